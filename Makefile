@@ -1,0 +1,112 @@
+# factsheet: CSV result tables to print-ready PDF and PNG briefs.
+#   make demo     install what is missing, build, render the examples into out/
+#   make check    install what is missing, build with sanitizers, run every test
+# Other targets: all deps install uninstall clean format bench fuzz golden-update
+
+PKG_CONFIG ?= pkg-config
+CC ?= cc
+PREFIX ?= /usr/local
+DESTDIR ?=
+DATADIR = $(PREFIX)/share/factsheet
+VERSION = 0.1.0
+
+# SANITIZE=address,undefined builds into its own folder, so a sanitized test
+# build never mixes its objects with the normal one.
+SANITIZE ?=
+ifeq ($(SANITIZE),)
+BUILD ?= build/release
+SANFLAGS =
+OPT ?= -O2
+else
+BUILD ?= build/sanitize
+SANFLAGS = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+OPT ?= -O1
+endif
+
+PKGS = cairo cairo-pdf cairo-png pangocairo pangoft2 fontconfig yaml-0.1 icu-uc icu-i18n libcmark
+WARNINGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+CPPFLAGS += -Isrc -D_DEFAULT_SOURCE -DFS_VERSION='"$(VERSION)"' -DFS_DATADIR='"$(DATADIR)"'
+CFLAGS ?= $(OPT) -g
+ALL_CFLAGS = -std=c17 $(WARNINGS) $(CFLAGS) $(SANFLAGS) -MMD -MP \
+             $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lm
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+LIB_SRC = $(sort $(filter-out src/main.c,$(wildcard src/*/*.c)))
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ = $(BUILD)/src/main.o
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+.PHONY: all deps deps-check demo check test unit cli-tests render-tests pdf-tests \
+        install uninstall clean format bench fuzz golden-update
+
+all: factsheet
+
+factsheet: $(BUILD)/factsheet
+	cp $< $@
+
+$(BUILD)/factsheet: $(MAIN_OBJ) $(BUILD)/libfactsheet.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/libfactsheet.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfactsheet.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
+
+$(BUILD)/tools/%: tests/tools/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBS)
+
+deps:
+	@scripts/deps
+
+deps-check:
+	@scripts/deps --check
+
+# The examples, rendered by the binary a user runs.
+demo: deps
+	$(MAKE) all
+	@scripts/render-examples ./factsheet out
+
+# Every test, under AddressSanitizer and UBSan.
+check: deps-check
+	$(MAKE) SANITIZE=address,undefined test
+
+test: $(BUILD)/factsheet $(UNIT_BIN) $(TOOL_BIN)
+	@BUILD=$(BUILD) tests/run $(UNIT_BIN)
+
+# Rewrites the reference images from the current renderer. Look at every
+# image it changes before you commit it.
+golden-update: $(BUILD)/factsheet
+	@BUILD=$(BUILD) tests/render/update
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/fonts
+	install -m 755 factsheet $(DESTDIR)$(PREFIX)/bin/factsheet
+	install -m 644 fonts/fonts.conf $(DESTDIR)$(DATADIR)/fonts/fonts.conf
+	for dir in layouts/*/; do \
+	    install -d $(DESTDIR)$(DATADIR)/$$dir; \
+	    install -m 644 $$dir* $(DESTDIR)$(DATADIR)/$$dir; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/factsheet
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build factsheet out
+
+format:
+	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h tests/*/*.c)
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

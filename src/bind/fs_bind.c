@@ -1,0 +1,581 @@
+#include "fs_bind.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bind/fs_markdown.h"
+#include "core/fs_buf.h"
+#include "core/fs_suggest.h"
+
+typedef struct {
+    const fs_bind_input *in;
+    const fs_theme *theme;
+    fs_arena *arena;
+    fs_diags *diags;
+    const fs_table *scope; /* the table a repeat walks, NULL outside repeats */
+    size_t row;
+    bool has_color; /* a frame set the text colour of what it holds */
+    fs_rgba color;
+    fs_pos last_cell; /* the cell the last single-field template read */
+} binder;
+
+/* ---- finding the cell a placeholder names ---------------------------- */
+
+static void suggest_into(fs_buf *hint, const char *word, const char *const *names, size_t count,
+                         const char *kind)
+{
+    const char *best;
+    if (fs_suggest(word, names, count, &best, 1))
+        fs_buf_printf(hint, "did you mean '%s'? ", best);
+    fs_buf_printf(hint, "%s: ", kind);
+    for (size_t i = 0; i < count && i < 40; i++)
+        fs_buf_printf(hint, "%s%s", i ? ", " : "", names[i]);
+}
+
+static const fs_table *find_table(binder *b, const fs_segment *field)
+{
+    const fs_table *table = fs_dataset_table(b->in->data, field->table);
+    if (table)
+        return table;
+    size_t count = fs_dataset_count(b->in->data);
+    const char **names = fs_arena_array(b->arena, count, sizeof *names);
+    fs_buf hint = {0};
+    for (size_t i = 0; names && i < count; i++)
+        names[i] = fs_table_name(fs_dataset_table_at(b->in->data, i));
+    if (names)
+        suggest_into(&hint, field->table, names, count, "tables of the data folder");
+    fs_error(b->diags, field->pos, fs_buf_str(&hint), "{%s}: no table '%s' in %s", field->text,
+             field->table, fs_dataset_dir(b->in->data));
+    fs_buf_free(&hint);
+    return NULL;
+}
+
+static bool find_column(binder *b, const fs_segment *field, const fs_table *table,
+                        const char *name, size_t *column)
+{
+    long found = fs_table_find_column(table, name);
+    if (found >= 0) {
+        *column = (size_t)found;
+        return true;
+    }
+    size_t count = fs_table_column_count(table);
+    const char **names = fs_arena_array(b->arena, count, sizeof *names);
+    fs_buf hint = {0};
+    for (size_t i = 0; names && i < count; i++)
+        names[i] = fs_table_column_name(table, i);
+    if (names)
+        suggest_into(&hint, name, names, count, "its columns");
+    fs_error(b->diags, field->pos, fs_buf_str(&hint), "{%s}: no column '%s' in %s",
+             field->text, name, fs_table_path(table));
+    fs_buf_free(&hint);
+    return false;
+}
+
+static bool is_key_value(const fs_table *table)
+{
+    return fs_table_find_column(table, "key") >= 0 && fs_table_find_column(table, "value") >= 0;
+}
+
+/* {table.column} reads a key/value table (the row whose key is column) or a
+ * single-row table; {column} reads the row a repeat is on. */
+static bool locate(binder *b, const fs_segment *field, const fs_table **table, size_t *row,
+                   size_t *column)
+{
+    if (!field->table) {
+        if (!b->scope) {
+            fs_error(b->diags, field->pos,
+                     "write {table.column}, or use {column} inside a grid or list with 'repeat'",
+                     "{%s} names no table", field->text);
+            return false;
+        }
+        *table = b->scope;
+        *row = b->row;
+        return find_column(b, field, b->scope, field->column, column);
+    }
+    *table = find_table(b, field);
+    if (!*table)
+        return false;
+    if (is_key_value(*table)) {
+        size_t key = (size_t)fs_table_find_column(*table, "key");
+        for (size_t r = 0; r < fs_table_row_count(*table); r++) {
+            if (strcmp(fs_table_cell(*table, r, key), field->column) == 0) {
+                *row = r;
+                *column = (size_t)fs_table_find_column(*table, "value");
+                return true;
+            }
+        }
+        fs_error(b->diags, field->pos, "add a row with that key, or fix the placeholder",
+                 "{%s}: no row with key '%s' in %s", field->text, field->column,
+                 fs_table_path(*table));
+        return false;
+    }
+    if (!find_column(b, field, *table, field->column, column))
+        return false;
+    if (fs_table_row_count(*table) != 1) {
+        fs_error(b->diags, field->pos,
+                 "use it inside a grid or list with 'repeat', or make the table one row, or a "
+                 "key,value table",
+                 "{%s}: table '%s' has %zu rows; which one is meant?", field->text,
+                 fs_table_name(*table), fs_table_row_count(*table));
+        return false;
+    }
+    *row = 0;
+    return true;
+}
+
+/* ---- formatting a cell ----------------------------------------------- */
+
+static bool parse_date(const char *text, int *year, int *month, int *day)
+{
+    *day = 1;
+    int consumed = 0;
+    if (sscanf(text, "%4d-%2d-%2d%n", year, month, day, &consumed) == 3 && !text[consumed])
+        return true;
+    consumed = 0;
+    *day = 1;
+    return sscanf(text, "%4d-%2d%n", year, month, &consumed) == 2 && !text[consumed];
+}
+
+static bool number_needed(binder *b, const fs_segment *field, const fs_table *table, size_t row,
+                          size_t column, const char *text)
+{
+    fs_error(b->diags, fs_table_cell_pos(table, row, column),
+             "write a number such as 2029052 or 2,029,052 (no words or units in the cell)",
+             "{%s} needs a number in column '%s', found '%s'", field->text,
+             fs_table_column_name(table, column), text);
+    return false;
+}
+
+/* Appends the cell's value as plain text formatted for the language. */
+static bool format_cell(binder *b, const fs_segment *field, fs_buf *out)
+{
+    const fs_table *table = NULL;
+    size_t row = 0, column = 0;
+    if (!locate(b, field, &table, &row, &column))
+        return false;
+    const char *text = fs_table_cell(table, row, column);
+    b->last_cell = fs_table_cell_pos(table, row, column);
+    if (!*text) {
+        fs_warning(b->diags, b->last_cell, "fill the cell, or remove what shows it",
+                   "{%s} reads an empty cell (column '%s')", field->text,
+                   fs_table_column_name(table, column));
+        return true;
+    }
+    double value;
+    bool is_number = fs_table_cell_number(table, row, column, &value);
+    fs_col_type type = fs_table_column_type(table, column);
+    fs_number_style style;
+    switch (field->format) {
+    case FS_FORMAT_DEFAULT:
+        /* A number column is formatted for the language even without a
+         * format; a text column (and so a key/value table) prints as written. */
+        if (!is_number || type == FS_COL_TEXT) {
+            fs_buf_puts(out, text);
+            return true;
+        }
+        style = type == FS_COL_INTEGER   ? FS_NUMBER_INTEGER
+                : type == FS_COL_PERCENT ? FS_NUMBER_PERCENT
+                                         : FS_NUMBER_PLAIN;
+        break;
+    case FS_FORMAT_NUMBER: style = FS_NUMBER_PLAIN; break;
+    case FS_FORMAT_INTEGER: style = FS_NUMBER_INTEGER; break;
+    case FS_FORMAT_PERCENT: style = FS_NUMBER_PERCENT; break;
+    case FS_FORMAT_COMPACT: style = FS_NUMBER_COMPACT; break;
+    default: {
+        int year, month, day;
+        static const fs_date_style dates[] = {FS_DATE_SHORT, FS_DATE_MEDIUM, FS_DATE_LONG,
+                                              FS_DATE_MONTH_YEAR};
+        if (parse_date(text, &year, &month, &day) &&
+            fs_locale_format_date(b->in->locale, year, month, day,
+                                  dates[field->format - FS_FORMAT_DATE_SHORT], out))
+            return true;
+        fs_error(b->diags, b->last_cell, "write dates as YYYY-MM-DD or YYYY-MM",
+                 "{%s} needs a date in column '%s', found '%s'", field->text,
+                 fs_table_column_name(table, column), text);
+        return false;
+    }
+    }
+    if (!is_number)
+        return number_needed(b, field, table, row, column, text);
+    if (!fs_locale_format_number(b->in->locale, value, style, out)) {
+        fs_error(b->diags, b->last_cell, NULL, "cannot format %s for language %s", text,
+                 fs_locale_lang(b->in->locale));
+        return false;
+    }
+    return true;
+}
+
+/* Fills a template. As Markdown, literal text from the layout keeps its
+ * Markdown and values from cells are escaped so that they read literally;
+ * as plain text both are copied as they are. */
+static bool fill(binder *b, const fs_template *template, bool markdown, fs_buf *out)
+{
+    bool ok = true;
+    fs_buf value = {0};
+    for (size_t i = 0; i < template->count; i++) {
+        const fs_segment *segment = &template->segments[i];
+        if (!segment->is_field) {
+            fs_buf_puts(out, segment->text);
+            continue;
+        }
+        fs_buf_clear(&value);
+        if (!format_cell(b, segment, &value)) {
+            ok = false;
+            continue;
+        }
+        if (markdown)
+            fs_markdown_escape(out, fs_buf_str(&value));
+        else
+            fs_buf_puts(out, fs_buf_str(&value));
+    }
+    ok = ok && fs_buf_ok(&value) && fs_buf_ok(out);
+    fs_buf_free(&value);
+    return ok;
+}
+
+static const char *fill_plain(binder *b, const fs_template *template)
+{
+    fs_buf text = {0};
+    b->last_cell = fs_pos_at(NULL, 0, 0);
+    const char *result = fill(b, template, false, &text)
+                             ? fs_arena_strdup(b->arena, fs_buf_str(&text))
+                             : NULL;
+    fs_buf_free(&text);
+    return result;
+}
+
+static bool fill_markup(binder *b, const fs_template *template, fs_markup *markup)
+{
+    fs_buf source = {0};
+    bool ok = fill(b, template, true, &source);
+    if (ok && !fs_markdown_to_markup(fs_buf_str(&source), source.length, b->arena, markup)) {
+        fs_error(b->diags, template->count ? template->segments[0].pos : fs_pos_at(NULL, 0, 0),
+                 "shorten the text", "text is larger than %d KiB", FS_MARKDOWN_MAX_BYTES / 1024);
+        ok = false;
+    }
+    fs_buf_free(&source);
+    return ok;
+}
+
+/* One line of markup: paragraphs joined by line breaks (numbers, labels). */
+static const char *fill_line(binder *b, const fs_template *template)
+{
+    fs_markup markup;
+    if (!fill_markup(b, template, &markup))
+        return NULL;
+    fs_buf joined = {0};
+    for (size_t i = 0; i < markup.count; i++)
+        fs_buf_printf(&joined, "%s%s", i ? "\n" : "", markup.paragraphs[i]);
+    const char *result = fs_arena_strdup(b->arena, fs_buf_str(&joined));
+    fs_buf_free(&joined);
+    return result;
+}
+
+/* ---- styles and colours ---------------------------------------------- */
+
+static fs_rgba theme_color(const binder *b, const char *name, fs_rgba fallback)
+{
+    fs_rgba color;
+    return fs_theme_color(b->theme, name, &color) ? color : fallback;
+}
+
+static fs_text_style resolve_style(const binder *b, const char *name, const fs_node *node)
+{
+    const fs_style *style = fs_theme_style(b->theme, name);
+    fs_text_style out = {.family = "sans", .weight = 400, .size = 10, .line_height = 1.3,
+                         .min_scale = 0.85, .color = {0, 0, 0, 1}};
+    if (style)
+        out = (fs_text_style){style->family,      style->weight,      style->italic,
+                              style->uppercase,   style->size,        style->line_height,
+                              style->space_after, style->tracking,    style->min_scale,
+                              style->color,       FS_ALIGN_START};
+    if (b->has_color)
+        out.color = b->color;
+    if (node && node->color)
+        fs_theme_color(b->theme, node->color, &out.color);
+    if (node)
+        out.align = node->align;
+    return out;
+}
+
+static bool missing_style(binder *b, const fs_node *node, const char *name)
+{
+    if (fs_theme_style(b->theme, name))
+        return false;
+    fs_error(b->diags, node->pos, "add the style to the theme's 'styles:'",
+             "the %s needs the style '%s', which the theme does not define", node->kind_name,
+             name);
+    return true;
+}
+
+/* ---- nodes to boxes -------------------------------------------------- */
+
+static fs_box *bind_node(binder *b, const fs_node *node);
+
+static fs_box *new_box(binder *b, fs_box_kind kind, const fs_node *node)
+{
+    fs_box *box = fs_arena_alloc(b->arena, sizeof *box);
+    if (!box)
+        return NULL;
+    box->kind = kind;
+    box->pos = node->pos;
+    box->width_kind = node->width_kind;
+    box->width = node->width;
+    box->valign = node->valign;
+    box->gap = node->gap;
+    box->columns = node->columns;
+    box->padding = node->padding;
+    box->radius = node->radius;
+    box->border_width = node->border_width;
+    box->bleed = node->bleed;
+    box->height = node->height;
+    if (node->fill)
+        box->has_fill = fs_theme_color(b->theme, node->fill, &box->fill);
+    if (node->border) {
+        box->has_border = fs_theme_color(b->theme, node->border, &box->border);
+        if (box->border_width <= 0)
+            box->border_width = 0.75;
+    }
+    return box;
+}
+
+static bool bind_children(binder *b, fs_box *box, fs_node *const *nodes, size_t count)
+{
+    box->children = fs_arena_array(b->arena, count, sizeof(fs_box *));
+    if (!box->children)
+        return false;
+    bool ok = true;
+    for (size_t i = 0; i < count; i++) {
+        fs_box *child = bind_node(b, nodes[i]);
+        if (child)
+            box->children[box->child_count++] = child;
+        else
+            ok = false;
+    }
+    return ok;
+}
+
+static const fs_table *repeat_table(binder *b, const fs_node *node)
+{
+    const fs_table *table = fs_dataset_table(b->in->data, node->repeat);
+    if (!table) {
+        fs_segment as_field = {.text = node->repeat, .table = node->repeat, .pos = node->pos};
+        find_table(b, &as_field);
+    }
+    return table;
+}
+
+/* Binds item once per row of the repeated table, each in that row's scope. */
+static bool bind_repeat(binder *b, fs_box *box, const fs_node *node,
+                        fs_box *(*each)(binder *, const fs_node *))
+{
+    const fs_table *table = repeat_table(b, node);
+    if (!table)
+        return false;
+    size_t rows = fs_table_row_count(table);
+    box->children = fs_arena_array(b->arena, rows, sizeof(fs_box *));
+    if (!box->children)
+        return false;
+    const fs_table *outer = b->scope;
+    size_t outer_row = b->row;
+    bool ok = true;
+    for (size_t r = 0; r < rows; r++) {
+        b->scope = table;
+        b->row = r;
+        fs_box *child = each(b, node);
+        if (child)
+            box->children[box->child_count++] = child;
+        else
+            ok = false;
+    }
+    b->scope = outer;
+    b->row = outer_row;
+    return ok;
+}
+
+static fs_box *bind_grid_item(binder *b, const fs_node *node)
+{
+    return bind_node(b, node->item);
+}
+
+static fs_box *text_box(binder *b, const fs_node *node, const fs_template *template,
+                        const char *style)
+{
+    fs_box *box = new_box(b, FS_BOX_TEXT, node);
+    fs_markup markup;
+    if (!box || !fill_markup(b, template, &markup))
+        return NULL;
+    box->paragraphs = markup.paragraphs;
+    box->paragraph_count = markup.count;
+    box->style = resolve_style(b, style, node);
+    return box;
+}
+
+static fs_box *bind_list_item(binder *b, const fs_node *node)
+{
+    fs_box *item = text_box(b, node, node->value, node->style);
+    if (item)
+        item->width_kind = FS_WIDTH_AUTO;
+    return item;
+}
+
+static fs_box *bind_stat(binder *b, const fs_node *node)
+{
+    if (missing_style(b, node, node->number_style) || missing_style(b, node, node->label_style))
+        return NULL;
+    fs_box *box = new_box(b, FS_BOX_STAT, node);
+    if (!box)
+        return NULL;
+    bool ok = true;
+    box->number = fill_line(b, node->number);
+    box->label = fill_line(b, node->label);
+    ok = box->number && box->label;
+    box->number_style = resolve_style(b, node->number_style, node);
+    box->label_style = resolve_style(b, node->label_style, node);
+    box->number_style.align = box->label_style.align = node->align;
+    box->icon_above = node->icon_above;
+    box->icon_color = theme_color(b, "accent", box->number_style.color);
+    if (node->color)
+        fs_theme_color(b->theme, node->color, &box->icon_color);
+    /* Numbers and labels keep their theme colours: 'color' on a stat tints
+     * its icon. */
+    box->number_style.color = resolve_style(b, node->number_style, NULL).color;
+    box->label_style.color = resolve_style(b, node->label_style, NULL).color;
+    if (node->icon) {
+        const char *name = fill_plain(b, node->icon);
+        if (!name)
+            return NULL;
+        fs_pos where = b->last_cell.file ? b->last_cell : node->icon->segments[0].pos;
+        if (!fs_icons_find(b->in->icons, name, &box->icon)) {
+            const char *best[3];
+            size_t found = fs_icons_suggest(b->in->icons, name, best, 3);
+            fs_buf hint = {0};
+            if (found) {
+                fs_buf_puts(&hint, "did you mean ");
+                for (size_t i = 0; i < found; i++)
+                    fs_buf_printf(&hint, "%s'%s'", i ? (i + 1 == found ? " or " : ", ") : "",
+                                  best[i]);
+                fs_buf_puts(&hint, "? ");
+            }
+            fs_buf_puts(&hint, "`factsheet icons WORD` lists the icon names");
+            fs_error(b->diags, where, fs_buf_str(&hint), "unknown icon '%s'", name);
+            fs_buf_free(&hint);
+            return NULL;
+        }
+        box->has_icon = true;
+        box->icon_family = fs_theme_icon_family(b->theme);
+        if (!box->icon_family) {
+            fs_error(b->diags, node->pos, "add 'icons: ROLE' to the theme, naming a font role",
+                     "the theme names no icon font");
+            return NULL;
+        }
+    }
+    return ok ? box : NULL;
+}
+
+static fs_box *bind_node(binder *b, const fs_node *node)
+{
+    fs_box *box = NULL;
+    bool ok = true;
+    switch (node->kind) {
+    case FS_NODE_BOX: {
+        box = new_box(b, FS_BOX_FRAME, node);
+        bool had_color = b->has_color;
+        fs_rgba color = b->color;
+        if (node->color) {
+            b->has_color = fs_theme_color(b->theme, node->color, &b->color);
+        }
+        ok = box && bind_children(b, box, node->content, node->content_count);
+        b->has_color = had_color;
+        b->color = color;
+        break;
+    }
+    case FS_NODE_ROW:
+    case FS_NODE_COLUMN:
+        box = new_box(b, node->kind == FS_NODE_ROW ? FS_BOX_ROW : FS_BOX_STACK, node);
+        ok = box && bind_children(b, box, node->content, node->content_count);
+        break;
+    case FS_NODE_GRID:
+        box = new_box(b, FS_BOX_GRID, node);
+        if (box && node->repeat)
+            ok = bind_repeat(b, box, node, bind_grid_item);
+        else
+            ok = box && bind_children(b, box, node->content, node->content_count);
+        break;
+    case FS_NODE_TEXT:
+        if (missing_style(b, node, node->style))
+            return NULL;
+        box = text_box(b, node, node->value, node->style);
+        if (box && strcmp(node->kind_name, "heading") == 0)
+            box->level = (int)node->level;
+        break;
+    case FS_NODE_LIST:
+        if (missing_style(b, node, node->style))
+            return NULL;
+        box = new_box(b, FS_BOX_LIST, node);
+        if (!box)
+            return NULL;
+        box->marker = node->marker;
+        box->style = resolve_style(b, node->style, node);
+        box->marker_color = theme_color(b, "accent", box->style.color);
+        if (node->repeat) {
+            ok = bind_repeat(b, box, node, bind_list_item);
+        } else {
+            box->children = fs_arena_array(b->arena, node->item_count, sizeof(fs_box *));
+            ok = box->children != NULL;
+            for (size_t i = 0; ok && i < node->item_count; i++) {
+                fs_box *item = text_box(b, node, node->items[i], node->style);
+                if (item) {
+                    item->width_kind = FS_WIDTH_AUTO;
+                    box->children[box->child_count++] = item;
+                } else {
+                    ok = false;
+                }
+            }
+        }
+        break;
+    case FS_NODE_STAT: box = bind_stat(b, node); break;
+    case FS_NODE_SPACER: box = new_box(b, FS_BOX_SPACER, node); break;
+    case FS_NODE_RULE:
+        box = new_box(b, FS_BOX_RULE, node);
+        if (box) {
+            box->fill = theme_color(b, "rule", (fs_rgba){0.8, 0.8, 0.8, 1});
+            if (node->color)
+                fs_theme_color(b->theme, node->color, &box->fill);
+            box->has_fill = true;
+        }
+        break;
+    }
+    return ok ? box : NULL;
+}
+
+static const char *metadata(binder *b, const fs_template *template)
+{
+    return template ? fill_plain(b, template) : NULL;
+}
+
+fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diags)
+{
+    binder b = {.in = input, .theme = input->layout->theme, .arena = arena, .diags = diags};
+    fs_document *doc = fs_arena_alloc(arena, sizeof *doc);
+    if (!doc)
+        return NULL;
+    size_t errors = fs_diags_errors(diags);
+    doc->body = bind_node(&b, input->layout->body);
+    if (input->layout->footer)
+        doc->footer = bind_node(&b, input->layout->footer);
+    doc->title = metadata(&b, input->layout->title);
+    doc->subject = metadata(&b, input->layout->subject);
+    doc->author = metadata(&b, input->layout->author);
+    doc->keywords = metadata(&b, input->layout->keywords);
+    doc->lang = fs_locale_lang(input->locale);
+    return fs_diags_errors(diags) == errors && doc->body ? doc : NULL;
+}
+
+const char *fs_bind_plain(const fs_bind_input *input, const fs_template *template,
+                          fs_arena *arena, fs_diags *diags)
+{
+    binder b = {.in = input, .theme = input->layout->theme, .arena = arena, .diags = diags};
+    return fill_plain(&b, template);
+}

@@ -1,0 +1,92 @@
+/* The box tree: a layout bound to one document's data in one language.
+ * Repeats are expanded, placeholders filled and formatted, texts turned
+ * into pango markup, styles and colours resolved. Placement reads it; it
+ * lives in the document's arena. */
+#ifndef FS_BOX_H
+#define FS_BOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/fs_color.h"
+#include "core/fs_diag.h"
+#include "load/fs_layout.h"
+
+/* A text style resolved for one box: the theme's style with the colour and
+ * alignment the layout gives it. */
+typedef struct {
+    const char *family;
+    int weight;
+    bool italic;
+    bool uppercase;
+    double size;
+    double line_height;
+    double space_after;
+    double tracking;
+    double min_scale;
+    fs_rgba color;
+    fs_align align;
+} fs_text_style;
+
+typedef enum {
+    FS_BOX_FRAME,
+    FS_BOX_ROW,
+    FS_BOX_STACK,
+    FS_BOX_GRID,
+    FS_BOX_TEXT,
+    FS_BOX_STAT,
+    FS_BOX_LIST,
+    FS_BOX_SPACER,
+    FS_BOX_RULE
+} fs_box_kind;
+
+typedef struct fs_box fs_box;
+
+struct fs_box {
+    fs_box_kind kind;
+    fs_pos pos; /* the layout node it comes from */
+
+    bool has_fill, has_border;
+    fs_rgba fill, border;
+    double border_width, radius;
+    fs_edges padding;
+    bool bleed;
+
+    fs_width_kind width_kind;
+    double width;
+    fs_align valign;
+    double gap;
+    long columns;
+    fs_box **children;
+    size_t child_count;
+
+    /* text: paragraphs of markup; a heading has an outline level */
+    const char **paragraphs;
+    size_t paragraph_count;
+    fs_text_style style;
+    int level;
+
+    /* stat */
+    uint32_t icon;
+    bool has_icon;
+    const char *icon_family;
+    fs_rgba icon_color;
+    const char *number;
+    const char *label;
+    fs_text_style number_style, label_style;
+    bool icon_above;
+
+    /* list: children are the items (text boxes) */
+    fs_marker marker;
+    fs_rgba marker_color;
+
+    /* spacer, rule */
+    double height;
+
+    /* set by placement: the share of its style's size a stat number is drawn
+     * at, so that the numbers of a grid fit as a group (0 means 1) */
+    double fit_scale;
+};
+
+#endif

@@ -1,0 +1,237 @@
+/* factsheet render: one layout, one data folder, one output file. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <dirent.h>
+#include <time.h>
+
+#include "bind/fs_bind.h"
+#include "cli/fs_cli.h"
+#include "emit/fs_emit.h"
+#include "i18n/fs_locale.h"
+#include "load/fs_dataset.h"
+#include "load/fs_fonts.h"
+#include "load/fs_icons.h"
+#include "load/fs_layout.h"
+#include "place/fs_pango.h"
+#include "place/fs_place.h"
+
+static const char usage[] =
+    "Usage: factsheet render LAYOUT DATA_DIR -o FILE [--dpi N]\n"
+    "\n"
+    "Renders the layout with the CSV tables of DATA_DIR into FILE. The output\n"
+    "format follows FILE's extension: .pdf, .png or .svg. A PNG of several\n"
+    "pages is written as FILE-1.png, FILE-2.png, ...\n"
+    "\n"
+    "  LAYOUT          a layout folder (holding layout.yaml), or the name of an\n"
+    "                  installed layout such as 'brief'\n"
+    "  DATA_DIR        the folder of CSV tables the layout reads\n"
+    "  -o, --output FILE   where to write (required)\n"
+    "      --dpi N         PNG resolution, 36 to 1200 (default 150)\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "The file is written atomically: a failed render leaves no partial file and\n"
+    "keeps an existing one untouched. The PDF's dates come from SOURCE_DATE_EPOCH\n"
+    "when set, else from the newest input file, so the same inputs give the same\n"
+    "bytes.\n"
+    "\n"
+    "Exit status: 0 done, 1 the render failed, 2 bad input or usage.\n";
+
+typedef struct {
+    const char *layout;
+    const char *data;
+    const char *output;
+    double dpi;
+} render_args;
+
+/* What the run loads once and every document shares. */
+typedef struct {
+    fs_arena *arena;
+    fs_layout *layout;
+    fs_dataset *data;
+    fs_icons *icons;
+    fs_locale *locale;
+    fs_fonts *fonts;
+    fs_pango *pango;
+} run;
+
+static int usage_error(const char *message, const char *detail)
+{
+    fprintf(stderr, "factsheet: error: %s%s\n  hint: see factsheet render --help\n", message,
+            detail ? detail : "");
+    return FS_EXIT_USAGE;
+}
+
+static int parse_args(int argc, char **argv, render_args *args)
+{
+    static const struct option options[] = {{"output", required_argument, NULL, 'o'},
+                                            {"dpi", required_argument, NULL, 'd'},
+                                            {"help", no_argument, NULL, 'h'},
+                                            {NULL, 0, NULL, 0}};
+    *args = (render_args){.dpi = 150};
+    opterr = 0;
+    optind = 1;
+    int option;
+    while ((option = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        char *end;
+        switch (option) {
+        case 'o': args->output = optarg; break;
+        case 'd':
+            errno = 0;
+            args->dpi = strtod(optarg, &end);
+            if (*end || errno || args->dpi < 36 || args->dpi > 1200)
+                return usage_error("--dpi takes a number from 36 to 1200, not ", optarg);
+            break;
+        case 'h': fputs(usage, stdout); return -1;
+        default:
+            return usage_error("unknown option ", argv[optind - 1]);
+        }
+    }
+    if (argc - optind != 2)
+        return usage_error("render takes a LAYOUT and a DATA_DIR", NULL);
+    args->layout = argv[optind];
+    args->data = argv[optind + 1];
+    if (!args->output)
+        return usage_error("no output file: add -o FILE.pdf (or .png, .svg)", NULL);
+    if (!fs_emit_supported(args->output))
+        return usage_error("the output must end in .pdf, .png or .svg: ", args->output);
+    return FS_EXIT_OK;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat info;
+    return stat(path, &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+/* A layout is a folder; a bare name is looked up among the installed ones. */
+static const char *layout_dir(const char *arg, const char *datadir, fs_arena *arena)
+{
+    if (is_dir(arg) || strchr(arg, '/'))
+        return arg;
+    const char *installed = fs_arena_printf(arena, "%s/layouts/%s", datadir, arg);
+    return installed && is_dir(installed) ? installed : arg;
+}
+
+static void newest_in(const char *dir, time_t *newest)
+{
+    DIR *folder = opendir(dir);
+    if (!folder)
+        return;
+    struct dirent *entry;
+    char path[4096];
+    while ((entry = readdir(folder))) {
+        struct stat info;
+        snprintf(path, sizeof path, "%s/%s", dir, entry->d_name);
+        if (entry->d_name[0] != '.' && stat(path, &info) == 0 && S_ISREG(info.st_mode) &&
+            info.st_mtime > *newest)
+            *newest = info.st_mtime;
+    }
+    closedir(folder);
+}
+
+/* The PDF's date: SOURCE_DATE_EPOCH when set (reproducible builds), else
+ * the newest input, never the clock, so a re-render of the same inputs gives
+ * the same bytes. */
+static bool creation_time(const char *layout, const char *data, time_t *out, fs_diags *diags)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch) {
+        char *end;
+        errno = 0;
+        long long value = strtoll(epoch, &end, 10);
+        if (*end || errno || value < 0) {
+            fs_error(diags, fs_pos_at(NULL, 0, 0), "set it to seconds since 1970, or unset it",
+                     "SOURCE_DATE_EPOCH is not a number of seconds: '%s'", epoch);
+            return false;
+        }
+        *out = (time_t)value;
+        return true;
+    }
+    *out = 0;
+    newest_in(layout, out);
+    newest_in(data, out);
+    return true;
+}
+
+static bool load_run(run *r, const render_args *args, const char *datadir, fs_diags *diags)
+{
+    r->arena = fs_arena_create();
+    if (!r->arena)
+        return false;
+    const char *dir = layout_dir(args->layout, datadir, r->arena);
+    const char *conf = fs_arena_printf(r->arena, "%s/fonts/fonts.conf", datadir);
+    /* Load everything that can be checked before reporting, so one run shows
+     * every problem of the layout and of the data. */
+    r->layout = fs_layout_load(dir, r->arena, diags);
+    r->data = fs_dataset_load(args->data, r->arena, diags);
+    r->icons = fs_icons_load(FS_MATERIAL_CODEPOINTS, r->arena, diags);
+    r->locale = fs_locale_create("en", diags);
+    r->fonts = conf ? fs_fonts_create(conf, diags) : NULL;
+    if (r->fonts && r->layout && !fs_fonts_check_theme(r->fonts, r->layout->theme, diags))
+        return false;
+    if (!r->layout || !r->data || !r->icons || !r->locale || !r->fonts)
+        return false;
+    PangoFontMap *map = fs_fonts_new_map(r->fonts);
+    r->pango = map ? fs_pango_create(map) : NULL;
+    if (map)
+        g_object_unref(map);
+    return r->pango != NULL;
+}
+
+static void free_run(run *r)
+{
+    fs_pango_free(r->pango);
+    fs_fonts_free(r->fonts);
+    fs_locale_free(r->locale);
+    fs_arena_free(r->arena);
+}
+
+/* One document through the pipeline: bind, place, then paint and emit. */
+static int render_document(const run *r, const char *output, const fs_emit_options *options,
+                           fs_arena *arena, fs_diags *diags)
+{
+    fs_bind_input input = {r->layout, r->data, r->icons, r->locale};
+    fs_document *doc = fs_bind(&input, arena, diags);
+    if (!doc)
+        return FS_EXIT_USAGE;
+    fs_pango_set_language(r->pango, doc->lang);
+    fs_measurer measurer = fs_pango_measurer(r->pango);
+    fs_display *display = fs_place(doc, &r->layout->page, &measurer, arena, diags);
+    if (!display)
+        return FS_EXIT_FAILED;
+    return fs_emit(display, doc, r->pango, output, options, diags) ? FS_EXIT_OK
+                                                                    : FS_EXIT_FAILED;
+}
+
+int fs_cli_render(int argc, char **argv)
+{
+    render_args args;
+    int status = parse_args(argc, argv, &args);
+    if (status != FS_EXIT_OK)
+        return status < 0 ? FS_EXIT_OK : status;
+    fs_diags *diags = fs_diags_create();
+    if (!diags)
+        return FS_EXIT_FAILED;
+    char *owned;
+    const char *datadir = fs_cli_datadir(&owned);
+    run r = {0};
+    fs_emit_options options = {.dpi = args.dpi};
+    if (!load_run(&r, &args, datadir, diags) ||
+        !creation_time(r.layout->dir, args.data, &options.created, diags)) {
+        status = FS_EXIT_USAGE;
+    } else {
+        fs_arena *document = fs_arena_create();
+        status = document ? render_document(&r, args.output, &options, document, diags)
+                          : FS_EXIT_FAILED;
+        fs_arena_free(document);
+    }
+    fs_cli_print(diags);
+    free_run(&r);
+    fs_diags_free(diags);
+    free(owned);
+    return status;
+}

@@ -1,0 +1,143 @@
+#include "fs_diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fs_arena.h"
+
+struct fs_diags {
+    fs_arena *arena;
+    fs_diag *items;
+    size_t count;
+    size_t capacity;
+    size_t errors;
+    size_t warnings;
+};
+
+fs_diags *fs_diags_create(void)
+{
+    fs_diags *diags = calloc(1, sizeof(*diags));
+    if (!diags)
+        return NULL;
+    diags->arena = fs_arena_create();
+    if (!diags->arena) {
+        free(diags);
+        return NULL;
+    }
+    return diags;
+}
+
+void fs_diags_free(fs_diags *diags)
+{
+    if (!diags)
+        return;
+    fs_arena_free(diags->arena);
+    free(diags);
+}
+
+static void append(fs_diags *diags, const fs_diag *diag)
+{
+    if (diag->severity == FS_ERROR)
+        diags->errors++;
+    else if (diag->severity == FS_WARNING)
+        diags->warnings++;
+    if (diags->count == diags->capacity) {
+        size_t capacity = diags->capacity ? diags->capacity * 2 : 16;
+        fs_diag *items =
+            fs_arena_grow(diags->arena, diags->items, diags->count, capacity, sizeof(fs_diag));
+        if (!items)
+            return;
+        diags->items = items;
+        diags->capacity = capacity;
+    }
+    fs_diag copy = *diag;
+    copy.pos.file = diag->pos.file ? fs_arena_strdup(diags->arena, diag->pos.file) : NULL;
+    copy.hint = diag->hint ? fs_arena_strdup(diags->arena, diag->hint) : NULL;
+    copy.message = fs_arena_strdup(diags->arena, diag->message ? diag->message : "");
+    if (!copy.message)
+        copy.message = "out of memory while reporting a problem";
+    diags->items[diags->count++] = copy;
+}
+
+static void add_v(fs_diags *diags, fs_severity severity, fs_pos pos, const char *hint,
+                  const char *format, va_list args)
+{
+    char message[1024];
+    vsnprintf(message, sizeof message, format, args);
+    fs_diag diag = {severity, pos, message, hint};
+    append(diags, &diag);
+}
+
+void fs_diag_add(fs_diags *diags, fs_severity severity, fs_pos pos, const char *hint,
+                 const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    add_v(diags, severity, pos, hint, format, args);
+    va_end(args);
+}
+
+void fs_error(fs_diags *diags, fs_pos pos, const char *hint, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    add_v(diags, FS_ERROR, pos, hint, format, args);
+    va_end(args);
+}
+
+void fs_warning(fs_diags *diags, fs_pos pos, const char *hint, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    add_v(diags, FS_WARNING, pos, hint, format, args);
+    va_end(args);
+}
+
+size_t fs_diags_count(const fs_diags *diags)
+{
+    return diags->count;
+}
+
+size_t fs_diags_errors(const fs_diags *diags)
+{
+    return diags->errors;
+}
+
+size_t fs_diags_warnings(const fs_diags *diags)
+{
+    return diags->warnings;
+}
+
+const fs_diag *fs_diags_at(const fs_diags *diags, size_t i)
+{
+    return i < diags->count ? &diags->items[i] : NULL;
+}
+
+void fs_diags_take(fs_diags *into, fs_diags *from)
+{
+    for (size_t i = 0; i < from->count; i++)
+        append(into, &from->items[i]);
+    fs_arena_reset(from->arena);
+    from->items = NULL;
+    from->count = from->capacity = from->errors = from->warnings = 0;
+}
+
+void fs_diag_print(const fs_diag *diag, FILE *out)
+{
+    static const char *const names[] = {"note", "warning", "error"};
+    if (diag->pos.file) {
+        fputs(diag->pos.file, out);
+        if (diag->pos.line > 0) {
+            fprintf(out, ":%d", diag->pos.line);
+            if (diag->pos.column > 0)
+                fprintf(out, ":%d", diag->pos.column);
+        }
+        fputs(": ", out);
+    } else {
+        fputs("factsheet: ", out);
+    }
+    fprintf(out, "%s: %s\n", names[diag->severity], diag->message);
+    if (diag->hint)
+        fprintf(out, "  hint: %s\n", diag->hint);
+}

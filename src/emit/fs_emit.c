@@ -1,0 +1,175 @@
+#include "fs_emit.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "emit/fs_output.h"
+#include "paint/fs_paint.h"
+
+typedef enum { FS_PDF, FS_PNG, FS_SVG } fs_backend_kind;
+
+typedef struct {
+    const char *extension;
+    fs_backend_kind kind;
+} fs_backend;
+
+static const fs_backend backends[] = {{".pdf", FS_PDF}, {".png", FS_PNG}, {".svg", FS_SVG}};
+
+static const fs_backend *backend_for(const char *path)
+{
+    size_t length = strlen(path);
+    for (size_t i = 0; i < sizeof backends / sizeof backends[0]; i++)
+        if (length > 4 && strcasecmp(path + length - 4, backends[i].extension) == 0)
+            return &backends[i];
+    return NULL;
+}
+
+bool fs_emit_supported(const char *path)
+{
+    return backend_for(path) != NULL;
+}
+
+static void set_metadata(cairo_surface_t *surface, const fs_document *doc,
+                         const fs_emit_options *options)
+{
+    const struct {
+        cairo_pdf_metadata_t key;
+        const char *value;
+    } fields[] = {{CAIRO_PDF_METADATA_TITLE, doc->title},
+                  {CAIRO_PDF_METADATA_AUTHOR, doc->author},
+                  {CAIRO_PDF_METADATA_SUBJECT, doc->subject},
+                  {CAIRO_PDF_METADATA_KEYWORDS, doc->keywords},
+                  {CAIRO_PDF_METADATA_CREATOR, "factsheet " FS_VERSION}};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (fields[i].value && *fields[i].value)
+            cairo_pdf_surface_set_metadata(surface, fields[i].key, fields[i].value);
+    char date[32];
+    struct tm when;
+    gmtime_r(&options->created, &when);
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &when);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+static bool finish(cairo_surface_t *surface, cairo_t *cr, bool painted, fs_output *out,
+                   fs_diags *diags)
+{
+    cairo_status_t status = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    bool closed = fs_output_close(out, diags);
+    if (status != CAIRO_STATUS_SUCCESS && closed)
+        fs_error(diags, fs_pos_at(out->target, 0, 0), NULL, "cannot draw the output: %s",
+                 cairo_status_to_string(status));
+    if (!painted && status == CAIRO_STATUS_SUCCESS && closed)
+        fs_error(diags, fs_pos_at(out->target, 0, 0),
+                 "reinstall the icon font (make deps)", "an icon glyph could not be drawn");
+    return closed && painted && status == CAIRO_STATUS_SUCCESS;
+}
+
+/* PDF and SVG: one vector file holding every page. */
+static bool emit_vector(const fs_display *display, const fs_document *doc, fs_pango *pango,
+                        fs_backend_kind kind, const char *path,
+                        const fs_emit_options *options, fs_diags *diags)
+{
+    fs_output out;
+    if (!fs_output_open(&out, path, diags))
+        return false;
+    cairo_surface_t *surface =
+        kind == FS_PDF ? cairo_pdf_surface_create_for_stream(fs_output_write, &out,
+                                                             display->width, display->height)
+                       : cairo_svg_surface_create_for_stream(fs_output_write, &out,
+                                                             display->width, display->height);
+    if (kind == FS_PDF)
+        set_metadata(surface, doc, options);
+    else
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
+    cairo_t *cr = cairo_create(surface);
+    bool painted = true;
+    for (size_t i = 0; i < display->page_count; i++) {
+        painted = fs_paint_page(cr, &display->pages[i], pango) && painted;
+        cairo_show_page(cr);
+    }
+    bool ok = finish(surface, cr, painted, &out, diags) && fs_output_commit(&out, diags);
+    fs_output_discard(&out);
+    return ok;
+}
+
+static bool emit_png_page(const fs_page_ops *page, const fs_display *display, fs_pango *pango,
+                          double dpi, fs_output *out, fs_diags *diags)
+{
+    double scale = dpi / 72.0;
+    int width = (int)ceil(display->width * scale), height = (int)ceil(display->height * scale);
+    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    cairo_t *cr = cairo_create(surface);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    bool painted = fs_paint_page(cr, page, pango);
+    cairo_status_t status = cairo_status(cr);
+    if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_write_to_png_stream(surface, fs_output_write, out);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    bool closed = fs_output_close(out, diags);
+    if (status != CAIRO_STATUS_SUCCESS && closed)
+        fs_error(diags, fs_pos_at(out->target, 0, 0), NULL, "cannot draw the output: %s",
+                 cairo_status_to_string(status));
+    return closed && painted && status == CAIRO_STATUS_SUCCESS;
+}
+
+/* PNG: one file per page, renamed into place only when every page is done. */
+static bool emit_png(const fs_display *display, fs_pango *pango, const char *path,
+                     const fs_emit_options *options, fs_diags *diags)
+{
+    size_t pages = display->page_count;
+    fs_output *outs = calloc(pages ? pages : 1, sizeof *outs);
+    if (!outs)
+        return false;
+    bool ok = true;
+    size_t opened = 0;
+    for (size_t i = 0; ok && i < pages; i++) {
+        char *name = NULL;
+        if (pages == 1) {
+            name = strdup(path);
+        } else {
+            size_t stem = strlen(path) - 4, size = stem + 32;
+            name = malloc(size);
+            if (name)
+                snprintf(name, size, "%.*s-%zu%s", (int)stem, path, i + 1, path + stem);
+        }
+        ok = name && fs_output_open(&outs[i], name, diags);
+        free(name);
+        if (!ok)
+            break;
+        opened++;
+        ok = emit_png_page(&display->pages[i], display, pango, options->dpi, &outs[i], diags);
+    }
+    for (size_t i = 0; ok && i < opened; i++)
+        ok = fs_output_commit(&outs[i], diags);
+    for (size_t i = 0; i < opened; i++)
+        fs_output_discard(&outs[i]);
+    free(outs);
+    return ok;
+}
+
+bool fs_emit(const fs_display *display, const fs_document *doc, fs_pango *pango,
+             const char *path, const fs_emit_options *options, fs_diags *diags)
+{
+    const fs_backend *backend = backend_for(path);
+    if (!backend) {
+        fs_error(diags, fs_pos_at(path, 0, 0), "name the output .pdf, .png or .svg",
+                 "unknown output format");
+        return false;
+    }
+    if (backend->kind == FS_PNG)
+        return emit_png(display, pango, path, options, diags);
+    return emit_vector(display, doc, pango, backend->kind, path, options, diags);
+}

@@ -1,0 +1,93 @@
+#include "fs_output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+bool fs_output_open(fs_output *out, const char *target, fs_diags *diags)
+{
+    *out = (fs_output){0};
+    const char *slash = strrchr(target, '/');
+    size_t dir_length = slash ? (size_t)(slash - target) + 1 : 0;
+    const char *base = slash ? slash + 1 : target;
+    size_t size = strlen(target) + 16;
+    out->target = strdup(target);
+    out->temporary = malloc(size);
+    if (!out->target || !out->temporary) {
+        fs_error(diags, fs_pos_at(target, 0, 0), NULL, "out of memory");
+        fs_output_discard(out);
+        return false;
+    }
+    /* A hidden name in the same folder, so the final rename is atomic. */
+    snprintf(out->temporary, size, "%.*s.%s.XXXXXX", (int)dir_length, target, base);
+    int fd = mkstemp(out->temporary);
+    if (fd < 0) {
+        fs_error(diags, fs_pos_at(target, 0, 0),
+                 "create the output folder first, or choose one you can write to",
+                 "cannot write the output: %s", strerror(errno));
+        free(out->temporary);
+        out->temporary = NULL;
+        fs_output_discard(out);
+        return false;
+    }
+    /* mkstemp makes the file private; an output is an ordinary document. */
+    fchmod(fd, 0644);
+    out->file = fdopen(fd, "wb");
+    if (!out->file) {
+        close(fd);
+        fs_error(diags, fs_pos_at(target, 0, 0), NULL, "cannot write the output: %s",
+                 strerror(errno));
+        fs_output_discard(out);
+        return false;
+    }
+    return true;
+}
+
+cairo_status_t fs_output_write(void *closure, const unsigned char *data, unsigned int length)
+{
+    fs_output *out = closure;
+    if (out->failed || fwrite(data, 1, length, out->file) != length) {
+        out->failed = true;
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
+bool fs_output_close(fs_output *out, fs_diags *diags)
+{
+    if (!out->file)
+        return false;
+    bool ok = !out->failed && fflush(out->file) == 0 && fsync(fileno(out->file)) == 0;
+    ok = fclose(out->file) == 0 && ok;
+    out->file = NULL;
+    if (!ok)
+        fs_error(diags, fs_pos_at(out->target, 0, 0), "check the free disk space",
+                 "cannot write the output: %s", strerror(errno ? errno : EIO));
+    return ok;
+}
+
+bool fs_output_commit(fs_output *out, fs_diags *diags)
+{
+    if (rename(out->temporary, out->target) != 0) {
+        fs_error(diags, fs_pos_at(out->target, 0, 0), NULL, "cannot replace the output: %s",
+                 strerror(errno));
+        return false;
+    }
+    free(out->temporary);
+    out->temporary = NULL;
+    return true;
+}
+
+void fs_output_discard(fs_output *out)
+{
+    if (out->file)
+        fclose(out->file);
+    if (out->temporary)
+        unlink(out->temporary);
+    free(out->temporary);
+    free(out->target);
+    *out = (fs_output){0};
+}

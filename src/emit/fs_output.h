@@ -1,0 +1,38 @@
+/* Files written atomically: the bytes go to a temporary file beside the
+ * target, which is renamed over it only when everything was written. A
+ * failed render never leaves a partial file and never destroys a good one. */
+#ifndef FS_OUTPUT_H
+#define FS_OUTPUT_H
+
+#include <cairo.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/fs_diag.h"
+
+typedef struct {
+    char *target;    /* the final path */
+    char *temporary; /* where the bytes go meanwhile */
+    FILE *file;
+    bool failed;
+} fs_output;
+
+/* Opens a temporary file in target's folder. False with an error appended
+ * when the folder is missing or not writable. */
+bool fs_output_open(fs_output *out, const char *target, fs_diags *diags);
+
+/* cairo write function over an fs_output (closure is the fs_output). */
+cairo_status_t fs_output_write(void *closure, const unsigned char *data, unsigned int length);
+
+/* Flushes, syncs and closes the temporary file. False with an error when a
+ * write failed. The file stays temporary until fs_output_commit. */
+bool fs_output_close(fs_output *out, fs_diags *diags);
+
+/* Renames the temporary file over the target. */
+bool fs_output_commit(fs_output *out, fs_diags *diags);
+
+/* Removes the temporary file (after a failure) and frees everything. Safe to
+ * call after commit, and more than once. */
+void fs_output_discard(fs_output *out);
+
+#endif

@@ -1,0 +1,55 @@
+/* Locale formatting from CLDR data through ICU: numbers, percents, compact
+ * numbers, dates and plural categories. One fs_locale is made per language
+ * per run and shared by every document of that run; formatting does not
+ * change it, so documents on several threads may share it. */
+#ifndef FS_LOCALE_H
+#define FS_LOCALE_H
+
+#include <stdbool.h>
+
+#include "core/fs_buf.h"
+#include "core/fs_diag.h"
+
+typedef struct fs_locale fs_locale;
+
+/* Creates the formatters for a language tag ("en", "fr", "fr-CA"). Returns
+ * NULL and appends an error naming the tag when ICU has no data for it.
+ * The caller frees it with fs_locale_free. */
+fs_locale *fs_locale_create(const char *lang, fs_diags *diags);
+void fs_locale_free(fs_locale *locale);
+
+/* The language tag the locale was made for. */
+const char *fs_locale_lang(const fs_locale *locale);
+
+/* Number styles, matching the formats of placeholders. */
+typedef enum {
+    FS_NUMBER_PLAIN,   /* grouped, up to 2 decimals: 2,029,052 / 2 029 052; 1,839.5 / 1 839,5 */
+    FS_NUMBER_INTEGER, /* grouped, rounded to a whole number */
+    FS_NUMBER_PERCENT, /* value given in percent units: 94 -> 94% / 94 % */
+    FS_NUMBER_COMPACT  /* long compact form: 7 million / 7 millions */
+} fs_number_style;
+
+/* Appends value formatted in the style to out (UTF-8). False when ICU
+ * failed, with nothing appended. */
+bool fs_locale_format_number(const fs_locale *locale, double value, fs_number_style style,
+                             fs_buf *out);
+
+/* Date styles. */
+typedef enum {
+    FS_DATE_SHORT,     /* 30/06/2019 */
+    FS_DATE_MEDIUM,    /* 30 Jun 2019 / 30 juin 2019 */
+    FS_DATE_LONG,      /* 30 June 2019 / 30 juin 2019 */
+    FS_DATE_MONTH_YEAR /* June 2019 / juin 2019 */
+} fs_date_style;
+
+/* Appends a calendar date (proleptic Gregorian, no time zone shift) in the
+ * style. False when ICU failed or the date is not valid. */
+bool fs_locale_format_date(const fs_locale *locale, int year, int month, int day,
+                           fs_date_style style, fs_buf *out);
+
+/* The CLDR plural category of value in this language: "zero", "one", "two",
+ * "few", "many" or "other" (a static string). French gives "one" for 0 and
+ * 1, English "one" for 1 only. */
+const char *fs_locale_plural(const fs_locale *locale, double value);
+
+#endif

@@ -1,0 +1,675 @@
+#include "fs_layout.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/fs_buf.h"
+#include "core/fs_suggest.h"
+#include "load/fs_yaml.h"
+
+#define COUNT(array) (sizeof(array) / sizeof((array)[0]))
+
+enum { FS_LAYOUT_MAX_CHILDREN = 10000 };
+
+/* Which node kinds a property belongs to, as a bit set over the names a
+ * layout can write. */
+enum {
+    K_BOX = 1 << 0,
+    K_BAND = 1 << 1,
+    K_ROW = 1 << 2,
+    K_COLUMN = 1 << 3,
+    K_GRID = 1 << 4,
+    K_TEXT = 1 << 5,
+    K_HEADING = 1 << 6,
+    K_STAT = 1 << 7,
+    K_LIST = 1 << 8,
+    K_SPACER = 1 << 9,
+    K_RULE = 1 << 10,
+    K_FRAME = K_BOX | K_BAND,
+    K_ANY = 0x7ff
+};
+
+typedef struct {
+    const char *name;
+    fs_node_kind kind;
+    unsigned bit;
+    const char *shorthand; /* the property a scalar or list value sets */
+    const char *default_style;
+} node_type;
+
+static const node_type node_types[] = {
+    {"box", FS_NODE_BOX, K_BOX, "content", NULL},
+    {"band", FS_NODE_BOX, K_BAND, "content", NULL},
+    {"row", FS_NODE_ROW, K_ROW, "content", NULL},
+    {"column", FS_NODE_COLUMN, K_COLUMN, "content", NULL},
+    {"grid", FS_NODE_GRID, K_GRID, "content", NULL},
+    {"text", FS_NODE_TEXT, K_TEXT, "value", "body"},
+    {"heading", FS_NODE_TEXT, K_HEADING, "value", "heading"},
+    {"stat", FS_NODE_STAT, K_STAT, NULL, NULL},
+    {"list", FS_NODE_LIST, K_LIST, "items", "body"},
+    {"spacer", FS_NODE_SPACER, K_SPACER, "height", NULL},
+    {"rule", FS_NODE_RULE, K_RULE, "color", NULL},
+};
+
+typedef enum {
+    P_COLOR,
+    P_LENGTH,
+    P_EDGES,
+    P_BOOL,
+    P_COUNT,
+    P_LEVEL,
+    P_TEMPLATE,
+    P_TEMPLATES,
+    P_STYLE,
+    P_NAME,
+    P_ALIGN,
+    P_VALIGN,
+    P_MARKER,
+    P_WIDTH,
+    P_NODES,
+    P_ITEM,
+    P_PLACEMENT
+} prop_type;
+
+typedef struct {
+    const char *name;
+    prop_type type;
+    unsigned kinds;
+    size_t offset;
+} prop;
+
+#define AT(field) offsetof(fs_node, field)
+
+static const prop props[] = {
+    {"content", P_NODES, K_FRAME | K_ROW | K_COLUMN | K_GRID, AT(content)},
+    {"fill", P_COLOR, K_FRAME | K_STAT, AT(fill)},
+    {"color", P_COLOR, K_ANY & ~K_SPACER, AT(color)},
+    {"border", P_COLOR, K_FRAME | K_STAT, AT(border)},
+    {"border-width", P_LENGTH, K_FRAME | K_STAT, AT(border_width)},
+    {"radius", P_LENGTH, K_FRAME | K_STAT, AT(radius)},
+    {"padding", P_EDGES, K_FRAME | K_STAT, AT(padding)},
+    {"bleed", P_BOOL, K_BAND, AT(bleed)},
+    {"width", P_WIDTH, K_ANY & ~K_SPACER, AT(width)},
+    {"valign", P_VALIGN, K_ROW | K_FRAME, AT(valign)},
+    {"gap", P_LENGTH, K_FRAME | K_ROW | K_COLUMN | K_GRID | K_LIST, AT(gap)},
+    {"columns", P_COUNT, K_GRID, AT(columns)},
+    {"repeat", P_NAME, K_GRID | K_LIST, AT(repeat)},
+    {"item", P_ITEM, K_GRID | K_LIST, AT(item)},
+    {"value", P_TEMPLATE, K_TEXT | K_HEADING | K_STAT, AT(value)},
+    {"items", P_TEMPLATES, K_LIST, AT(items)},
+    {"style", P_STYLE, K_TEXT | K_HEADING | K_LIST, AT(style)},
+    {"align", P_ALIGN, K_TEXT | K_HEADING | K_LIST | K_STAT, AT(align)},
+    {"level", P_LEVEL, K_HEADING, AT(level)},
+    {"marker", P_MARKER, K_LIST, AT(marker)},
+    {"icon", P_TEMPLATE, K_STAT, AT(icon)},
+    {"label", P_TEMPLATE, K_STAT, AT(label)},
+    {"number-style", P_STYLE, K_STAT, AT(number_style)},
+    {"label-style", P_STYLE, K_STAT, AT(label_style)},
+    {"icon-position", P_PLACEMENT, K_STAT, AT(icon_above)},
+    {"height", P_LENGTH, K_SPACER | K_RULE, AT(height)},
+};
+
+typedef struct {
+    fs_yaml yaml;
+    fs_layout *layout;
+    fs_arena *arena;
+    fs_diags *diags;
+} reader;
+
+static fs_node *read_node(reader *r, yaml_node_t *node, int depth);
+
+static const node_type *find_type(const char *name)
+{
+    for (size_t i = 0; i < COUNT(node_types); i++)
+        if (strcmp(node_types[i].name, name) == 0)
+            return &node_types[i];
+    return NULL;
+}
+
+static void unknown_node(reader *r, yaml_node_t *key)
+{
+    const char *names[COUNT(node_types)];
+    for (size_t i = 0; i < COUNT(node_types); i++)
+        names[i] = node_types[i].name;
+    fs_buf hint = {0};
+    const char *best;
+    const char *name = fs_yaml_scalar(key);
+    if (name && fs_suggest(name, names, COUNT(names), &best, 1))
+        fs_buf_printf(&hint, "did you mean '%s'? ", best);
+    fs_buf_puts(&hint, "nodes: ");
+    for (size_t i = 0; i < COUNT(names); i++)
+        fs_buf_printf(&hint, "%s%s", i ? ", " : "", names[i]);
+    fs_error(r->diags, fs_yaml_pos(&r->yaml, key), fs_buf_str(&hint), "unknown node '%s'",
+             name ? name : "?");
+    fs_buf_free(&hint);
+}
+
+static fs_template *read_template(reader *r, yaml_node_t *node, const char *what)
+{
+    const char *text;
+    if (!fs_yaml_string(&r->yaml, node, what, r->arena, &text, r->diags))
+        return NULL;
+    fs_pos pos = fs_yaml_pos(&r->yaml, node);
+    /* Quoted scalars start one column after their quote. */
+    if (node->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+        node->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+        pos.column++;
+    return fs_template_parse(text, pos, r->arena, r->diags);
+}
+
+static bool read_style_name(reader *r, yaml_node_t *node, const char **out)
+{
+    const char *name;
+    if (!fs_yaml_string(&r->yaml, node, "style", r->arena, &name, r->diags))
+        return false;
+    if (fs_theme_style(r->layout->theme, name)) {
+        *out = name;
+        return true;
+    }
+    const char *const *names;
+    size_t count = fs_theme_style_names(r->layout->theme, &names);
+    fs_buf hint = {0};
+    const char *best;
+    if (fs_suggest(name, names, count, &best, 1))
+        fs_buf_printf(&hint, "did you mean '%s'? ", best);
+    fs_buf_puts(&hint, "styles of this theme: ");
+    for (size_t i = 0; i < count; i++)
+        fs_buf_printf(&hint, "%s%s", i ? ", " : "", names[i]);
+    fs_error(r->diags, fs_yaml_pos(&r->yaml, node), fs_buf_str(&hint), "unknown style '%s'",
+             name);
+    fs_buf_free(&hint);
+    return false;
+}
+
+static bool read_color(reader *r, yaml_node_t *node, const char *what, const char **out)
+{
+    const char *spec;
+    if (!fs_yaml_string(&r->yaml, node, what, r->arena, &spec, r->diags))
+        return false;
+    fs_rgba color;
+    if (fs_theme_color(r->layout->theme, spec, &color)) {
+        *out = spec;
+        return true;
+    }
+    const char *const *names;
+    size_t count = fs_theme_color_names(r->layout->theme, &names);
+    fs_buf hint = {0};
+    const char *best;
+    if (fs_suggest(spec, names, count, &best, 1))
+        fs_buf_printf(&hint, "did you mean '%s'? ", best);
+    fs_buf_puts(&hint, "use a colour of the theme (");
+    for (size_t i = 0; i < count; i++)
+        fs_buf_printf(&hint, "%s%s", i ? ", " : "", names[i]);
+    fs_buf_puts(&hint, ") or a hex value such as \"#1d5c96\"");
+    fs_error(r->diags, fs_yaml_pos(&r->yaml, node), fs_buf_str(&hint), "unknown colour '%s'",
+             spec);
+    fs_buf_free(&hint);
+    return false;
+}
+
+/* padding: 4mm | [vertical, horizontal] | [top, right, bottom, left] */
+static bool read_edges(reader *r, yaml_node_t *node, const char *what, fs_edges *out)
+{
+    double v[4];
+    size_t count = 0;
+    if (node->type == YAML_SCALAR_NODE) {
+        if (!fs_yaml_length(&r->yaml, node, what, &v[0], r->diags))
+            return false;
+        *out = (fs_edges){v[0], v[0], v[0], v[0]};
+        return true;
+    }
+    if (node->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *item = node->data.sequence.items.start;
+             item < node->data.sequence.items.top && count < 4; item++, count++)
+            if (!fs_yaml_length(&r->yaml, fs_yaml_node(&r->yaml, *item), what, &v[count],
+                                r->diags))
+                return false;
+        size_t given = (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
+        if (given == 2) {
+            *out = (fs_edges){v[0], v[1], v[0], v[1]};
+            return true;
+        }
+        if (given == 4) {
+            *out = (fs_edges){v[0], v[1], v[2], v[3]};
+            return true;
+        }
+    }
+    fs_error(r->diags, fs_yaml_pos(&r->yaml, node),
+             "write one length (4mm), two [vertical, horizontal] or four [top, right, bottom, "
+             "left]",
+             "'%s' must be one, two or four lengths", what);
+    return false;
+}
+
+static bool read_width(reader *r, yaml_node_t *node, fs_node *out)
+{
+    const char *text = fs_yaml_scalar(node);
+    size_t length = text ? strlen(text) : 0;
+    if (length > 1 && text[length - 1] == '%') {
+        double percent;
+        char number[32];
+        if (length < sizeof number) {
+            memcpy(number, text, length - 1);
+            number[length - 1] = '\0';
+            if (fs_parse_length(number, &percent) && percent > 0 && percent <= 100) {
+                out->width_kind = FS_WIDTH_PERCENT;
+                out->width = percent;
+                return true;
+            }
+        }
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, node), "write a share such as 40%",
+                 "'width' must be between 0%% and 100%%, not '%s'", text);
+        return false;
+    }
+    if (!fs_yaml_length(&r->yaml, node, "width", &out->width, r->diags))
+        return false;
+    out->width_kind = FS_WIDTH_FIXED;
+    return true;
+}
+
+static bool read_nodes(reader *r, yaml_node_t *node, int depth, fs_node ***out, size_t *count)
+{
+    if (node->type != YAML_SEQUENCE_NODE) {
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, node), "write each node on a line of its own "
+                 "starting with '- '", "'content' must be a list of nodes, not %s",
+                 fs_yaml_kind(node));
+        return false;
+    }
+    size_t n = (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
+    if (n > FS_LAYOUT_MAX_CHILDREN) {
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, node), NULL, "more than %d nodes in one list",
+                 FS_LAYOUT_MAX_CHILDREN);
+        return false;
+    }
+    fs_node **children = fs_arena_array(r->arena, n, sizeof *children);
+    if (!children)
+        return false;
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) {
+        children[i] = read_node(r, fs_yaml_node(&r->yaml, node->data.sequence.items.start[i]),
+                                depth + 1);
+        ok = ok && children[i];
+    }
+    *out = children;
+    *count = n;
+    return ok;
+}
+
+static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *value, int depth)
+{
+    void *field = (char *)target + p->offset;
+    static const char *const aligns[] = {"left", "center", "right", "justify", NULL};
+    static const char *const valigns[] = {"top", "center", "bottom", NULL};
+    static const char *const markers[] = {"bullet", "number", "none", NULL};
+    static const char *const placements[] = {"left", "above", NULL};
+    int choice;
+    long number;
+    switch (p->type) {
+    case P_COLOR: return read_color(r, value, p->name, field);
+    case P_LENGTH: return fs_yaml_length(&r->yaml, value, p->name, field, r->diags);
+    case P_EDGES: return read_edges(r, value, p->name, field);
+    case P_BOOL: return fs_yaml_bool(&r->yaml, value, p->name, field, r->diags);
+    case P_COUNT:
+    case P_LEVEL:
+        if (!fs_yaml_int(&r->yaml, value, p->name, 1, p->type == P_COUNT ? 12 : 3, &number,
+                         r->diags))
+            return false;
+        *(long *)field = number;
+        return true;
+    case P_TEMPLATE: return (*(fs_template **)field = read_template(r, value, p->name)) != NULL;
+    case P_STYLE: return read_style_name(r, value, field);
+    case P_NAME: return fs_yaml_string(&r->yaml, value, p->name, r->arena, field, r->diags);
+    case P_ALIGN:
+    case P_VALIGN:
+    case P_MARKER:
+    case P_PLACEMENT: {
+        const char *const *words = p->type == P_ALIGN    ? aligns
+                                   : p->type == P_VALIGN ? valigns
+                                   : p->type == P_MARKER ? markers
+                                                         : placements;
+        if (!fs_yaml_choice(&r->yaml, value, p->name, words, &choice, r->diags))
+            return false;
+        if (p->type == P_PLACEMENT)
+            *(bool *)field = choice == 1;
+        else if (p->type == P_MARKER)
+            *(fs_marker *)field = (fs_marker)choice;
+        else
+            *(fs_align *)field = (fs_align)choice;
+        return true;
+    }
+    case P_WIDTH: return read_width(r, value, target);
+    case P_NODES: return read_nodes(r, value, depth, &target->content, &target->content_count);
+    case P_TEMPLATES: {
+        size_t count;
+        if (value->type != YAML_SEQUENCE_NODE) {
+            fs_error(r->diags, fs_yaml_pos(&r->yaml, value), "write each item on a line "
+                     "starting with '- '", "'items' must be a list, not %s", fs_yaml_kind(value));
+            return false;
+        }
+        count = (size_t)(value->data.sequence.items.top - value->data.sequence.items.start);
+        target->items = fs_arena_array(r->arena, count, sizeof(fs_template *));
+        if (!target->items)
+            return false;
+        bool ok = true;
+        for (size_t i = 0; i < count; i++) {
+            yaml_node_t *item = fs_yaml_node(&r->yaml, value->data.sequence.items.start[i]);
+            target->items[i] = read_template(r, item, "items");
+            ok = ok && target->items[i];
+        }
+        target->item_count = count;
+        return ok;
+    }
+    case P_ITEM:
+        if (target->kind == FS_NODE_LIST)
+            return (target->value = read_template(r, value, "item")) != NULL;
+        return (target->item = read_node(r, value, depth + 1)) != NULL;
+    }
+    return false;
+}
+
+static void unknown_prop(reader *r, yaml_node_t *key, const node_type *type)
+{
+    const char *allowed[COUNT(props)];
+    size_t count = 0;
+    for (size_t i = 0; i < COUNT(props); i++)
+        if (props[i].kinds & type->bit)
+            allowed[count++] = props[i].name;
+    char where[64];
+    snprintf(where, sizeof where, "a %s", type->name);
+    fs_yaml_unknown_key(&r->yaml, key, where, allowed, count, r->diags);
+}
+
+static const prop *find_prop(const char *name, unsigned bit)
+{
+    for (size_t i = 0; i < COUNT(props); i++)
+        if ((props[i].kinds & bit) && strcmp(props[i].name, name) == 0)
+            return &props[i];
+    return NULL;
+}
+
+static bool check_node(reader *r, fs_node *node, const node_type *type)
+{
+    fs_diags *d = r->diags;
+    if (node->kind == FS_NODE_GRID && node->repeat && !node->item) {
+        fs_error(d, node->pos, "add 'item:' with the node drawn for each row",
+                 "a grid that repeats over '%s' needs an 'item'", node->repeat);
+        return false;
+    }
+    if (node->kind == FS_NODE_GRID && !node->repeat && node->item) {
+        fs_error(d, node->pos, "add 'repeat: TABLE' naming a table of the data folder",
+                 "a grid with an 'item' needs 'repeat'");
+        return false;
+    }
+    if (node->kind == FS_NODE_LIST && node->repeat && !node->value) {
+        fs_error(d, node->pos, "add 'item: \"{column}\"'", "a list that repeats over '%s' "
+                 "needs an 'item'", node->repeat);
+        return false;
+    }
+    if (node->kind == FS_NODE_LIST && !node->repeat && !node->items) {
+        fs_error(d, node->pos, "add 'items:' with one line per item, or 'repeat:' and 'item:'",
+                 "a list needs items");
+        return false;
+    }
+    if (node->kind == FS_NODE_TEXT && !node->value) {
+        fs_error(d, node->pos, "add 'value: \"...\"'", "a %s needs a 'value'", type->name);
+        return false;
+    }
+    if (node->kind == FS_NODE_STAT && (!node->value || !node->label)) {
+        fs_error(d, node->pos, "a stat needs 'value' (the number) and 'label'",
+                 "a stat needs a %s", node->value ? "'label'" : "'value'");
+        return false;
+    }
+    return true;
+}
+
+/* A node is a one-key mapping `kind: properties`; a scalar or list value is
+ * the shorthand for the kind's main property (`heading: "Key figures"`). */
+static fs_node *read_node(reader *r, yaml_node_t *node, int depth)
+{
+    if (node->type != YAML_MAPPING_NODE ||
+        node->data.mapping.pairs.top - node->data.mapping.pairs.start != 1) {
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, node),
+                 "write a node as 'kind: properties', e.g. 'heading: Key figures'",
+                 "expected one node (a mapping with one key), found %s",
+                 node->type == YAML_MAPPING_NODE ? "a mapping with several keys"
+                                                 : fs_yaml_kind(node));
+        return NULL;
+    }
+    yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+    yaml_node_t *key = fs_yaml_node(&r->yaml, pair->key);
+    yaml_node_t *value = fs_yaml_node(&r->yaml, pair->value);
+    const char *name = fs_yaml_scalar(key);
+    const node_type *type = name ? find_type(name) : NULL;
+    if (!type) {
+        unknown_node(r, key);
+        return NULL;
+    }
+    fs_node *out = fs_arena_alloc(r->arena, sizeof *out);
+    if (!out)
+        return NULL;
+    out->kind = type->kind;
+    out->kind_name = type->name;
+    out->pos = fs_yaml_pos(&r->yaml, key);
+    out->style = type->default_style;
+    out->bleed = type->bit == K_BAND;
+    out->level = 2;
+    out->columns = 2;
+    out->gap = -1;
+    out->valign = FS_ALIGN_START;
+    out->height = type->kind == FS_NODE_RULE ? 0.75 : 0;
+    if (type->kind == FS_NODE_STAT) {
+        out->number_style = "stat-number";
+        out->label_style = "stat-label";
+    }
+    bool ok = true;
+    if (value->type == YAML_MAPPING_NODE) {
+        for (yaml_node_pair_t *p = value->data.mapping.pairs.start;
+             p < value->data.mapping.pairs.top; p++) {
+            yaml_node_t *k = fs_yaml_node(&r->yaml, p->key);
+            const char *prop_name = fs_yaml_scalar(k);
+            const prop *found = prop_name ? find_prop(prop_name, type->bit) : NULL;
+            if (!found) {
+                unknown_prop(r, k, type);
+                ok = false;
+                continue;
+            }
+            ok = read_prop(r, out, found, fs_yaml_node(&r->yaml, p->value), depth) && ok;
+        }
+    } else if (type->shorthand && !(value->type == YAML_SCALAR_NODE &&
+                                     strcmp(type->shorthand, "content") == 0)) {
+        ok = read_prop(r, out, find_prop(type->shorthand, type->bit), value, depth);
+    } else if (!(value->type == YAML_SCALAR_NODE && !*fs_yaml_scalar(value))) {
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, value), "see layouts/README.md for its keys",
+                 "'%s' takes a mapping of properties, not %s", type->name, fs_yaml_kind(value));
+        ok = false;
+    }
+    if (ok && type->kind == FS_NODE_STAT)
+        out->number = out->value;
+    return ok && check_node(r, out, type) ? out : NULL;
+}
+
+static fs_node *read_column(reader *r, yaml_node_t *value)
+{
+    fs_node *column = fs_arena_alloc(r->arena, sizeof *column);
+    if (!column)
+        return NULL;
+    column->kind = FS_NODE_COLUMN;
+    column->kind_name = "column";
+    column->pos = fs_yaml_pos(&r->yaml, value);
+    column->gap = -1;
+    return read_nodes(r, value, 1, &column->content, &column->content_count) ? column : NULL;
+}
+
+static bool read_page(reader *r, yaml_node_t *node)
+{
+    static const char *const keys[] = {"size", "margin"};
+    static const char *const sizes[] = {"A4", "Letter", "A5", NULL};
+    static const double dims[][2] = {{595.276, 841.890}, {612, 792}, {419.528, 595.276}};
+    fs_page_spec *page = &r->layout->page;
+    if (node->type != YAML_MAPPING_NODE) {
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, node), "write page: {size: A4, margin: 14mm}",
+                 "'page' must be a mapping, not %s", fs_yaml_kind(node));
+        return false;
+    }
+    bool ok = true;
+    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *key = fs_yaml_node(&r->yaml, p->key);
+        yaml_node_t *value = fs_yaml_node(&r->yaml, p->value);
+        const char *name = fs_yaml_scalar(key);
+        int size;
+        if (name && strcmp(name, "size") == 0) {
+            if (fs_yaml_choice(&r->yaml, value, "size", sizes, &size, r->diags)) {
+                page->width = dims[size][0];
+                page->height = dims[size][1];
+            } else {
+                ok = false;
+            }
+        } else if (name && strcmp(name, "margin") == 0) {
+            ok = read_edges(r, value, "margin", &page->margin) && ok;
+        } else {
+            fs_yaml_unknown_key(&r->yaml, key, "page", keys, COUNT(keys), r->diags);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+static bool read_metadata(reader *r, yaml_node_t *node)
+{
+    static const char *const keys[] = {"title", "subject", "author", "keywords"};
+    if (node->type != YAML_MAPPING_NODE) {
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, node), "write metadata: {title: \"...\"}",
+                 "'metadata' must be a mapping, not %s", fs_yaml_kind(node));
+        return false;
+    }
+    fs_template **fields[] = {&r->layout->title, &r->layout->subject, &r->layout->author,
+                              &r->layout->keywords};
+    bool ok = true;
+    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *key = fs_yaml_node(&r->yaml, p->key);
+        const char *name = fs_yaml_scalar(key);
+        size_t k = 0;
+        while (name && k < COUNT(keys) && strcmp(name, keys[k]) != 0)
+            k++;
+        if (!name || k == COUNT(keys)) {
+            fs_yaml_unknown_key(&r->yaml, key, "metadata", keys, COUNT(keys), r->diags);
+            ok = false;
+            continue;
+        }
+        *fields[k] = read_template(r, fs_yaml_node(&r->yaml, p->value), name);
+        ok = *fields[k] && ok;
+    }
+    return ok;
+}
+
+static char *dirname_of(fs_arena *arena, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? fs_arena_strndup(arena, path, (size_t)(slash - path))
+                 : fs_arena_strdup(arena, ".");
+}
+
+static yaml_node_t *find_key(reader *r, yaml_node_t *root, const char *name)
+{
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        const char *key = fs_yaml_scalar(fs_yaml_node(&r->yaml, p->key));
+        if (key && strcmp(key, name) == 0)
+            return fs_yaml_node(&r->yaml, p->value);
+    }
+    return NULL;
+}
+
+static bool read_root(reader *r)
+{
+    static const char *const keys[] = {"page", "theme", "metadata", "body", "footer"};
+    yaml_node_t *root = fs_yaml_root(&r->yaml);
+    if (root->type != YAML_MAPPING_NODE) {
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, root), "start from layouts/brief/layout.yaml",
+                 "a layout must be a mapping with 'page', 'theme' and 'body', not %s",
+                 fs_yaml_kind(root));
+        return false;
+    }
+    bool ok = true;
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *key = fs_yaml_node(&r->yaml, p->key);
+        const char *name = fs_yaml_scalar(key);
+        size_t k = 0;
+        while (name && k < COUNT(keys) && strcmp(name, keys[k]) != 0)
+            k++;
+        if (!name || k == COUNT(keys)) {
+            fs_yaml_unknown_key(&r->yaml, key, "a layout", keys, COUNT(keys), r->diags);
+            ok = false;
+        }
+    }
+    /* The theme first: colours and styles of the nodes are checked against it. */
+    yaml_node_t *theme = find_key(r, root, "theme");
+    const char *theme_file = "theme.yaml";
+    if (theme && !fs_yaml_string(&r->yaml, theme, "theme", r->arena, &theme_file, r->diags))
+        return false;
+    const char *theme_path = theme_file[0] == '/'
+                                 ? theme_file
+                                 : fs_arena_printf(r->arena, "%s/%s", r->layout->dir, theme_file);
+    r->layout->theme = theme_path ? fs_theme_load(theme_path, r->arena, r->diags) : NULL;
+    if (!r->layout->theme)
+        return false;
+    r->layout->page = (fs_page_spec){595.276, 841.890, {40, 40, 40, 40}};
+    yaml_node_t *page = find_key(r, root, "page");
+    if (page)
+        ok = read_page(r, page) && ok;
+    yaml_node_t *metadata = find_key(r, root, "metadata");
+    if (metadata)
+        ok = read_metadata(r, metadata) && ok;
+    yaml_node_t *body = find_key(r, root, "body");
+    if (!body) {
+        fs_error(r->diags, fs_pos_at(r->yaml.path, 1, 1), "add 'body:' with the page's nodes",
+                 "the layout has no 'body'");
+        return false;
+    }
+    r->layout->body = read_column(r, body);
+    ok = r->layout->body && ok;
+    yaml_node_t *footer = find_key(r, root, "footer");
+    if (footer) {
+        r->layout->footer = read_column(r, footer);
+        ok = r->layout->footer && ok;
+    }
+    return ok;
+}
+
+fs_layout *fs_layout_parse(const char *path, const char *bytes, size_t length, fs_arena *arena,
+                           fs_diags *diags)
+{
+    fs_layout *layout = fs_arena_alloc(arena, sizeof *layout);
+    if (!layout)
+        return NULL;
+    layout->path = fs_arena_strdup(arena, path);
+    layout->dir = dirname_of(arena, path);
+    reader r = {.layout = layout, .arena = arena, .diags = diags};
+    if (!fs_yaml_parse(&r.yaml, path, bytes, length, arena, diags))
+        return NULL;
+    bool ok = read_root(&r);
+    fs_yaml_close(&r.yaml);
+    return ok ? layout : NULL;
+}
+
+fs_layout *fs_layout_load(const char *dir, fs_arena *arena, fs_diags *diags)
+{
+    const char *path = fs_arena_printf(arena, "%s/layout.yaml", dir);
+    if (!path)
+        return NULL;
+    fs_layout *layout = fs_arena_alloc(arena, sizeof *layout);
+    if (!layout)
+        return NULL;
+    layout->path = path;
+    layout->dir = fs_arena_strdup(arena, dir);
+    reader r = {.layout = layout, .arena = arena, .diags = diags};
+    if (!fs_yaml_open(&r.yaml, path, arena, diags))
+        return NULL;
+    bool ok = read_root(&r);
+    fs_yaml_close(&r.yaml);
+    return ok ? layout : NULL;
+}

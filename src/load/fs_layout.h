@@ -1,0 +1,110 @@
+/* A layout: layouts/NAME/layout.yaml read into a validated tree of nodes,
+ * with its theme. Read once per run; every document of the run binds the
+ * same tree. Every node keeps its position in layout.yaml so that problems
+ * found later (a missing column, text that does not fit) point at it. */
+#ifndef FS_LAYOUT_H
+#define FS_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/fs_arena.h"
+#include "core/fs_diag.h"
+#include "i18n/fs_template.h"
+#include "load/fs_theme.h"
+
+typedef enum {
+    FS_NODE_BOX,     /* box and band: a frame around content */
+    FS_NODE_ROW,     /* content side by side */
+    FS_NODE_COLUMN,  /* content stacked */
+    FS_NODE_GRID,    /* cells in columns, optionally one per table row */
+    FS_NODE_TEXT,    /* text and heading */
+    FS_NODE_STAT,    /* icon + big number + label */
+    FS_NODE_LIST,    /* bulleted or numbered items */
+    FS_NODE_SPACER,  /* vertical space */
+    FS_NODE_RULE     /* a thin line */
+} fs_node_kind;
+
+typedef enum { FS_ALIGN_START, FS_ALIGN_CENTER, FS_ALIGN_END, FS_ALIGN_JUSTIFY } fs_align;
+typedef enum { FS_MARKER_BULLET, FS_MARKER_NUMBER, FS_MARKER_NONE } fs_marker;
+typedef enum { FS_WIDTH_AUTO, FS_WIDTH_FIXED, FS_WIDTH_PERCENT } fs_width_kind;
+
+typedef struct {
+    double top, right, bottom, left;
+} fs_edges;
+
+typedef struct fs_node fs_node;
+
+struct fs_node {
+    fs_node_kind kind;
+    const char *kind_name; /* as written: "band", "heading", ... */
+    fs_pos pos;
+
+    /* frame (box, band; padding also applies to stat) */
+    const char *fill;   /* colour spec, NULL for none */
+    const char *color;  /* text colour for everything inside, NULL to inherit */
+    const char *border; /* colour spec of the outline */
+    double border_width;
+    double radius;
+    fs_edges padding;
+    bool bleed; /* band: the fill reaches the page's left and right edges */
+
+    /* placement in the parent */
+    fs_width_kind width_kind;
+    double width; /* points, or percent of the parent's width */
+    fs_align valign; /* rows: vertical alignment of the content */
+
+    /* containers */
+    fs_node **content;
+    size_t content_count;
+    double gap; /* between children (row and column gap of a grid) */
+    long columns;
+    const char *repeat; /* table whose rows the item repeats over */
+    fs_node *item;      /* grid/list template repeated per row */
+
+    /* text, heading, list */
+    fs_template *value;
+    fs_template **items; /* list items written in the layout */
+    size_t item_count;
+    const char *style;   /* theme style name */
+    fs_align align;
+    long level;          /* heading level 1-3 */
+    fs_marker marker;
+
+    /* stat */
+    fs_template *icon;
+    fs_template *number;
+    fs_template *label;
+    const char *number_style;
+    const char *label_style;
+    bool icon_above;
+
+    /* spacer and rule */
+    double height;
+};
+
+typedef struct {
+    double width, height; /* points */
+    fs_edges margin;
+} fs_page_spec;
+
+typedef struct {
+    const char *dir;  /* the layout's folder */
+    const char *path; /* its layout.yaml */
+    fs_page_spec page;
+    fs_theme *theme;
+    fs_node *body;   /* a column */
+    fs_node *footer; /* a column, NULL when none */
+    fs_template *title, *subject, *author, *keywords; /* PDF metadata */
+} fs_layout;
+
+/* Reads DIR/layout.yaml and the theme it names into arena. NULL with errors
+ * appended when anything is wrong; every problem found is reported. */
+fs_layout *fs_layout_load(const char *dir, fs_arena *arena, fs_diags *diags);
+
+/* The same from YAML in memory (path names it in diagnostics; the theme is
+ * looked up next to path). */
+fs_layout *fs_layout_parse(const char *path, const char *bytes, size_t length, fs_arena *arena,
+                           fs_diags *diags);
+
+#endif

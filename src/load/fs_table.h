@@ -1,0 +1,61 @@
+/* CSV tables: a file read once per run into typed columns.
+ *
+ * The reader accepts what offices export: comma, semicolon or tab
+ * delimiters (sniffed from the header line), a UTF-8 byte-order mark,
+ * CRLF or LF line ends, quoted fields with embedded delimiters, quotes and
+ * newlines. The first row is the header. Every cell keeps its source line
+ * and column so that later stages can point at it. */
+#ifndef FS_TABLE_H
+#define FS_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/fs_arena.h"
+#include "core/fs_diag.h"
+
+/* A column's type is the narrowest that every non-empty cell fits:
+ * integer ("2029052", "2,029,052" in a comma file), decimal ("1839.5", or
+ * "1839,5" in a semicolon file), percent ("50%", "12.5 %"), else text. A
+ * column whose cells are all empty is text. */
+typedef enum { FS_COL_TEXT, FS_COL_INTEGER, FS_COL_DECIMAL, FS_COL_PERCENT } fs_col_type;
+
+typedef struct fs_table fs_table;
+
+/* Reads the CSV file at path into a table living in arena. The table's name
+ * is the file's stem ("stats.csv" is "stats"). Returns NULL and appends
+ * errors to diags when the file cannot be read or parsed; every problem
+ * found is reported, not only the first. */
+fs_table *fs_table_load(const char *path, fs_arena *arena, fs_diags *diags);
+
+/* The same from bytes in memory; path is used in diagnostics only. */
+fs_table *fs_table_parse(const char *name, const char *path, const char *bytes, size_t length,
+                         fs_arena *arena, fs_diags *diags);
+
+const char *fs_table_name(const fs_table *table);
+const char *fs_table_path(const fs_table *table);
+char fs_table_delimiter(const fs_table *table);
+size_t fs_table_row_count(const fs_table *table);
+size_t fs_table_column_count(const fs_table *table);
+const char *fs_table_column_name(const fs_table *table, size_t column);
+fs_col_type fs_table_column_type(const fs_table *table, size_t column);
+
+/* Index of the named column, or -1. Names match exactly. */
+long fs_table_find_column(const fs_table *table, const char *name);
+
+/* The cell's text as written in the file, without surrounding quotes; "" for
+ * an empty cell, never NULL. Valid as long as the table's arena. */
+const char *fs_table_cell(const fs_table *table, size_t row, size_t column);
+
+/* The cell's numeric value when its text is a number in the file's
+ * conventions (a percent cell gives 50 for "50%"); false otherwise. */
+bool fs_table_cell_number(const fs_table *table, size_t row, size_t column, double *value);
+
+/* Where the cell starts in the file (line and column are 1-based; the column
+ * counts characters, not bytes). */
+fs_pos fs_table_cell_pos(const fs_table *table, size_t row, size_t column);
+
+/* Where the header names the column. */
+fs_pos fs_table_column_pos(const fs_table *table, size_t column);
+
+#endif

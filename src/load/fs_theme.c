@@ -1,0 +1,387 @@
+#include "fs_theme.h"
+
+#include <string.h>
+
+#include "core/fs_buf.h"
+#include "core/fs_suggest.h"
+#include "load/fs_yaml.h"
+
+enum { FS_THEME_MAX_ENTRIES = 256 };
+
+typedef struct {
+    const char *name;
+    fs_rgba color;
+} fs_named_color;
+
+typedef struct {
+    const char *role;
+    const char *family;
+    fs_pos pos;
+} fs_font_role;
+
+struct fs_theme {
+    fs_named_color *colors;
+    const char **color_names;
+    size_t color_count;
+    fs_font_role *fonts;
+    size_t font_count;
+    fs_style *styles;
+    const char **style_names;
+    size_t style_count;
+    const char *icon_family;
+};
+
+static const char *const style_keys[] = {"font",  "size",        "weight",   "italic",
+                                         "color", "line-height", "space-after", "tracking",
+                                         "uppercase", "shrink", "inherit"};
+static const char *const top_keys[] = {"colors", "fonts", "styles", "icons"};
+#define COUNT(array) (sizeof(array) / sizeof((array)[0]))
+
+bool fs_theme_color(const fs_theme *theme, const char *spec, fs_rgba *out)
+{
+    for (size_t i = 0; i < theme->color_count; i++) {
+        if (strcmp(theme->colors[i].name, spec) == 0) {
+            *out = theme->colors[i].color;
+            return true;
+        }
+    }
+    return fs_color_parse_hex(spec, out);
+}
+
+const fs_style *fs_theme_style(const fs_theme *theme, const char *name)
+{
+    for (size_t i = 0; i < theme->style_count; i++)
+        if (strcmp(theme->styles[i].name, name) == 0)
+            return &theme->styles[i];
+    return NULL;
+}
+
+const char *fs_theme_icon_family(const fs_theme *theme)
+{
+    return theme->icon_family;
+}
+
+size_t fs_theme_family_count(const fs_theme *theme)
+{
+    return theme->font_count;
+}
+
+const char *fs_theme_family(const fs_theme *theme, size_t i, fs_pos *where)
+{
+    if (where)
+        *where = theme->fonts[i].pos;
+    return theme->fonts[i].family;
+}
+
+size_t fs_theme_style_names(const fs_theme *theme, const char *const **names)
+{
+    *names = theme->style_names;
+    return theme->style_count;
+}
+
+size_t fs_theme_color_names(const fs_theme *theme, const char *const **names)
+{
+    *names = theme->color_names;
+    return theme->color_count;
+}
+
+static size_t mapping_size(yaml_node_t *node)
+{
+    return (size_t)(node->data.mapping.pairs.top - node->data.mapping.pairs.start);
+}
+
+static bool expect_mapping(fs_yaml *yaml, yaml_node_t *node, const char *what, fs_diags *diags)
+{
+    if (node->type == YAML_MAPPING_NODE && mapping_size(node) <= FS_THEME_MAX_ENTRIES)
+        return true;
+    if (node->type == YAML_MAPPING_NODE)
+        fs_error(diags, fs_yaml_pos(yaml, node), NULL, "'%s' has more than %d entries", what,
+                 FS_THEME_MAX_ENTRIES);
+    else
+        fs_error(diags, fs_yaml_pos(yaml, node), "write one 'name: value' per line below it",
+                 "'%s' must be a mapping, not %s", what, fs_yaml_kind(node));
+    return false;
+}
+
+static void color_error(fs_yaml *yaml, const fs_theme *theme, yaml_node_t *node, fs_diags *diags)
+{
+    const char *spec = fs_yaml_scalar(node);
+    const char *best;
+    fs_buf hint = {0};
+    if (fs_suggest(spec, theme->color_names, theme->color_count, &best, 1))
+        fs_buf_printf(&hint, "did you mean '%s'? ", best);
+    fs_buf_puts(&hint, "use a colour named under 'colors:' or a hex value such as \"#1d5c96\"");
+    fs_error(diags, fs_yaml_pos(yaml, node), fs_buf_str(&hint), "unknown colour '%s'", spec);
+    fs_buf_free(&hint);
+}
+
+static bool read_colors(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_arena *arena,
+                        fs_diags *diags)
+{
+    if (!expect_mapping(yaml, node, "colors", diags))
+        return false;
+    size_t count = mapping_size(node) + 2;
+    theme->colors = fs_arena_array(arena, count, sizeof(fs_named_color));
+    theme->color_names = fs_arena_array(arena, count, sizeof(char *));
+    if (!theme->colors || !theme->color_names)
+        return false;
+    theme->colors[0] = (fs_named_color){"white", {1, 1, 1, 1}};
+    theme->colors[1] = (fs_named_color){"black", {0, 0, 0, 1}};
+    theme->color_count = 2;
+    bool ok = true;
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = fs_yaml_node(yaml, pair->key);
+        yaml_node_t *value = fs_yaml_node(yaml, pair->value);
+        const char *name = fs_yaml_scalar(key);
+        const char *spec = fs_yaml_scalar(value);
+        fs_rgba color;
+        if (!name || !spec || !fs_color_parse_hex(spec, &color)) {
+            fs_error(diags, fs_yaml_pos(yaml, value), "write colours as hex: \"#1d5c96\"",
+                     "colour '%s' must be a hex value", name ? name : "?");
+            ok = false;
+            continue;
+        }
+        theme->colors[theme->color_count++] =
+            (fs_named_color){fs_arena_strdup(arena, name), color};
+    }
+    for (size_t i = 0; i < theme->color_count; i++)
+        theme->color_names[i] = theme->colors[i].name;
+    return ok;
+}
+
+static bool read_fonts(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_arena *arena,
+                       fs_diags *diags)
+{
+    if (!expect_mapping(yaml, node, "fonts", diags))
+        return false;
+    theme->fonts = fs_arena_array(arena, mapping_size(node), sizeof(fs_font_role));
+    if (!theme->fonts)
+        return false;
+    bool ok = true;
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = fs_yaml_node(yaml, pair->key);
+        yaml_node_t *value = fs_yaml_node(yaml, pair->value);
+        fs_font_role *role = &theme->fonts[theme->font_count];
+        role->role = fs_arena_strdup(arena, fs_yaml_scalar(key) ? fs_yaml_scalar(key) : "");
+        role->pos = fs_yaml_pos(yaml, value);
+        if (!fs_yaml_string(yaml, value, role->role, arena, &role->family, diags)) {
+            ok = false;
+            continue;
+        }
+        theme->font_count++;
+    }
+    return ok;
+}
+
+static const char *font_family(const fs_theme *theme, const char *role)
+{
+    for (size_t i = 0; i < theme->font_count; i++)
+        if (strcmp(theme->fonts[i].role, role) == 0)
+            return theme->fonts[i].family;
+    return NULL;
+}
+
+static bool read_weight(fs_yaml *yaml, yaml_node_t *node, int *weight, fs_diags *diags)
+{
+    static const char *const names[] = {"thin",     "extralight", "light", "regular", "medium",
+                                        "semibold", "bold",       "extrabold", "black", NULL};
+    const char *text = fs_yaml_scalar(node);
+    if (text && text[0] >= '0' && text[0] <= '9') {
+        long value;
+        if (!fs_yaml_int(yaml, node, "weight", 100, 900, &value, diags))
+            return false;
+        *weight = (int)value;
+        return true;
+    }
+    int index;
+    if (!fs_yaml_choice(yaml, node, "weight", names, &index, diags))
+        return false;
+    *weight = (index + 1) * 100;
+    return true;
+}
+
+static bool read_style_key(fs_yaml *yaml, const fs_theme *theme, const char *key,
+                           yaml_node_t *value, fs_style *style, fs_arena *arena,
+                           fs_diags *diags)
+{
+    if (strcmp(key, "font") == 0) {
+        const char *role = fs_yaml_scalar(value);
+        const char *family = role ? font_family(theme, role) : NULL;
+        if (!family) {
+            fs_error(diags, fs_yaml_pos(yaml, value),
+                     "name a font role defined under 'fonts:', such as 'sans'",
+                     "unknown font role '%s'", role ? role : "?");
+            return false;
+        }
+        style->family = family;
+        return true;
+    }
+    if (strcmp(key, "size") == 0)
+        return fs_yaml_length(yaml, value, "size", &style->size, diags);
+    if (strcmp(key, "weight") == 0)
+        return read_weight(yaml, value, &style->weight, diags);
+    if (strcmp(key, "italic") == 0)
+        return fs_yaml_bool(yaml, value, "italic", &style->italic, diags);
+    if (strcmp(key, "uppercase") == 0)
+        return fs_yaml_bool(yaml, value, "uppercase", &style->uppercase, diags);
+    if (strcmp(key, "line-height") == 0)
+        return fs_yaml_number(yaml, value, "line-height", 0.8, 3.0, &style->line_height, diags);
+    if (strcmp(key, "space-after") == 0)
+        return fs_yaml_length(yaml, value, "space-after", &style->space_after, diags);
+    if (strcmp(key, "tracking") == 0)
+        return fs_yaml_length(yaml, value, "tracking", &style->tracking, diags);
+    if (strcmp(key, "shrink") == 0)
+        return fs_yaml_number(yaml, value, "shrink", 0.5, 1.0, &style->min_scale, diags);
+    if (strcmp(key, "color") == 0) {
+        const char *spec = fs_yaml_scalar(value);
+        if (spec && fs_theme_color(theme, spec, &style->color))
+            return true;
+        if (spec)
+            color_error(yaml, theme, value, diags);
+        else
+            fs_error(diags, fs_yaml_pos(yaml, value), NULL, "'color' must be text");
+        return false;
+    }
+    (void)arena;
+    return false;
+}
+
+static bool read_style(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_style *style,
+                       fs_arena *arena, fs_diags *diags)
+{
+    if (!expect_mapping(yaml, node, style->name, diags))
+        return false;
+    bool ok = true;
+    /* 'inherit' first, whatever its place, so the other keys override it. */
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        const char *key = fs_yaml_scalar(fs_yaml_node(yaml, pair->key));
+        if (!key || strcmp(key, "inherit") != 0)
+            continue;
+        yaml_node_t *value = fs_yaml_node(yaml, pair->value);
+        const char *parent = fs_yaml_scalar(value);
+        const fs_style *base = parent ? fs_theme_style(theme, parent) : NULL;
+        if (!base) {
+            fs_error(diags, fs_yaml_pos(yaml, value), "a style inherits from one defined above it",
+                     "unknown style '%s' to inherit from", parent ? parent : "?");
+            return false;
+        }
+        const char *name = style->name;
+        fs_pos pos = style->pos;
+        *style = *base;
+        style->name = name;
+        style->pos = pos;
+    }
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = fs_yaml_node(yaml, pair->key);
+        const char *name = fs_yaml_scalar(key);
+        size_t k = 0;
+        while (name && k < COUNT(style_keys) && strcmp(name, style_keys[k]) != 0)
+            k++;
+        if (!name || k == COUNT(style_keys)) {
+            fs_yaml_unknown_key(yaml, key, "a style", style_keys, COUNT(style_keys), diags);
+            ok = false;
+            continue;
+        }
+        if (strcmp(name, "inherit") == 0)
+            continue;
+        if (!read_style_key(yaml, theme, name, fs_yaml_node(yaml, pair->value), style, arena,
+                            diags))
+            ok = false;
+    }
+    if (!style->family) {
+        fs_error(diags, style->pos, "add 'font: sans' (a role from 'fonts:')",
+                 "style '%s' names no font", style->name);
+        ok = false;
+    }
+    return ok;
+}
+
+static bool read_styles(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_arena *arena,
+                        fs_diags *diags)
+{
+    if (!expect_mapping(yaml, node, "styles", diags))
+        return false;
+    size_t count = mapping_size(node);
+    theme->styles = fs_arena_array(arena, count, sizeof(fs_style));
+    theme->style_names = fs_arena_array(arena, count, sizeof(char *));
+    if (!theme->styles || !theme->style_names)
+        return false;
+    bool ok = true;
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = fs_yaml_node(yaml, pair->key);
+        fs_style *style = &theme->styles[theme->style_count];
+        *style = (fs_style){.weight = 400, .size = 10, .line_height = 1.3, .min_scale = 0.85,
+                            .color = {0, 0, 0, 1}};
+        style->name = fs_arena_strdup(arena, fs_yaml_scalar(key) ? fs_yaml_scalar(key) : "");
+        style->pos = fs_yaml_pos(yaml, key);
+        if (!read_style(yaml, fs_yaml_node(yaml, pair->value), theme, style, arena, diags)) {
+            ok = false;
+            continue;
+        }
+        theme->style_names[theme->style_count++] = style->name;
+    }
+    return ok;
+}
+
+fs_theme *fs_theme_load(const char *path, fs_arena *arena, fs_diags *diags)
+{
+    fs_yaml yaml;
+    if (!fs_yaml_open(&yaml, path, arena, diags))
+        return NULL;
+    fs_theme *theme = fs_arena_alloc(arena, sizeof *theme);
+    yaml_node_t *root = fs_yaml_root(&yaml);
+    bool ok = theme && expect_mapping(&yaml, root, "the theme", diags);
+    /* Sections are read in dependency order (styles use colours and fonts),
+     * whatever order the file writes them in. */
+    static const char *const order[] = {"colors", "fonts", "icons", "styles"};
+    for (size_t step = 0; ok && step < COUNT(order); step++) {
+        bool found = false;
+        for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
+             pair < root->data.mapping.pairs.top; pair++) {
+            const char *key = fs_yaml_scalar(fs_yaml_node(&yaml, pair->key));
+            if (!key || strcmp(key, order[step]) != 0)
+                continue;
+            found = true;
+            yaml_node_t *value = fs_yaml_node(&yaml, pair->value);
+            if (step == 0)
+                ok = read_colors(&yaml, value, theme, arena, diags) && ok;
+            else if (step == 1)
+                ok = read_fonts(&yaml, value, theme, arena, diags) && ok;
+            else if (step == 2) {
+                const char *role = fs_yaml_scalar(value);
+                theme->icon_family = role ? font_family(theme, role) : NULL;
+                if (!theme->icon_family) {
+                    fs_error(diags, fs_yaml_pos(&yaml, value),
+                             "name a font role defined under 'fonts:', such as 'icons'",
+                             "unknown font role '%s' for icons", role ? role : "?");
+                    ok = false;
+                }
+            } else
+                ok = read_styles(&yaml, value, theme, arena, diags) && ok;
+        }
+        if (!found && step != 2) {
+            fs_error(diags, fs_pos_at(yaml.path, 1, 1), "see layouts/README.md, 'Themes'",
+                     "the theme has no '%s' section", order[step]);
+            ok = false;
+        }
+    }
+    for (yaml_node_pair_t *pair = theme && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
+         pair && pair < root->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = fs_yaml_node(&yaml, pair->key);
+        const char *name = fs_yaml_scalar(key);
+        size_t k = 0;
+        while (name && k < COUNT(top_keys) && strcmp(name, top_keys[k]) != 0)
+            k++;
+        if (!name || k == COUNT(top_keys)) {
+            fs_yaml_unknown_key(&yaml, key, "a theme", top_keys, COUNT(top_keys), diags);
+            ok = false;
+        }
+    }
+    fs_yaml_close(&yaml);
+    return ok ? theme : NULL;
+}

@@ -1,0 +1,52 @@
+/* A theme: the named colours, font families and text styles a layout draws
+ * with. Read once per run from the layout's theme.yaml. */
+#ifndef FS_THEME_H
+#define FS_THEME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/fs_arena.h"
+#include "core/fs_color.h"
+#include "core/fs_diag.h"
+
+typedef struct {
+    const char *name;
+    const char *family;   /* a font family the fonts/ set must have */
+    int weight;           /* CSS scale, 100 to 900 */
+    bool italic;
+    bool uppercase;
+    double size;          /* points */
+    double line_height;   /* multiple of size */
+    double space_after;   /* points between paragraphs */
+    double tracking;      /* letter spacing, points */
+    double min_scale;     /* the smallest a text may shrink to fit, 0.5 to 1 */
+    fs_rgba color;
+    fs_pos pos;           /* where the style is defined */
+} fs_style;
+
+typedef struct fs_theme fs_theme;
+
+/* Reads a theme file into the arena. NULL with errors appended when the file
+ * is unreadable or wrong; every problem found is reported. */
+fs_theme *fs_theme_load(const char *path, fs_arena *arena, fs_diags *diags);
+
+/* The style of that name, or NULL. */
+const fs_style *fs_theme_style(const fs_theme *theme, const char *name);
+
+/* Resolves a colour given as a theme colour name or as #hex. False when it
+ * is neither. */
+bool fs_theme_color(const fs_theme *theme, const char *spec, fs_rgba *out);
+
+/* The family named by the theme's icon font. */
+const char *fs_theme_icon_family(const fs_theme *theme);
+
+/* Every font family the theme uses, for checking that the fonts exist. */
+size_t fs_theme_family_count(const fs_theme *theme);
+const char *fs_theme_family(const fs_theme *theme, size_t i, fs_pos *where);
+
+/* All colour names and style names, for did-you-mean hints. */
+size_t fs_theme_style_names(const fs_theme *theme, const char *const **names);
+size_t fs_theme_color_names(const fs_theme *theme, const char *const **names);
+
+#endif

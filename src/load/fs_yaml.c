@@ -1,0 +1,337 @@
+#include "fs_yaml.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/fs_buf.h"
+#include "core/fs_suggest.h"
+
+enum { FS_YAML_MAX_BYTES = 4 * 1024 * 1024 };
+
+fs_pos fs_yaml_pos(const fs_yaml *yaml, const yaml_node_t *node)
+{
+    return fs_pos_at(yaml->path, (int)node->start_mark.line + 1, (int)node->start_mark.column + 1);
+}
+
+/* Each node must be reached exactly once from the root: a second visit is an
+ * alias, which factsheet refuses because a few aliases can expand into an
+ * exponentially large tree (the "billion laughs"), and cycles never end. */
+static bool check_tree(fs_yaml *yaml, int index, int depth, unsigned char *seen,
+                       fs_diags *diags)
+{
+    yaml_node_t *node = yaml_document_get_node(&yaml->document, index);
+    if (!node)
+        return true;
+    if (seen[index]) {
+        fs_error(diags, fs_yaml_pos(yaml, node),
+                 "write the repeated part out in full where it is needed",
+                 "YAML anchors and aliases are not supported");
+        return false;
+    }
+    seen[index] = 1;
+    if (depth > FS_YAML_MAX_DEPTH) {
+        fs_error(diags, fs_yaml_pos(yaml, node), "flatten the layout: nest fewer boxes",
+                 "nesting is deeper than %d levels", FS_YAML_MAX_DEPTH);
+        return false;
+    }
+    if (node->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *item = node->data.sequence.items.start;
+             item < node->data.sequence.items.top; item++)
+            if (!check_tree(yaml, *item, depth + 1, seen, diags))
+                return false;
+    } else if (node->type == YAML_MAPPING_NODE) {
+        for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+             pair < node->data.mapping.pairs.top; pair++) {
+            if (!check_tree(yaml, pair->key, depth + 1, seen, diags) ||
+                !check_tree(yaml, pair->value, depth + 1, seen, diags))
+                return false;
+        }
+    }
+    return true;
+}
+
+bool fs_yaml_parse(fs_yaml *yaml, const char *path, const char *bytes, size_t length,
+                   fs_arena *arena, fs_diags *diags)
+{
+    memset(yaml, 0, sizeof *yaml);
+    yaml->path = fs_arena_strdup(arena, path);
+    if (!yaml->path)
+        return false;
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        fs_error(diags, fs_pos_at(path, 0, 0), NULL, "out of memory reading YAML");
+        return false;
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)bytes, length);
+    if (!yaml_parser_load(&parser, &yaml->document)) {
+        fs_pos pos = fs_pos_at(yaml->path, (int)parser.problem_mark.line + 1,
+                               (int)parser.problem_mark.column + 1);
+        const char *problem = parser.problem ? parser.problem : "unreadable YAML";
+        if (parser.context)
+            fs_error(diags, pos,
+                     "check the indentation and that every ':' inside text is quoted",
+                     "invalid YAML: %s %s", problem, parser.context);
+        else
+            fs_error(diags, pos,
+                     "check the indentation and that every ':' inside text is quoted",
+                     "invalid YAML: %s", problem);
+        yaml_parser_delete(&parser);
+        return false;
+    }
+    yaml_parser_delete(&parser);
+    yaml->loaded = true;
+    yaml_node_t *root = yaml_document_get_root_node(&yaml->document);
+    if (!root) {
+        fs_error(diags, fs_pos_at(yaml->path, 1, 1), "start from an example in layouts/",
+                 "the file is empty; expected a mapping of keys");
+        fs_yaml_close(yaml);
+        return false;
+    }
+    size_t nodes = (size_t)(yaml->document.nodes.top - yaml->document.nodes.start);
+    unsigned char *seen = calloc(nodes + 1, 1);
+    if (!seen) {
+        fs_error(diags, fs_pos_at(path, 0, 0), NULL, "out of memory reading YAML");
+        fs_yaml_close(yaml);
+        return false;
+    }
+    bool ok = check_tree(yaml, 1, 0, seen, diags);
+    free(seen);
+    if (!ok)
+        fs_yaml_close(yaml);
+    return ok;
+}
+
+bool fs_yaml_open(fs_yaml *yaml, const char *path, fs_arena *arena, fs_diags *diags)
+{
+    memset(yaml, 0, sizeof *yaml);
+    FILE *file = fopen(path, "rb");
+    if (!file) {
+        fs_error(diags, fs_pos_at(path, 0, 0), "check the path", "cannot read: %s",
+                 strerror(errno));
+        return false;
+    }
+    fs_buf text = {0};
+    char chunk[16384];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, file)) > 0) {
+        fs_buf_append(&text, chunk, got);
+        if (text.length > FS_YAML_MAX_BYTES)
+            break;
+    }
+    bool read_error = ferror(file);
+    fclose(file);
+    if (read_error || !fs_buf_ok(&text)) {
+        fs_error(diags, fs_pos_at(path, 0, 0), NULL, "cannot read the file");
+        fs_buf_free(&text);
+        return false;
+    }
+    if (text.length > FS_YAML_MAX_BYTES) {
+        fs_error(diags, fs_pos_at(path, 0, 0), "split the layout or shorten its text",
+                 "the file is larger than %d MiB", FS_YAML_MAX_BYTES / (1024 * 1024));
+        fs_buf_free(&text);
+        return false;
+    }
+    bool ok = fs_yaml_parse(yaml, path, fs_buf_str(&text), text.length, arena, diags);
+    fs_buf_free(&text);
+    return ok;
+}
+
+void fs_yaml_close(fs_yaml *yaml)
+{
+    if (yaml->loaded)
+        yaml_document_delete(&yaml->document);
+    yaml->loaded = false;
+}
+
+yaml_node_t *fs_yaml_root(fs_yaml *yaml)
+{
+    return yaml_document_get_root_node(&yaml->document);
+}
+
+yaml_node_t *fs_yaml_node(fs_yaml *yaml, int index)
+{
+    return yaml_document_get_node(&yaml->document, index);
+}
+
+const char *fs_yaml_scalar(const yaml_node_t *node)
+{
+    return node && node->type == YAML_SCALAR_NODE ? (const char *)node->data.scalar.value : NULL;
+}
+
+const char *fs_yaml_kind(const yaml_node_t *node)
+{
+    switch (node->type) {
+    case YAML_MAPPING_NODE: return "a mapping";
+    case YAML_SEQUENCE_NODE: return "a list";
+    default: return "text";
+    }
+}
+
+static bool expect_scalar(fs_yaml *yaml, yaml_node_t *node, const char *what,
+                          const char *expected, fs_diags *diags)
+{
+    if (node->type == YAML_SCALAR_NODE)
+        return true;
+    fs_error(diags, fs_yaml_pos(yaml, node), NULL, "'%s' must be %s, not %s", what, expected,
+             fs_yaml_kind(node));
+    return false;
+}
+
+bool fs_yaml_string(fs_yaml *yaml, yaml_node_t *node, const char *what, fs_arena *arena,
+                    const char **out, fs_diags *diags)
+{
+    if (!expect_scalar(yaml, node, what, "text", diags))
+        return false;
+    *out = fs_arena_strdup(arena, fs_yaml_scalar(node));
+    return *out != NULL;
+}
+
+bool fs_yaml_number(fs_yaml *yaml, yaml_node_t *node, const char *what, double min, double max,
+                    double *out, fs_diags *diags)
+{
+    if (!expect_scalar(yaml, node, what, "a number", diags))
+        return false;
+    const char *text = fs_yaml_scalar(node);
+    char *end;
+    errno = 0;
+    double value = strtod(text, &end);
+    if (end == text || *end || errno || !isfinite(value)) {
+        fs_error(diags, fs_yaml_pos(yaml, node), "write a plain number such as 1.2",
+                 "'%s' must be a number, not '%s'", what, text);
+        return false;
+    }
+    if (value < min || value > max) {
+        fs_error(diags, fs_yaml_pos(yaml, node), NULL, "'%s' must be between %g and %g, not %g",
+                 what, min, max, value);
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+bool fs_yaml_int(fs_yaml *yaml, yaml_node_t *node, const char *what, long min, long max,
+                 long *out, fs_diags *diags)
+{
+    if (!expect_scalar(yaml, node, what, "a whole number", diags))
+        return false;
+    const char *text = fs_yaml_scalar(node);
+    char *end;
+    errno = 0;
+    long value = strtol(text, &end, 10);
+    if (end == text || *end || errno) {
+        fs_error(diags, fs_yaml_pos(yaml, node), NULL, "'%s' must be a whole number, not '%s'",
+                 what, text);
+        return false;
+    }
+    if (value < min || value > max) {
+        fs_error(diags, fs_yaml_pos(yaml, node), NULL, "'%s' must be between %ld and %ld, not %ld",
+                 what, min, max, value);
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+bool fs_yaml_bool(fs_yaml *yaml, yaml_node_t *node, const char *what, bool *out,
+                  fs_diags *diags)
+{
+    static const char *const words[] = {"false", "true", "no", "yes", NULL};
+    int index;
+    if (!fs_yaml_choice(yaml, node, what, words, &index, diags))
+        return false;
+    *out = index % 2 == 1;
+    return true;
+}
+
+bool fs_parse_length(const char *text, double *points)
+{
+    static const struct {
+        const char *unit;
+        double points;
+    } units[] = {{"mm", 72.0 / 25.4}, {"cm", 72.0 / 2.54}, {"in", 72.0}, {"pt", 1.0}, {"", 1.0}};
+    char *end;
+    errno = 0;
+    double value = strtod(text, &end);
+    if (end == text || errno || !isfinite(value))
+        return false;
+    while (*end == ' ')
+        end++;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        if (strcmp(end, units[i].unit) == 0) {
+            *points = value * units[i].points;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool fs_yaml_length(fs_yaml *yaml, yaml_node_t *node, const char *what, double *out,
+                    fs_diags *diags)
+{
+    if (!expect_scalar(yaml, node, what, "a length", diags))
+        return false;
+    double points;
+    if (!fs_parse_length(fs_yaml_scalar(node), &points)) {
+        fs_error(diags, fs_yaml_pos(yaml, node), "write a number with a unit: 4mm, 1cm, 10pt",
+                 "'%s' must be a length, not '%s'", what, fs_yaml_scalar(node));
+        return false;
+    }
+    if (points < 0 || points > 10000) {
+        fs_error(diags, fs_yaml_pos(yaml, node), NULL,
+                 "'%s' must be between 0 and 3.5m, not '%s'", what, fs_yaml_scalar(node));
+        return false;
+    }
+    *out = points;
+    return true;
+}
+
+bool fs_yaml_choice(fs_yaml *yaml, yaml_node_t *node, const char *what,
+                    const char *const *choices, int *out, fs_diags *diags)
+{
+    if (!expect_scalar(yaml, node, what, "a word", diags))
+        return false;
+    const char *text = fs_yaml_scalar(node);
+    size_t count = 0;
+    for (; choices[count]; count++) {
+        if (strcmp(text, choices[count]) == 0) {
+            *out = (int)count;
+            return true;
+        }
+    }
+    fs_buf list = {0};
+    for (size_t i = 0; i < count; i++)
+        fs_buf_printf(&list, "%s%s", i ? ", " : "", choices[i]);
+    const char *best;
+    fs_buf hint = {0};
+    if (fs_suggest(text, choices, count, &best, 1))
+        fs_buf_printf(&hint, "did you mean '%s'? ", best);
+    fs_buf_printf(&hint, "'%s' takes one of: %s", what, fs_buf_str(&list));
+    fs_error(diags, fs_yaml_pos(yaml, node), fs_buf_str(&hint), "unknown %s '%s'", what, text);
+    fs_buf_free(&list);
+    fs_buf_free(&hint);
+    return false;
+}
+
+void fs_yaml_unknown_key(fs_yaml *yaml, yaml_node_t *key, const char *where,
+                         const char *const *allowed, size_t count, fs_diags *diags)
+{
+    const char *text = fs_yaml_scalar(key);
+    if (!text) {
+        fs_error(diags, fs_yaml_pos(yaml, key), NULL, "keys must be words, not %s",
+                 fs_yaml_kind(key));
+        return;
+    }
+    fs_buf hint = {0};
+    const char *best;
+    if (fs_suggest(text, allowed, count, &best, 1))
+        fs_buf_printf(&hint, "did you mean '%s'? ", best);
+    fs_buf_printf(&hint, "%s takes: ", where);
+    for (size_t i = 0; i < count; i++)
+        fs_buf_printf(&hint, "%s%s", i ? ", " : "", allowed[i]);
+    fs_error(diags, fs_yaml_pos(yaml, key), fs_buf_str(&hint), "unknown key '%s' in %s", text,
+             where);
+    fs_buf_free(&hint);
+}

@@ -1,0 +1,46 @@
+/* factsheet: CSV result tables to print-ready PDF and PNG briefs. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/fs_cli.h"
+
+static const char usage[] =
+    "Usage: factsheet COMMAND [OPTIONS]\n"
+    "\n"
+    "Turns CSV result tables into print-ready PDF and PNG briefs.\n"
+    "\n"
+    "Commands:\n"
+    "  render LAYOUT DATA_DIR -o FILE   render a factsheet (.pdf, .png or .svg)\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help      show this help (factsheet COMMAND --help for a command's)\n"
+    "  -V, --version   show the version\n"
+    "\n"
+    "Example:\n"
+    "  factsheet render layouts/brief data/pfr-mali -o out/pfr-mali-en.pdf\n"
+    "\n"
+    "Exit status: 0 done, 1 the render failed, 2 bad input or usage.\n"
+    "The user's guide is README.md; the layout format is layouts/README.md.\n";
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return FS_EXIT_USAGE;
+    }
+    const char *command = argv[1];
+    if (strcmp(command, "-h") == 0 || strcmp(command, "--help") == 0) {
+        fputs(usage, stdout);
+        return FS_EXIT_OK;
+    }
+    if (strcmp(command, "-V") == 0 || strcmp(command, "--version") == 0) {
+        printf("factsheet %s\n", FS_VERSION);
+        return FS_EXIT_OK;
+    }
+    if (strcmp(command, "render") == 0)
+        return fs_cli_render(argc - 1, argv + 1);
+    fprintf(stderr, "factsheet: error: unknown command '%s'\n  hint: commands: render; see "
+                    "factsheet --help\n",
+            command);
+    return FS_EXIT_USAGE;
+}

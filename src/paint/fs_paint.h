@@ -1,0 +1,16 @@
+/* Paint: draws one page of a display list with cairo. The same code draws
+ * on every surface (PDF, PNG, SVG); user space is in points. */
+#ifndef FS_PAINT_H
+#define FS_PAINT_H
+
+#include <cairo.h>
+#include <stdbool.h>
+
+#include "place/fs_display.h"
+#include "place/fs_pango.h"
+
+/* Draws every op of page on cr, whose user space must be the page in
+ * points. False when an icon glyph cannot be found or cairo fails. */
+bool fs_paint_page(cairo_t *cr, const fs_page_ops *page, fs_pango *pango);
+
+#endif

@@ -1,0 +1,49 @@
+/* The display list: what placement produces and paint draws. A flat list
+ * of draw operations per page in page coordinates (points, origin top left),
+ * the same for every output surface. Lives in the document's arena. */
+#ifndef FS_DISPLAY_H
+#define FS_DISPLAY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/fs_arena.h"
+#include "core/fs_color.h"
+#include "place/fs_measure.h"
+
+typedef enum { FS_OP_RECT, FS_OP_TEXT, FS_OP_ICON, FS_OP_CIRCLE } fs_op_kind;
+
+typedef struct {
+    fs_op_kind kind;
+    double x, y, w, h;
+    fs_rgba color; /* fill of rect and circle, ink of text and icon */
+    union {
+        struct {
+            double radius;
+            fs_rgba stroke;
+            double stroke_width; /* 0: no outline */
+        } rect;
+        fs_text text; /* drawn at (x, y) wrapped at text.width */
+        struct {
+            uint32_t codepoint;
+            const char *family;
+        } icon; /* centred in the (x, y, w, h) square */
+    };
+} fs_op;
+
+typedef struct {
+    fs_op *ops;
+    size_t count;
+    size_t capacity;
+} fs_page_ops;
+
+typedef struct {
+    double width, height; /* page size in points */
+    fs_page_ops *pages;
+    size_t page_count;
+} fs_display;
+
+/* Appends an op to a page; false when out of memory. */
+bool fs_display_add(fs_arena *arena, fs_page_ops *page, const fs_op *op);
+
+#endif

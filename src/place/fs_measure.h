@@ -1,0 +1,33 @@
+/* Measuring text, behind an interface: placement asks a measurer how large
+ * a text is at a width. Production measures with pango (fs_pango.h); unit
+ * tests of placement use a fake with fixed advances, so they need no fonts. */
+#ifndef FS_MEASURE_H
+#define FS_MEASURE_H
+
+#include <stdbool.h>
+
+#include "bind/fs_box.h"
+
+/* A text to measure or draw: markup in a resolved style at a size. */
+typedef struct {
+    const char *markup;
+    const fs_text_style *style;
+    double size;  /* points; the style's size unless shrunk to fit */
+    double width; /* wrapping width in points; <= 0 for one unbroken line */
+} fs_text;
+
+typedef struct {
+    double width, height;  /* logical extents, points */
+    double baseline;       /* first line's baseline from the top */
+    double ink_top;        /* first line's ink, from the top */
+    double ink_bottom;
+    int lines;
+} fs_extent;
+
+typedef struct {
+    void *context;
+    /* Fills out for text; false when the text cannot be laid out. */
+    bool (*measure)(void *context, const fs_text *text, fs_extent *out);
+} fs_measurer;
+
+#endif

@@ -1,0 +1,157 @@
+#include "fs_pango.h"
+
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct fs_pango {
+    PangoFontMap *map;
+    PangoContext *context;
+    PangoLanguage *language;
+    /* The icon font is asked for once per size; keep the last one. */
+    PangoFont *icon_font;
+    PangoFontDescription *icon_description;
+};
+
+fs_pango *fs_pango_create(PangoFontMap *map)
+{
+    fs_pango *pango = calloc(1, sizeof *pango);
+    if (!pango)
+        return NULL;
+    pango->map = g_object_ref(map);
+    pango->context = pango_font_map_create_context(map);
+    /* Unhinted outlines and metrics at 72 units per inch: one unit is one
+     * point, and a text measures the same on PDF, PNG at any dpi and SVG. */
+    cairo_font_options_t *options = cairo_font_options_create();
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+    pango_cairo_context_set_font_options(pango->context, options);
+    cairo_font_options_destroy(options);
+    pango_cairo_context_set_resolution(pango->context, 72);
+    pango_context_set_round_glyph_positions(pango->context, FALSE);
+    fs_pango_set_language(pango, "en");
+    return pango;
+}
+
+void fs_pango_free(fs_pango *pango)
+{
+    if (!pango)
+        return;
+    if (pango->icon_font)
+        g_object_unref(pango->icon_font);
+    if (pango->icon_description)
+        pango_font_description_free(pango->icon_description);
+    g_object_unref(pango->context);
+    g_object_unref(pango->map);
+    free(pango);
+}
+
+void fs_pango_set_language(fs_pango *pango, const char *lang)
+{
+    pango->language = pango_language_from_string(lang);
+    pango_context_set_language(pango->context, pango->language);
+}
+
+PangoLayout *fs_pango_layout(fs_pango *pango, const fs_text *text)
+{
+    const fs_text_style *style = text->style;
+    PangoLayout *layout = pango_layout_new(pango->context);
+    PangoFontDescription *font = pango_font_description_new();
+    pango_font_description_set_family(font, style->family);
+    pango_font_description_set_weight(font, (PangoWeight)style->weight);
+    pango_font_description_set_style(font, style->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    pango_font_description_set_absolute_size(font, text->size * PANGO_SCALE);
+    pango_layout_set_font_description(layout, font);
+    pango_font_description_free(font);
+
+    pango_layout_set_markup(layout, text->markup, -1);
+    PangoAttrList *attrs = pango_layout_get_attributes(layout);
+    attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
+    if (style->tracking != 0)
+        pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
+                                          (int)(style->tracking * text->size / style->size *
+                                                PANGO_SCALE)));
+    if (style->uppercase)
+        pango_attr_list_insert(attrs, pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE));
+    pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+
+    if (text->width > 0) {
+        pango_layout_set_width(layout, (int)(text->width * PANGO_SCALE));
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    }
+    pango_layout_set_line_spacing(layout, (float)style->line_height);
+    switch (style->align) {
+    case FS_ALIGN_CENTER: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER); break;
+    case FS_ALIGN_END: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT); break;
+    case FS_ALIGN_JUSTIFY: pango_layout_set_justify(layout, TRUE); break;
+    case FS_ALIGN_START: break;
+    }
+    return layout;
+}
+
+static bool measure(void *context, const fs_text *text, fs_extent *out)
+{
+    PangoLayout *layout = fs_pango_layout(context, text);
+    if (!layout)
+        return false;
+    PangoRectangle ink, logical;
+    pango_layout_get_extents(layout, NULL, &logical);
+    out->width = logical.width / (double)PANGO_SCALE;
+    out->height = logical.height / (double)PANGO_SCALE;
+    out->baseline = pango_layout_get_baseline(layout) / (double)PANGO_SCALE;
+    out->lines = pango_layout_get_line_count(layout);
+    PangoLayoutLine *first = pango_layout_get_line_readonly(layout, 0);
+    if (first) {
+        pango_layout_line_get_extents(first, &ink, NULL);
+        out->ink_top = out->baseline + ink.y / (double)PANGO_SCALE;
+        out->ink_bottom = out->ink_top + ink.height / (double)PANGO_SCALE;
+    } else {
+        out->ink_top = out->ink_bottom = out->baseline;
+    }
+    g_object_unref(layout);
+    return true;
+}
+
+fs_measurer fs_pango_measurer(fs_pango *pango)
+{
+    return (fs_measurer){pango, measure};
+}
+
+bool fs_pango_glyph(fs_pango *pango, const char *family, double size, uint32_t codepoint,
+                    cairo_scaled_font_t **font, unsigned long *glyph)
+{
+    PangoFontDescription *wanted = pango_font_description_new();
+    pango_font_description_set_family(wanted, family);
+    pango_font_description_set_absolute_size(wanted, size * PANGO_SCALE);
+    if (!pango->icon_description ||
+        !pango_font_description_equal(wanted, pango->icon_description)) {
+        if (pango->icon_font)
+            g_object_unref(pango->icon_font);
+        if (pango->icon_description)
+            pango_font_description_free(pango->icon_description);
+        pango->icon_font = pango_font_map_load_font(pango->map, pango->context, wanted);
+        pango->icon_description = wanted;
+    } else {
+        pango_font_description_free(wanted);
+    }
+    if (!pango->icon_font)
+        return false;
+    *font = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(pango->icon_font));
+    if (!*font)
+        return false;
+    char utf8[8];
+    int length = g_unichar_to_utf8(codepoint, utf8);
+    cairo_glyph_t *glyphs = NULL;
+    int count = 0;
+    cairo_status_t status =
+        cairo_scaled_font_text_to_glyphs(*font, 0, 0, utf8, length, &glyphs, &count, NULL, NULL,
+                                         NULL);
+    bool ok = status == CAIRO_STATUS_SUCCESS && count == 1 && glyphs[0].index != 0;
+    if (ok)
+        *glyph = glyphs[0].index;
+    cairo_glyph_free(glyphs);
+    return ok;
+}

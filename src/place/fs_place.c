@@ -1,0 +1,486 @@
+#include "fs_place.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Placement runs each box through one function, layout_box, in two modes:
+ * measuring (no page: only the height is wanted) and drawing (ops are added
+ * to the page). A frame measures its content first, so its background can
+ * be drawn before what it holds. */
+
+typedef struct {
+    const fs_measurer *measurer;
+    fs_arena *arena;
+    fs_diags *diags;
+    fs_page_ops *page; /* NULL while measuring */
+    double page_width, page_height;
+    double page_top, page_bottom; /* where bleeding bands reach the page edge */
+    bool failed;
+} placer;
+
+/* Geometry of a stat tile relative to its number size n. */
+static const double ICON_DIAMETER = 1.5; /* the icon's disc */
+static const double ICON_GLYPH = 0.62;   /* the glyph inside the disc */
+static const double ICON_GAP = 0.45;     /* between disc and number */
+static const double LABEL_GAP = 0.12;    /* between number and label */
+
+static double layout_box(placer *p, fs_box *box, double x, double y, double width,
+                         double min_height);
+
+static fs_extent measure(placer *p, const char *markup, const fs_text_style *style,
+                         double size, double width)
+{
+    fs_text text = {markup, style, size, width};
+    fs_extent extent = {0};
+    if (!p->measurer->measure(p->measurer->context, &text, &extent)) {
+        p->failed = true;
+        fs_error(p->diags, fs_pos_at(NULL, 0, 0), NULL, "cannot lay out text '%s'", markup);
+    }
+    return extent;
+}
+
+static void emit(placer *p, const fs_op *op)
+{
+    if (p->page && !fs_display_add(p->arena, p->page, op))
+        p->failed = true;
+}
+
+static void emit_text(placer *p, double x, double y, double width, double height,
+                      const char *markup, const fs_text_style *style, double size)
+{
+    fs_op op = {.kind = FS_OP_TEXT, .x = x, .y = y, .w = width, .h = height,
+                .color = style->color};
+    op.text = (fs_text){markup, style, size, width};
+    emit(p, &op);
+}
+
+static double measure_box(placer *p, fs_box *box, double width)
+{
+    fs_page_ops *page = p->page;
+    p->page = NULL;
+    double height = layout_box(p, box, 0, 0, width, 0);
+    p->page = page;
+    return height;
+}
+
+static double gap_of(const fs_box *box, double fallback)
+{
+    return box->gap >= 0 ? box->gap : fallback;
+}
+
+static double child_width(const fs_box *child, double available)
+{
+    if (child->width_kind == FS_WIDTH_FIXED)
+        return fmin(child->width, available);
+    if (child->width_kind == FS_WIDTH_PERCENT)
+        return available * child->width / 100.0;
+    return available;
+}
+
+/* ---- text ------------------------------------------------------------ */
+
+static double layout_text(placer *p, fs_box *box, double x, double y, double width)
+{
+    double top = y;
+    for (size_t i = 0; i < box->paragraph_count; i++) {
+        fs_extent extent = measure(p, box->paragraphs[i], &box->style, box->style.size, width);
+        emit_text(p, x, y, width, extent.height, box->paragraphs[i], &box->style,
+                  box->style.size);
+        y += extent.height;
+        if (i + 1 < box->paragraph_count)
+            y += box->style.space_after;
+    }
+    return y - top;
+}
+
+/* ---- stats ----------------------------------------------------------- */
+
+static double number_size(const fs_box *stat)
+{
+    return stat->number_style.size * (stat->fit_scale > 0 ? stat->fit_scale : 1);
+}
+
+static bool icon_beside(const fs_box *stat)
+{
+    return stat->has_icon && !stat->icon_above;
+}
+
+/* The numbers of stats placed side by side share one size: the largest at
+ * which every number fits its tile on one line, never below what the style
+ * allows. Text widths scale linearly with size (unhinted metrics), so one
+ * measurement per number gives the answer. */
+static void fit_numbers(placer *p, fs_box **boxes, const double *widths, size_t count)
+{
+    double scale = 1, floor = 0;
+    fs_box *worst = NULL;
+    for (size_t i = 0; i < count; i++) {
+        fs_box *stat = boxes[i];
+        if (stat->kind != FS_BOX_STAT)
+            continue;
+        double size = stat->number_style.size;
+        fs_extent natural = measure(p, stat->number, &stat->number_style, size, -1);
+        double per_point = natural.width / size + (icon_beside(stat) ? ICON_DIAMETER + ICON_GAP : 0);
+        double inner = widths[i] - stat->padding.left - stat->padding.right;
+        double fits = per_point > 0 ? inner / per_point / size : 1;
+        if (fits < scale) {
+            scale = fits;
+            worst = stat;
+        }
+        floor = fmax(floor, stat->number_style.min_scale);
+    }
+    if (!worst)
+        return;
+    if (scale < floor) {
+        fs_warning(p->diags, worst->pos,
+                   "widen the tiles (fewer columns), shorten the number, or allow more shrink "
+                   "in the style",
+                   "the numbers of this group do not fit their tiles even at %.0f%% of their "
+                   "size",
+                   floor * 100);
+        scale = floor;
+    }
+    for (size_t i = 0; i < count; i++)
+        if (boxes[i]->kind == FS_BOX_STAT)
+            boxes[i]->fit_scale = scale;
+}
+
+static double layout_stat(placer *p, fs_box *box, double x, double y, double width,
+                          double min_height)
+{
+    double n = number_size(box);
+    double disc = box->has_icon ? n * ICON_DIAMETER : 0;
+    double inner_x = x + box->padding.left, inner_y = y + box->padding.top;
+    double inner_w = width - box->padding.left - box->padding.right;
+    double text_x = icon_beside(box) ? disc + n * ICON_GAP : 0;
+    double text_w = inner_w - text_x;
+    fs_extent number = measure(p, box->number, &box->number_style, n, -1);
+    fs_extent label = measure(p, box->label, &box->label_style, box->label_style.size, text_w);
+
+    double disc_top = 0, text_top = 0;
+    if (icon_beside(box)) {
+        /* The disc is centred on the height of a figure, not on this number's
+         * own ink (a comma would pull it down), so icon and number read as
+         * one line and every tile of a row keeps the same baseline. */
+        fs_extent figure = measure(p, "0", &box->number_style, n, -1);
+        double centre = (figure.ink_top + figure.ink_bottom) / 2;
+        disc_top = centre - disc / 2;
+        if (disc_top < 0) {
+            text_top = -disc_top;
+            disc_top = 0;
+        }
+    } else if (box->has_icon) {
+        text_top = disc + n * ICON_GAP * 0.6;
+    }
+    double label_top = text_top + number.height + n * LABEL_GAP;
+    double content = fmax(label_top + label.height, disc_top + disc);
+    double height = fmax(content + box->padding.top + box->padding.bottom, min_height);
+    if (!p->page)
+        return height;
+
+    if (box->has_fill || box->has_border) {
+        fs_op frame = {.kind = FS_OP_RECT, .x = x, .y = y, .w = width, .h = height,
+                       .color = box->has_fill ? box->fill : (fs_rgba){0, 0, 0, 0}};
+        frame.rect.radius = box->radius;
+        frame.rect.stroke = box->border;
+        frame.rect.stroke_width = box->has_border ? box->border_width : 0;
+        emit(p, &frame);
+    }
+    if (box->has_icon) {
+        fs_rgba tint = box->icon_color;
+        tint.a *= 0.14;
+        fs_op circle = {.kind = FS_OP_CIRCLE, .x = inner_x, .y = inner_y + disc_top, .w = disc,
+                        .h = disc, .color = tint};
+        emit(p, &circle);
+        double glyph = disc * ICON_GLYPH;
+        fs_op icon = {.kind = FS_OP_ICON, .x = inner_x + (disc - glyph) / 2,
+                      .y = inner_y + disc_top + (disc - glyph) / 2, .w = glyph, .h = glyph,
+                      .color = box->icon_color};
+        icon.icon.codepoint = box->icon;
+        icon.icon.family = box->icon_family;
+        emit(p, &icon);
+    }
+    emit_text(p, inner_x + text_x, inner_y + text_top, text_w, number.height, box->number,
+              &box->number_style, n);
+    emit_text(p, inner_x + text_x, inner_y + label_top, text_w, label.height, box->label,
+              &box->label_style, box->label_style.size);
+    return height;
+}
+
+/* ---- containers ------------------------------------------------------ */
+
+static double layout_stack(placer *p, fs_box **children, size_t count, double gap, double x,
+                           double y, double width)
+{
+    double top = y;
+    for (size_t i = 0; i < count; i++) {
+        double w = child_width(children[i], width);
+        y += layout_box(p, children[i], x, y, w, 0);
+        if (i + 1 < count)
+            y += gap;
+    }
+    return y - top;
+}
+
+static bool stretches(const fs_box *box)
+{
+    return box->kind == FS_BOX_FRAME || box->kind == FS_BOX_STAT;
+}
+
+static double valign_offset(const fs_box *row, double height, double available)
+{
+    if (row->valign == FS_ALIGN_CENTER)
+        return (available - height) / 2;
+    if (row->valign == FS_ALIGN_END)
+        return available - height;
+    return 0;
+}
+
+static double layout_row(placer *p, fs_box *box, double x, double y, double width,
+                         double min_height)
+{
+    size_t n = box->child_count;
+    if (n == 0)
+        return min_height;
+    double gap = gap_of(box, FS_GAP_ROW);
+    double *widths = fs_arena_array(p->arena, n, sizeof(double));
+    double *heights = fs_arena_array(p->arena, n, sizeof(double));
+    if (!widths || !heights) {
+        p->failed = true;
+        return 0;
+    }
+    double available = width - gap * (double)(n - 1), taken = 0;
+    size_t autos = 0;
+    for (size_t i = 0; i < n; i++) {
+        fs_box *child = box->children[i];
+        if (child->width_kind == FS_WIDTH_AUTO) {
+            autos++;
+            continue;
+        }
+        widths[i] = child_width(child, available);
+        taken += widths[i];
+    }
+    double share = autos ? fmax((available - taken) / (double)autos, 0) : 0;
+    for (size_t i = 0; i < n; i++)
+        if (box->children[i]->width_kind == FS_WIDTH_AUTO)
+            widths[i] = share;
+    fit_numbers(p, box->children, widths, n);
+    double height = min_height;
+    for (size_t i = 0; i < n; i++) {
+        heights[i] = measure_box(p, box->children[i], widths[i]);
+        height = fmax(height, heights[i]);
+    }
+    if (p->page) {
+        double cx = x;
+        for (size_t i = 0; i < n; i++) {
+            fs_box *child = box->children[i];
+            if (stretches(child))
+                layout_box(p, child, cx, y, widths[i], height);
+            else
+                layout_box(p, child, cx, y + valign_offset(box, heights[i], height), widths[i],
+                           0);
+            cx += widths[i] + gap;
+        }
+    }
+    return height;
+}
+
+static double layout_grid(placer *p, fs_box *box, double x, double y, double width)
+{
+    size_t n = box->child_count;
+    size_t columns = box->columns > 0 ? (size_t)box->columns : 1;
+    if (n == 0)
+        return 0;
+    double gap = gap_of(box, FS_GAP_GRID);
+    double cell = (width - gap * (double)(columns - 1)) / (double)columns;
+    double *widths = fs_arena_array(p->arena, n, sizeof(double));
+    if (!widths) {
+        p->failed = true;
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        widths[i] = cell;
+    fit_numbers(p, box->children, widths, n);
+    double top = y;
+    for (size_t start = 0; start < n; start += columns) {
+        size_t end = start + columns < n ? start + columns : n;
+        double height = 0;
+        for (size_t i = start; i < end; i++)
+            height = fmax(height, measure_box(p, box->children[i], cell));
+        if (p->page)
+            for (size_t i = start; i < end; i++)
+                layout_box(p, box->children[i], x + (double)(i - start) * (cell + gap), y, cell,
+                           stretches(box->children[i]) ? height : 0);
+        y += height + (end < n ? gap : 0);
+    }
+    return y - top;
+}
+
+static double layout_frame(placer *p, fs_box *box, double x, double y, double width,
+                           double min_height)
+{
+    double inner = width - box->padding.left - box->padding.right;
+    double gap = gap_of(box, FS_GAP_FRAME);
+    double content;
+    if (p->page)
+        content = measure_box(p, box, width) - box->padding.top - box->padding.bottom;
+    else
+        content = layout_stack(p, box->children, box->child_count, gap, 0, 0, inner);
+    double height = fmax(content + box->padding.top + box->padding.bottom, min_height);
+    if (!p->page)
+        return height;
+    if (box->has_fill || box->has_border) {
+        fs_op frame = {.kind = FS_OP_RECT, .x = x, .y = y, .w = width, .h = height,
+                       .color = box->has_fill ? box->fill : (fs_rgba){0, 0, 0, 0}};
+        frame.rect.radius = box->radius;
+        frame.rect.stroke = box->border;
+        frame.rect.stroke_width = box->has_border ? box->border_width : 0;
+        if (box->bleed) {
+            /* A band reaches the page's edges: left and right always, top or
+             * bottom when it is the first or last block of the page. */
+            frame.x = 0;
+            frame.w = p->page_width;
+            frame.rect.radius = 0;
+            if (fabs(y - p->page_top) < 0.01) {
+                frame.h += frame.y;
+                frame.y = 0;
+            }
+            if (fabs(y + height - p->page_bottom) < 0.01)
+                frame.h = p->page_height - frame.y;
+        }
+        emit(p, &frame);
+    }
+    /* A frame stretched taller than its content (in a row or grid) places
+     * the content as its valign says. */
+    double spare = height - content - box->padding.top - box->padding.bottom;
+    double offset = box->valign == FS_ALIGN_CENTER ? spare / 2
+                    : box->valign == FS_ALIGN_END  ? spare
+                                                   : 0;
+    layout_stack(p, box->children, box->child_count, gap, x + box->padding.left,
+                 y + box->padding.top + offset, inner);
+    return height;
+}
+
+static double layout_list(placer *p, fs_box *box, double x, double y, double width)
+{
+    double gap = gap_of(box, FS_GAP_LIST);
+    const fs_text_style *style = &box->style;
+    fs_text_style *marker_style = fs_arena_alloc(p->arena, sizeof *marker_style);
+    if (!marker_style) {
+        p->failed = true;
+        return 0;
+    }
+    *marker_style = *style;
+    marker_style->color = box->marker_color;
+    marker_style->weight = 700;
+    marker_style->align = FS_ALIGN_START;
+    double indent = box->marker == FS_MARKER_NONE ? 0
+                    : box->marker == FS_MARKER_BULLET
+                        ? style->size * 1.1
+                        : measure(p, "00.", marker_style, style->size, -1).width + style->size * 0.4;
+    double top = y;
+    for (size_t i = 0; i < box->child_count; i++) {
+        fs_box *item = box->children[i];
+        double height = layout_box(p, item, x + indent, y, width - indent, 0);
+        if (p->page && box->marker != FS_MARKER_NONE) {
+            const char *marker = box->marker == FS_MARKER_BULLET
+                                     ? "•"
+                                     : fs_arena_printf(p->arena, "%zu.", i + 1);
+            emit_text(p, x, y, indent, height, marker, marker_style, style->size);
+        }
+        y += height + (i + 1 < box->child_count ? gap : 0);
+    }
+    return y - top;
+}
+
+static double layout_box(placer *p, fs_box *box, double x, double y, double width,
+                         double min_height)
+{
+    switch (box->kind) {
+    case FS_BOX_FRAME: return layout_frame(p, box, x, y, width, min_height);
+    case FS_BOX_ROW: return layout_row(p, box, x, y, width, min_height);
+    case FS_BOX_STACK:
+        return fmax(layout_stack(p, box->children, box->child_count,
+                                 gap_of(box, FS_GAP_STACK), x, y, width),
+                    min_height);
+    case FS_BOX_GRID: return fmax(layout_grid(p, box, x, y, width), min_height);
+    case FS_BOX_TEXT: return fmax(layout_text(p, box, x, y, width), min_height);
+    case FS_BOX_STAT: return layout_stat(p, box, x, y, width, min_height);
+    case FS_BOX_LIST: return fmax(layout_list(p, box, x, y, width), min_height);
+    case FS_BOX_SPACER: return box->height;
+    case FS_BOX_RULE: {
+        fs_op rule = {.kind = FS_OP_RECT, .x = x, .y = y, .w = width, .h = box->height,
+                      .color = box->fill};
+        emit(p, &rule);
+        return box->height;
+    }
+    }
+    return 0;
+}
+
+/* ---- pages ----------------------------------------------------------- */
+
+static fs_page_ops *new_page(placer *p, fs_display *display, size_t *capacity)
+{
+    if (display->page_count == *capacity) {
+        *capacity = *capacity ? *capacity * 2 : 4;
+        fs_page_ops *pages = fs_arena_grow(p->arena, display->pages, display->page_count,
+                                           *capacity, sizeof(fs_page_ops));
+        if (!pages)
+            return NULL;
+        display->pages = pages;
+    }
+    fs_page_ops *page = &display->pages[display->page_count++];
+    *page = (fs_page_ops){0};
+    return page;
+}
+
+fs_display *fs_place(const fs_document *doc, const fs_page_spec *page,
+                     const fs_measurer *measurer, fs_arena *arena, fs_diags *diags)
+{
+    fs_display *display = fs_arena_alloc(arena, sizeof *display);
+    if (!display)
+        return NULL;
+    display->width = page->width;
+    display->height = page->height;
+    placer p = {measurer, arena, diags, NULL, page->width, page->height, page->margin.top,
+                page->height - page->margin.bottom, false};
+    size_t errors = fs_diags_errors(diags);
+    double x = page->margin.left;
+    double width = page->width - page->margin.left - page->margin.right;
+    double footer_height = doc->footer ? measure_box(&p, doc->footer, width) : 0;
+    double footer_top = page->height - page->margin.bottom - footer_height;
+    double bottom = doc->footer ? footer_top - FS_GAP_STACK : footer_top;
+    double gap = gap_of(doc->body, FS_GAP_STACK);
+    size_t capacity = 0;
+    double y = page->margin.top;
+    bool page_empty = true;
+    p.page = NULL;
+    for (size_t i = 0; i < doc->body->child_count && !p.failed; i++) {
+        fs_box *block = doc->body->children[i];
+        double w = child_width(block, width);
+        double height = measure_box(&p, block, w);
+        if (!p.page || (!page_empty && y + height > bottom + 0.01)) {
+            p.page = new_page(&p, display, &capacity);
+            if (!p.page)
+                return NULL;
+            y = page->margin.top;
+            page_empty = true;
+            if (doc->footer)
+                layout_box(&p, doc->footer, x, footer_top, width, 0);
+        }
+        if (y + height > bottom + 0.01)
+            fs_error(diags, block->pos,
+                     "shorten its text or split it into several blocks",
+                     "this block is %.0f mm taller than the space a page has for it",
+                     (y + height - bottom) * 25.4 / 72);
+        layout_box(&p, block, x, y, w, 0);
+        y += height + gap;
+        page_empty = false;
+    }
+    if (!p.page && !p.failed) {
+        p.page = new_page(&p, display, &capacity);
+        if (p.page && doc->footer)
+            layout_box(&p, doc->footer, x, footer_top, width, 0);
+    }
+    return p.failed || fs_diags_errors(diags) > errors ? NULL : display;
+}
