@@ -11,6 +11,7 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  render LAYOUT DATA_DIR -o FILE   render a factsheet (.pdf, .png or .svg)\n"
+    "  icons [WORD]                     list the built-in icon names\n"
     "\n"
     "Options:\n"
     "  -h, --help      show this help (factsheet COMMAND --help for a command's)\n"
@@ -39,7 +40,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(command, "render") == 0)
         return fs_cli_render(argc - 1, argv + 1);
-    fprintf(stderr, "factsheet: error: unknown command '%s'\n  hint: commands: render; see "
+    if (strcmp(command, "icons") == 0)
+        return fs_cli_icons(argc - 1, argv + 1);
+    fprintf(stderr, "factsheet: error: unknown command '%s'\n  hint: commands: render, icons; see "
                     "factsheet --help\n",
             command);
     return FS_EXIT_USAGE;

@@ -18,7 +18,30 @@ typedef struct {
     bool has_color; /* a frame set the text colour of what it holds */
     fs_rgba color;
     fs_pos last_cell; /* the cell the last single-field template read */
+    /* Placeholders already reported as naming nothing: a repeat binds the
+     * same placeholder once per row, and one mistake is one error. */
+    const fs_segment **reported;
+    size_t reported_count, reported_capacity;
 } binder;
+
+/* True when the placeholder was reported before; remembers it otherwise. */
+static bool already_reported(binder *b, const fs_segment *field)
+{
+    for (size_t i = 0; i < b->reported_count; i++)
+        if (b->reported[i] == field)
+            return true;
+    if (b->reported_count == b->reported_capacity) {
+        size_t capacity = b->reported_capacity ? b->reported_capacity * 2 : 8;
+        const fs_segment **grown = fs_arena_grow(b->arena, b->reported, b->reported_count,
+                                                 capacity, sizeof *grown);
+        if (!grown)
+            return false;
+        b->reported = grown;
+        b->reported_capacity = capacity;
+    }
+    b->reported[b->reported_count++] = field;
+    return false;
+}
 
 /* ---- finding the cell a placeholder names ---------------------------- */
 
@@ -36,7 +59,7 @@ static void suggest_into(fs_buf *hint, const char *word, const char *const *name
 static const fs_table *find_table(binder *b, const fs_segment *field)
 {
     const fs_table *table = fs_dataset_table(b->in->data, field->table);
-    if (table)
+    if (table || already_reported(b, field))
         return table;
     size_t count = fs_dataset_count(b->in->data);
     const char **names = fs_arena_array(b->arena, count, sizeof *names);
@@ -59,6 +82,8 @@ static bool find_column(binder *b, const fs_segment *field, const fs_table *tabl
         *column = (size_t)found;
         return true;
     }
+    if (already_reported(b, field))
+        return false;
     size_t count = fs_table_column_count(table);
     const char **names = fs_arena_array(b->arena, count, sizeof *names);
     fs_buf hint = {0};
@@ -84,6 +109,8 @@ static bool locate(binder *b, const fs_segment *field, const fs_table **table, s
 {
     if (!field->table) {
         if (!b->scope) {
+            if (already_reported(b, field))
+                return false;
             fs_error(b->diags, field->pos,
                      "write {table.column}, or use {column} inside a grid or list with 'repeat'",
                      "{%s} names no table", field->text);
@@ -105,6 +132,8 @@ static bool locate(binder *b, const fs_segment *field, const fs_table **table, s
                 return true;
             }
         }
+        if (already_reported(b, field))
+            return false;
         fs_error(b->diags, field->pos, "add a row with that key, or fix the placeholder",
                  "{%s}: no row with key '%s' in %s", field->text, field->column,
                  fs_table_path(*table));
@@ -113,6 +142,8 @@ static bool locate(binder *b, const fs_segment *field, const fs_table **table, s
     if (!find_column(b, field, *table, field->column, column))
         return false;
     if (fs_table_row_count(*table) != 1) {
+        if (already_reported(b, field))
+            return false;
         fs_error(b->diags, field->pos,
                  "use it inside a grid or list with 'repeat', or make the table one row, or a "
                  "key,value table",
@@ -458,7 +489,7 @@ static fs_box *bind_stat(binder *b, const fs_node *node)
                                   best[i]);
                 fs_buf_puts(&hint, "? ");
             }
-            fs_buf_puts(&hint, "`factsheet icons WORD` lists the icon names");
+            fs_buf_puts(&hint, "factsheet icons WORD lists the names that contain WORD");
             fs_error(b->diags, where, fs_buf_str(&hint), "unknown icon '%s'", name);
             fs_buf_free(&hint);
             return NULL;

@@ -10,6 +10,7 @@
 enum { FS_EXIT_OK = 0, FS_EXIT_FAILED = 1, FS_EXIT_USAGE = 2 };
 
 int fs_cli_render(int argc, char **argv);
+int fs_cli_icons(int argc, char **argv);
 
 /* Prints every diagnostic to stderr, then a one-line count when there are
  * errors. */

@@ -70,6 +70,11 @@ bool fs_yaml_parse(fs_yaml *yaml, const char *path, const char *bytes, size_t le
         fs_pos pos = fs_pos_at(yaml->path, (int)parser.problem_mark.line + 1,
                                (int)parser.problem_mark.column + 1);
         const char *problem = parser.problem ? parser.problem : "unreadable YAML";
+        /* "while scanning a quoted scalar": the place where the thing that
+         * went wrong started is more useful than where the parser gave up. */
+        if (parser.context)
+            pos = fs_pos_at(yaml->path, (int)parser.context_mark.line + 1,
+                            (int)parser.context_mark.column + 1);
         if (parser.context)
             fs_error(diags, pos,
                      "check the indentation and that every ':' inside text is quoted",
@@ -222,8 +227,8 @@ bool fs_yaml_int(fs_yaml *yaml, yaml_node_t *node, const char *what, long min, l
     errno = 0;
     long value = strtol(text, &end, 10);
     if (end == text || *end || errno) {
-        fs_error(diags, fs_yaml_pos(yaml, node), NULL, "'%s' must be a whole number, not '%s'",
-                 what, text);
+        fs_error(diags, fs_yaml_pos(yaml, node), "write digits, such as 4",
+                 "'%s' must be a whole number, not '%s'", what, text);
         return false;
     }
     if (value < min || value > max) {

@@ -75,6 +75,11 @@ PangoLayout *fs_pango_layout(fs_pango *pango, const fs_text *text)
     if (style->uppercase)
         pango_attr_list_insert(attrs, pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE));
     pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+    /* Line height as in CSS: baselines line_height x size apart, whatever the
+     * font's own ascent and descent. (pango_layout_set_line_spacing would
+     * multiply the font's height instead.) */
+    pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute(
+                                      (int)(style->line_height * text->size * PANGO_SCALE)));
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
 
@@ -82,7 +87,6 @@ PangoLayout *fs_pango_layout(fs_pango *pango, const fs_text *text)
         pango_layout_set_width(layout, (int)(text->width * PANGO_SCALE));
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     }
-    pango_layout_set_line_spacing(layout, (float)style->line_height);
     switch (style->align) {
     case FS_ALIGN_CENTER: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER); break;
     case FS_ALIGN_END: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT); break;

@@ -453,34 +453,31 @@ fs_display *fs_place(const fs_document *doc, const fs_page_spec *page,
     double gap = gap_of(doc->body, FS_GAP_STACK);
     size_t capacity = 0;
     double y = page->margin.top;
-    bool page_empty = true;
-    p.page = NULL;
+    /* The footer is drawn after the body of each page, so the content
+     * stream, and the text a reader or extractor gets, follows reading
+     * order. */
     for (size_t i = 0; i < doc->body->child_count && !p.failed; i++) {
         fs_box *block = doc->body->children[i];
         double w = child_width(block, width);
         double height = measure_box(&p, block, w);
-        if (!p.page || (!page_empty && y + height > bottom + 0.01)) {
+        if (!p.page || (y > page->margin.top && y + height > bottom + 0.01)) {
+            if (p.page && doc->footer)
+                layout_box(&p, doc->footer, x, footer_top, width, 0);
             p.page = new_page(&p, display, &capacity);
             if (!p.page)
                 return NULL;
             y = page->margin.top;
-            page_empty = true;
-            if (doc->footer)
-                layout_box(&p, doc->footer, x, footer_top, width, 0);
         }
         if (y + height > bottom + 0.01)
-            fs_error(diags, block->pos,
-                     "shorten its text or split it into several blocks",
+            fs_error(diags, block->pos, "shorten its text or split it into several blocks",
                      "this block is %.0f mm taller than the space a page has for it",
                      (y + height - bottom) * 25.4 / 72);
         layout_box(&p, block, x, y, w, 0);
         y += height + gap;
-        page_empty = false;
     }
-    if (!p.page && !p.failed) {
+    if (!p.page && !p.failed)
         p.page = new_page(&p, display, &capacity);
-        if (p.page && doc->footer)
-            layout_box(&p, doc->footer, x, footer_top, width, 0);
-    }
+    if (p.page && doc->footer)
+        layout_box(&p, doc->footer, x, footer_top, width, 0);
     return p.failed || fs_diags_errors(diags) > errors ? NULL : display;
 }

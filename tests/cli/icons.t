@@ -1,0 +1,7 @@
+# factsheet icons WORD lists the built-in names containing WORD.
+--- run
+icons water_d
+--- exit 0
+--- stdout-has
+water_damage
+water_drop

@@ -1,0 +1,7 @@
+# factsheet render --help explains the command's arguments.
+--- run
+render --help
+--- exit 0
+--- stdout-has
+Usage: factsheet render LAYOUT DATA_DIR -o FILE [--dpi N]
+--dpi N

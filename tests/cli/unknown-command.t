@@ -1,0 +1,6 @@
+--- run
+rendr layouts/brief data
+--- exit 2
+--- stderr
+factsheet: error: unknown command 'rendr'
+  hint: commands: render, icons; see factsheet --help
