@@ -1,7 +1,7 @@
 # factsheet: CSV result tables to print-ready PDF and PNG briefs.
 #   make demo     install what is missing, build, render the examples into out/
 #   make check    install what is missing, build with sanitizers, run every test
-# Other targets: all deps install uninstall clean format bench fuzz golden-update
+# Other targets: all deps install uninstall clean format golden-update
 
 PKG_CONFIG ?= pkg-config
 CC ?= cc
@@ -41,31 +41,52 @@ TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all deps deps-check demo check test unit cli-tests render-tests pdf-tests \
-        install uninstall clean format bench fuzz golden-update
+.PHONY: all deps deps-check demo check test install uninstall clean format golden-update FORCE
 
 all: factsheet
 
 factsheet: $(BUILD)/factsheet
-	cp $< $@
+	@cp $< $@
+
+# Short lines while building; V=1 shows the whole commands.
+ifeq ($(V),1)
+Q =
+say = @true
+else
+Q = @
+say = @printf '  %-6s %s\n'
+endif
 
 $(BUILD)/factsheet: $(MAIN_OBJ) $(BUILD)/libfactsheet.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/libfactsheet.a: $(LIB_OBJ)
-	$(AR) rcs $@ $^
+	$(say) AR $@
+	$(Q)$(AR) rcs $@ $^
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(say) CC $<
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfactsheet.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
+	$(say) TEST $@
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
 
 $(BUILD)/tools/%: tests/tools/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBS)
+	$(say) TOOL $@
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBS)
+
+# The installed data folder is compiled into fs_cli.o; rebuild it when PREFIX
+# changes between `make` and `make install PREFIX=...`.
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(BUILD)/src/cli/fs_cli.o: $(BUILD)/datadir.stamp
+FORCE:
 
 deps:
 	@scripts/deps

@@ -3,6 +3,8 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <math.h>
+#include <pango/pango.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -74,6 +76,27 @@ static bool finish(cairo_surface_t *surface, cairo_t *cr, bool painted, fs_outpu
     return closed && painted && status == CAIRO_STATUS_SUCCESS;
 }
 
+/* Headings become the PDF's outline (bookmarks), nested by level. */
+static void add_outline(cairo_surface_t *surface, const fs_page_ops *page, size_t page_number,
+                        int *parents)
+{
+    for (size_t i = 0; i < page->count; i++) {
+        const fs_op *op = &page->ops[i];
+        if (op->kind != FS_OP_TEXT || op->outline_level <= 0)
+            continue;
+        char *plain = NULL;
+        if (!pango_parse_markup(op->text.markup, -1, 0, NULL, &plain, NULL, NULL))
+            continue;
+        int level = op->outline_level > 3 ? 3 : op->outline_level;
+        char link[96];
+        snprintf(link, sizeof link, "page=%zu pos=[%.2f %.2f]", page_number, op->x, op->y);
+        int id = cairo_pdf_surface_add_outline(surface, parents[level - 1], plain, link, 0);
+        for (int deeper = level; deeper < 4; deeper++)
+            parents[deeper] = id;
+        g_free(plain);
+    }
+}
+
 /* PDF and SVG: one vector file holding every page. */
 static bool emit_vector(const fs_display *display, const fs_document *doc, fs_pango *pango,
                         fs_backend_kind kind, const char *path,
@@ -93,8 +116,12 @@ static bool emit_vector(const fs_display *display, const fs_document *doc, fs_pa
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
     cairo_t *cr = cairo_create(surface);
     bool painted = true;
+    int parents[4] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT,
+                      CAIRO_PDF_OUTLINE_ROOT};
     for (size_t i = 0; i < display->page_count; i++) {
         painted = fs_paint_page(cr, &display->pages[i], pango) && painted;
+        if (kind == FS_PDF)
+            add_outline(surface, &display->pages[i], i + 1, parents);
         cairo_show_page(cr);
     }
     bool ok = finish(surface, cr, painted, &out, diags) && fs_output_commit(&out, diags);

@@ -23,7 +23,10 @@ typedef struct {
             fs_rgba stroke;
             double stroke_width; /* 0: no outline */
         } rect;
-        fs_text text; /* drawn at (x, y) wrapped at text.width */
+        struct {
+            fs_text text;      /* drawn at (x, y) wrapped at text.width */
+            int outline_level; /* a heading's rank in the PDF outline, 0 for none */
+        };
         struct {
             uint32_t codepoint;
             const char *family;

@@ -46,11 +46,13 @@ static void emit(placer *p, const fs_op *op)
 }
 
 static void emit_text(placer *p, double x, double y, double width, double height,
-                      const char *markup, const fs_text_style *style, double size)
+                      const char *markup, const fs_text_style *style, double size,
+                      int outline_level)
 {
     fs_op op = {.kind = FS_OP_TEXT, .x = x, .y = y, .w = width, .h = height,
                 .color = style->color};
     op.text = (fs_text){markup, style, size, width};
+    op.outline_level = outline_level;
     emit(p, &op);
 }
 
@@ -85,7 +87,7 @@ static double layout_text(placer *p, fs_box *box, double x, double y, double wid
     for (size_t i = 0; i < box->paragraph_count; i++) {
         fs_extent extent = measure(p, box->paragraphs[i], &box->style, box->style.size, width);
         emit_text(p, x, y, width, extent.height, box->paragraphs[i], &box->style,
-                  box->style.size);
+                  box->style.size, i == 0 ? box->level : 0);
         y += extent.height;
         if (i + 1 < box->paragraph_count)
             y += box->style.space_after;
@@ -200,9 +202,9 @@ static double layout_stat(placer *p, fs_box *box, double x, double y, double wid
         emit(p, &icon);
     }
     emit_text(p, inner_x + text_x, inner_y + text_top, text_w, number.height, box->number,
-              &box->number_style, n);
+              &box->number_style, n, 0);
     emit_text(p, inner_x + text_x, inner_y + label_top, text_w, label.height, box->label,
-              &box->label_style, box->label_style.size);
+              &box->label_style, box->label_style.size, 0);
     return height;
 }
 
@@ -385,7 +387,7 @@ static double layout_list(placer *p, fs_box *box, double x, double y, double wid
             const char *marker = box->marker == FS_MARKER_BULLET
                                      ? "•"
                                      : fs_arena_printf(p->arena, "%zu.", i + 1);
-            emit_text(p, x, y, indent, height, marker, marker_style, style->size);
+            emit_text(p, x, y, indent, height, marker, marker_style, style->size, 0);
         }
         y += height + (i + 1 < box->child_count ? gap : 0);
     }
