@@ -85,7 +85,7 @@ struct fs_box {
     double height;
 
     /* set by placement: the share of its style's size a stat number is drawn
-     * at, so that the numbers of a grid fit as a group (0 means 1) */
+     * at, so that the numbers of a grid fit as a group (0 until fitted) */
     double fit_scale;
 };
 

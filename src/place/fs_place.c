@@ -110,11 +110,18 @@ static bool icon_beside(const fs_box *stat)
 /* The numbers of stats placed side by side share one size: the largest at
  * which every number fits its tile on one line, never below what the style
  * allows. Text widths scale linearly with size (unhinted metrics), so one
- * measurement per number gives the answer. */
+ * measurement per number gives the answer. A group is fitted once: measuring
+ * and drawing lay it out at the same widths, and one problem is one warning. */
 static void fit_numbers(placer *p, fs_box **boxes, const double *widths, size_t count)
 {
     double scale = 1, floor = 0;
     fs_box *worst = NULL;
+    bool fitted = true;
+    for (size_t i = 0; i < count; i++)
+        if (boxes[i]->kind == FS_BOX_STAT && boxes[i]->fit_scale <= 0)
+            fitted = false;
+    if (fitted)
+        return;
     for (size_t i = 0; i < count; i++) {
         fs_box *stat = boxes[i];
         if (stat->kind != FS_BOX_STAT)
@@ -130,9 +137,7 @@ static void fit_numbers(placer *p, fs_box **boxes, const double *widths, size_t 
         }
         floor = fmax(floor, stat->number_style.min_scale);
     }
-    if (!worst)
-        return;
-    if (scale < floor) {
+    if (worst && scale < floor) {
         fs_warning(p->diags, worst->pos,
                    "widen the tiles (fewer columns), shorten the number, or allow more shrink "
                    "in the style",
@@ -216,6 +221,8 @@ static double layout_stack(placer *p, fs_box **children, size_t count, double ga
     double top = y;
     for (size_t i = 0; i < count; i++) {
         double w = child_width(children[i], width);
+        /* A stat on its own line fits alone. */
+        fit_numbers(p, &children[i], &w, 1);
         y += layout_box(p, children[i], x, y, w, 0);
         if (i + 1 < count)
             y += gap;
@@ -461,6 +468,7 @@ fs_display *fs_place(const fs_document *doc, const fs_page_spec *page,
     for (size_t i = 0; i < doc->body->child_count && !p.failed; i++) {
         fs_box *block = doc->body->children[i];
         double w = child_width(block, width);
+        fit_numbers(&p, &block, &w, 1);
         double height = measure_box(&p, block, w);
         if (!p.page || (y > page->margin.top && y + height > bottom + 0.01)) {
             if (p.page && doc->footer)

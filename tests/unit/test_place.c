@@ -1,0 +1,368 @@
+/* Placement with a fake measurer: every character is half its size wide and
+ * a line is size x line-height tall, so rows, grids, stat groups and pages
+ * are tested without fonts. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "place/fs_place.h"
+
+static bool fake_measure(void *context, const fs_text *text, fs_extent *out)
+{
+    (void)context;
+    double size = text->size;
+    double natural = (double)strlen(text->markup) * size * 0.5;
+    int lines = 1;
+    if (text->width > 0 && natural > text->width)
+        lines = (int)ceil(natural / text->width);
+    double line = size * text->style->line_height;
+    *out = (fs_extent){.width = text->width > 0 && natural > text->width ? text->width : natural,
+                       .height = lines * line,
+                       .baseline = size * 0.8,
+                       .ink_top = size * 0.1,
+                       .ink_bottom = size * 0.8,
+                       .lines = lines};
+    return true;
+}
+
+static const fs_measurer measurer = {NULL, fake_measure};
+static const fs_page_spec page = {600, 800, {50, 50, 50, 50}};
+
+typedef struct {
+    fs_arena *arena;
+    fs_diags *diags;
+} fixture;
+
+static int setup(void **state)
+{
+    static fixture f;
+    f.arena = fs_arena_create();
+    f.diags = fs_diags_create();
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    fs_arena_free(f->arena);
+    fs_diags_free(f->diags);
+    return 0;
+}
+
+static fs_text_style style_of(double size)
+{
+    return (fs_text_style){.family = "Fake", .weight = 400, .size = size, .line_height = 1.25,
+                           .min_scale = 0.6, .color = {0, 0, 0, 1}};
+}
+
+static fs_box *new_box(fixture *f, fs_box_kind kind)
+{
+    fs_box *box = fs_arena_alloc(f->arena, sizeof *box);
+    box->kind = kind;
+    box->gap = -1;
+    box->columns = 2;
+    box->pos = fs_pos_at("layout.yaml", 7, 3);
+    return box;
+}
+
+static fs_box *text(fixture *f, const char *markup, double size)
+{
+    fs_box *box = new_box(f, FS_BOX_TEXT);
+    box->paragraphs = fs_arena_alloc(f->arena, sizeof(char *));
+    box->paragraphs[0] = markup;
+    box->paragraph_count = 1;
+    box->style = style_of(size);
+    return box;
+}
+
+static fs_box *stat(fixture *f, const char *number)
+{
+    fs_box *box = new_box(f, FS_BOX_STAT);
+    box->number = number;
+    box->label = "label";
+    box->number_style = style_of(20);
+    box->label_style = style_of(8);
+    box->has_icon = true;
+    box->icon = 0xe7ef;
+    box->icon_family = "Icons";
+    return box;
+}
+
+static fs_box *with_children(fixture *f, fs_box_kind kind, fs_box **children, size_t count)
+{
+    fs_box *box = new_box(f, kind);
+    box->children = fs_arena_array(f->arena, count, sizeof(fs_box *));
+    memcpy(box->children, children, count * sizeof(fs_box *));
+    box->child_count = count;
+    return box;
+}
+
+static fs_display *place_body(fixture *f, fs_box **blocks, size_t count, fs_box *footer)
+{
+    fs_document doc = {.body = with_children(f, FS_BOX_STACK, blocks, count), .footer = footer};
+    return fs_place(&doc, &page, &measurer, f->arena, f->diags);
+}
+
+/* The first text op whose markup is exactly s. */
+static const fs_op *find_text(const fs_display *display, size_t page_index, const char *s)
+{
+    const fs_page_ops *ops = &display->pages[page_index];
+    for (size_t i = 0; i < ops->count; i++)
+        if (ops->ops[i].kind == FS_OP_TEXT && strcmp(ops->ops[i].text.markup, s) == 0)
+            return &ops->ops[i];
+    return NULL;
+}
+
+static void text_is_placed_inside_the_margins(void **state)
+{
+    fixture *f = *state;
+    fs_box *blocks[] = {text(f, "hello", 10)};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    assert_non_null(display);
+    assert_int_equal(display->page_count, 1);
+    const fs_op *op = find_text(display, 0, "hello");
+    assert_non_null(op);
+    assert_float_equal(op->x, 50, 1e-9);
+    assert_float_equal(op->y, 50, 1e-9);
+    assert_float_equal(op->w, 500, 1e-9);
+}
+
+static void stack_puts_the_gap_between_blocks(void **state)
+{
+    fixture *f = *state;
+    fs_box *blocks[] = {text(f, "one", 10), text(f, "two", 10)};
+    fs_display *display = place_body(f, blocks, 2, NULL);
+    const fs_op *second = find_text(display, 0, "two");
+    assert_float_equal(second->y, 50 + 12.5 + FS_GAP_STACK, 1e-9);
+}
+
+static void row_shares_width_between_auto_children(void **state)
+{
+    fixture *f = *state;
+    fs_box *left = text(f, "left", 10), *right = text(f, "right", 10);
+    fs_box *fixed = text(f, "fixed", 10);
+    fixed->width_kind = FS_WIDTH_PERCENT;
+    fixed->width = 20;
+    fs_box *children[] = {left, fixed, right};
+    fs_box *row = with_children(f, FS_BOX_ROW, children, 3);
+    row->gap = 10;
+    fs_box *blocks[] = {row};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    /* 500 wide less two gaps: 480; the fixed child takes 20% of it (96), the
+     * two others share the remaining 384. */
+    assert_float_equal(find_text(display, 0, "left")->w, 192, 1e-9);
+    assert_float_equal(find_text(display, 0, "fixed")->x, 50 + 192 + 10, 1e-9);
+    assert_float_equal(find_text(display, 0, "fixed")->w, 96, 1e-9);
+    assert_float_equal(find_text(display, 0, "right")->x, 50 + 192 + 10 + 96 + 10, 1e-9);
+}
+
+static void frames_in_a_row_stretch_to_the_tallest(void **state)
+{
+    fixture *f = *state;
+    fs_box *short_text[] = {text(f, "a", 10)};
+    fs_box *long_text[] = {text(f, "a long text that wraps over many lines in a narrow box", 10)};
+    fs_box *a = with_children(f, FS_BOX_FRAME, short_text, 1);
+    fs_box *b = with_children(f, FS_BOX_FRAME, long_text, 1);
+    a->has_fill = b->has_fill = true;
+    fs_box *children[] = {a, b};
+    fs_box *blocks[] = {with_children(f, FS_BOX_ROW, children, 2)};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    const fs_page_ops *ops = &display->pages[0];
+    double heights[2];
+    size_t rects = 0;
+    for (size_t i = 0; i < ops->count; i++)
+        if (ops->ops[i].kind == FS_OP_RECT && rects < 2)
+            heights[rects++] = ops->ops[i].h;
+    assert_int_equal(rects, 2);
+    assert_float_equal(heights[0], heights[1], 1e-9);
+    assert_true(heights[0] > 12.5);
+}
+
+static void grid_numbers_share_the_size_that_fits_the_widest(void **state)
+{
+    fixture *f = *state;
+    fs_box *cells[] = {stat(f, "2,029,052"), stat(f, "71"), stat(f, "1,839"), stat(f, "9")};
+    fs_box *grid = with_children(f, FS_BOX_GRID, cells, 4);
+    grid->columns = 4;
+    grid->gap = 20;
+    fs_box *blocks[] = {grid};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    assert_non_null(display);
+    /* Cells are (500 - 60) / 4 = 110 wide. At size n the widest number is
+     * 9 x 0.5n wide and the disc with its gap 1.95n: 6.45n <= 110. */
+    double scale = 110.0 / 6.45 / 20;
+    for (size_t i = 0; i < 4; i++)
+        assert_float_equal(cells[i]->fit_scale, scale, 1e-9);
+    const fs_op *widest = find_text(display, 0, "2,029,052");
+    assert_float_equal(widest->text.size, 20 * scale, 1e-9);
+    assert_float_equal(find_text(display, 0, "71")->text.size, 20 * scale, 1e-9);
+    assert_int_equal(fs_diags_count(f->diags), 0);
+}
+
+static void numbers_that_fit_keep_their_size(void **state)
+{
+    fixture *f = *state;
+    fs_box *cells[] = {stat(f, "71"), stat(f, "9")};
+    fs_box *blocks[] = {with_children(f, FS_BOX_GRID, cells, 2)};
+    place_body(f, blocks, 1, NULL);
+    assert_float_equal(cells[0]->fit_scale, 1, 1e-9);
+    assert_float_equal(cells[1]->fit_scale, 1, 1e-9);
+}
+
+static void numbers_never_shrink_below_the_style_limit(void **state)
+{
+    fixture *f = *state;
+    fs_box *cells[] = {stat(f, "12,345,678,901,234,567"), stat(f, "1")};
+    fs_box *grid = with_children(f, FS_BOX_GRID, cells, 2);
+    grid->columns = 4;
+    fs_box *blocks[] = {grid};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    assert_non_null(display);
+    assert_float_equal(cells[0]->fit_scale, 0.6, 1e-9);
+    assert_float_equal(cells[1]->fit_scale, 0.6, 1e-9);
+    assert_int_equal(fs_diags_warnings(f->diags), 1);
+    const fs_diag *warning = fs_diags_at(f->diags, 0);
+    assert_int_equal(warning->pos.line, 7);
+    assert_non_null(strstr(warning->message, "do not fit their tiles even at 60%"));
+}
+
+static void a_stat_alone_fits_its_own_width(void **state)
+{
+    fixture *f = *state;
+    fs_box *lone = stat(f, "123456789012");
+    lone->width_kind = FS_WIDTH_FIXED;
+    lone->width = 150;
+    fs_box *blocks[] = {lone};
+    place_body(f, blocks, 1, NULL);
+    /* 12 characters: 6n of text and 1.95n of disc and gap in 150. */
+    assert_float_equal(lone->fit_scale, 150 / 7.95 / 20, 1e-9);
+}
+
+static void icon_disc_is_centred_on_the_figures(void **state)
+{
+    fixture *f = *state;
+    fs_box *blocks[] = {stat(f, "71")};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    const fs_op *number = find_text(display, 0, "71");
+    const fs_op *disc = NULL;
+    for (size_t i = 0; i < display->pages[0].count; i++)
+        if (display->pages[0].ops[i].kind == FS_OP_CIRCLE)
+            disc = &display->pages[0].ops[i];
+    assert_non_null(disc);
+    double size = number->text.size;
+    double figures_centre = number->y + (0.1 + 0.8) / 2 * size;
+    assert_float_equal(disc->y + disc->h / 2, figures_centre, 1e-9);
+    assert_float_equal(disc->w, 1.5 * size, 1e-9);
+}
+
+static void blocks_that_do_not_fit_move_to_the_next_page(void **state)
+{
+    fixture *f = *state;
+    /* Each block is 40 lines of 12.5: 500 tall; the page has 700. */
+    char *lines = fs_arena_alloc(f->arena, 4001);
+    memset(lines, 'x', 4000);
+    fs_box *blocks[] = {text(f, lines, 10), text(f, lines, 10), text(f, "last", 10)};
+    fs_display *display = place_body(f, blocks, 3, NULL);
+    assert_non_null(display);
+    assert_int_equal(display->page_count, 2);
+    assert_float_equal(display->pages[1].ops[0].y, 50, 1e-9);
+    assert_non_null(find_text(display, 1, "last"));
+}
+
+static void a_block_taller_than_a_page_is_an_error(void **state)
+{
+    fixture *f = *state;
+    char *lines = fs_arena_alloc(f->arena, 10001);
+    memset(lines, 'x', 10000);
+    fs_box *blocks[] = {text(f, lines, 10)};
+    assert_null(place_body(f, blocks, 1, NULL));
+    const fs_diag *error = fs_diags_at(f->diags, 0);
+    assert_int_equal(error->severity, FS_ERROR);
+    assert_int_equal(error->pos.line, 7);
+    assert_non_null(strstr(error->message, "taller than the space a page has"));
+}
+
+static void footer_sits_at_the_bottom_of_every_page(void **state)
+{
+    fixture *f = *state;
+    char *lines = fs_arena_alloc(f->arena, 4001);
+    memset(lines, 'x', 4000);
+    fs_box *footer_text[] = {text(f, "footer", 10)};
+    fs_box *footer = with_children(f, FS_BOX_STACK, footer_text, 1);
+    fs_box *blocks[] = {text(f, lines, 10), text(f, lines, 10)};
+    fs_display *display = place_body(f, blocks, 2, footer);
+    assert_int_equal(display->page_count, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const fs_op *op = find_text(display, i, "footer");
+        assert_non_null(op);
+        assert_float_equal(op->y, 800 - 50 - 12.5, 1e-9);
+        /* Drawn after the body: the content stream follows reading order. */
+        assert_ptr_equal(op, &display->pages[i].ops[display->pages[i].count - 1]);
+    }
+}
+
+static void band_fill_reaches_the_page_edges(void **state)
+{
+    fixture *f = *state;
+    fs_box *inside[] = {text(f, "title", 20)};
+    fs_box *band = with_children(f, FS_BOX_FRAME, inside, 1);
+    band->has_fill = band->bleed = true;
+    band->padding = (fs_edges){10, 0, 10, 0};
+    fs_box *blocks[] = {band};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    const fs_op *rect = &display->pages[0].ops[0];
+    assert_int_equal(rect->kind, FS_OP_RECT);
+    assert_float_equal(rect->x, 0, 1e-9);
+    assert_float_equal(rect->w, 600, 1e-9);
+    assert_float_equal(rect->y, 0, 1e-9);
+    assert_float_equal(rect->h, 50 + 10 + 25 + 10, 1e-9);
+    /* The text stays on the margin. */
+    assert_float_equal(find_text(display, 0, "title")->x, 50, 1e-9);
+}
+
+static void list_items_get_markers(void **state)
+{
+    fixture *f = *state;
+    fs_box *items[] = {text(f, "first", 10), text(f, "second", 10)};
+    fs_box *list = with_children(f, FS_BOX_LIST, items, 2);
+    list->style = style_of(10);
+    list->marker = FS_MARKER_NUMBER;
+    fs_box *blocks[] = {list};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    const fs_op *one = find_text(display, 0, "1."), *two = find_text(display, 0, "2.");
+    assert_non_null(one);
+    assert_non_null(two);
+    assert_float_equal(one->y, find_text(display, 0, "first")->y, 1e-9);
+    assert_float_equal(two->y, find_text(display, 0, "second")->y, 1e-9);
+    assert_true(find_text(display, 0, "first")->x > one->x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(text_is_placed_inside_the_margins, setup, teardown),
+        cmocka_unit_test_setup_teardown(stack_puts_the_gap_between_blocks, setup, teardown),
+        cmocka_unit_test_setup_teardown(row_shares_width_between_auto_children, setup, teardown),
+        cmocka_unit_test_setup_teardown(frames_in_a_row_stretch_to_the_tallest, setup, teardown),
+        cmocka_unit_test_setup_teardown(grid_numbers_share_the_size_that_fits_the_widest, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(numbers_that_fit_keep_their_size, setup, teardown),
+        cmocka_unit_test_setup_teardown(numbers_never_shrink_below_the_style_limit, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_stat_alone_fits_its_own_width, setup, teardown),
+        cmocka_unit_test_setup_teardown(icon_disc_is_centred_on_the_figures, setup, teardown),
+        cmocka_unit_test_setup_teardown(blocks_that_do_not_fit_move_to_the_next_page, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_block_taller_than_a_page_is_an_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(footer_sits_at_the_bottom_of_every_page, setup, teardown),
+        cmocka_unit_test_setup_teardown(band_fill_reaches_the_page_edges, setup, teardown),
+        cmocka_unit_test_setup_teardown(list_items_get_markers, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("place", tests, NULL, NULL);
+}
