@@ -29,7 +29,7 @@ CPPFLAGS += -Isrc -D_DEFAULT_SOURCE -DFS_VERSION='"$(VERSION)"' -DFS_DATADIR='"$
 CFLAGS ?= $(OPT) -g
 ALL_CFLAGS = -std=c17 $(WARNINGS) $(CFLAGS) $(SANFLAGS) -MMD -MP \
              $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lm
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lgettextpo -lm
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 LIB_SRC = $(sort $(filter-out src/main.c,$(wildcard src/*/*.c)))

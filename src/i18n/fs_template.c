@@ -14,13 +14,22 @@ typedef struct {
     fs_diags *diags;
     fs_template *out;
     size_t capacity;
+    const char *mark; /* where pos_of last counted to, and its position */
+    fs_pos mark_pos;
 } parser;
 
-static fs_pos pos_of(const parser *p, const char *at)
+/* The position of at in the file. Placeholders are met in order, so each
+ * call counts on from the previous one: a long text with many placeholders
+ * is still read in linear time. */
+static fs_pos pos_of(parser *p, const char *at)
 {
-    fs_pos pos = p->pos;
+    if (!p->mark || at < p->mark) {
+        p->mark = p->source;
+        p->mark_pos = p->pos;
+    }
+    fs_pos pos = p->mark_pos;
     /* Templates are usually on one line; count newlines for the rest. */
-    for (const char *c = p->source; c < at; c++) {
+    for (const char *c = p->mark; c < at; c++) {
         if (*c == '\n') {
             pos.line++;
             pos.column = 1;
@@ -28,6 +37,8 @@ static fs_pos pos_of(const parser *p, const char *at)
             pos.column++;
         }
     }
+    p->mark = at;
+    p->mark_pos = pos;
     return pos;
 }
 
@@ -70,8 +81,17 @@ static bool valid_name(const char *name)
     return true;
 }
 
-static bool read_format(parser *p, const char *at, const char *type, const char *style,
-                        fs_format *format)
+static const char *skip_blanks(const char *at)
+{
+    while (*at == ' ' || *at == '\t')
+        at++;
+    return at;
+}
+
+/* type_at and style_at are where the two words start in the source, for
+ * errors; style and style_at are NULL when there is no style. */
+static bool read_format(parser *p, const char *type_at, const char *style_at, const char *type,
+                        const char *style, fs_format *format)
 {
     static const char *const types[] = {"number", "date"};
     static const char *const number_styles[] = {"integer", "percent", "compact"};
@@ -92,7 +112,8 @@ static bool read_format(parser *p, const char *at, const char *type, const char 
         if (fs_suggest(style, number_styles, 3, &best, 1))
             fs_buf_printf(&hint, "did you mean '%s'? ", best);
         fs_buf_puts(&hint, "number styles: integer, percent, compact");
-        fs_error(p->diags, pos_of(p, at), fs_buf_str(&hint), "unknown number style '%s'", style);
+        fs_error(p->diags, pos_of(p, style_at), fs_buf_str(&hint), "unknown number style '%s'",
+                 style);
         fs_buf_free(&hint);
         return false;
     }
@@ -107,7 +128,7 @@ static bool read_format(parser *p, const char *at, const char *type, const char 
                 return true;
             }
         }
-        fs_error(p->diags, pos_of(p, at), "date styles: short, medium, long, month",
+        fs_error(p->diags, pos_of(p, style_at), "date styles: short, medium, long, month",
                  "unknown date style '%s'", style);
         return false;
     }
@@ -116,7 +137,7 @@ static bool read_format(parser *p, const char *at, const char *type, const char 
     if (fs_suggest(type, types, 2, &best, 1))
         fs_buf_printf(&hint, "did you mean '%s'? ", best);
     fs_buf_puts(&hint, "formats: {name, number}, {name, number, percent}, {name, date, long}");
-    fs_error(p->diags, pos_of(p, at), fs_buf_str(&hint), "unknown format '%s'", type);
+    fs_error(p->diags, pos_of(p, type_at), fs_buf_str(&hint), "unknown format '%s'", type);
     fs_buf_free(&hint);
     return false;
 }
@@ -162,7 +183,8 @@ static const char *read_field(parser *p, const char *open)
         char *style = second ? trimmed(p->arena, second + 1, close) : NULL;
         if (!type || (second && !style))
             return NULL;
-        if (!read_format(p, comma + 1, type, style, &segment.format))
+        if (!read_format(p, skip_blanks(comma + 1), second ? skip_blanks(second + 1) : NULL,
+                         type, style, &segment.format))
             return NULL;
     }
     p->out->has_fields = true;
@@ -176,7 +198,7 @@ fs_template *fs_template_parse(const char *source, fs_pos pos, fs_arena *arena,
     if (!out)
         return NULL;
     out->source = source;
-    parser p = {source, pos, arena, diags, out, 0};
+    parser p = {.source = source, .pos = pos, .arena = arena, .diags = diags, .out = out};
     fs_buf literal = {0};
     bool ok = true;
     const char *c = source;

@@ -268,11 +268,12 @@ static bool read_width(reader *r, yaml_node_t *node, fs_node *out)
     return true;
 }
 
-static bool read_nodes(reader *r, yaml_node_t *node, int depth, fs_node ***out, size_t *count)
+static bool read_nodes(reader *r, yaml_node_t *node, const char *what, int depth,
+                       fs_node ***out, size_t *count)
 {
     if (node->type != YAML_SEQUENCE_NODE) {
         fs_error(r->diags, fs_yaml_pos(&r->yaml, node), "write each node on a line of its own "
-                 "starting with '- '", "'content' must be a list of nodes, not %s",
+                 "starting with '- '", "'%s' must be a list of nodes, not %s", what,
                  fs_yaml_kind(node));
         return false;
     }
@@ -339,7 +340,8 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
         return true;
     }
     case P_WIDTH: return read_width(r, value, target);
-    case P_NODES: return read_nodes(r, value, depth, &target->content, &target->content_count);
+    case P_NODES:
+        return read_nodes(r, value, p->name, depth, &target->content, &target->content_count);
     case P_TEMPLATES: {
         size_t count;
         if (value->type != YAML_SEQUENCE_NODE) {
@@ -391,6 +393,13 @@ static const prop *find_prop(const char *name, unsigned bit)
 static bool check_node(reader *r, fs_node *node, const node_type *type)
 {
     fs_diags *d = r->diags;
+    if ((node->kind == FS_NODE_GRID && node->repeat && node->content) ||
+        (node->kind == FS_NODE_LIST && node->repeat && node->items)) {
+        fs_error(d, node->pos, "keep 'repeat' and 'item', or the written-out cells, not both",
+                 "a %s takes either 'repeat' with 'item' or '%s'", type->name,
+                 node->kind == FS_NODE_GRID ? "content" : "items");
+        return false;
+    }
     if (node->kind == FS_NODE_GRID && node->repeat && !node->item) {
         fs_error(d, node->pos, "add 'item:' with the node drawn for each row",
                  "a grid that repeats over '%s' needs an 'item'", node->repeat);
@@ -424,7 +433,8 @@ static bool check_node(reader *r, fs_node *node, const node_type *type)
 }
 
 /* A node is a one-key mapping `kind: properties`; a scalar or list value is
- * the shorthand for the kind's main property (`heading: "Key figures"`). */
+ * the shorthand for the kind's main property (`heading: "Key figures"`). An
+ * empty value (`- rule:`) is a node without properties, as `rule: {}`. */
 static fs_node *read_node(reader *r, yaml_node_t *node, int depth)
 {
     if (node->type != YAML_MAPPING_NODE ||
@@ -463,6 +473,8 @@ static fs_node *read_node(reader *r, yaml_node_t *node, int depth)
         out->label_style = "stat-label";
     }
     bool ok = true;
+    bool empty = value->type == YAML_SCALAR_NODE && !*fs_yaml_scalar(value) &&
+                 value->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     if (value->type == YAML_MAPPING_NODE) {
         for (yaml_node_pair_t *p = value->data.mapping.pairs.start;
              p < value->data.mapping.pairs.top; p++) {
@@ -476,8 +488,8 @@ static fs_node *read_node(reader *r, yaml_node_t *node, int depth)
             }
             ok = read_prop(r, out, found, fs_yaml_node(&r->yaml, p->value), depth) && ok;
         }
-    } else if (type->shorthand && !(value->type == YAML_SCALAR_NODE &&
-                                     strcmp(type->shorthand, "content") == 0)) {
+    } else if (type->shorthand && !empty &&
+               !(value->type == YAML_SCALAR_NODE && strcmp(type->shorthand, "content") == 0)) {
         ok = read_prop(r, out, find_prop(type->shorthand, type->bit), value, depth);
     } else if (!(value->type == YAML_SCALAR_NODE && !*fs_yaml_scalar(value))) {
         fs_error(r->diags, fs_yaml_pos(&r->yaml, value), "see layouts/README.md for its keys",
@@ -489,7 +501,7 @@ static fs_node *read_node(reader *r, yaml_node_t *node, int depth)
     return ok && check_node(r, out, type) ? out : NULL;
 }
 
-static fs_node *read_column(reader *r, yaml_node_t *value)
+static fs_node *read_column(reader *r, yaml_node_t *value, const char *what)
 {
     fs_node *column = fs_arena_alloc(r->arena, sizeof *column);
     if (!column)
@@ -498,7 +510,9 @@ static fs_node *read_column(reader *r, yaml_node_t *value)
     column->kind_name = "column";
     column->pos = fs_yaml_pos(&r->yaml, value);
     column->gap = -1;
-    return read_nodes(r, value, 1, &column->content, &column->content_count) ? column : NULL;
+    if (!read_nodes(r, value, what, 1, &column->content, &column->content_count))
+        return NULL;
+    return column;
 }
 
 static bool read_page(reader *r, yaml_node_t *node)
@@ -630,11 +644,11 @@ static bool read_root(reader *r)
                  "the layout has no 'body'");
         return false;
     }
-    r->layout->body = read_column(r, body);
+    r->layout->body = read_column(r, body, "body");
     ok = r->layout->body && ok;
     yaml_node_t *footer = find_key(r, root, "footer");
     if (footer) {
-        r->layout->footer = read_column(r, footer);
+        r->layout->footer = read_column(r, footer, "footer");
         ok = r->layout->footer && ok;
     }
     return ok;

@@ -142,8 +142,14 @@ static bool read_colors(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_ar
             ok = false;
             continue;
         }
-        theme->colors[theme->color_count++] =
-            (fs_named_color){fs_arena_strdup(arena, name), color};
+        /* A colour named again, white or black included, replaces the
+         * earlier one instead of hiding behind it. */
+        size_t at = 0;
+        while (at < theme->color_count && strcmp(theme->colors[at].name, name) != 0)
+            at++;
+        theme->colors[at] = (fs_named_color){fs_arena_strdup(arena, name), color};
+        if (at == theme->color_count)
+            theme->color_count++;
     }
     for (size_t i = 0; i < theme->color_count; i++)
         theme->color_names[i] = theme->colors[i].name;

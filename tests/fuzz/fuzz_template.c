@@ -1,0 +1,71 @@
+/* libFuzzer target for the placeholder parser: any text must parse or be
+ * refused with one diagnostic, never crash, leak or read out of bounds. The
+ * bytes are NUL-terminated (a template is a C string; it ends at the first
+ * NUL, as text from YAML would). A parsed template is checked against the
+ * parser's promises: names are never empty, literals are never empty, and
+ * placeholders are reported in the order they are written. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n/fs_template.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int before(fs_pos a, fs_pos b)
+{
+    return a.line < b.line || (a.line == b.line && a.column < b.column);
+}
+
+static void check(const char *source, const fs_template *t)
+{
+    fs_pos last = fs_pos_at("fuzz.yaml", 1, 0);
+    bool fields = false;
+    for (size_t i = 0; i < t->count; i++) {
+        const fs_segment *s = &t->segments[i];
+        if (!s->text || (!s->is_field && !*s->text))
+            __builtin_trap();
+        if (!s->is_field)
+            continue;
+        fields = true;
+        if (!s->column || !*s->column || strchr(s->column, '.') || (s->table && !*s->table))
+            __builtin_trap();
+        if (s->format > FS_FORMAT_DATE_MONTH || !before(last, s->pos))
+            __builtin_trap();
+        last = s->pos;
+    }
+    if (fields != t->has_fields)
+        __builtin_trap();
+    /* Text without braces or apostrophes is one literal, as written. */
+    if (!strpbrk(source, "{}'") &&
+        (*source ? t->count != 1 || strcmp(t->segments[0].text, source) != 0 : t->count != 0))
+        __builtin_trap();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *source = malloc(size + 1);
+    fs_arena *arena = fs_arena_create();
+    fs_diags *diags = fs_diags_create();
+    if (source && arena && diags) {
+        memcpy(source, data, size);
+        source[size] = '\0';
+        fs_template *t = fs_template_parse(source, fs_pos_at("fuzz.yaml", 1, 1), arena, diags);
+        if (t && (fs_diags_errors(diags) != 0 || t->source != source))
+            __builtin_trap();
+        if (t)
+            check(source, t);
+        else if (fs_diags_errors(diags) != 1)
+            __builtin_trap(); /* one mistake is one error */
+        for (size_t i = 0; i < fs_diags_count(diags); i++) {
+            const fs_diag *diag = fs_diags_at(diags, i);
+            if (diag->pos.line < 1 || diag->pos.column < 1 || !diag->message[0] || !diag->hint)
+                __builtin_trap();
+        }
+    }
+    fs_diags_free(diags);
+    fs_arena_free(arena);
+    free(source);
+    return 0;
+}
