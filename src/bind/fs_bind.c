@@ -18,28 +18,30 @@ typedef struct {
     bool has_color; /* a frame set the text colour of what it holds */
     fs_rgba color;
     fs_pos last_cell; /* the cell the last single-field template read */
-    /* Placeholders already reported as naming nothing: a repeat binds the
-     * same placeholder once per row, and one mistake is one error. */
-    const fs_segment **reported;
+    /* Placeholders (and repeat nodes) already reported as naming nothing: a
+     * repeat binds the same placeholder once per row, and one mistake is one
+     * error. */
+    const void **reported;
     size_t reported_count, reported_capacity;
 } binder;
 
-/* True when the placeholder was reported before; remembers it otherwise. */
-static bool already_reported(binder *b, const fs_segment *field)
+/* True when the placeholder or node was reported before; remembers it
+ * otherwise. what must outlive the binding (it lives in the layout). */
+static bool already_reported(binder *b, const void *what)
 {
     for (size_t i = 0; i < b->reported_count; i++)
-        if (b->reported[i] == field)
+        if (b->reported[i] == what)
             return true;
     if (b->reported_count == b->reported_capacity) {
         size_t capacity = b->reported_capacity ? b->reported_capacity * 2 : 8;
-        const fs_segment **grown = fs_arena_grow(b->arena, b->reported, b->reported_count,
-                                                 capacity, sizeof *grown);
+        const void **grown =
+            fs_arena_grow(b->arena, b->reported, b->reported_count, capacity, sizeof *grown);
         if (!grown)
             return false;
         b->reported = grown;
         b->reported_capacity = capacity;
     }
-    b->reported[b->reported_count++] = field;
+    b->reported[b->reported_count++] = what;
     return false;
 }
 
@@ -56,11 +58,8 @@ static void suggest_into(fs_buf *hint, const char *word, const char *const *name
         fs_buf_printf(hint, "%s%s", i ? ", " : "", names[i]);
 }
 
-static const fs_table *find_table(binder *b, const fs_segment *field)
+static void no_table(binder *b, const fs_segment *field)
 {
-    const fs_table *table = fs_dataset_table(b->in->data, field->table);
-    if (table || already_reported(b, field))
-        return table;
     size_t count = fs_dataset_count(b->in->data);
     const char **names = fs_arena_array(b->arena, count, sizeof *names);
     fs_buf hint = {0};
@@ -71,7 +70,14 @@ static const fs_table *find_table(binder *b, const fs_segment *field)
     fs_error(b->diags, field->pos, fs_buf_str(&hint), "{%s}: no table '%s' in %s", field->text,
              field->table, fs_dataset_dir(b->in->data));
     fs_buf_free(&hint);
-    return NULL;
+}
+
+static const fs_table *find_table(binder *b, const fs_segment *field)
+{
+    const fs_table *table = fs_dataset_table(b->in->data, field->table);
+    if (!table && !already_reported(b, field))
+        no_table(b, field);
+    return table;
 }
 
 static bool find_column(binder *b, const fs_segment *field, const fs_table *table,
@@ -276,13 +282,15 @@ static const char *fill_plain(binder *b, const fs_template *template)
     return result;
 }
 
-static bool fill_markup(binder *b, const fs_template *template, fs_markup *markup)
+/* where is the node the text belongs to: literal segments carry no
+ * position, so the first segment may have none. */
+static bool fill_markup(binder *b, const fs_template *template, fs_pos where, fs_markup *markup)
 {
     fs_buf source = {0};
     bool ok = fill(b, template, true, &source);
     if (ok && !fs_markdown_to_markup(fs_buf_str(&source), source.length, b->arena, markup)) {
-        fs_error(b->diags, template->count ? template->segments[0].pos : fs_pos_at(NULL, 0, 0),
-                 "shorten the text", "text is larger than %d KiB", FS_MARKDOWN_MAX_BYTES / 1024);
+        fs_error(b->diags, where, "shorten the text", "text is larger than %d KiB",
+                 FS_MARKDOWN_MAX_BYTES / 1024);
         ok = false;
     }
     fs_buf_free(&source);
@@ -290,10 +298,10 @@ static bool fill_markup(binder *b, const fs_template *template, fs_markup *marku
 }
 
 /* One line of markup: paragraphs joined by line breaks (numbers, labels). */
-static const char *fill_line(binder *b, const fs_template *template)
+static const char *fill_line(binder *b, const fs_template *template, fs_pos where)
 {
     fs_markup markup;
-    if (!fill_markup(b, template, &markup))
+    if (!fill_markup(b, template, where, &markup))
         return NULL;
     fs_buf joined = {0};
     for (size_t i = 0; i < markup.count; i++)
@@ -330,13 +338,16 @@ static fs_text_style resolve_style(const binder *b, const char *name, const fs_n
     return out;
 }
 
-static bool missing_style(binder *b, const fs_node *node, const char *name)
+/* style is the node's field naming the style, so that a node a repeat binds
+ * once per row reports a missing style once. */
+static bool missing_style(binder *b, const fs_node *node, const char *const *style)
 {
-    if (fs_theme_style(b->theme, name))
+    if (fs_theme_style(b->theme, *style))
         return false;
-    fs_error(b->diags, node->pos, "add the style to the theme's 'styles:'",
-             "the %s needs the style '%s', which the theme does not define", node->kind_name,
-             name);
+    if (!already_reported(b, style))
+        fs_error(b->diags, node->pos, "add the style to the theme's 'styles:'",
+                 "the %s needs the style '%s', which the theme does not define", node->kind_name,
+                 *style);
     return true;
 }
 
@@ -390,9 +401,11 @@ static bool bind_children(binder *b, fs_box *box, fs_node *const *nodes, size_t 
 static const fs_table *repeat_table(binder *b, const fs_node *node)
 {
     const fs_table *table = fs_dataset_table(b->in->data, node->repeat);
-    if (!table) {
+    /* Remembered by node: a segment made here lives on the stack, and its
+     * address is reused by the next repeat, which would then go unreported. */
+    if (!table && !already_reported(b, node)) {
         fs_segment as_field = {.text = node->repeat, .table = node->repeat, .pos = node->pos};
-        find_table(b, &as_field);
+        no_table(b, &as_field);
     }
     return table;
 }
@@ -435,7 +448,7 @@ static fs_box *text_box(binder *b, const fs_node *node, const fs_template *templ
 {
     fs_box *box = new_box(b, FS_BOX_TEXT, node);
     fs_markup markup;
-    if (!box || !fill_markup(b, template, &markup))
+    if (!box || !fill_markup(b, template, node->pos, &markup))
         return NULL;
     box->paragraphs = markup.paragraphs;
     box->paragraph_count = markup.count;
@@ -453,14 +466,14 @@ static fs_box *bind_list_item(binder *b, const fs_node *node)
 
 static fs_box *bind_stat(binder *b, const fs_node *node)
 {
-    if (missing_style(b, node, node->number_style) || missing_style(b, node, node->label_style))
+    if (missing_style(b, node, &node->number_style) || missing_style(b, node, &node->label_style))
         return NULL;
     fs_box *box = new_box(b, FS_BOX_STAT, node);
     if (!box)
         return NULL;
     bool ok = true;
-    box->number = fill_line(b, node->number);
-    box->label = fill_line(b, node->label);
+    box->number = fill_line(b, node->number, node->pos);
+    box->label = fill_line(b, node->label, node->pos);
     ok = box->number && box->label;
     box->number_style = resolve_style(b, node->number_style, node);
     box->label_style = resolve_style(b, node->label_style, node);
@@ -477,8 +490,15 @@ static fs_box *bind_stat(binder *b, const fs_node *node)
         const char *name = fill_plain(b, node->icon);
         if (!name)
             return NULL;
-        fs_pos where = b->last_cell.file ? b->last_cell : node->icon->segments[0].pos;
+        /* A name written in the layout read no cell; its literal segments
+         * carry no position (and an empty name has none), so point at the
+         * stat. */
+        fs_pos where = b->last_cell.file ? b->last_cell : node->pos;
         if (!fs_icons_find(b->in->icons, name, &box->icon)) {
+            /* A name from a cell is reported at each cell; one written in
+             * the layout once, not once per row of a repeat. */
+            if (!b->last_cell.file && already_reported(b, node->icon))
+                return NULL;
             const char *best[3];
             size_t found = fs_icons_suggest(b->in->icons, name, best, 3);
             fs_buf hint = {0};
@@ -497,8 +517,9 @@ static fs_box *bind_stat(binder *b, const fs_node *node)
         box->has_icon = true;
         box->icon_family = fs_theme_icon_family(b->theme);
         if (!box->icon_family) {
-            fs_error(b->diags, node->pos, "add 'icons: ROLE' to the theme, naming a font role",
-                     "the theme names no icon font");
+            if (!already_reported(b, &node->icon))
+                fs_error(b->diags, node->pos, "add 'icons: ROLE' to the theme, naming a font role",
+                         "the theme names no icon font");
             return NULL;
         }
     }
@@ -535,14 +556,14 @@ static fs_box *bind_node(binder *b, const fs_node *node)
             ok = box && bind_children(b, box, node->content, node->content_count);
         break;
     case FS_NODE_TEXT:
-        if (missing_style(b, node, node->style))
+        if (missing_style(b, node, &node->style))
             return NULL;
         box = text_box(b, node, node->value, node->style);
         if (box && strcmp(node->kind_name, "heading") == 0)
             box->level = (int)node->level;
         break;
     case FS_NODE_LIST:
-        if (missing_style(b, node, node->style))
+        if (missing_style(b, node, &node->style))
             return NULL;
         box = new_box(b, FS_BOX_LIST, node);
         if (!box)

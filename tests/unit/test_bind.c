@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "bind/fs_bind.h"
+#include "bind/fs_markdown.h"
 
 #define NNBSP "\u202f" /* narrow no-break space: French grouping */
 
@@ -41,7 +42,7 @@ static const char theme_yaml[] = "colors:\n"
                                  "color: primary}\n"
                                  "  stat-label: {font: sans, size: 7.8pt, color: muted}\n";
 
-/* The tables most tests read: a key,value table, a one-row table and three
+/* The tables most tests read: a key,value table, a one-row table and two
  * tables that repeats walk. */
 static const char programme_csv[] = "key,value\n"
                                     "title,Partners for Resilience\n"
@@ -155,8 +156,8 @@ static void standard_data(void)
     write_data("achievements.csv", achievements_csv);
 }
 
-/* Loads data/ and layout/ (both must load cleanly) and binds them. */
-static fs_document *bind(void **state, const char *layout_yaml)
+/* Writes the layout and loads data/ and layout/, which must load cleanly. */
+static fs_bind_input load(void **state, const char *layout_yaml)
 {
     ctx *c = *state;
     write_file("layout/layout.yaml", layout_yaml);
@@ -165,7 +166,13 @@ static fs_document *bind(void **state, const char *layout_yaml)
     assert_int_equal(fs_diags_count(c->diags), 0);
     assert_non_null(data);
     assert_non_null(layout);
-    fs_bind_input input = {layout, data, c->icons, c->locale};
+    return (fs_bind_input){layout, data, c->icons, c->locale};
+}
+
+static fs_document *bind(void **state, const char *layout_yaml)
+{
+    ctx *c = *state;
+    fs_bind_input input = load(state, layout_yaml);
     return fs_bind(&input, c->arena, c->diags);
 }
 
@@ -189,7 +196,7 @@ static void bind_fails(void **state, const char *layout_yaml)
 static fs_box *child(const fs_box *box, size_t i)
 {
     assert_non_null(box);
-    assert_in_range(i, 0, box->child_count - 1);
+    assert_true(i < box->child_count);
     assert_non_null(box->children[i]);
     return box->children[i];
 }
@@ -198,7 +205,7 @@ static const char *paragraph(const fs_box *box, size_t i)
 {
     assert_non_null(box);
     assert_int_equal(box->kind, FS_BOX_TEXT);
-    assert_in_range(i, 0, box->paragraph_count - 1);
+    assert_true(i < box->paragraph_count);
     assert_non_null(box->paragraphs[i]);
     return box->paragraphs[i];
 }
@@ -230,8 +237,8 @@ static void assert_diag(void **state, size_t i, fs_severity severity, const char
     const fs_diag *diag = fs_diags_at(c->diags, i);
     assert_non_null(diag);
     char at[PATH_MAX + 64];
-    snprintf(at, sizeof at, "%s:%d:%d", diag->pos.file ? diag->pos.file : "(none)",
-             diag->pos.line, diag->pos.column);
+    snprintf(at, sizeof at, "%s:%d:%d", diag->pos.file ? diag->pos.file : "(none)", diag->pos.line,
+             diag->pos.column);
     assert_string_equal(at, where);
     assert_string_equal(diag->message, message);
     assert_int_equal(diag->severity, severity);
@@ -312,7 +319,7 @@ static void test_grid_repeat_of_stats(void **state)
     fs_box *grid = child(doc->body, 0);
     assert_int_equal(grid->child_count, 3);
     static const char *const numbers[] = {"2,029,052", "71", "1,839"};
-    static const uint32_t icons[] = {0xe7ef, 0xef49, 0xe80c}; /* groups, campaign, school */
+    static const uint32_t icons[] = {0xf233, 0xef49, 0xe80c}; /* groups, campaign, school */
     for (size_t i = 0; i < 3; i++) {
         fs_box *stat = child(grid, i);
         assert_int_equal(stat->kind, FS_BOX_STAT);
@@ -427,7 +434,7 @@ static void test_text_column_printed_as_written(void **state)
     /* A column with one word in it is text: its numbers are not regrouped
      * and its punctuation stays as typed. */
     standard_data();
-    write_data("t.csv", "code\n2029052\nA-1 (north), #2\n");
+    write_data("t.csv", "code\n2029052\n\"A-1 (north), #2\"\n");
     fs_document *doc = bind_ok(state, "body:\n"
                                       "  - list:\n"
                                       "      repeat: t\n"
@@ -478,8 +485,7 @@ static void test_quotes_in_cell_are_escaped_not_curled(void **state)
      * leaves it as typed; markup-wise it is XML-escaped. */
     standard_data();
     write_data("t.csv", "key,value\ny,\"say \"\"hi\"\" 'now' -- ok...\"\n");
-    assert_string_equal(bind_text(state, "{t.y}"),
-                        "say &quot;hi&quot; &apos;now&apos; -- ok...");
+    assert_string_equal(bind_text(state, "{t.y}"), "say &quot;hi&quot; &apos;now&apos; -- ok...");
 }
 
 static void test_markdown_in_cell_is_literal(void **state)
@@ -519,13 +525,31 @@ static void test_placeholder_in_cell_is_literal(void **state)
 static void test_indented_cell_is_not_code(void **state)
 {
     /* Four leading spaces in a cell must not make a code block, where the
-     * escapes would show as backslashes. */
+     * escapes would show as backslashes; the spaces are kept as written. */
     standard_data();
     write_data("t.csv", "key,value\nx,    a-b (c)\n");
-    const char *markup = bind_text(state, "{t.x}");
-    assert_null(strchr(markup, '\\'));
-    assert_non_null(strstr(markup, "a-b (c)"));
-    assert_null(strchr(markup, '\n'));
+    assert_string_equal(bind_text(state, "{t.x}"), "    a-b (c)");
+}
+
+static void test_indented_cell_lines(void **state)
+{
+    /* The same on every line of a cell, and for a tab, and after a list
+     * marker written in the layout. */
+    standard_data();
+    write_data("t.csv", "key,value\nx,\"\ta-b\n    c.d\"\n");
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - text: \"{t.x}\\n\\n- {t.x}\"\n");
+    fs_box *text = child(doc->body, 0);
+    assert_int_equal(text->paragraph_count, 2);
+    assert_string_equal(paragraph(text, 0), "\ta-b\n    c.d");
+    assert_string_equal(paragraph(text, 1), "\ta-b\n    c.d");
+}
+
+static void test_crlf_in_cell(void **state)
+{
+    standard_data();
+    write_data("t.csv", "key,value\r\nx,\"first\r\nsecond\"\r\n");
+    assert_string_equal(bind_text(state, "{t.x}"), "first\nsecond");
 }
 
 static void test_newline_in_cell_is_a_line_break(void **state)
@@ -535,12 +559,47 @@ static void test_newline_in_cell_is_a_line_break(void **state)
     assert_string_equal(bind_text(state, "{t.x}"), "first line\nsecond, line");
 }
 
+static void test_trailing_newline_in_cell(void **state)
+{
+    /* A cell that ends with a newline shows no stray backslash. */
+    standard_data();
+    write_data("t.csv", "key,value\nx,\"last\n\"\ny,\"  \"\n");
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - text: \"{t.x}\"\n"
+                                      "  - text: \"{t.x}more\"\n"
+                                      "  - text: \"[{t.y}]\"\n");
+    assert_string_equal(only_paragraph(child(doc->body, 0)), "last");
+    assert_string_equal(only_paragraph(child(doc->body, 1)), "last\nmore");
+    assert_string_equal(only_paragraph(child(doc->body, 2)), "[  ]");
+}
+
+static void test_text_too_large(void **state)
+{
+    /* A cell past the Markdown limit is an error at the text that shows
+     * it, not a crash or a text cut short. */
+    standard_data();
+    size_t size = FS_MARKDOWN_MAX_BYTES + 16;
+    char *csv = malloc(size + 32);
+    assert_non_null(csv);
+    strcpy(csv, "key,value\nbig,");
+    size_t length = strlen(csv);
+    memset(csv + length, 'a', size);
+    strcpy(csv + length + size, "\n");
+    write_data("t.csv", csv);
+    free(csv);
+    bind_fails(state, "body:\n"
+                      "  - text: \"Intro: {t.big}\"\n");
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "layout/layout.yaml:2:5", "text is larger than 1024 KiB",
+                 "shorten the text");
+}
+
 static void test_markdown_in_layout(void **state)
 {
     standard_data();
     write_data("t.csv", "key,value\nlead,*Risk*\n");
     assert_string_equal(bind_text(state, "**{t.lead}** and _{programme.lead}_, `{summary.name}`"),
-                        "<b>*Risk*</b> and <i>Ten years of work</i>, <tt>{summary.name}</tt>");
+                        "<b>*Risk*</b> and <i>Ten years of work</i>, <tt>Mopti</tt>");
 }
 
 static void test_paragraphs_of_layout_text(void **state)
@@ -580,19 +639,23 @@ static void test_plain_metadata_not_escaped(void **state)
 
 static void test_bind_plain(void **state)
 {
+    /* Plain text: formatted like markup, but nothing escaped. */
     ctx *c = *state;
     standard_data();
-    fs_document *doc = bind_ok(state, "body:\n  - text: x\n");
-    assert_non_null(doc);
-    fs_template *template = fs_template_parse("{summary.people} in {summary.name}",
+    write_data("t.csv", "key,value\nx,<b>&\n");
+    fs_bind_input input = load(state, "body:\n  - text: x\n");
+    fs_template *template = fs_template_parse("{summary.people} in {summary.name}: {t.x} *",
                                               fs_pos_at("t", 1, 1), c->arena, c->diags);
     assert_non_null(template);
-    fs_dataset *data = fs_dataset_load("data", c->arena, c->diags);
-    fs_layout *layout = fs_layout_load("layout", c->arena, c->diags);
-    fs_bind_input input = {layout, data, c->icons, c->locale};
     const char *text = fs_bind_plain(&input, template, c->arena, c->diags);
     assert_int_equal(fs_diags_count(c->diags), 0);
-    assert_string_equal(text, "2,029,052 in Mopti");
+    assert_string_equal(text, "2,029,052 in Mopti: <b>& *");
+
+    template = fs_template_parse("{summary.peple}", fs_pos_at("t", 1, 1), c->arena, c->diags);
+    assert_non_null(template);
+    assert_null(fs_bind_plain(&input, template, c->arena, c->diags));
+    assert_error(state, 0, "t:1:1", "{summary.peple}: no column 'peple' in data/summary.csv",
+                 "did you mean 'people'? its columns: people, share, cost, since, name");
 }
 
 static void test_stat_with_literal_icon(void **state)
@@ -633,8 +696,9 @@ static void test_empty_cell_with_format(void **state)
     /* An empty cell is not a number error, whatever the format asks. */
     standard_data();
     write_data("t.csv", "a,b\n1,\n");
-    fs_document *doc = bind(state, "body:\n"
-                                   "  - stat: {value: \"{t.b, number}\", label: \"{t.b, date}\"}\n");
+    fs_document *doc =
+        bind(state, "body:\n"
+                    "  - stat: {value: \"{t.b, number}\", label: \"{t.b, date}\"}\n");
     assert_non_null(doc);
     assert_counts(state, 0, 2);
     fs_box *stat = child(doc->body, 0);
@@ -685,7 +749,8 @@ static void test_unknown_column_in_repeat_reported_once(void **state)
                       "      item: {stat: {icon: \"{icon}\", value: \"{valeu}\", label: "
                       "\"{label}\"}}\n");
     assert_counts(state, 1, 0);
-    assert_error(state, 0, "layout/layout.yaml:4:45", "{valeu}: no column 'valeu' in data/stats.csv",
+    assert_error(state, 0, "layout/layout.yaml:4:45",
+                 "{valeu}: no column 'valeu' in data/stats.csv",
                  "did you mean 'value'? its columns: icon, value, label");
 }
 
@@ -766,7 +831,8 @@ static void test_bad_date(void **state)
     bind_fails(state, "body:\n"
                       "  - text: \"Since {d.day, date, long}\"\n");
     assert_counts(state, 1, 0);
-    assert_error(state, 0, "data/d.csv:2:7", "{d.day} needs a date in column 'day', found 'June 2019'",
+    assert_error(state, 0, "data/d.csv:2:7",
+                 "{d.day} needs a date in column 'day', found 'June 2019'",
                  "write dates as YYYY-MM-DD or YYYY-MM");
 }
 
@@ -777,7 +843,8 @@ static void test_impossible_date(void **state)
     bind_fails(state, "body:\n"
                       "  - text: \"{d.day, date, month}\"\n");
     assert_counts(state, 1, 0);
-    assert_error(state, 0, "data/d.csv:2:1", "{d.day} needs a date in column 'day', found '2019-02-30'",
+    assert_error(state, 0, "data/d.csv:2:1",
+                 "{d.day} needs a date in column 'day', found '2019-02-30'",
                  "write dates as YYYY-MM-DD or YYYY-MM");
 }
 
@@ -800,32 +867,77 @@ static void test_unknown_icon_in_cell(void **state)
 
 static void test_unknown_literal_icon(void **state)
 {
+    /* A name written in the layout is reported at its stat. */
     standard_data();
     bind_fails(state, "body:\n"
                       "  - stat: {icon: wommen, value: \"1\", label: \"x\"}\n");
     assert_counts(state, 1, 0);
-    ctx *c = *state;
-    const fs_diag *diag = fs_diags_at(c->diags, 0);
-    assert_string_equal(diag->message, "unknown icon 'wommen'");
-    assert_string_equal(diag->pos.file, "layout/layout.yaml");
-    assert_int_equal(diag->pos.line, 2);
-    assert_int_equal(diag->pos.column, 19);
-    assert_non_null(strstr(diag->hint, "did you mean 'women'"));
+    assert_error(state, 0, "layout/layout.yaml:2:5", "unknown icon 'wommen'",
+                 "did you mean 'comment', 'woman' or 'commit'? factsheet icons WORD lists the "
+                 "names that contain WORD");
+}
+
+static void test_unknown_literal_icon_in_repeat_reported_once(void **state)
+{
+    standard_data();
+    bind_fails(state, "body:\n"
+                      "  - grid:\n"
+                      "      repeat: stats\n"
+                      "      item: {stat: {icon: wommen, value: \"{value}\", label: \"x\"}}\n");
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "layout/layout.yaml:4:14", "unknown icon 'wommen'",
+                 "did you mean 'comment', 'woman' or 'commit'? factsheet icons WORD lists the "
+                 "names that contain WORD");
+}
+
+static void test_missing_stat_style_in_repeat_reported_once(void **state)
+{
+    /* The default stat styles are not checked at load: a theme without
+     * them is reported at binding, once per stat, not once per row. */
+    standard_data();
+    write_file("layout/theme.yaml", "colors: {text: \"#1F2933\"}\n"
+                                    "fonts: {sans: Inter, icons: Material Icons}\n"
+                                    "icons: icons\n"
+                                    "styles:\n"
+                                    "  body: {font: sans, size: 8pt}\n"
+                                    "  stat-number: {font: sans, size: 19pt}\n");
+    bind_fails(state, "body:\n"
+                      "  - grid:\n"
+                      "      repeat: stats\n"
+                      "      item: {stat: {value: \"{value}\", label: \"{label}\"}}\n");
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "layout/layout.yaml:4:14",
+                 "the stat needs the style 'stat-label', which the theme does not define",
+                 "add the style to the theme's 'styles:'");
+}
+
+static void test_no_icon_font_in_repeat_reported_once(void **state)
+{
+    standard_data();
+    write_file("layout/theme.yaml", "colors: {text: \"#1F2933\"}\n"
+                                    "fonts: {sans: Inter}\n"
+                                    "styles:\n"
+                                    "  body: {font: sans, size: 8pt}\n"
+                                    "  stat-number: {font: sans, size: 19pt}\n"
+                                    "  stat-label: {font: sans, size: 8pt}\n");
+    bind_fails(state, "body:\n"
+                      "  - grid:\n"
+                      "      repeat: stats\n"
+                      "      item: {stat: {icon: \"{icon}\", value: \"{value}\", label: x}}\n");
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "layout/layout.yaml:4:14", "the theme names no icon font",
+                 "add 'icons: ROLE' to the theme, naming a font role");
 }
 
 static void test_empty_icon(void **state)
 {
-    /* An empty icon names no icon; it is reported at the layout, not a
-     * crash on a template without segments. */
+    /* An empty name has no segment to take a position from. */
     standard_data();
     bind_fails(state, "body:\n"
                       "  - stat: {icon: \"\", value: \"1\", label: \"x\"}\n");
     assert_counts(state, 1, 0);
-    ctx *c = *state;
-    const fs_diag *diag = fs_diags_at(c->diags, 0);
-    assert_string_equal(diag->message, "unknown icon ''");
-    assert_string_equal(diag->pos.file, "layout/layout.yaml");
-    assert_int_equal(diag->pos.line, 2);
+    assert_error(state, 0, "layout/layout.yaml:2:5", "unknown icon ''",
+                 "factsheet icons WORD lists the names that contain WORD");
 }
 
 static void test_unknown_repeat_table(void **state)
@@ -919,7 +1031,11 @@ int main(void)
         TEST(test_block_markdown_in_cell_is_literal),
         TEST(test_placeholder_in_cell_is_literal),
         TEST(test_indented_cell_is_not_code),
+        TEST(test_indented_cell_lines),
+        TEST(test_crlf_in_cell),
         TEST(test_newline_in_cell_is_a_line_break),
+        TEST(test_trailing_newline_in_cell),
+        TEST(test_text_too_large),
         TEST(test_markdown_in_layout),
         TEST(test_paragraphs_of_layout_text),
         TEST(test_smart_quotes_in_layout),
@@ -941,6 +1057,9 @@ int main(void)
         TEST(test_impossible_date),
         TEST(test_unknown_icon_in_cell),
         TEST(test_unknown_literal_icon),
+        TEST(test_unknown_literal_icon_in_repeat_reported_once),
+        TEST(test_missing_stat_style_in_repeat_reported_once),
+        TEST(test_no_icon_font_in_repeat_reported_once),
         TEST(test_empty_icon),
         TEST(test_unknown_repeat_table),
         TEST(test_two_unknown_repeat_tables),
