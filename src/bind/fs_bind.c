@@ -58,7 +58,9 @@ static void suggest_into(fs_buf *hint, const char *word, const char *const *name
         fs_buf_printf(hint, "%s%s", i ? ", " : "", names[i]);
 }
 
-static void no_table(binder *b, const fs_segment *field)
+/* Reports a table name that the data folder lacks; what names it (a
+ * placeholder or a repeat) is said by the caller's prefix. */
+static void no_table(binder *b, fs_pos pos, const char *prefix, const char *name)
 {
     size_t count = fs_dataset_count(b->in->data);
     const char **names = fs_arena_array(b->arena, count, sizeof *names);
@@ -66,22 +68,25 @@ static void no_table(binder *b, const fs_segment *field)
     for (size_t i = 0; names && i < count; i++)
         names[i] = fs_table_name(fs_dataset_table_at(b->in->data, i));
     if (names)
-        suggest_into(&hint, field->table, names, count, "tables of the data folder");
-    fs_error(b->diags, field->pos, fs_buf_str(&hint), "{%s}: no table '%s' in %s", field->text,
-             field->table, fs_dataset_dir(b->in->data));
+        suggest_into(&hint, name, names, count, "tables of the data folder");
+    fs_error(b->diags, pos, fs_buf_str(&hint), "%sno table '%s' in %s", prefix, name,
+             fs_dataset_dir(b->in->data));
     fs_buf_free(&hint);
 }
 
 static const fs_table *find_table(binder *b, const fs_segment *field)
 {
     const fs_table *table = fs_dataset_table(b->in->data, field->table);
-    if (!table && !already_reported(b, field))
-        no_table(b, field);
+    if (!table && !already_reported(b, field)) {
+        char prefix[256];
+        snprintf(prefix, sizeof prefix, "{%.200s}: ", field->text);
+        no_table(b, field->pos, prefix, field->table);
+    }
     return table;
 }
 
-static bool find_column(binder *b, const fs_segment *field, const fs_table *table,
-                        const char *name, size_t *column)
+static bool find_column(binder *b, const fs_segment *field, const fs_table *table, const char *name,
+                        size_t *column)
 {
     long found = fs_table_find_column(table, name);
     if (found >= 0) {
@@ -97,8 +102,8 @@ static bool find_column(binder *b, const fs_segment *field, const fs_table *tabl
         names[i] = fs_table_column_name(table, i);
     if (names)
         suggest_into(&hint, name, names, count, "its columns");
-    fs_error(b->diags, field->pos, fs_buf_str(&hint), "{%s}: no column '%s' in %s",
-             field->text, name, fs_table_path(table));
+    fs_error(b->diags, field->pos, fs_buf_str(&hint), "{%s}: no column '%s' in %s", field->text,
+             name, fs_table_path(table));
     fs_buf_free(&hint);
     return false;
 }
@@ -215,10 +220,18 @@ static bool format_cell(binder *b, const fs_segment *field, fs_buf *out)
                 : type == FS_COL_PERCENT ? FS_NUMBER_PERCENT
                                          : FS_NUMBER_PLAIN;
         break;
-    case FS_FORMAT_NUMBER: style = FS_NUMBER_PLAIN; break;
-    case FS_FORMAT_INTEGER: style = FS_NUMBER_INTEGER; break;
-    case FS_FORMAT_PERCENT: style = FS_NUMBER_PERCENT; break;
-    case FS_FORMAT_COMPACT: style = FS_NUMBER_COMPACT; break;
+    case FS_FORMAT_NUMBER:
+        style = FS_NUMBER_PLAIN;
+        break;
+    case FS_FORMAT_INTEGER:
+        style = FS_NUMBER_INTEGER;
+        break;
+    case FS_FORMAT_PERCENT:
+        style = FS_NUMBER_PERCENT;
+        break;
+    case FS_FORMAT_COMPACT:
+        style = FS_NUMBER_COMPACT;
+        break;
     default: {
         int year, month, day;
         static const fs_date_style dates[] = {FS_DATE_SHORT, FS_DATE_MEDIUM, FS_DATE_LONG,
@@ -275,9 +288,8 @@ static const char *fill_plain(binder *b, const fs_template *template)
 {
     fs_buf text = {0};
     b->last_cell = fs_pos_at(NULL, 0, 0);
-    const char *result = fill(b, template, false, &text)
-                             ? fs_arena_strdup(b->arena, fs_buf_str(&text))
-                             : NULL;
+    const char *result =
+        fill(b, template, false, &text) ? fs_arena_strdup(b->arena, fs_buf_str(&text)) : NULL;
     fs_buf_free(&text);
     return result;
 }
@@ -322,12 +334,16 @@ static fs_rgba theme_color(const binder *b, const char *name, fs_rgba fallback)
 static fs_text_style resolve_style(const binder *b, const char *name, const fs_node *node)
 {
     const fs_style *style = fs_theme_style(b->theme, name);
-    fs_text_style out = {.family = "sans", .weight = 400, .size = 10, .line_height = 1.3,
-                         .min_scale = 0.85, .color = {0, 0, 0, 1}};
+    fs_text_style out = {.family = "sans",
+                         .weight = 400,
+                         .size = 10,
+                         .line_height = 1.3,
+                         .min_scale = 0.85,
+                         .color = {0, 0, 0, 1}};
     if (style)
-        out = (fs_text_style){style->family,      style->weight,      style->italic,
-                              style->uppercase,   style->size,        style->line_height,
-                              style->space_after, style->tracking,    style->min_scale,
+        out = (fs_text_style){style->family,      style->weight,   style->italic,
+                              style->uppercase,   style->size,     style->line_height,
+                              style->space_after, style->tracking, style->min_scale,
                               style->color,       FS_ALIGN_START};
     if (b->has_color)
         out.color = b->color;
@@ -403,10 +419,8 @@ static const fs_table *repeat_table(binder *b, const fs_node *node)
     const fs_table *table = fs_dataset_table(b->in->data, node->repeat);
     /* Remembered by node: a segment made here lives on the stack, and its
      * address is reused by the next repeat, which would then go unreported. */
-    if (!table && !already_reported(b, node)) {
-        fs_segment as_field = {.text = node->repeat, .table = node->repeat, .pos = node->pos};
-        no_table(b, &as_field);
-    }
+    if (!table && !already_reported(b, node))
+        no_table(b, node->pos, "repeat: ", node->repeat);
     return table;
 }
 
@@ -587,8 +601,12 @@ static fs_box *bind_node(binder *b, const fs_node *node)
             }
         }
         break;
-    case FS_NODE_STAT: box = bind_stat(b, node); break;
-    case FS_NODE_SPACER: box = new_box(b, FS_BOX_SPACER, node); break;
+    case FS_NODE_STAT:
+        box = bind_stat(b, node);
+        break;
+    case FS_NODE_SPACER:
+        box = new_box(b, FS_BOX_SPACER, node);
+        break;
     case FS_NODE_RULE:
         box = new_box(b, FS_BOX_RULE, node);
         if (box) {
@@ -625,8 +643,8 @@ fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diag
     return fs_diags_errors(diags) == errors && doc->body ? doc : NULL;
 }
 
-const char *fs_bind_plain(const fs_bind_input *input, const fs_template *template,
-                          fs_arena *arena, fs_diags *diags)
+const char *fs_bind_plain(const fs_bind_input *input, const fs_template *template, fs_arena *arena,
+                          fs_diags *diags)
 {
     binder b = {.in = input, .theme = input->layout->theme, .arena = arena, .diags = diags};
     return fill_plain(&b, template);

@@ -953,7 +953,7 @@ static void test_unknown_repeat_table(void **state)
     assert_string_equal(diag->pos.file, "layout/layout.yaml");
     assert_int_equal(diag->pos.line, 2);
     assert_int_equal(diag->pos.column, 5);
-    assert_non_null(strstr(diag->message, "no table 'stat' in data"));
+    assert_string_equal(diag->message, "repeat: no table 'stat' in data");
     assert_string_equal(diag->hint, "did you mean 'stats'? tables of the data folder: "
                                     "achievements, programme, stats, summary");
 }
