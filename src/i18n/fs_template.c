@@ -5,18 +5,23 @@
 #include "core/fs_buf.h"
 #include "core/fs_suggest.h"
 
-enum { FS_TEMPLATE_MAX_SEGMENTS = 4096 };
+enum { FS_TEMPLATE_MAX_SEGMENTS = 4096, FS_TEMPLATE_MAX_DEPTH = 8 };
 
 typedef struct {
     const char *source;
     fs_pos pos;
     fs_arena *arena;
     fs_diags *diags;
-    fs_template *out;
-    size_t capacity;
     const char *mark; /* where pos_of last counted to, and its position */
     fs_pos mark_pos;
 } parser;
+
+/* A message being built: the top-level text, or one arm of a plural. */
+typedef struct {
+    fs_template *out;
+    size_t capacity;
+    fs_buf literal;
+} builder;
 
 /* The position of at in the file. Placeholders are met in order, so each
  * call counts on from the previous one: a long text with many placeholders
@@ -42,24 +47,36 @@ static fs_pos pos_of(parser *p, const char *at)
     return pos;
 }
 
-static bool push(parser *p, fs_segment segment)
+static bool push(parser *p, builder *b, fs_segment segment)
 {
-    if (p->out->count == p->capacity) {
-        if (p->capacity >= FS_TEMPLATE_MAX_SEGMENTS) {
+    if (b->out->count == b->capacity) {
+        if (b->capacity >= FS_TEMPLATE_MAX_SEGMENTS) {
             fs_error(p->diags, p->pos, "split the text into several nodes",
                      "more than %d placeholders in one text", FS_TEMPLATE_MAX_SEGMENTS / 2);
             return false;
         }
-        size_t capacity = p->capacity ? p->capacity * 2 : 4;
+        size_t capacity = b->capacity ? b->capacity * 2 : 4;
         fs_segment *grown =
-            fs_arena_grow(p->arena, p->out->segments, p->out->count, capacity, sizeof *grown);
+            fs_arena_grow(p->arena, b->out->segments, b->out->count, capacity, sizeof *grown);
         if (!grown)
             return false;
-        p->out->segments = grown;
-        p->capacity = capacity;
+        b->out->segments = grown;
+        b->capacity = capacity;
     }
-    p->out->segments[p->out->count++] = segment;
+    b->out->segments[b->out->count++] = segment;
+    if (segment.is_field || segment.is_pound)
+        b->out->has_fields = true;
     return true;
+}
+
+/* Ends the literal text gathered so far as a segment. */
+static bool flush_literal(parser *p, builder *b)
+{
+    if (!b->literal.length)
+        return true;
+    const char *text = fs_arena_strdup(p->arena, fs_buf_str(&b->literal));
+    fs_buf_clear(&b->literal);
+    return text && push(p, b, (fs_segment){.text = text});
 }
 
 static char *trimmed(fs_arena *arena, const char *start, const char *end)
@@ -93,7 +110,7 @@ static const char *skip_blanks(const char *at)
 static bool read_format(parser *p, const char *type_at, const char *style_at, const char *type,
                         const char *style, fs_format *format)
 {
-    static const char *const types[] = {"number", "date"};
+    static const char *const types[] = {"number", "date", "plural", "select"};
     static const char *const number_styles[] = {"integer", "percent", "compact"};
     static const char *const date_styles[] = {"short", "medium", "long", "month"};
     if (strcmp(type, "number") == 0) {
@@ -134,27 +151,97 @@ static bool read_format(parser *p, const char *type_at, const char *style_at, co
     }
     const char *best;
     fs_buf hint = {0};
-    if (fs_suggest(type, types, 2, &best, 1))
+    if (fs_suggest(type, types, 4, &best, 1))
         fs_buf_printf(&hint, "did you mean '%s'? ", best);
-    fs_buf_puts(&hint, "formats: {name, number}, {name, number, percent}, {name, date, long}");
+    fs_buf_puts(&hint, "formats: {name, number}, {name, number, percent}, {name, date, long}, "
+                       "{n, plural, one {...} other {...}}");
     fs_error(p->diags, pos_of(p, type_at), fs_buf_str(&hint), "unknown format '%s'", type);
     fs_buf_free(&hint);
     return false;
 }
 
+static fs_template *parse_message(parser *p, const char **cursor, int depth, bool plural);
+
+static bool is_word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '=' || c == '.';
+}
+
+/* Reads the arms of a plural or select after its second comma, up to and
+ * including the placeholder's closing brace. */
+static const char *read_arms(parser *p, const char *at, const char *open, int depth,
+                             fs_segment *segment)
+{
+    bool plural = segment->format == FS_FORMAT_PLURAL;
+    size_t capacity = 0;
+    bool has_other = false;
+    for (;;) {
+        at = skip_blanks(at);
+        while (*at == '\n' || *at == '\r' || *at == ' ' || *at == '\t')
+            at++;
+        if (*at == '}')
+            break;
+        const char *key_start = at;
+        while (is_word_char(*at))
+            at++;
+        if (at == key_start) {
+            fs_error(p->diags, pos_of(p, *at ? at : open),
+                     "write each choice as a word and a message: one {# village}",
+                     *at ? "expected a %s choice such as 'other', found '%c'"
+                         : "unterminated %s placeholder",
+                     plural ? "plural" : "select", *at);
+            return NULL;
+        }
+        const char *key = fs_arena_strndup(p->arena, key_start, (size_t)(at - key_start));
+        at = skip_blanks(at);
+        if (*at != '{') {
+            fs_error(p->diags, pos_of(p, at), "write the choice's message in braces: other {...}",
+                     "expected '{' after the choice '%s'", key ? key : "");
+            return NULL;
+        }
+        at++;
+        fs_template *message = parse_message(p, &at, depth + 1, plural);
+        if (!message || !key)
+            return NULL;
+        if (*at != '}') {
+            fs_error(p->diags, pos_of(p, key_start), "close the choice's message with '}'",
+                     "unterminated message for the choice '%s'", key);
+            return NULL;
+        }
+        at++;
+        if (segment->arm_count == capacity) {
+            capacity = capacity ? capacity * 2 : 4;
+            segment->arms = fs_arena_grow(p->arena, segment->arms, segment->arm_count, capacity,
+                                          sizeof(fs_arm));
+            if (!segment->arms)
+                return NULL;
+        }
+        segment->arms[segment->arm_count++] = (fs_arm){key, message};
+        has_other = has_other || strcmp(key, "other") == 0;
+    }
+    if (!has_other) {
+        fs_error(p->diags, pos_of(p, open), "add an 'other {...}' choice: ICU requires one",
+                 "a %s placeholder needs an 'other' choice", plural ? "plural" : "select");
+        return NULL;
+    }
+    return at + 1;
+}
+
 /* Reads one `{...}` starting at open; returns the character after the
  * closing brace, or NULL after reporting an error. */
-static const char *read_field(parser *p, const char *open)
+static const char *read_field(parser *p, builder *b, const char *open, int depth)
 {
     const char *close = strchr(open + 1, '}');
     const char *nested = strchr(open + 1, '{');
-    if (!close || (nested && nested < close)) {
+    const char *comma = close ? memchr(open + 1, ',', (size_t)(close - open - 1)) : NULL;
+    /* Only a plural or select holds braces of its own, after its type. */
+    if (!close || (nested && nested < close && (!comma || nested < comma))) {
         fs_error(p->diags, pos_of(p, open),
                  "close the placeholder with '}', or write '{' as '{' in apostrophes: '{'",
                  "unterminated placeholder");
         return NULL;
     }
-    const char *comma = memchr(open + 1, ',', (size_t)(close - open - 1));
     const char *name_end = comma ? comma : close;
     char *name = trimmed(p->arena, open + 1, name_end);
     if (!name)
@@ -178,68 +265,160 @@ static const char *read_field(parser *p, const char *open)
         segment.column = name;
     }
     if (comma) {
+        const char *type_at = skip_blanks(comma + 1);
+        const char *type_end = type_at;
+        while (is_word_char(*type_end))
+            type_end++;
+        const char *after = skip_blanks(type_end);
+        bool choice =
+            *after == ',' && ((type_end - type_at == 6 && !strncmp(type_at, "plural", 6)) ||
+                              (type_end - type_at == 6 && !strncmp(type_at, "select", 6)));
+        if (choice) {
+            if (depth >= FS_TEMPLATE_MAX_DEPTH) {
+                fs_error(p->diags, segment.pos, "write the text with fewer nested choices",
+                         "choices are nested more than %d deep", FS_TEMPLATE_MAX_DEPTH);
+                return NULL;
+            }
+            segment.format = *type_at == 'p' ? FS_FORMAT_PLURAL : FS_FORMAT_SELECT;
+            const char *next = read_arms(p, after + 1, open, depth, &segment);
+            return next && push(p, b, segment) ? next : NULL;
+        }
+        if ((type_end - type_at == 6 && !strncmp(type_at, "plural", 6)) ||
+            (type_end - type_at == 6 && !strncmp(type_at, "select", 6))) {
+            fs_error(p->diags, pos_of(p, type_at),
+                     "write the choices after a comma: {n, plural, one {# item} other {# items}}",
+                     "a %.6s placeholder needs its choices", type_at);
+            return NULL;
+        }
+        if (nested && nested < close) {
+            fs_error(p->diags, pos_of(p, open),
+                     "close the placeholder with '}', or write '{' as '{' in apostrophes: '{'",
+                     "unterminated placeholder");
+            return NULL;
+        }
         const char *second = memchr(comma + 1, ',', (size_t)(close - comma - 1));
         char *type = trimmed(p->arena, comma + 1, second ? second : close);
         char *style = second ? trimmed(p->arena, second + 1, close) : NULL;
         if (!type || (second && !style))
             return NULL;
-        if (!read_format(p, skip_blanks(comma + 1), second ? skip_blanks(second + 1) : NULL,
-                         type, style, &segment.format))
+        if (!read_format(p, type_at, second ? skip_blanks(second + 1) : NULL, type, style,
+                         &segment.format))
             return NULL;
     }
-    p->out->has_fields = true;
-    return push(p, segment) ? close + 1 : NULL;
+    return push(p, b, segment) ? close + 1 : NULL;
 }
 
-fs_template *fs_template_parse(const char *source, fs_pos pos, fs_arena *arena,
-                               fs_diags *diags)
+/* Parses a message from *cursor: to the end of the text at the top level,
+ * or up to (not past) the '}' that closes an arm when depth > 0. In a plural
+ * arm '#' stands for the number. */
+static fs_template *parse_message(parser *p, const char **cursor, int depth, bool plural)
 {
-    fs_template *out = fs_arena_alloc(arena, sizeof *out);
-    if (!out)
+    builder b = {.out = fs_arena_alloc(p->arena, sizeof(fs_template))};
+    if (!b.out)
         return NULL;
-    out->source = source;
-    parser p = {.source = source, .pos = pos, .arena = arena, .diags = diags, .out = out};
-    fs_buf literal = {0};
+    const char *start = *cursor;
     bool ok = true;
-    const char *c = source;
-    while (ok && *c) {
+    const char *c = *cursor;
+    while (ok && *c && !(depth > 0 && *c == '}')) {
         if (*c == '\'' && c[1] == '\'') {
-            fs_buf_putc(&literal, '\'');
+            fs_buf_putc(&b.literal, '\'');
             c += 2;
-        } else if (*c == '\'' && (c[1] == '{' || c[1] == '}')) {
+        } else if (*c == '\'' && (c[1] == '{' || c[1] == '}' || (plural && c[1] == '#'))) {
             /* Quoted literal up to the next lone apostrophe, as in ICU. */
             const char *end = c + 1;
             while (*end && !(*end == '\'' && end[1] != '\''))
                 end += (*end == '\'') ? 2 : 1;
             for (const char *q = c + 1; q < end; q++) {
-                fs_buf_putc(&literal, *q);
+                fs_buf_putc(&b.literal, *q);
                 if (*q == '\'')
                     q++;
             }
             c = *end ? end + 1 : end;
         } else if (*c == '{') {
-            if (literal.length) {
-                const char *text = fs_arena_strdup(arena, fs_buf_str(&literal));
-                ok = text && push(&p, (fs_segment){.text = text});
-                fs_buf_clear(&literal);
-            }
-            const char *next = ok ? read_field(&p, c) : NULL;
+            ok = flush_literal(p, &b);
+            const char *next = ok ? read_field(p, &b, c, depth) : NULL;
             ok = next != NULL;
             c = next;
+        } else if (*c == '#' && plural) {
+            ok = flush_literal(p, &b) &&
+                 push(p, &b, (fs_segment){.is_pound = true, .text = "#", .pos = pos_of(p, c)});
+            c++;
         } else if (*c == '}') {
-            fs_error(diags, pos_of(&p, c), "write a literal brace as '}' in apostrophes: '}'",
+            fs_error(p->diags, pos_of(p, c), "write a literal brace as '}' in apostrophes: '}'",
                      "'}' without a matching '{'");
             ok = false;
         } else {
-            fs_buf_putc(&literal, *c);
+            fs_buf_putc(&b.literal, *c);
             c++;
         }
     }
-    if (ok && literal.length) {
-        const char *text = fs_arena_strdup(arena, fs_buf_str(&literal));
-        ok = text && push(&p, (fs_segment){.text = text});
+    if (ok && depth > 0 && *c != '}') {
+        fs_error(p->diags, pos_of(p, start), "close the choice's message with '}'",
+                 "unterminated choice message");
+        ok = false;
     }
-    ok = ok && fs_buf_ok(&literal);
-    fs_buf_free(&literal);
-    return ok ? out : NULL;
+    ok = ok && flush_literal(p, &b) && fs_buf_ok(&b.literal);
+    fs_buf_free(&b.literal);
+    if (!ok)
+        return NULL;
+    b.out->source = depth == 0 ? p->source : fs_arena_strndup(p->arena, start, (size_t)(c - start));
+    *cursor = c;
+    return b.out;
+}
+
+fs_template *fs_template_parse(const char *source, fs_pos pos, fs_arena *arena, fs_diags *diags)
+{
+    parser p = {.source = source, .pos = pos, .arena = arena, .diags = diags};
+    const char *cursor = source;
+    return parse_message(&p, &cursor, 0, false);
+}
+
+const fs_arm *fs_segment_arm(const fs_segment *segment, const char *key)
+{
+    const fs_arm *other = NULL;
+    for (size_t i = 0; i < segment->arm_count; i++) {
+        if (strcmp(segment->arms[i].key, key) == 0)
+            return &segment->arms[i];
+        if (strcmp(segment->arms[i].key, "other") == 0)
+            other = &segment->arms[i];
+    }
+    return other;
+}
+
+static void collect_names(const fs_template *template, const char **names, size_t *count,
+                          size_t capacity)
+{
+    for (size_t i = 0; i < template->count; i++) {
+        const fs_segment *segment = &template->segments[i];
+        if (segment->is_field) {
+            bool seen = false;
+            for (size_t k = 0; k < *count && !seen; k++)
+                seen = strcmp(names[k], segment->text) == 0;
+            if (!seen && *count < capacity)
+                names[(*count)++] = segment->text;
+        }
+        for (size_t a = 0; a < segment->arm_count; a++)
+            collect_names(segment->arms[a].message, names, count, capacity);
+    }
+}
+
+static size_t count_fields(const fs_template *template)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < template->count; i++) {
+        count += template->segments[i].is_field;
+        for (size_t a = 0; a < template->segments[i].arm_count; a++)
+            count += count_fields(template->segments[i].arms[a].message);
+    }
+    return count;
+}
+
+size_t fs_template_names(const fs_template *template, fs_arena *arena, const char ***names)
+{
+    size_t capacity = count_fields(template);
+    *names = fs_arena_array(arena, capacity, sizeof(char *));
+    size_t count = 0;
+    if (*names)
+        collect_names(template, *names, &count, capacity);
+    return count;
 }

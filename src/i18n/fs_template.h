@@ -1,9 +1,12 @@
 /* Text templates with placeholders in the ICU MessageFormat syntax that
  * translation tools know: literal text and `{name}`, `{table.column}`,
  * `{value, number}`, `{value, number, integer|percent|compact}`,
- * `{date, date, short|medium|long|month}`. An apostrophe quotes a brace
- * (`'{'` is a literal brace, `''` an apostrophe), as in ICU; any other
- * apostrophe is literal ("CARE's"). Parsed once per run at load. */
+ * `{date, date, short|medium|long|month}`,
+ * `{n, plural, one {# village} other {# villages}}` (CLDR categories or
+ * exact `=0`; `#` is the number) and `{g, select, a {...} other {...}}`.
+ * An apostrophe quotes a brace (`'{'` is a literal brace, `''` an
+ * apostrophe), as in ICU; any other apostrophe is literal ("CARE's").
+ * Parsed once per run at load. */
 #ifndef FS_TEMPLATE_H
 #define FS_TEMPLATE_H
 
@@ -22,29 +25,50 @@ typedef enum {
     FS_FORMAT_DATE_SHORT,
     FS_FORMAT_DATE_MEDIUM,
     FS_FORMAT_DATE_LONG,
-    FS_FORMAT_DATE_MONTH
+    FS_FORMAT_DATE_MONTH,
+    FS_FORMAT_PLURAL, /* arms chosen by the value's CLDR plural category */
+    FS_FORMAT_SELECT  /* arms chosen by the value's text */
 } fs_format;
+
+typedef struct fs_template fs_template;
+
+/* One branch of a plural or select: `one {# village}`. key is the category
+ * ("one", "other"), the exact value ("=0") or the select word. */
+typedef struct {
+    const char *key;
+    fs_template *message;
+} fs_arm;
 
 typedef struct {
     bool is_field;
+    bool is_pound;      /* `#` in a plural arm: the plural's number */
     const char *text;   /* literal text, or the placeholder name as written */
     const char *table;  /* "programme" of {programme.title}; NULL for {title} */
     const char *column; /* "title" */
     fs_format format;
-    fs_pos pos;         /* where the placeholder starts */
+    fs_arm *arms; /* plural and select */
+    size_t arm_count;
+    fs_pos pos; /* where the placeholder starts */
 } fs_segment;
 
-typedef struct {
+struct fs_template {
     const char *source;
     fs_segment *segments;
     size_t count;
     bool has_fields;
-} fs_template;
+};
+
+/* The arm of a plural or select segment for key, else its 'other' arm. */
+const fs_arm *fs_segment_arm(const fs_segment *segment, const char *key);
+
+/* Every placeholder name the template uses, nested arms included, each
+ * once, in order; for checking that a translation keeps them. Returns the
+ * count; names live in arena. */
+size_t fs_template_names(const fs_template *template, fs_arena *arena, const char ***names);
 
 /* Parses source into a template in arena. pos is where source starts, so
  * errors point into the layout file. NULL with an error appended when a
  * brace is unbalanced, a name is empty or a format is unknown. */
-fs_template *fs_template_parse(const char *source, fs_pos pos, fs_arena *arena,
-                               fs_diags *diags);
+fs_template *fs_template_parse(const char *source, fs_pos pos, fs_arena *arena, fs_diags *diags);
 
 #endif

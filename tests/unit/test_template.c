@@ -20,7 +20,9 @@
 
 #define UNTERMINATED_HINT "close the placeholder with '}', or write '{' as '{' in apostrophes: '{'"
 #define NAME_HINT         "write a column name: {label} or {table.column}"
-#define FORMATS           "formats: {name, number}, {name, number, percent}, {name, date, long}"
+#define FORMATS                                                                                    \
+    "formats: {name, number}, {name, number, percent}, {name, date, long}, {n, plural, one "       \
+    "{...} other {...}}"
 
 typedef struct {
     fs_arena *arena;
@@ -354,9 +356,10 @@ static void test_unknown_format(void **state)
                 "did you mean 'number'? " FORMATS);
 }
 
-static void test_unknown_format_without_suggestion(void **state)
+static void test_plural_without_choices(void **state)
 {
-    parse_fails(state, "{x,plural}", 3, "unknown format 'plural'", FORMATS);
+    parse_fails(state, "{x,plural}", 3, "a plural placeholder needs its choices",
+                "write the choices after a comma: {n, plural, one {# item} other {# items}}");
 }
 
 static void test_unknown_number_style(void **state)
@@ -446,6 +449,88 @@ static void test_placeholders_after_long_text_in_linear_time(void **state)
 
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+static void test_plural(void **state)
+{
+    fs_template *t = parse_ok(state, "{n, plural, one {# village} other {# villages}} left", 2);
+    const fs_segment *plural = &t->segments[0];
+    assert_true(plural->is_field);
+    assert_int_equal(plural->format, FS_FORMAT_PLURAL);
+    assert_string_equal(plural->column, "n");
+    assert_int_equal(plural->arm_count, 2);
+    assert_string_equal(plural->arms[0].key, "one");
+    const fs_template *one = plural->arms[0].message;
+    assert_int_equal(one->count, 2);
+    assert_true(one->segments[0].is_pound);
+    assert_string_equal(one->segments[1].text, " village");
+    assert_string_equal(fs_segment_arm(plural, "few")->key, "other");
+    assert_string_equal(fs_segment_arm(plural, "one")->key, "one");
+    assert_string_equal(t->segments[1].text, " left");
+}
+
+static void test_plural_exact_and_nested_placeholder(void **state)
+{
+    fs_template *t = parse_ok(
+        state, "{n, plural, =0 {no village} one {# village in {region}} other {# villages}}", 1);
+    const fs_segment *plural = &t->segments[0];
+    assert_int_equal(plural->arm_count, 3);
+    assert_string_equal(plural->arms[0].key, "=0");
+    const fs_template *one = plural->arms[1].message;
+    assert_int_equal(one->count, 3);
+    assert_true(one->segments[2].is_field);
+    assert_string_equal(one->segments[2].column, "region");
+    ctx *c = *state;
+    const char **names;
+    size_t count = fs_template_names(t, c->arena, &names);
+    assert_int_equal(count, 2);
+    assert_string_equal(names[0], "n");
+    assert_string_equal(names[1], "region");
+}
+
+static void test_select(void **state)
+{
+    fs_template *t = parse_ok(state, "{g, select, female {elle} other {il}}", 1);
+    assert_int_equal(t->segments[0].format, FS_FORMAT_SELECT);
+    assert_string_equal(fs_segment_arm(&t->segments[0], "female")->message->segments[0].text,
+                        "elle");
+    /* '#' means nothing in a select. */
+    t = parse_ok(state, "{g, select, other {#1}}", 1);
+    assert_string_equal(t->segments[0].arms[0].message->segments[0].text, "#1");
+}
+
+static void test_pound_outside_plural_is_literal(void **state)
+{
+    fs_template *t = parse_ok(state, "Goal #1", 1);
+    assert_string_equal(t->segments[0].text, "Goal #1");
+}
+
+static void test_quoted_pound_in_plural(void **state)
+{
+    fs_template *t = parse_ok(state, "{n, plural, other {'#'#}}", 1);
+    const fs_template *other = t->segments[0].arms[0].message;
+    assert_int_equal(other->count, 2);
+    assert_string_equal(other->segments[0].text, "#");
+    assert_true(other->segments[1].is_pound);
+}
+
+static void test_plural_without_other(void **state)
+{
+    parse_fails(state, "{n, plural, one {# village}}", 0,
+                "a plural placeholder needs an 'other' choice",
+                "add an 'other {...}' choice: ICU requires one");
+}
+
+static void test_plural_unterminated_arm(void **state)
+{
+    parse_fails(state, "{n, plural, one {# village", 0, "unterminated placeholder",
+                "close the placeholder with '}', or write '{' as '{' in apostrophes: '{'");
+}
+
+static void test_plural_choice_without_message(void **state)
+{
+    parse_fails(state, "{n, plural, one village}", 16, "expected '{' after the choice 'one'",
+                "write the choice's message in braces: other {...}");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -479,7 +564,15 @@ int main(void)
         TEST(test_name_with_empty_part),
         TEST(test_name_with_empty_column),
         TEST(test_unknown_format),
-        TEST(test_unknown_format_without_suggestion),
+        TEST(test_plural_without_choices),
+        TEST(test_plural),
+        TEST(test_plural_exact_and_nested_placeholder),
+        TEST(test_select),
+        TEST(test_pound_outside_plural_is_literal),
+        TEST(test_quoted_pound_in_plural),
+        TEST(test_plural_without_other),
+        TEST(test_plural_unterminated_arm),
+        TEST(test_plural_choice_without_message),
         TEST(test_unknown_number_style),
         TEST(test_unknown_date_style),
         TEST(test_empty_format),
