@@ -1,0 +1,17 @@
+/* Typography of a language applied to text before it reaches the page.
+ * French: a narrow no-break space (U+202F) before ; ! ? and %, and inside
+ * guillemets (« and »), a no-break space (U+00A0) before a colon; never
+ * inside URLs, e-mail addresses, times (10:30) or numbers. Applying it twice
+ * gives the same text. Other languages are copied unchanged. */
+#ifndef FS_TYPO_H
+#define FS_TYPO_H
+
+#include <stddef.h>
+
+#include "core/fs_buf.h"
+
+/* Appends text[0..length) to out with the typography of lang ("fr",
+ * "fr-CA", ...) applied. Text must be UTF-8. */
+void fs_typo_apply(const char *lang, const char *text, size_t length, fs_buf *out);
+
+#endif
