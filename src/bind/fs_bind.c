@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bind/fs_markdown.h"
+#include "i18n/fs_typo.h"
 #include "core/fs_buf.h"
 #include "core/fs_suggest.h"
 
@@ -24,6 +25,11 @@ typedef struct {
     const void **reported;
     size_t reported_count, reported_capacity;
 } binder;
+
+static const fs_locale *locale_of(const binder *b)
+{
+    return fs_lang_locale(b->in->lang);
+}
 
 /* True when the placeholder or node was reported before; remembers it
  * otherwise. what must outlive the binding (it lives in the layout). */
@@ -189,8 +195,49 @@ static bool number_needed(binder *b, const fs_segment *field, const fs_table *ta
     return false;
 }
 
-/* Appends the cell's value as plain text formatted for the language. */
-static bool format_cell(binder *b, const fs_segment *field, fs_buf *out)
+/* A text cell in the document's language: its sibling column NAME@LANG
+ * (spreadsheet-friendly) when filled, else the data catalog's translation,
+ * else the English with a warning (an error under strict), once per cell. */
+static const char *cell_text(binder *b, const fs_table *table, size_t row, size_t column,
+                             const char *text)
+{
+    const fs_lang *lang = b->in->lang;
+    if (!fs_lang_translatable(text))
+        return text;
+    if (b->in->on_text)
+        b->in->on_text(b->in->on_text_context, text, fs_table_cell_pos(table, row, column));
+    if (fs_lang_is_source(lang))
+        return text;
+    char sibling[512];
+    snprintf(sibling, sizeof sibling, "%s@%s", fs_table_column_name(table, column),
+             fs_lang_tag(lang));
+    long translated_column = fs_table_find_column(table, sibling);
+    if (translated_column >= 0 && *fs_table_cell(table, row, (size_t)translated_column))
+        return fs_table_cell(table, row, (size_t)translated_column);
+    fs_translation found;
+    const fs_catalog *catalog = fs_lang_data_catalog(lang);
+    fs_lookup_status status = fs_catalog_lookup(catalog, NULL, text, &found);
+    if (status == FS_TRANSLATED)
+        return found.msgstr;
+    if (!already_reported(b, text)) {
+        const char *why = status == FS_FUZZY          ? "is marked fuzzy in"
+                          : status == FS_UNTRANSLATED ? "is not translated in"
+                                                      : "is missing from";
+        char hint[1024];
+        snprintf(hint, sizeof hint,
+                 "translate it in %s (factsheet extract lists every text to translate), or "
+                 "in a column '%s'",
+                 fs_catalog_path(catalog), sibling);
+        fs_diag_add(b->diags, fs_lang_strict(lang) ? FS_ERROR : FS_WARNING,
+                    fs_table_cell_pos(table, row, column), hint, "\"%.60s%s\" %s %s", text,
+                    strlen(text) > 60 ? "..." : "", why, fs_catalog_path(catalog));
+    }
+    return text;
+}
+
+/* Appends the cell's value as plain text formatted for the language; a
+ * text cell is translated when translate is set (not for icon names). */
+static bool format_cell(binder *b, const fs_segment *field, bool translate, fs_buf *out)
 {
     const fs_table *table = NULL;
     size_t row = 0, column = 0;
@@ -213,7 +260,7 @@ static bool format_cell(binder *b, const fs_segment *field, fs_buf *out)
         /* A number column is formatted for the language even without a
          * format; a text column (and so a key/value table) prints as written. */
         if (!is_number || type == FS_COL_TEXT) {
-            fs_buf_puts(out, text);
+            fs_buf_puts(out, translate ? cell_text(b, table, row, column, text) : text);
             return true;
         }
         style = type == FS_COL_INTEGER   ? FS_NUMBER_INTEGER
@@ -237,7 +284,7 @@ static bool format_cell(binder *b, const fs_segment *field, fs_buf *out)
         static const fs_date_style dates[] = {FS_DATE_SHORT, FS_DATE_MEDIUM, FS_DATE_LONG,
                                               FS_DATE_MONTH_YEAR};
         if (parse_date(text, &year, &month, &day) &&
-            fs_locale_format_date(b->in->locale, year, month, day,
+            fs_locale_format_date(locale_of(b), year, month, day,
                                   dates[field->format - FS_FORMAT_DATE_SHORT], out))
             return true;
         fs_error(b->diags, b->last_cell, "write dates as YYYY-MM-DD or YYYY-MM",
@@ -248,49 +295,118 @@ static bool format_cell(binder *b, const fs_segment *field, fs_buf *out)
     }
     if (!is_number)
         return number_needed(b, field, table, row, column, text);
-    if (!fs_locale_format_number(b->in->locale, value, style, out)) {
+    if (!fs_locale_format_number(locale_of(b), value, style, out)) {
         fs_error(b->diags, b->last_cell, NULL, "cannot format %s for language %s", text,
-                 fs_locale_lang(b->in->locale));
+                 fs_lang_tag(b->in->lang));
         return false;
     }
+    return true;
+}
+
+/* Reads the number a plural chooses by: its cell must hold one. */
+static bool plural_value(binder *b, const fs_segment *field, double *value)
+{
+    const fs_table *table = NULL;
+    size_t row = 0, column = 0;
+    if (!locate(b, field, &table, &row, &column))
+        return false;
+    b->last_cell = fs_table_cell_pos(table, row, column);
+    if (fs_table_cell_number(table, row, column, value))
+        return true;
+    return number_needed(b, field, table, row, column, fs_table_cell(table, row, column));
+}
+
+/* The arm a plural picks: an exact "=N" first, then the CLDR category of the
+ * language ("one" covers 0 and 1 in French, 1 alone in English). */
+static const fs_arm *plural_arm(binder *b, const fs_segment *field, double value)
+{
+    for (size_t i = 0; i < field->arm_count; i++) {
+        const char *key = field->arms[i].key;
+        if (key[0] == '=' && strtod(key + 1, NULL) == value)
+            return &field->arms[i];
+    }
+    return fs_segment_arm(field, fs_locale_plural(locale_of(b), value));
+}
+
+typedef struct {
+    bool markdown;     /* literal text is Markdown, values are escaped */
+    bool translate;    /* text cells are translated (not so for icon names) */
+    const char *pound; /* what '#' stands for inside a plural arm */
+} fill_mode;
+
+static bool fill(binder *b, const fs_template *template, fill_mode mode, fs_buf *out);
+
+/* Appends one placeholder's value. */
+static bool fill_field(binder *b, const fs_segment *segment, fill_mode mode, fs_buf *value,
+                       fs_buf *out)
+{
+    if (segment->format == FS_FORMAT_PLURAL) {
+        double number;
+        if (!plural_value(b, segment, &number))
+            return false;
+        fs_buf formatted = {0};
+        bool ok = fs_locale_format_number(locale_of(b), number, FS_NUMBER_PLAIN, &formatted);
+        fill_mode inner = mode;
+        inner.pound = fs_buf_str(&formatted);
+        const fs_arm *arm = plural_arm(b, segment, number);
+        ok = ok && fill(b, arm->message, inner, out);
+        fs_buf_free(&formatted);
+        return ok;
+    }
+    if (segment->format == FS_FORMAT_SELECT) {
+        fs_segment plain = *segment;
+        plain.format = FS_FORMAT_DEFAULT;
+        fs_buf_clear(value);
+        if (!format_cell(b, &plain, false, value))
+            return false;
+        return fill(b, fs_segment_arm(segment, fs_buf_str(value))->message, mode, out);
+    }
+    fs_buf_clear(value);
+    if (!format_cell(b, segment, mode.translate, value))
+        return false;
+    if (mode.markdown)
+        fs_markdown_escape(out, fs_buf_str(value));
+    else
+        fs_buf_puts(out, fs_buf_str(value));
     return true;
 }
 
 /* Fills a template. As Markdown, literal text from the layout keeps its
  * Markdown and values from cells are escaped so that they read literally;
  * as plain text both are copied as they are. */
-static bool fill(binder *b, const fs_template *template, bool markdown, fs_buf *out)
+static bool fill(binder *b, const fs_template *template, fill_mode mode, fs_buf *out)
 {
     bool ok = true;
     fs_buf value = {0};
     for (size_t i = 0; i < template->count; i++) {
         const fs_segment *segment = &template->segments[i];
-        if (!segment->is_field) {
+        if (segment->is_pound)
+            fs_buf_puts(out, mode.pound ? mode.pound : "#");
+        else if (!segment->is_field)
             fs_buf_puts(out, segment->text);
-            continue;
-        }
-        fs_buf_clear(&value);
-        if (!format_cell(b, segment, &value)) {
+        else if (!fill_field(b, segment, mode, &value, out))
             ok = false;
-            continue;
-        }
-        if (markdown)
-            fs_markdown_escape(out, fs_buf_str(&value));
-        else
-            fs_buf_puts(out, fs_buf_str(&value));
     }
     ok = ok && fs_buf_ok(&value) && fs_buf_ok(out);
     fs_buf_free(&value);
     return ok;
 }
 
-static const char *fill_plain(binder *b, const fs_template *template)
+/* A template as plain text: an icon name (never translated), or metadata
+ * (translated, with the language's typography). */
+static const char *fill_plain(binder *b, const fs_template *template, bool translate)
 {
-    fs_buf text = {0};
+    fs_buf text = {0}, typeset = {0};
     b->last_cell = fs_pos_at(NULL, 0, 0);
+    fill_mode mode = {.translate = translate};
+    const fs_template *translated = translate ? fs_lang_template(b->in->lang, template) : template;
+    bool ok = fill(b, translated, mode, &text);
+    if (ok && translate)
+        fs_typo_apply(fs_lang_tag(b->in->lang), text.data ? text.data : "", text.length, &typeset);
     const char *result =
-        fill(b, template, false, &text) ? fs_arena_strdup(b->arena, fs_buf_str(&text)) : NULL;
+        ok ? fs_arena_strdup(b->arena, fs_buf_str(translate ? &typeset : &text)) : NULL;
     fs_buf_free(&text);
+    fs_buf_free(&typeset);
     return result;
 }
 
@@ -299,8 +415,10 @@ static const char *fill_plain(binder *b, const fs_template *template)
 static bool fill_markup(binder *b, const fs_template *template, fs_pos where, fs_markup *markup)
 {
     fs_buf source = {0};
-    bool ok = fill(b, template, true, &source);
-    if (ok && !fs_markdown_to_markup(fs_buf_str(&source), source.length, b->arena, markup)) {
+    fill_mode mode = {.markdown = true, .translate = true};
+    bool ok = fill(b, fs_lang_template(b->in->lang, template), mode, &source);
+    if (ok && !fs_markdown_to_markup(fs_buf_str(&source), source.length, fs_lang_tag(b->in->lang),
+                                     b->arena, markup)) {
         fs_error(b->diags, where, "shorten the text", "text is larger than %d KiB",
                  FS_MARKDOWN_MAX_BYTES / 1024);
         ok = false;
@@ -501,7 +619,7 @@ static fs_box *bind_stat(binder *b, const fs_node *node)
     box->number_style.color = resolve_style(b, node->number_style, NULL).color;
     box->label_style.color = resolve_style(b, node->label_style, NULL).color;
     if (node->icon) {
-        const char *name = fill_plain(b, node->icon);
+        const char *name = fill_plain(b, node->icon, false);
         if (!name)
             return NULL;
         /* A name written in the layout read no cell; its literal segments
@@ -622,7 +740,7 @@ static fs_box *bind_node(binder *b, const fs_node *node)
 
 static const char *metadata(binder *b, const fs_template *template)
 {
-    return template ? fill_plain(b, template) : NULL;
+    return template ? fill_plain(b, template, true) : NULL;
 }
 
 fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diags)
@@ -639,7 +757,8 @@ fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diag
     doc->subject = metadata(&b, input->layout->subject);
     doc->author = metadata(&b, input->layout->author);
     doc->keywords = metadata(&b, input->layout->keywords);
-    doc->lang = fs_locale_lang(input->locale);
+    doc->lang = fs_lang_tag(input->lang);
+    doc->strict = fs_lang_strict(input->lang);
     return fs_diags_errors(diags) == errors && doc->body ? doc : NULL;
 }
 
@@ -647,5 +766,5 @@ const char *fs_bind_plain(const fs_bind_input *input, const fs_template *templat
                           fs_diags *diags)
 {
     binder b = {.in = input, .theme = input->layout->theme, .arena = arena, .diags = diags};
-    return fill_plain(&b, template);
+    return fill_plain(&b, template, true);
 }

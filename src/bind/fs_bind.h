@@ -7,7 +7,7 @@
 #include "bind/fs_box.h"
 #include "core/fs_arena.h"
 #include "core/fs_diag.h"
-#include "i18n/fs_locale.h"
+#include "bind/fs_lang.h"
 #include "load/fs_dataset.h"
 #include "load/fs_icons.h"
 #include "load/fs_layout.h"
@@ -17,7 +17,11 @@ typedef struct {
     const fs_layout *layout;
     const fs_dataset *data;
     const fs_icons *icons;
-    const fs_locale *locale;
+    const fs_lang *lang;
+    /* Optional: told of every cell text that reaches the page and is worth
+     * translating, with the cell's position (factsheet extract uses it). */
+    void (*on_text)(void *context, const char *text, fs_pos where);
+    void *on_text_context;
 } fs_bind_input;
 
 /* The bound document: body and footer boxes and the PDF metadata, all in
@@ -26,12 +30,16 @@ typedef struct {
     fs_box *body;
     fs_box *footer; /* NULL when the layout has none */
     const char *title, *subject, *author, *keywords, *lang;
+    bool strict; /* problems of the page (a missing glyph) are errors */
 } fs_document;
 
 /* Binds the layout to the data for one language into arena. NULL with
  * errors appended when a placeholder names no table or column, a number is
  * needed and a cell is not one, an icon is unknown, ...; every problem is
- * reported. Empty cells are warnings. */
+ * reported. Empty cells are warnings, and so are texts of cells without a
+ * translation (errors under strict). Layout strings come translated from
+ * the language; a cell's text from its sibling column NAME@LANG, else from
+ * the data catalog. */
 fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diags);
 
 /* Fills a template against the data as plain text (no markup), for

@@ -1,5 +1,7 @@
 #include "fs_markdown.h"
 
+#include "i18n/fs_typo.h"
+
 #include <cmark.h>
 #include <ctype.h>
 #include <string.h>
@@ -54,6 +56,19 @@ static void put_literal(fs_buf *out, cmark_node *node, bool block)
     fs_buf_put_escaped(out, text, length);
 }
 
+/* Appends the gathered text, with the language's typography, escaped for
+ * markup, and empties it. */
+static void flush_text(fs_buf *text, const char *lang, fs_buf *out)
+{
+    if (!text->length)
+        return;
+    fs_buf typeset = {0};
+    fs_typo_apply(lang ? lang : "", text->data, text->length, &typeset);
+    fs_buf_put_escaped(out, fs_buf_str(&typeset), typeset.length);
+    fs_buf_free(&typeset);
+    fs_buf_clear(text);
+}
+
 static bool add_paragraph(fs_arena *arena, const fs_buf *markup, fs_markup *out, size_t *capacity)
 {
     if (!fs_buf_ok(markup))
@@ -78,12 +93,16 @@ static bool add_paragraph(fs_arena *arena, const fs_buf *markup, fs_markup *out,
  * heading, code or HTML block is one markup paragraph; containers (lists,
  * quotes) are walked through. Link targets are kept out of the text; links
  * are shown as underlined text. */
-static bool collect(cmark_node *document, fs_arena *arena, fs_markup *out)
+static bool collect(cmark_node *document, const char *lang, fs_arena *arena, fs_markup *out)
 {
     cmark_iter *iter = cmark_iter_new(document);
     if (!iter)
         return false;
     fs_buf scratch = {0};
+    /* Runs of text are gathered before typography is applied: cmark splits
+     * text at characters such as '!', and "Attention !" must be seen whole
+     * to get its narrow space right. */
+    fs_buf text = {0};
     size_t capacity = 0;
     bool ok = true;
     cmark_event_type event;
@@ -91,7 +110,15 @@ static bool collect(cmark_node *document, fs_arena *arena, fs_markup *out)
         cmark_node *node = cmark_iter_get_node(iter);
         bool entering = event == CMARK_EVENT_ENTER;
         const char *tag = NULL;
-        switch (cmark_node_get_type(node)) {
+        cmark_node_type type = cmark_node_get_type(node);
+        if (type == CMARK_NODE_TEXT || type == CMARK_NODE_HTML_INLINE) {
+            const char *literal = cmark_node_get_literal(node);
+            if (literal)
+                fs_buf_puts(&text, literal);
+            continue;
+        }
+        flush_text(&text, lang, &scratch);
+        switch (type) {
         case CMARK_NODE_PARAGRAPH:
         case CMARK_NODE_HEADING:
             if (entering)
@@ -105,29 +132,40 @@ static bool collect(cmark_node *document, fs_arena *arena, fs_markup *out)
             put_literal(&scratch, node, true);
             ok = add_paragraph(arena, &scratch, out, &capacity);
             break;
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_HTML_INLINE: put_literal(&scratch, node, false); break;
         case CMARK_NODE_CODE:
             fs_buf_puts(&scratch, "<tt>");
             put_literal(&scratch, node, false);
             fs_buf_puts(&scratch, "</tt>");
             break;
-        case CMARK_NODE_SOFTBREAK: fs_buf_putc(&scratch, ' '); break;
-        case CMARK_NODE_LINEBREAK: fs_buf_putc(&scratch, '\n'); break;
-        case CMARK_NODE_EMPH: tag = "i"; break;
-        case CMARK_NODE_STRONG: tag = "b"; break;
-        case CMARK_NODE_LINK: tag = "u"; break;
-        default: break;
+        case CMARK_NODE_SOFTBREAK:
+            fs_buf_putc(&scratch, ' ');
+            break;
+        case CMARK_NODE_LINEBREAK:
+            fs_buf_putc(&scratch, '\n');
+            break;
+        case CMARK_NODE_EMPH:
+            tag = "i";
+            break;
+        case CMARK_NODE_STRONG:
+            tag = "b";
+            break;
+        case CMARK_NODE_LINK:
+            tag = "u";
+            break;
+        default:
+            break;
         }
         if (tag)
             fs_buf_printf(&scratch, entering ? "<%s>" : "</%s>", tag);
     }
     fs_buf_free(&scratch);
+    fs_buf_free(&text);
     cmark_iter_free(iter);
     return ok;
 }
 
-bool fs_markdown_to_markup(const char *source, size_t length, fs_arena *arena, fs_markup *out)
+bool fs_markdown_to_markup(const char *source, size_t length, const char *lang, fs_arena *arena,
+                           fs_markup *out)
 {
     *out = (fs_markup){0};
     if (length > FS_MARKDOWN_MAX_BYTES)
@@ -137,7 +175,7 @@ bool fs_markdown_to_markup(const char *source, size_t length, fs_arena *arena, f
         cmark_parse_document(source, length, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8);
     if (!document)
         return false;
-    bool ok = collect(document, arena, out);
+    bool ok = collect(document, lang, arena, out);
     cmark_node_free(document);
     return ok;
 }

@@ -18,11 +18,13 @@ typedef struct {
 enum { FS_MARKDOWN_MAX_BYTES = 1024 * 1024 };
 
 /* Converts Markdown source (paragraphs, emphasis, strong, code, links; line
- * breaks) into markup paragraphs in arena. Block structures this stage does
+ * breaks) into markup paragraphs in arena, with the typography of lang
+ * (fs_typo.h) applied to the text outside code. Block structures this stage does
  * not draw (headings, lists, quotes) keep their text as plain paragraphs.
  * Quotes and dashes are made typographic ("CARE's" gives CARE’s). False
  * when out of memory or the source is larger than FS_MARKDOWN_MAX_BYTES. */
-bool fs_markdown_to_markup(const char *source, size_t length, fs_arena *arena, fs_markup *out);
+bool fs_markdown_to_markup(const char *source, size_t length, const char *lang, fs_arena *arena,
+                           fs_markup *out);
 
 /* Appends text to a Markdown source so that it reads literally: every ASCII
  * punctuation character is backslash-escaped, as CommonMark allows. Used for

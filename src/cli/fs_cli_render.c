@@ -11,7 +11,8 @@
 #include "bind/fs_bind.h"
 #include "cli/fs_cli.h"
 #include "emit/fs_emit.h"
-#include "i18n/fs_locale.h"
+#include "bind/fs_lang.h"
+#include "core/fs_buf.h"
 #include "load/fs_dataset.h"
 #include "load/fs_fonts.h"
 #include "load/fs_icons.h"
@@ -20,7 +21,7 @@
 #include "place/fs_place.h"
 
 static const char usage[] =
-    "Usage: factsheet render LAYOUT DATA_DIR -o FILE [--dpi N]\n"
+    "Usage: factsheet render LAYOUT DATA_DIR -o FILE [--lang en,fr] [--strict] [--dpi N]\n"
     "\n"
     "Renders the layout with the CSV tables of DATA_DIR into FILE. The output\n"
     "format follows FILE's extension: .pdf, .png or .svg. A PNG of several\n"
@@ -29,7 +30,13 @@ static const char usage[] =
     "  LAYOUT          a layout folder (holding layout.yaml), or the name of an\n"
     "                  installed layout such as 'brief'\n"
     "  DATA_DIR        the folder of CSV tables the layout reads\n"
-    "  -o, --output FILE   where to write (required)\n"
+    "  -o, --output FILE   where to write (required); with several languages it\n"
+    "                      must hold {lang}: -o 'out/brief-{lang}.pdf'\n"
+    "  -l, --lang LIST     languages to render, comma-separated (default en);\n"
+    "                      translations come from LAYOUT/LANG.po, DATA_DIR/LANG.po\n"
+    "                      and columns NAME@LANG\n"
+    "      --strict        a missing or fuzzy translation is an error, not a\n"
+    "                      warning with the English printed instead\n"
     "      --dpi N         PNG resolution, 36 to 1200 (default 150)\n"
     "  -h, --help          show this help\n"
     "\n"
@@ -40,11 +47,17 @@ static const char usage[] =
     "\n"
     "Exit status: 0 done, 1 the render failed, 2 bad input or usage.\n";
 
+enum { FS_MAX_LANGS = 16 };
+
 typedef struct {
     const char *layout;
     const char *data;
     const char *output;
     double dpi;
+    bool strict;
+    char langs_text[256];
+    const char *langs[FS_MAX_LANGS];
+    size_t lang_count;
 } render_args;
 
 /* What the run loads once and every document shares. */
@@ -53,7 +66,7 @@ typedef struct {
     fs_layout *layout;
     fs_dataset *data;
     fs_icons *icons;
-    fs_locale *locale;
+    fs_lang *langs[FS_MAX_LANGS];
     fs_fonts *fonts;
     fs_pango *pango;
 } run;
@@ -67,25 +80,36 @@ static int usage_error(const char *message, const char *detail)
 
 static int parse_args(int argc, char **argv, render_args *args)
 {
-    static const struct option options[] = {{"output", required_argument, NULL, 'o'},
-                                            {"dpi", required_argument, NULL, 'd'},
-                                            {"help", no_argument, NULL, 'h'},
-                                            {NULL, 0, NULL, 0}};
+    static const struct option options[] = {
+        {"output", required_argument, NULL, 'o'}, {"lang", required_argument, NULL, 'l'},
+        {"strict", no_argument, NULL, 's'},       {"dpi", required_argument, NULL, 'd'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
     *args = (render_args){.dpi = 150};
+    const char *langs = "en";
     opterr = 0;
     optind = 1;
     int option;
-    while ((option = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+    while ((option = getopt_long(argc, argv, "o:l:h", options, NULL)) != -1) {
         char *end;
         switch (option) {
-        case 'o': args->output = optarg; break;
+        case 'o':
+            args->output = optarg;
+            break;
+        case 'l':
+            langs = optarg;
+            break;
+        case 's':
+            args->strict = true;
+            break;
         case 'd':
             errno = 0;
             args->dpi = strtod(optarg, &end);
             if (*end || errno || args->dpi < 36 || args->dpi > 1200)
                 return usage_error("--dpi takes a number from 36 to 1200, not ", optarg);
             break;
-        case 'h': fputs(usage, stdout); return -1;
+        case 'h':
+            fputs(usage, stdout);
+            return -1;
         default:
             return usage_error("unknown option ", argv[optind - 1]);
         }
@@ -98,7 +122,42 @@ static int parse_args(int argc, char **argv, render_args *args)
         return usage_error("no output file: add -o FILE.pdf (or .png, .svg)", NULL);
     if (!fs_emit_supported(args->output))
         return usage_error("the output must end in .pdf, .png or .svg: ", args->output);
+    if (strlen(langs) >= sizeof args->langs_text)
+        return usage_error("--lang is too long", NULL);
+    strcpy(args->langs_text, langs);
+    for (char *save = NULL, *tag = strtok_r(args->langs_text, ",", &save); tag;
+         tag = strtok_r(NULL, ",", &save)) {
+        if (args->lang_count == FS_MAX_LANGS)
+            return usage_error("--lang takes at most 16 languages", NULL);
+        for (size_t i = 0; i < args->lang_count; i++)
+            if (strcmp(args->langs[i], tag) == 0)
+                return usage_error("--lang names a language twice: ", tag);
+        args->langs[args->lang_count++] = tag;
+    }
+    if (args->lang_count == 0)
+        return usage_error("--lang needs at least one language, such as en or en,fr", NULL);
+    if (args->lang_count > 1 && !strstr(args->output, "{lang}"))
+        return usage_error("several languages need {lang} in the output name, such as "
+                           "out/brief-{lang}.pdf; got ",
+                           args->output);
     return FS_EXIT_OK;
+}
+
+/* The output name of one language: {lang} replaced by its tag. */
+static char *output_for(const char *pattern, const char *tag, fs_arena *arena)
+{
+    fs_buf name = {0};
+    for (const char *c = pattern; *c;) {
+        if (strncmp(c, "{lang}", 6) == 0) {
+            fs_buf_puts(&name, tag);
+            c += 6;
+        } else {
+            fs_buf_putc(&name, *c++);
+        }
+    }
+    char *result = fs_buf_ok(&name) ? fs_arena_strdup(arena, fs_buf_str(&name)) : NULL;
+    fs_buf_free(&name);
+    return result;
 }
 
 static bool is_dir(const char *path)
@@ -169,11 +228,16 @@ static bool load_run(run *r, const render_args *args, const char *datadir, fs_di
     r->layout = fs_layout_load(dir, r->arena, diags);
     r->data = fs_dataset_load(args->data, r->arena, diags);
     r->icons = fs_icons_load(FS_MATERIAL_CODEPOINTS, r->arena, diags);
-    r->locale = fs_locale_create("en", diags);
     r->fonts = conf ? fs_fonts_create(conf, diags) : NULL;
     if (r->fonts && r->layout && !fs_fonts_check_theme(r->fonts, r->layout->theme, diags))
         return false;
-    if (!r->layout || !r->data || !r->icons || !r->locale || !r->fonts)
+    bool langs_ok = true;
+    for (size_t i = 0; r->layout && i < args->lang_count; i++) {
+        r->langs[i] =
+            fs_lang_create(args->langs[i], r->layout, args->data, args->strict, r->arena, diags);
+        langs_ok = langs_ok && r->langs[i];
+    }
+    if (!r->layout || !r->data || !r->icons || !langs_ok || !r->fonts)
         return false;
     PangoFontMap *map = fs_fonts_new_map(r->fonts);
     r->pango = map ? fs_pango_create(map) : NULL;
@@ -186,15 +250,16 @@ static void free_run(run *r)
 {
     fs_pango_free(r->pango);
     fs_fonts_free(r->fonts);
-    fs_locale_free(r->locale);
+    for (size_t i = 0; i < FS_MAX_LANGS; i++)
+        fs_lang_free(r->langs[i]);
     fs_arena_free(r->arena);
 }
 
 /* One document through the pipeline: bind, place, then paint and emit. */
-static int render_document(const run *r, const char *output, const fs_emit_options *options,
-                           fs_arena *arena, fs_diags *diags)
+static int render_document(const run *r, const fs_lang *lang, const char *output,
+                           const fs_emit_options *options, fs_arena *arena, fs_diags *diags)
 {
-    fs_bind_input input = {r->layout, r->data, r->icons, r->locale};
+    fs_bind_input input = {r->layout, r->data, r->icons, lang, NULL, NULL};
     fs_document *doc = fs_bind(&input, arena, diags);
     if (!doc)
         return FS_EXIT_USAGE;
@@ -203,8 +268,7 @@ static int render_document(const run *r, const char *output, const fs_emit_optio
     fs_display *display = fs_place(doc, &r->layout->page, &measurer, arena, diags);
     if (!display)
         return FS_EXIT_FAILED;
-    return fs_emit(display, doc, r->pango, output, options, diags) ? FS_EXIT_OK
-                                                                    : FS_EXIT_FAILED;
+    return fs_emit(display, doc, r->pango, output, options, diags) ? FS_EXIT_OK : FS_EXIT_FAILED;
 }
 
 int fs_cli_render(int argc, char **argv)
@@ -224,9 +288,19 @@ int fs_cli_render(int argc, char **argv)
         !creation_time(r.layout->dir, args.data, &options.created, diags)) {
         status = FS_EXIT_USAGE;
     } else {
+        /* One document per language; the document arena is reset between
+         * them, everything loaded for the run is shared. */
         fs_arena *document = fs_arena_create();
-        status = document ? render_document(&r, args.output, &options, document, diags)
-                          : FS_EXIT_FAILED;
+        status = document ? FS_EXIT_OK : FS_EXIT_FAILED;
+        for (size_t i = 0; document && i < args.lang_count; i++) {
+            const char *output = output_for(args.output, args.langs[i], r.arena);
+            int result = output ? render_document(&r, r.langs[i], output, &options, document, diags)
+                                : FS_EXIT_FAILED;
+            /* Bad input outranks a failed render: it is what to fix first. */
+            if (result == FS_EXIT_USAGE || (result != FS_EXIT_OK && status == FS_EXIT_OK))
+                status = result;
+            fs_arena_reset(document);
+        }
         fs_arena_free(document);
     }
     fs_cli_print(diags);

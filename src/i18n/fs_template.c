@@ -370,7 +370,10 @@ fs_template *fs_template_parse(const char *source, fs_pos pos, fs_arena *arena, 
 {
     parser p = {.source = source, .pos = pos, .arena = arena, .diags = diags};
     const char *cursor = source;
-    return parse_message(&p, &cursor, 0, false);
+    fs_template *template = parse_message(&p, &cursor, 0, false);
+    if (template)
+        template->pos = pos;
+    return template;
 }
 
 const fs_arm *fs_segment_arm(const fs_segment *segment, const char *key)

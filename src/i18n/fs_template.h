@@ -53,6 +53,7 @@ typedef struct {
 
 struct fs_template {
     const char *source;
+    fs_pos pos; /* where the source starts in its file */
     fs_segment *segments;
     size_t count;
     bool has_fields;

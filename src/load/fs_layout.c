@@ -517,7 +517,7 @@ static fs_node *read_column(reader *r, yaml_node_t *value, const char *what)
 
 static bool read_page(reader *r, yaml_node_t *node)
 {
-    static const char *const keys[] = {"size", "margin"};
+    static const char *const keys[] = {"size", "margin", "gap"};
     static const char *const sizes[] = {"A4", "Letter", "A5", NULL};
     static const double dims[][2] = {{595.276, 841.890}, {612, 792}, {419.528, 595.276}};
     fs_page_spec *page = &r->layout->page;
@@ -542,6 +542,8 @@ static bool read_page(reader *r, yaml_node_t *node)
             }
         } else if (name && strcmp(name, "margin") == 0) {
             ok = read_edges(r, value, "margin", &page->margin) && ok;
+        } else if (name && strcmp(name, "gap") == 0) {
+            ok = fs_yaml_length(&r->yaml, value, "gap", &page->gap, r->diags) && ok;
         } else {
             fs_yaml_unknown_key(&r->yaml, key, "page", keys, COUNT(keys), r->diags);
             ok = false;
@@ -577,6 +579,35 @@ static bool read_metadata(reader *r, yaml_node_t *node)
         ok = *fields[k] && ok;
     }
     return ok;
+}
+
+static void each_text(const fs_node *node, void (*visit)(void *, const fs_template *),
+                      void *context)
+{
+    if (!node)
+        return;
+    /* A stat's value is its number, and a list's item template is in value. */
+    if (node->kind != FS_NODE_STAT && node->value)
+        visit(context, node->value);
+    if (node->label)
+        visit(context, node->label);
+    for (size_t i = 0; i < node->item_count; i++)
+        visit(context, node->items[i]);
+    for (size_t i = 0; i < node->content_count; i++)
+        each_text(node->content[i], visit, context);
+    each_text(node->item, visit, context);
+}
+
+void fs_layout_each_text(const fs_layout *layout,
+                         void (*visit)(void *context, const fs_template *text), void *context)
+{
+    each_text(layout->body, visit, context);
+    each_text(layout->footer, visit, context);
+    const fs_template *metadata[] = {layout->title, layout->subject, layout->author,
+                                     layout->keywords};
+    for (size_t i = 0; i < sizeof metadata / sizeof metadata[0]; i++)
+        if (metadata[i])
+            visit(context, metadata[i]);
 }
 
 static char *dirname_of(fs_arena *arena, const char *path)
@@ -631,7 +662,7 @@ static bool read_root(reader *r)
     r->layout->theme = theme_path ? fs_theme_load(theme_path, r->arena, r->diags) : NULL;
     if (!r->layout->theme)
         return false;
-    r->layout->page = (fs_page_spec){595.276, 841.890, {40, 40, 40, 40}};
+    r->layout->page = (fs_page_spec){595.276, 841.890, {40, 40, 40, 40}, -1};
     yaml_node_t *page = find_key(r, root, "page");
     if (page)
         ok = read_page(r, page) && ok;

@@ -86,6 +86,7 @@ struct fs_node {
 typedef struct {
     double width, height; /* points */
     fs_edges margin;
+    double gap; /* between the body's blocks; negative for the default */
 } fs_page_spec;
 
 typedef struct {
@@ -97,6 +98,12 @@ typedef struct {
     fs_node *footer; /* a column, NULL when none */
     fs_template *title, *subject, *author, *keywords; /* PDF metadata */
 } fs_layout;
+
+/* Calls visit for every text template the layout writes, in document order:
+ * node values, labels, list items and item templates, then the metadata.
+ * Icon names and stat numbers are not texts. */
+void fs_layout_each_text(const fs_layout *layout,
+                         void (*visit)(void *context, const fs_template *text), void *context);
 
 /* Reads DIR/layout.yaml and the theme it names into arena. NULL with errors
  * appended when anything is wrong; every problem found is reported. */

@@ -5,6 +5,7 @@
 #define FS_MEASURE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "bind/fs_box.h"
 
@@ -22,6 +23,11 @@ typedef struct {
     double ink_top;        /* first line's ink, from the top */
     double ink_bottom;
     int lines;
+    /* The first character the style's font could not draw, drawn by another
+     * font of the set or not at all (0 when every character was drawn as
+     * asked). */
+    uint32_t foreign_char;
+    bool drawn_by_none; /* foreign_char has no glyph in any font */
 } fs_extent;
 
 typedef struct {

@@ -69,11 +69,12 @@ PangoLayout *fs_pango_layout(fs_pango *pango, const fs_text *text)
     PangoAttrList *attrs = pango_layout_get_attributes(layout);
     attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
     if (style->tracking != 0)
-        pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
-                                          (int)(style->tracking * text->size / style->size *
-                                                PANGO_SCALE)));
+        pango_attr_list_insert(attrs,
+                               pango_attr_letter_spacing_new((int)(style->tracking * text->size /
+                                                                   style->size * PANGO_SCALE)));
     if (style->uppercase)
-        pango_attr_list_insert(attrs, pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE));
+        pango_attr_list_insert(attrs,
+                               pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE));
     pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
     /* Line height as in CSS: baselines line_height x size apart, whatever the
      * font's own ascent and descent. (pango_layout_set_line_spacing would
@@ -88,12 +89,48 @@ PangoLayout *fs_pango_layout(fs_pango *pango, const fs_text *text)
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     }
     switch (style->align) {
-    case FS_ALIGN_CENTER: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER); break;
-    case FS_ALIGN_END: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT); break;
-    case FS_ALIGN_JUSTIFY: pango_layout_set_justify(layout, TRUE); break;
-    case FS_ALIGN_START: break;
+    case FS_ALIGN_CENTER:
+        pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
+        break;
+    case FS_ALIGN_END:
+        pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
+        break;
+    case FS_ALIGN_JUSTIFY:
+        pango_layout_set_justify(layout, TRUE);
+        break;
+    case FS_ALIGN_START:
+        break;
     }
     return layout;
+}
+
+/* Finds the first run pango shaped with another font than the style's
+ * (a fallback) or with no glyph at all: the theme's font lacks a character
+ * the text needs, such as U+202F in some fonts. */
+static void find_foreign(PangoLayout *layout, const char *family, fs_extent *out)
+{
+    out->foreign_char = 0;
+    out->drawn_by_none = false;
+    const char *text = pango_layout_get_text(layout);
+    PangoLayoutIter *iter = pango_layout_get_iter(layout);
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
+        if (!run)
+            continue;
+        bool unknown = false;
+        for (int g = 0; g < run->glyphs->num_glyphs && !unknown; g++)
+            unknown = (run->glyphs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0;
+        PangoFontDescription *used = pango_font_describe(run->item->analysis.font);
+        const char *used_family = pango_font_description_get_family(used);
+        bool other = !used_family || g_ascii_strcasecmp(used_family, family) != 0;
+        pango_font_description_free(used);
+        if (unknown || other) {
+            out->foreign_char = g_utf8_get_char(text + run->item->offset);
+            out->drawn_by_none = unknown;
+            break;
+        }
+    } while (pango_layout_iter_next_run(iter));
+    pango_layout_iter_free(iter);
 }
 
 static bool measure(void *context, const fs_text *text, fs_extent *out)
@@ -115,6 +152,7 @@ static bool measure(void *context, const fs_text *text, fs_extent *out)
     } else {
         out->ink_top = out->ink_bottom = out->baseline;
     }
+    find_foreign(layout, text->style->family, out);
     g_object_unref(layout);
     return true;
 }
@@ -150,9 +188,8 @@ bool fs_pango_glyph(fs_pango *pango, const char *family, double size, uint32_t c
     int length = g_unichar_to_utf8(codepoint, utf8);
     cairo_glyph_t *glyphs = NULL;
     int count = 0;
-    cairo_status_t status =
-        cairo_scaled_font_text_to_glyphs(*font, 0, 0, utf8, length, &glyphs, &count, NULL, NULL,
-                                         NULL);
+    cairo_status_t status = cairo_scaled_font_text_to_glyphs(*font, 0, 0, utf8, length, &glyphs,
+                                                             &count, NULL, NULL, NULL);
     bool ok = status == CAIRO_STATUS_SUCCESS && count == 1 && glyphs[0].index != 0;
     if (ok)
         *glyph = glyphs[0].index;

@@ -15,6 +15,10 @@ typedef struct {
     fs_page_ops *page; /* NULL while measuring */
     double page_width, page_height;
     double page_top, page_bottom; /* where bleeding bands reach the page edge */
+    bool strict;                  /* a missing glyph is an error */
+    const fs_box *current;        /* the box being laid out, for diagnostics */
+    const fs_box **foreign;       /* boxes already reported for a missing glyph */
+    size_t foreign_count, foreign_capacity;
     bool failed;
 } placer;
 
@@ -26,9 +30,56 @@ static const double LABEL_GAP = 0.12;    /* between number and label */
 
 static double layout_box(placer *p, fs_box *box, double x, double y, double width,
                          double min_height);
+static double layout_kind(placer *p, fs_box *box, double x, double y, double width,
+                          double min_height);
 
-static fs_extent measure(placer *p, const char *markup, const fs_text_style *style,
-                         double size, double width)
+/* Reports, once per box, a character the style's font cannot draw: pango
+ * drew it with another font of the set, or not at all. */
+static void report_foreign(placer *p, const fs_text_style *style, const fs_extent *extent)
+{
+    const fs_box *box = p->current;
+    for (size_t i = 0; i < p->foreign_count; i++)
+        if (p->foreign[i] == box)
+            return;
+    if (p->foreign_count == p->foreign_capacity) {
+        size_t capacity = p->foreign_capacity ? p->foreign_capacity * 2 : 8;
+        const fs_box **grown =
+            fs_arena_grow(p->arena, p->foreign, p->foreign_count, capacity, sizeof *grown);
+        if (!grown)
+            return;
+        p->foreign = grown;
+        p->foreign_capacity = capacity;
+    }
+    p->foreign[p->foreign_count++] = box;
+    char utf8[8] = {0};
+    uint32_t c = extent->foreign_char;
+    if (c < 0x80) {
+        utf8[0] = (char)c;
+    } else if (c < 0x800) {
+        utf8[0] = (char)(0xC0 | c >> 6);
+        utf8[1] = (char)(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        utf8[0] = (char)(0xE0 | c >> 12);
+        utf8[1] = (char)(0x80 | (c >> 6 & 0x3F));
+        utf8[2] = (char)(0x80 | (c & 0x3F));
+    } else {
+        utf8[0] = (char)(0xF0 | c >> 18);
+        utf8[1] = (char)(0x80 | (c >> 12 & 0x3F));
+        utf8[2] = (char)(0x80 | (c >> 6 & 0x3F));
+        utf8[3] = (char)(0x80 | (c & 0x3F));
+    }
+    fs_diag_add(
+        p->diags, p->strict ? FS_ERROR : FS_WARNING, box ? box->pos : fs_pos_at(NULL, 0, 0),
+        "choose a font that has it (fonts/fonts.conf lists the set), or avoid the character",
+        extent->drawn_by_none ? "font '%s' has no glyph for '%s' (U+%04X), and no other "
+                                "font of the set has one: it is drawn as a box"
+                              : "font '%s' has no glyph for '%s' (U+%04X); another font "
+                                "of the set draws it",
+        style->family, utf8, (unsigned)c);
+}
+
+static fs_extent measure(placer *p, const char *markup, const fs_text_style *style, double size,
+                         double width)
 {
     fs_text text = {markup, style, size, width};
     fs_extent extent = {0};
@@ -36,6 +87,8 @@ static fs_extent measure(placer *p, const char *markup, const fs_text_style *sty
         p->failed = true;
         fs_error(p->diags, fs_pos_at(NULL, 0, 0), NULL, "cannot lay out text '%s'", markup);
     }
+    if (extent.foreign_char)
+        report_foreign(p, style, &extent);
     return extent;
 }
 
@@ -49,8 +102,7 @@ static void emit_text(placer *p, double x, double y, double width, double height
                       const char *markup, const fs_text_style *style, double size,
                       int outline_level)
 {
-    fs_op op = {.kind = FS_OP_TEXT, .x = x, .y = y, .w = width, .h = height,
-                .color = style->color};
+    fs_op op = {.kind = FS_OP_TEXT, .x = x, .y = y, .w = width, .h = height, .color = style->color};
     op.text = (fs_text){markup, style, size, width};
     op.outline_level = outline_level;
     emit(p, &op);
@@ -86,8 +138,8 @@ static double layout_text(placer *p, fs_box *box, double x, double y, double wid
     double top = y;
     for (size_t i = 0; i < box->paragraph_count; i++) {
         fs_extent extent = measure(p, box->paragraphs[i], &box->style, box->style.size, width);
-        emit_text(p, x, y, width, extent.height, box->paragraphs[i], &box->style,
-                  box->style.size, i == 0 ? box->level : 0);
+        emit_text(p, x, y, width, extent.height, box->paragraphs[i], &box->style, box->style.size,
+                  i == 0 ? box->level : 0);
         y += extent.height;
         if (i + 1 < box->paragraph_count)
             y += box->style.space_after;
@@ -128,7 +180,8 @@ static void fit_numbers(placer *p, fs_box **boxes, const double *widths, size_t 
             continue;
         double size = stat->number_style.size;
         fs_extent natural = measure(p, stat->number, &stat->number_style, size, -1);
-        double per_point = natural.width / size + (icon_beside(stat) ? ICON_DIAMETER + ICON_GAP : 0);
+        double per_point =
+            natural.width / size + (icon_beside(stat) ? ICON_DIAMETER + ICON_GAP : 0);
         double inner = widths[i] - stat->padding.left - stat->padding.right;
         double fits = per_point > 0 ? inner / per_point / size : 1;
         if (fits < scale) {
@@ -185,7 +238,11 @@ static double layout_stat(placer *p, fs_box *box, double x, double y, double wid
         return height;
 
     if (box->has_fill || box->has_border) {
-        fs_op frame = {.kind = FS_OP_RECT, .x = x, .y = y, .w = width, .h = height,
+        fs_op frame = {.kind = FS_OP_RECT,
+                       .x = x,
+                       .y = y,
+                       .w = width,
+                       .h = height,
                        .color = box->has_fill ? box->fill : (fs_rgba){0, 0, 0, 0}};
         frame.rect.radius = box->radius;
         frame.rect.stroke = box->border;
@@ -195,12 +252,19 @@ static double layout_stat(placer *p, fs_box *box, double x, double y, double wid
     if (box->has_icon) {
         fs_rgba tint = box->icon_color;
         tint.a *= 0.14;
-        fs_op circle = {.kind = FS_OP_CIRCLE, .x = inner_x, .y = inner_y + disc_top, .w = disc,
-                        .h = disc, .color = tint};
+        fs_op circle = {.kind = FS_OP_CIRCLE,
+                        .x = inner_x,
+                        .y = inner_y + disc_top,
+                        .w = disc,
+                        .h = disc,
+                        .color = tint};
         emit(p, &circle);
         double glyph = disc * ICON_GLYPH;
-        fs_op icon = {.kind = FS_OP_ICON, .x = inner_x + (disc - glyph) / 2,
-                      .y = inner_y + disc_top + (disc - glyph) / 2, .w = glyph, .h = glyph,
+        fs_op icon = {.kind = FS_OP_ICON,
+                      .x = inner_x + (disc - glyph) / 2,
+                      .y = inner_y + disc_top + (disc - glyph) / 2,
+                      .w = glyph,
+                      .h = glyph,
                       .color = box->icon_color};
         icon.icon.codepoint = box->icon;
         icon.icon.family = box->icon_family;
@@ -285,8 +349,7 @@ static double layout_row(placer *p, fs_box *box, double x, double y, double widt
             if (stretches(child))
                 layout_box(p, child, cx, y, widths[i], height);
             else
-                layout_box(p, child, cx, y + valign_offset(box, heights[i], height), widths[i],
-                           0);
+                layout_box(p, child, cx, y + valign_offset(box, heights[i], height), widths[i], 0);
             cx += widths[i] + gap;
         }
     }
@@ -338,7 +401,11 @@ static double layout_frame(placer *p, fs_box *box, double x, double y, double wi
     if (!p->page)
         return height;
     if (box->has_fill || box->has_border) {
-        fs_op frame = {.kind = FS_OP_RECT, .x = x, .y = y, .w = width, .h = height,
+        fs_op frame = {.kind = FS_OP_RECT,
+                       .x = x,
+                       .y = y,
+                       .w = width,
+                       .h = height,
                        .color = box->has_fill ? box->fill : (fs_rgba){0, 0, 0, 0}};
         frame.rect.radius = box->radius;
         frame.rect.stroke = box->border;
@@ -382,18 +449,18 @@ static double layout_list(placer *p, fs_box *box, double x, double y, double wid
     marker_style->color = box->marker_color;
     marker_style->weight = 700;
     marker_style->align = FS_ALIGN_START;
-    double indent = box->marker == FS_MARKER_NONE ? 0
-                    : box->marker == FS_MARKER_BULLET
-                        ? style->size * 1.1
-                        : measure(p, "00.", marker_style, style->size, -1).width + style->size * 0.4;
+    double indent =
+        box->marker == FS_MARKER_NONE ? 0
+        : box->marker == FS_MARKER_BULLET
+            ? style->size * 1.1
+            : measure(p, "00.", marker_style, style->size, -1).width + style->size * 0.4;
     double top = y;
     for (size_t i = 0; i < box->child_count; i++) {
         fs_box *item = box->children[i];
         double height = layout_box(p, item, x + indent, y, width - indent, 0);
         if (p->page && box->marker != FS_MARKER_NONE) {
-            const char *marker = box->marker == FS_MARKER_BULLET
-                                     ? "•"
-                                     : fs_arena_printf(p->arena, "%zu.", i + 1);
+            const char *marker =
+                box->marker == FS_MARKER_BULLET ? "•" : fs_arena_printf(p->arena, "%zu.", i + 1);
             emit_text(p, x, y, indent, height, marker, marker_style, style->size, 0);
         }
         y += height + (i + 1 < box->child_count ? gap : 0);
@@ -404,21 +471,38 @@ static double layout_list(placer *p, fs_box *box, double x, double y, double wid
 static double layout_box(placer *p, fs_box *box, double x, double y, double width,
                          double min_height)
 {
+    const fs_box *outer = p->current;
+    p->current = box;
+    double height = layout_kind(p, box, x, y, width, min_height);
+    p->current = outer;
+    return height;
+}
+
+static double layout_kind(placer *p, fs_box *box, double x, double y, double width,
+                          double min_height)
+{
     switch (box->kind) {
-    case FS_BOX_FRAME: return layout_frame(p, box, x, y, width, min_height);
-    case FS_BOX_ROW: return layout_row(p, box, x, y, width, min_height);
+    case FS_BOX_FRAME:
+        return layout_frame(p, box, x, y, width, min_height);
+    case FS_BOX_ROW:
+        return layout_row(p, box, x, y, width, min_height);
     case FS_BOX_STACK:
-        return fmax(layout_stack(p, box->children, box->child_count,
-                                 gap_of(box, FS_GAP_STACK), x, y, width),
+        return fmax(layout_stack(p, box->children, box->child_count, gap_of(box, FS_GAP_STACK), x,
+                                 y, width),
                     min_height);
-    case FS_BOX_GRID: return fmax(layout_grid(p, box, x, y, width), min_height);
-    case FS_BOX_TEXT: return fmax(layout_text(p, box, x, y, width), min_height);
-    case FS_BOX_STAT: return layout_stat(p, box, x, y, width, min_height);
-    case FS_BOX_LIST: return fmax(layout_list(p, box, x, y, width), min_height);
-    case FS_BOX_SPACER: return box->height;
+    case FS_BOX_GRID:
+        return fmax(layout_grid(p, box, x, y, width), min_height);
+    case FS_BOX_TEXT:
+        return fmax(layout_text(p, box, x, y, width), min_height);
+    case FS_BOX_STAT:
+        return layout_stat(p, box, x, y, width, min_height);
+    case FS_BOX_LIST:
+        return fmax(layout_list(p, box, x, y, width), min_height);
+    case FS_BOX_SPACER:
+        return box->height;
     case FS_BOX_RULE: {
-        fs_op rule = {.kind = FS_OP_RECT, .x = x, .y = y, .w = width, .h = box->height,
-                      .color = box->fill};
+        fs_op rule = {
+            .kind = FS_OP_RECT, .x = x, .y = y, .w = width, .h = box->height, .color = box->fill};
         emit(p, &rule);
         return box->height;
     }
@@ -432,8 +516,8 @@ static fs_page_ops *new_page(placer *p, fs_display *display, size_t *capacity)
 {
     if (display->page_count == *capacity) {
         *capacity = *capacity ? *capacity * 2 : 4;
-        fs_page_ops *pages = fs_arena_grow(p->arena, display->pages, display->page_count,
-                                           *capacity, sizeof(fs_page_ops));
+        fs_page_ops *pages = fs_arena_grow(p->arena, display->pages, display->page_count, *capacity,
+                                           sizeof(fs_page_ops));
         if (!pages)
             return NULL;
         display->pages = pages;
@@ -443,23 +527,29 @@ static fs_page_ops *new_page(placer *p, fs_display *display, size_t *capacity)
     return page;
 }
 
-fs_display *fs_place(const fs_document *doc, const fs_page_spec *page,
-                     const fs_measurer *measurer, fs_arena *arena, fs_diags *diags)
+fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_measurer *measurer,
+                     fs_arena *arena, fs_diags *diags)
 {
     fs_display *display = fs_arena_alloc(arena, sizeof *display);
     if (!display)
         return NULL;
     display->width = page->width;
     display->height = page->height;
-    placer p = {measurer, arena, diags, NULL, page->width, page->height, page->margin.top,
-                page->height - page->margin.bottom, false};
+    placer p = {.measurer = measurer,
+                .arena = arena,
+                .diags = diags,
+                .page_width = page->width,
+                .page_height = page->height,
+                .page_top = page->margin.top,
+                .page_bottom = page->height - page->margin.bottom,
+                .strict = doc->strict};
     size_t errors = fs_diags_errors(diags);
     double x = page->margin.left;
     double width = page->width - page->margin.left - page->margin.right;
     double footer_height = doc->footer ? measure_box(&p, doc->footer, width) : 0;
     double footer_top = page->height - page->margin.bottom - footer_height;
     double bottom = doc->footer ? footer_top - FS_GAP_STACK : footer_top;
-    double gap = gap_of(doc->body, FS_GAP_STACK);
+    double gap = page->gap >= 0 ? page->gap : FS_GAP_STACK;
     size_t capacity = 0;
     double y = page->margin.top;
     /* The footer is drawn after the body of each page, so the content

@@ -19,7 +19,7 @@ layout/layout.yaml:3:12: error: {programme.titel}: no row with key 'titel' in da
 layout/layout.yaml:4:12: error: {programe.title}: no table 'programe' in data
   hint: did you mean 'programme'? tables of the data folder: achievements, phases, programme, stats
 layout/layout.yaml:7:45: error: {valeu}: no column 'valeu' in data/stats.csv
-  hint: did you mean 'value'? its columns: icon, value, label
+  hint: did you mean 'value'? its columns: icon, value, label, label@fr
 layout/layout.yaml:8:12: error: {stats.value}: table 'stats' has 7 rows; which one is meant?
   hint: use it inside a grid or list with 'repeat', or make the table one row, or a key,value table
 layout/layout.yaml:9:12: error: {label} names no table

@@ -3,5 +3,5 @@
 render --help
 --- exit 0
 --- stdout-has
-Usage: factsheet render LAYOUT DATA_DIR -o FILE [--dpi N]
+Usage: factsheet render LAYOUT DATA_DIR -o FILE [--lang en,fr] [--strict] [--dpi N]
 --dpi N

@@ -1044,7 +1044,7 @@ static void test_placeholder_error_points_into_layout(void **state)
                 2);
     assert_error(state, 0, 2, 22, "unknown format 'nuber'",
                  "did you mean 'number'? formats: {name, number}, {name, number, percent}, "
-                 "{name, date, long}");
+                 "{name, date, long}, {n, plural, one {...} other {...}}");
     assert_error(state, 1, 3, 17, "unterminated placeholder",
                  "close the placeholder with '}', or write '{' as '{' in apostrophes: '{'");
 }
@@ -1243,7 +1243,7 @@ static void test_page_errors(void **state)
     assert_error(state, 0, 1, 14, "unknown size 'A3'",
                  "did you mean 'A4'? 'size' takes one of: A4, Letter, A5");
     assert_error(state, 1, 1, 18, "unknown key 'margins' in page",
-                 "did you mean 'margin'? page takes: size, margin");
+                 "did you mean 'margin'? page takes: size, margin, gap");
     assert_error(state, 2, 1, 40, "'margin' must be one, two or four lengths", EDGES_HINT);
 }
 

@@ -56,7 +56,7 @@ static bool pango_accepts(const char *markup)
 static const fs_markup *convert_n(void **state, const char *source, size_t length)
 {
     ctx *c = *state;
-    assert_true(fs_markdown_to_markup(source, length, c->arena, &c->markup));
+    assert_true(fs_markdown_to_markup(source, length, "en", c->arena, &c->markup));
     for (size_t i = 0; i < c->markup.count; i++) {
         assert_non_null(c->markup.paragraphs[i]);
         assert_true(pango_accepts(c->markup.paragraphs[i]));
@@ -104,7 +104,8 @@ static void expect_escaped(void **state, const char *text, const char *paragraph
     ctx *c = *state;
     fs_buf source = {0};
     escaped("", text, "", &source);
-    bool ok = fs_markdown_to_markup(fs_buf_str(&source), source.length, c->arena, &c->markup);
+    bool ok = fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", c->arena,
+                                    &c->markup);
     fs_buf_free(&source);
     assert_true(ok);
     assert_int_equal(c->markup.count, 1);
@@ -317,7 +318,8 @@ static void test_escape_round_trip(void **state)
     fs_buf expected = {0}, source = {0};
     fs_buf_put_escaped(&expected, text, strlen(text));
     escaped("", text, "", &source);
-    bool ok = fs_markdown_to_markup(fs_buf_str(&source), source.length, c->arena, &c->markup);
+    bool ok = fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", c->arena,
+                                    &c->markup);
     char want[1024];
     snprintf(want, sizeof want, "%s", fs_buf_str(&expected));
     fs_buf_free(&expected);
@@ -372,7 +374,8 @@ static void test_escape_inside_layout_markdown(void **state)
     fs_buf_puts(&source, "_ then ");
     fs_markdown_escape(&source, "line\n");
     fs_buf_puts(&source, "next");
-    bool ok = fs_markdown_to_markup(fs_buf_str(&source), source.length, c->arena, &c->markup);
+    bool ok = fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", c->arena,
+                                    &c->markup);
     fs_buf_free(&source);
     assert_true(ok);
     assert_int_equal(c->markup.count, 1);
@@ -400,9 +403,9 @@ static void test_size_limit(void **state)
     memset(source, 'a', length + 1);
     for (size_t i = 80; i < length; i += 81)
         source[i] = '\n';
-    bool at_limit = fs_markdown_to_markup(source, length, c->arena, &c->markup);
+    bool at_limit = fs_markdown_to_markup(source, length, "en", c->arena, &c->markup);
     size_t count_at_limit = c->markup.count;
-    bool over = fs_markdown_to_markup(source, length + 1, c->arena, &c->markup);
+    bool over = fs_markdown_to_markup(source, length + 1, "en", c->arena, &c->markup);
     free(source);
     assert_true(at_limit);
     assert_int_equal(count_at_limit, 1);
@@ -434,7 +437,7 @@ static void test_deep_block_nesting(void **state)
         char *source = repeated(units[i], 300000, "", &length);
         assert_non_null(source);
         ctx *c = *state;
-        bool ok = fs_markdown_to_markup(source, length, c->arena, &c->markup);
+        bool ok = fs_markdown_to_markup(source, length, "en", c->arena, &c->markup);
         free(source);
         assert_true(ok);
         assert_int_equal(c->markup.count, 1);
@@ -454,6 +457,16 @@ static void test_deep_inline_nesting(void **state)
 }
 
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+static void test_french_typography_in_text_not_code(void **state)
+{
+    ctx *c = *state;
+    const char *source = "**Attention !** Voir : `a:b` et « ici »";
+    assert_true(fs_markdown_to_markup(source, strlen(source), "fr", c->arena, &c->markup));
+    assert_int_equal(c->markup.count, 1);
+    assert_string_equal(c->markup.paragraphs[0],
+                        "<b>Attention\u202f!</b> Voir\u00a0: <tt>a:b</tt> et «\u202fici\u202f»");
+}
 
 int main(void)
 {
@@ -489,6 +502,7 @@ int main(void)
         TEST(test_size_limit),
         TEST(test_deep_block_nesting),
         TEST(test_deep_inline_nesting),
+        TEST(test_french_typography_in_text_not_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -31,7 +31,7 @@ static bool fake_measure(void *context, const fs_text *text, fs_extent *out)
 }
 
 static const fs_measurer measurer = {NULL, fake_measure};
-static const fs_page_spec page = {600, 800, {50, 50, 50, 50}};
+static const fs_page_spec page = {600, 800, {50, 50, 50, 50}, -1};
 
 typedef struct {
     fs_arena *arena;

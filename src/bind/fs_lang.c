@@ -1,0 +1,265 @@
+#include "fs_lang.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <unistd.h>
+
+#include "core/fs_buf.h"
+
+/* Source template -> translated template, an open-addressing table keyed
+ * by the source's address (the layout tree is fixed for the run). */
+typedef struct {
+    const fs_template *source;
+    const fs_template *translated;
+} entry;
+
+struct fs_lang {
+    const char *tag;
+    bool source_language;
+    bool strict;
+    fs_locale *locale;
+    fs_catalog *layout_catalog;
+    fs_catalog *data_catalog;
+    entry *entries;
+    size_t capacity;
+    size_t count;
+    fs_arena *arena;
+    fs_diags *diags;
+    bool failed;
+};
+
+static size_t slot_of(const fs_lang *lang, const fs_template *key)
+{
+    uintptr_t hash = (uintptr_t)key;
+    hash ^= hash >> 17;
+    hash *= 0x9E3779B97F4A7C15u;
+    return (size_t)(hash >> 7) & (lang->capacity - 1);
+}
+
+static bool remember(fs_lang *lang, const fs_template *source, const fs_template *translated)
+{
+    if ((lang->count + 1) * 2 > lang->capacity) {
+        size_t capacity = lang->capacity ? lang->capacity * 2 : 64;
+        entry *old = lang->entries;
+        size_t old_capacity = lang->capacity;
+        lang->entries = fs_arena_array(lang->arena, capacity, sizeof(entry));
+        if (!lang->entries)
+            return false;
+        lang->capacity = capacity;
+        lang->count = 0;
+        for (size_t i = 0; i < old_capacity; i++)
+            if (old[i].source && !remember(lang, old[i].source, old[i].translated))
+                return false;
+    }
+    size_t slot = slot_of(lang, source);
+    while (lang->entries[slot].source && lang->entries[slot].source != source)
+        slot = (slot + 1) & (lang->capacity - 1);
+    if (!lang->entries[slot].source)
+        lang->count++;
+    lang->entries[slot] = (entry){source, translated};
+    return true;
+}
+
+const fs_template *fs_lang_template(const fs_lang *lang, const fs_template *source)
+{
+    if (!source || lang->capacity == 0)
+        return source;
+    size_t slot = slot_of(lang, source);
+    while (lang->entries[slot].source) {
+        if (lang->entries[slot].source == source)
+            return lang->entries[slot].translated;
+        slot = (slot + 1) & (lang->capacity - 1);
+    }
+    return source;
+}
+
+bool fs_lang_translatable(const char *text)
+{
+    bool letters = false, space = false;
+    int32_t length = (int32_t)strnlen(text, INT32_MAX);
+    for (int32_t i = 0; i < length && !(letters && space);) {
+        UChar32 c;
+        U8_NEXT(text, i, length, c);
+        letters = letters || (c >= 0 && u_isalpha(c));
+        space = space || (c >= 0 && u_isUWhiteSpace(c));
+    }
+    if (!letters)
+        return false;
+    /* One word holding '@' or '://' is an address, the same in every language. */
+    return space || !(strchr(text, '@') || strstr(text, "://") || strncmp(text, "www.", 4) == 0);
+}
+
+/* True when text has a quotation mark, which languages write differently
+ * (“…” in English, « … » in French). */
+static bool has_quotes(const char *text)
+{
+    int32_t length = (int32_t)strnlen(text, INT32_MAX);
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT(text, i, length, c);
+        int8_t type = c >= 0 ? u_charType(c) : 0;
+        if (c == '"' || type == U_INITIAL_PUNCTUATION || type == U_FINAL_PUNCTUATION)
+            return true;
+    }
+    return false;
+}
+
+/* A template is translatable when the text the layout writes has letters
+ * or quotation marks; "{value, number}" and "**{lead}** {text}" are the
+ * same in every language. */
+static bool template_translatable(const fs_template *template)
+{
+    for (size_t i = 0; i < template->count; i++) {
+        const fs_segment *segment = &template->segments[i];
+        if (!segment->is_field && !segment->is_pound &&
+            (fs_lang_translatable(segment->text) || has_quotes(segment->text)))
+            return true;
+        for (size_t a = 0; a < segment->arm_count; a++)
+            if (template_translatable(segment->arms[a].message))
+                return true;
+    }
+    return false;
+}
+
+static bool same_names(const char **a, size_t na, const char **b, size_t nb, const char **odd)
+{
+    for (size_t i = 0; i < na; i++) {
+        bool found = false;
+        for (size_t k = 0; k < nb && !found; k++)
+            found = strcmp(a[i], b[k]) == 0;
+        if (!found) {
+            *odd = a[i];
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Checks that the translation uses exactly the source's placeholders: a
+ * dropped one loses data, a renamed one names no column. */
+static bool check_placeholders(fs_lang *lang, const fs_template *source,
+                               const fs_template *translated, const fs_translation *found)
+{
+    const char **wanted, **given, *odd = NULL;
+    size_t nw = fs_template_names(source, lang->arena, &wanted);
+    size_t ng = fs_template_names(translated, lang->arena, &given);
+    if (!same_names(wanted, nw, given, ng, &odd)) {
+        fs_error(lang->diags, found->pos, "keep every {placeholder} of the msgid, unchanged",
+                 "the translation drops the placeholder {%s}", odd);
+        return false;
+    }
+    if (!same_names(given, ng, wanted, nw, &odd)) {
+        fs_error(lang->diags, found->pos,
+                 "use only the msgid's placeholders; names are never translated",
+                 "the translation has a placeholder {%s} that the msgid lacks", odd);
+        return false;
+    }
+    return true;
+}
+
+static void translate(fs_lang *lang, const fs_template *source)
+{
+    if (!source || !template_translatable(source))
+        return;
+    fs_translation found;
+    fs_lookup_status status = fs_catalog_lookup(lang->layout_catalog, NULL, source->source, &found);
+    if (status == FS_TRANSLATED) {
+        fs_template *translated =
+            fs_template_parse(found.msgstr, found.pos, lang->arena, lang->diags);
+        if (!translated || !check_placeholders(lang, source, translated, &found) ||
+            !remember(lang, source, translated))
+            lang->failed = true;
+        return;
+    }
+    const char *why = status == FS_FUZZY          ? "is marked fuzzy in"
+                      : status == FS_UNTRANSLATED ? "is not translated in"
+                                                  : "is missing from";
+    fs_diag_add(lang->diags, lang->strict ? FS_ERROR : FS_WARNING, source->pos,
+                "add its translation (factsheet extract lists every text to translate)",
+                "\"%s\" %s %s; the %s page shows it in English", source->source, why,
+                fs_catalog_path(lang->layout_catalog), lang->tag);
+    if (lang->strict)
+        lang->failed = true;
+}
+
+static void translate_text(void *context, const fs_template *text)
+{
+    translate(context, text);
+}
+
+static fs_catalog *catalog_for(const char *dir, const char *tag, fs_arena *arena, fs_diags *diags)
+{
+    const char *path = fs_arena_printf(arena, "%s/%s.po", dir, tag);
+    if (!path)
+        return NULL;
+    if (access(path, F_OK) != 0)
+        return fs_catalog_empty(path, arena);
+    return fs_catalog_load(path, arena, diags);
+}
+
+fs_lang *fs_lang_create(const char *tag, const fs_layout *layout, const char *data_dir, bool strict,
+                        fs_arena *arena, fs_diags *diags)
+{
+    fs_lang *lang = calloc(1, sizeof *lang);
+    if (!lang)
+        return NULL;
+    lang->tag = fs_arena_strdup(arena, tag);
+    lang->strict = strict;
+    lang->arena = arena;
+    lang->diags = diags;
+    lang->locale = fs_locale_create(tag, diags);
+    lang->source_language = strcmp(tag, "en") == 0 || strncmp(tag, "en-", 3) == 0;
+    if (!lang->locale || !lang->tag) {
+        fs_lang_free(lang);
+        return NULL;
+    }
+    lang->layout_catalog = catalog_for(layout->dir, tag, arena, diags);
+    lang->data_catalog = catalog_for(data_dir, tag, arena, diags);
+    if (!lang->layout_catalog || !lang->data_catalog) {
+        fs_lang_free(lang);
+        return NULL;
+    }
+    if (!lang->source_language)
+        fs_layout_each_text(layout, translate_text, lang);
+    if (lang->failed) {
+        fs_lang_free(lang);
+        return NULL;
+    }
+    return lang;
+}
+
+void fs_lang_free(fs_lang *lang)
+{
+    if (!lang)
+        return;
+    fs_locale_free(lang->locale);
+    free(lang);
+}
+
+const char *fs_lang_tag(const fs_lang *lang)
+{
+    return lang->tag;
+}
+
+const fs_locale *fs_lang_locale(const fs_lang *lang)
+{
+    return lang->locale;
+}
+
+bool fs_lang_is_source(const fs_lang *lang)
+{
+    return lang->source_language;
+}
+
+bool fs_lang_strict(const fs_lang *lang)
+{
+    return lang->strict;
+}
+
+const fs_catalog *fs_lang_data_catalog(const fs_lang *lang)
+{
+    return lang->data_catalog;
+}

@@ -1,0 +1,7 @@
+# One command renders every language; {lang} names each output.
+--- copy: data/pfr-mali data
+--- copy: layouts/brief layout
+--- run
+render layout data --lang en,fr -o 'brief-{lang}.pdf'
+--- exit 0
+--- stderr
