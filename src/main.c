@@ -11,6 +11,8 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  render LAYOUT DATA_DIR -o FILE   render a factsheet (.pdf, .png or .svg)\n"
+    "  extract LAYOUT DATA_DIR -o FILE.pot\n"
+    "                                   write the texts to translate, for gettext tools\n"
     "  icons [WORD]                     list the built-in icon names\n"
     "\n"
     "Options:\n"
@@ -18,7 +20,7 @@ static const char usage[] =
     "  -V, --version   show the version\n"
     "\n"
     "Example:\n"
-    "  factsheet render layouts/brief data/pfr-mali -o out/pfr-mali-en.pdf\n"
+    "  factsheet render layouts/brief data/pfr-mali --lang en,fr -o 'out/pfr-mali-{lang}.pdf'\n"
     "\n"
     "Exit status: 0 done, 1 the render failed, 2 bad input or usage.\n"
     "The user's guide is README.md; the layout format is layouts/README.md.\n";
@@ -40,10 +42,13 @@ int main(int argc, char **argv)
     }
     if (strcmp(command, "render") == 0)
         return fs_cli_render(argc - 1, argv + 1);
+    if (strcmp(command, "extract") == 0)
+        return fs_cli_extract(argc - 1, argv + 1);
     if (strcmp(command, "icons") == 0)
         return fs_cli_icons(argc - 1, argv + 1);
-    fprintf(stderr, "factsheet: error: unknown command '%s'\n  hint: commands: render, icons; see "
-                    "factsheet --help\n",
+    fprintf(stderr,
+            "factsheet: error: unknown command '%s'\n  hint: commands: render, extract, icons; see "
+            "factsheet --help\n",
             command);
     return FS_EXIT_USAGE;
 }

@@ -216,7 +216,7 @@ static const char *cell_text(binder *b, const fs_table *table, size_t row, size_
         return fs_table_cell(table, row, (size_t)translated_column);
     fs_translation found;
     const fs_catalog *catalog = fs_lang_data_catalog(lang);
-    fs_lookup_status status = fs_catalog_lookup(catalog, NULL, text, &found);
+    fs_lookup_status status = fs_lang_lookup(lang, false, text, &found);
     if (status == FS_TRANSLATED)
         return found.msgstr;
     if (!already_reported(b, text)) {

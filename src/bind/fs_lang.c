@@ -110,7 +110,7 @@ static bool has_quotes(const char *text)
 /* A template is translatable when the text the layout writes has letters
  * or quotation marks; "{value, number}" and "**{lead}** {text}" are the
  * same in every language. */
-static bool template_translatable(const fs_template *template)
+bool fs_lang_template_translatable(const fs_template *template)
 {
     for (size_t i = 0; i < template->count; i++) {
         const fs_segment *segment = &template->segments[i];
@@ -118,7 +118,7 @@ static bool template_translatable(const fs_template *template)
             (fs_lang_translatable(segment->text) || has_quotes(segment->text)))
             return true;
         for (size_t a = 0; a < segment->arm_count; a++)
-            if (template_translatable(segment->arms[a].message))
+            if (fs_lang_template_translatable(segment->arms[a].message))
                 return true;
     }
     return false;
@@ -160,12 +160,23 @@ static bool check_placeholders(fs_lang *lang, const fs_template *source,
     return true;
 }
 
+fs_lookup_status fs_lang_lookup(const fs_lang *lang, bool layout_text, const char *msgid,
+                                fs_translation *out)
+{
+    const fs_catalog *first = layout_text ? lang->layout_catalog : lang->data_catalog;
+    const fs_catalog *second = layout_text ? lang->data_catalog : lang->layout_catalog;
+    fs_lookup_status status = fs_catalog_lookup(first, NULL, msgid, out);
+    if (status != FS_MISSING)
+        return status;
+    return fs_catalog_lookup(second, NULL, msgid, out);
+}
+
 static void translate(fs_lang *lang, const fs_template *source)
 {
-    if (!source || !template_translatable(source))
+    if (!source || !fs_lang_template_translatable(source))
         return;
     fs_translation found;
-    fs_lookup_status status = fs_catalog_lookup(lang->layout_catalog, NULL, source->source, &found);
+    fs_lookup_status status = fs_lang_lookup(lang, true, source->source, &found);
     if (status == FS_TRANSLATED) {
         fs_template *translated =
             fs_template_parse(found.msgstr, found.pos, lang->arena, lang->diags);

@@ -22,8 +22,8 @@ typedef struct fs_lang fs_lang;
  * layout.yaml, an error when strict; a translation that drops or adds a
  * placeholder is an error at its line in the PO file. NULL when anything
  * is an error. The caller frees it with fs_lang_free. */
-fs_lang *fs_lang_create(const char *tag, const fs_layout *layout, const char *data_dir,
-                        bool strict, fs_arena *arena, fs_diags *diags);
+fs_lang *fs_lang_create(const char *tag, const fs_layout *layout, const char *data_dir, bool strict,
+                        fs_arena *arena, fs_diags *diags);
 void fs_lang_free(fs_lang *lang);
 
 const char *fs_lang_tag(const fs_lang *lang);
@@ -38,8 +38,18 @@ const fs_template *fs_lang_template(const fs_lang *lang, const fs_template *sour
 /* The data catalog, for the texts of cells. */
 const fs_catalog *fs_lang_data_catalog(const fs_lang *lang);
 
+/* Looks a text up: a layout text in the layout's catalog first, a cell's
+ * text in the data's first, then in the other, so that one catalog made
+ * from `factsheet extract` serves both. */
+fs_lookup_status fs_lang_lookup(const fs_lang *lang, bool layout_text, const char *msgid,
+                                fs_translation *out);
+
 /* True when text is worth translating: it has letters, and is not an
  * e-mail address or a web address. */
 bool fs_lang_translatable(const char *text);
+
+/* True when a layout text is worth translating: what the layout writes
+ * around its placeholders has letters or quotation marks. */
+bool fs_lang_template_translatable(const fs_template *template);
 
 #endif

@@ -160,68 +160,12 @@ static char *output_for(const char *pattern, const char *tag, fs_arena *arena)
     return result;
 }
 
-static bool is_dir(const char *path)
-{
-    struct stat info;
-    return stat(path, &info) == 0 && S_ISDIR(info.st_mode);
-}
-
-/* A layout is a folder; a bare name is looked up among the installed ones. */
-static const char *layout_dir(const char *arg, const char *datadir, fs_arena *arena)
-{
-    if (is_dir(arg) || strchr(arg, '/'))
-        return arg;
-    const char *installed = fs_arena_printf(arena, "%s/layouts/%s", datadir, arg);
-    return installed && is_dir(installed) ? installed : arg;
-}
-
-static void newest_in(const char *dir, time_t *newest)
-{
-    DIR *folder = opendir(dir);
-    if (!folder)
-        return;
-    struct dirent *entry;
-    char path[4096];
-    while ((entry = readdir(folder))) {
-        struct stat info;
-        snprintf(path, sizeof path, "%s/%s", dir, entry->d_name);
-        if (entry->d_name[0] != '.' && stat(path, &info) == 0 && S_ISREG(info.st_mode) &&
-            info.st_mtime > *newest)
-            *newest = info.st_mtime;
-    }
-    closedir(folder);
-}
-
-/* The PDF's date: SOURCE_DATE_EPOCH when set (reproducible builds), else
- * the newest input, never the clock, so a re-render of the same inputs gives
- * the same bytes. */
-static bool creation_time(const char *layout, const char *data, time_t *out, fs_diags *diags)
-{
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    if (epoch && *epoch) {
-        char *end;
-        errno = 0;
-        long long value = strtoll(epoch, &end, 10);
-        if (*end || errno || value < 0) {
-            fs_error(diags, fs_pos_at(NULL, 0, 0), "set it to seconds since 1970, or unset it",
-                     "SOURCE_DATE_EPOCH is not a number of seconds: '%s'", epoch);
-            return false;
-        }
-        *out = (time_t)value;
-        return true;
-    }
-    *out = 0;
-    newest_in(layout, out);
-    newest_in(data, out);
-    return true;
-}
-
 static bool load_run(run *r, const render_args *args, const char *datadir, fs_diags *diags)
 {
     r->arena = fs_arena_create();
     if (!r->arena)
         return false;
-    const char *dir = layout_dir(args->layout, datadir, r->arena);
+    const char *dir = fs_cli_layout_dir(args->layout, datadir, r->arena);
     const char *conf = fs_arena_printf(r->arena, "%s/fonts/fonts.conf", datadir);
     /* Load everything that can be checked before reporting, so one run shows
      * every problem of the layout and of the data. */
@@ -285,7 +229,7 @@ int fs_cli_render(int argc, char **argv)
     run r = {0};
     fs_emit_options options = {.dpi = args.dpi};
     if (!load_run(&r, &args, datadir, diags) ||
-        !creation_time(r.layout->dir, args.data, &options.created, diags)) {
+        !fs_cli_creation_time(r.layout->dir, args.data, &options.created, diags)) {
         status = FS_EXIT_USAGE;
     } else {
         /* One document per language; the document arena is reset between

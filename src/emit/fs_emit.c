@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "emit/fs_output.h"
+#include "core/fs_output.h"
 #include "paint/fs_paint.h"
 
 typedef enum { FS_PDF, FS_PNG, FS_SVG } fs_backend_kind;
@@ -18,6 +18,12 @@ typedef struct {
     const char *extension;
     fs_backend_kind kind;
 } fs_backend;
+
+/* cairo's write function over an fs_output. */
+static cairo_status_t write_output(void *closure, const unsigned char *data, unsigned int length)
+{
+    return fs_output_write(closure, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
 
 static const fs_backend backends[] = {{".pdf", FS_PDF}, {".png", FS_PNG}, {".svg", FS_SVG}};
 
@@ -71,8 +77,8 @@ static bool finish(cairo_surface_t *surface, cairo_t *cr, bool painted, fs_outpu
         fs_error(diags, fs_pos_at(out->target, 0, 0), NULL, "cannot draw the output: %s",
                  cairo_status_to_string(status));
     if (!painted && status == CAIRO_STATUS_SUCCESS && closed)
-        fs_error(diags, fs_pos_at(out->target, 0, 0),
-                 "reinstall the icon font (make deps)", "an icon glyph could not be drawn");
+        fs_error(diags, fs_pos_at(out->target, 0, 0), "reinstall the icon font (make deps)",
+                 "an icon glyph could not be drawn");
     return closed && painted && status == CAIRO_STATUS_SUCCESS;
 }
 
@@ -99,17 +105,17 @@ static void add_outline(cairo_surface_t *surface, const fs_page_ops *page, size_
 
 /* PDF and SVG: one vector file holding every page. */
 static bool emit_vector(const fs_display *display, const fs_document *doc, fs_pango *pango,
-                        fs_backend_kind kind, const char *path,
-                        const fs_emit_options *options, fs_diags *diags)
+                        fs_backend_kind kind, const char *path, const fs_emit_options *options,
+                        fs_diags *diags)
 {
     fs_output out;
     if (!fs_output_open(&out, path, diags))
         return false;
     cairo_surface_t *surface =
-        kind == FS_PDF ? cairo_pdf_surface_create_for_stream(fs_output_write, &out,
-                                                             display->width, display->height)
-                       : cairo_svg_surface_create_for_stream(fs_output_write, &out,
-                                                             display->width, display->height);
+        kind == FS_PDF ? cairo_pdf_surface_create_for_stream(write_output, &out, display->width,
+                                                             display->height)
+                       : cairo_svg_surface_create_for_stream(write_output, &out, display->width,
+                                                             display->height);
     if (kind == FS_PDF)
         set_metadata(surface, doc, options);
     else
@@ -142,7 +148,7 @@ static bool emit_png_page(const fs_page_ops *page, const fs_display *display, fs
     bool painted = fs_paint_page(cr, page, pango);
     cairo_status_t status = cairo_status(cr);
     if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_write_to_png_stream(surface, fs_output_write, out);
+        status = cairo_surface_write_to_png_stream(surface, write_output, out);
     cairo_destroy(cr);
     cairo_surface_destroy(surface);
     bool closed = fs_output_close(out, diags);
@@ -187,8 +193,8 @@ static bool emit_png(const fs_display *display, fs_pango *pango, const char *pat
     return ok;
 }
 
-bool fs_emit(const fs_display *display, const fs_document *doc, fs_pango *pango,
-             const char *path, const fs_emit_options *options, fs_diags *diags)
+bool fs_emit(const fs_display *display, const fs_document *doc, fs_pango *pango, const char *path,
+             const fs_emit_options *options, fs_diags *diags)
 {
     const fs_backend *backend = backend_for(path);
     if (!backend) {

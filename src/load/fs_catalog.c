@@ -14,9 +14,11 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/fs_buf.h"
+#include "core/fs_output.h"
 
 enum {
     FS_CATALOG_MAX_BYTES = 64 * 1024 * 1024,
@@ -1050,4 +1052,96 @@ const char *fs_catalog_msgid(const fs_catalog *catalog, size_t i, fs_lookup_stat
 const char *fs_catalog_msgctxt(const fs_catalog *catalog, size_t i)
 {
     return i < catalog->count ? catalog->entries[i].context : NULL;
+}
+
+/* ---- Writing a template ------------------------------------------------- */
+
+static po_message_t new_message(const char *msgid, const char *msgstr)
+{
+    po_message_t message = po_message_create();
+    if (message) {
+        po_message_set_msgid(message, msgid);
+        po_message_set_msgstr(message, msgstr);
+    }
+    return message;
+}
+
+static bool fill_template(po_file_t file, const char *project, long long created,
+                          const fs_pot_entry *entries, size_t count)
+{
+    po_message_iterator_t iterator = po_message_iterator(file, NULL);
+    if (!iterator)
+        return false;
+    char date[32];
+    time_t when = (time_t)created;
+    struct tm tm;
+    gmtime_r(&when, &tm);
+    strftime(date, sizeof date, "%Y-%m-%d %H:%M+0000", &tm);
+    fs_buf header = {0};
+    fs_buf_printf(&header,
+                  "Project-Id-Version: %s\n"
+                  "POT-Creation-Date: %s\n"
+                  "PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\n"
+                  "Last-Translator: FULL NAME <EMAIL@ADDRESS>\n"
+                  "Language-Team: LANGUAGE <LL@li.org>\n"
+                  "Language: \n"
+                  "MIME-Version: 1.0\n"
+                  "Content-Type: text/plain; charset=UTF-8\n"
+                  "Content-Transfer-Encoding: 8bit\n",
+                  project, date);
+    bool ok = fs_buf_ok(&header);
+    po_message_t message = ok ? new_message("", fs_buf_str(&header)) : NULL;
+    if (message) {
+        po_message_set_fuzzy(message, 1);
+        po_message_insert(iterator, message);
+    }
+    ok = message != NULL;
+    for (size_t i = 0; ok && i < count; i++) {
+        message = new_message(entries[i].msgid, "");
+        ok = message != NULL;
+        if (!ok)
+            break;
+        for (size_t r = 0; r < entries[i].ref_count; r++) {
+            const fs_pos *ref = &entries[i].refs[r];
+            if (ref->file)
+                po_message_add_filepos(message, ref->file,
+                                       ref->line > 0 ? (size_t)ref->line : (size_t)-1);
+        }
+        if (entries[i].note)
+            po_message_set_extracted_comments(message, entries[i].note);
+        po_message_insert(iterator, message);
+    }
+    po_message_iterator_free(iterator);
+    fs_buf_free(&header);
+    return ok;
+}
+
+bool fs_catalog_write_template(const char *path, const char *project, long long created,
+                               const fs_pot_entry *entries, size_t count, fs_diags *diags)
+{
+    size_t errors = fs_diags_errors(diags);
+    po_file_t file = po_file_create();
+    if (!file || !fill_template(file, project, created, entries, count)) {
+        fs_error(diags, fs_pos_at(path, 0, 0), NULL, "out of memory while writing the template");
+        if (file)
+            po_file_free(file);
+        return false;
+    }
+    fs_output out;
+    bool ok = fs_output_open(&out, path, diags) && fs_output_close(&out, diags);
+    if (ok) {
+        site_list sites = {0};
+        load_context context = {diags, path, NULL, &sites};
+        /* The library writes to a path of its own: the temporary one, renamed
+         * over path only when it is complete. */
+        pthread_mutex_lock(&read_lock);
+        current_load = &context;
+        po_file_t written = po_file_write(file, fs_output_temporary(&out), &xerror_handler);
+        current_load = NULL;
+        pthread_mutex_unlock(&read_lock);
+        ok = written != NULL && fs_diags_errors(diags) == errors && fs_output_commit(&out, diags);
+    }
+    fs_output_discard(&out);
+    po_file_free(file);
+    return ok;
 }

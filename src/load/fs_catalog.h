@@ -60,4 +60,20 @@ const char *fs_catalog_msgid(const fs_catalog *catalog, size_t i, fs_lookup_stat
  * key fs_catalog_lookup takes. */
 const char *fs_catalog_msgctxt(const fs_catalog *catalog, size_t i);
 
+/* One string of a translation template: the English, where it comes from
+ * (each a `#:` reference) and an optional note for the translator. */
+typedef struct {
+    const char *msgid;
+    const fs_pos *refs;
+    size_t ref_count;
+    const char *note;
+} fs_pot_entry;
+
+/* Writes a translation template (POT) to path atomically, through
+ * libgettextpo, so msginit and msgmerge read it as they read xgettext's.
+ * created dates it (POT-Creation-Date). False with an error on failure; no
+ * partial file is left. */
+bool fs_catalog_write_template(const char *path, const char *project, long long created,
+                               const fs_pot_entry *entries, size_t count, fs_diags *diags);
+
 #endif

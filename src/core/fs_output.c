@@ -46,14 +46,18 @@ bool fs_output_open(fs_output *out, const char *target, fs_diags *diags)
     return true;
 }
 
-cairo_status_t fs_output_write(void *closure, const unsigned char *data, unsigned int length)
+bool fs_output_write(fs_output *out, const void *data, size_t length)
 {
-    fs_output *out = closure;
-    if (out->failed || fwrite(data, 1, length, out->file) != length) {
+    if (out->failed || !out->file || fwrite(data, 1, length, out->file) != length) {
         out->failed = true;
-        return CAIRO_STATUS_WRITE_ERROR;
+        return false;
     }
-    return CAIRO_STATUS_SUCCESS;
+    return true;
+}
+
+const char *fs_output_temporary(const fs_output *out)
+{
+    return out->temporary;
 }
 
 bool fs_output_close(fs_output *out, fs_diags *diags)

@@ -4,7 +4,6 @@
 #ifndef FS_OUTPUT_H
 #define FS_OUTPUT_H
 
-#include <cairo.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -21,8 +20,13 @@ typedef struct {
  * when the folder is missing or not writable. */
 bool fs_output_open(fs_output *out, const char *target, fs_diags *diags);
 
-/* cairo write function over an fs_output (closure is the fs_output). */
-cairo_status_t fs_output_write(void *closure, const unsigned char *data, unsigned int length);
+/* Appends bytes to the temporary file; false (and the output marked
+ * failed) when the write fails. */
+bool fs_output_write(fs_output *out, const void *data, size_t length);
+
+/* The temporary file's path, for libraries that write to a path of their
+ * own: close the FILE first with fs_output_close. */
+const char *fs_output_temporary(const fs_output *out);
 
 /* Flushes, syncs and closes the temporary file. False with an error when a
  * write failed. The file stays temporary until fs_output_commit. */

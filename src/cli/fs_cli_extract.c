@@ -1,0 +1,216 @@
+/* factsheet extract: every text a translator needs, as a gettext template. */
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bind/fs_bind.h"
+#include "bind/fs_lang.h"
+#include "cli/fs_cli.h"
+#include "core/fs_buf.h"
+#include "load/fs_catalog.h"
+#include "load/fs_dataset.h"
+#include "load/fs_icons.h"
+#include "load/fs_layout.h"
+
+static const char usage[] =
+    "Usage: factsheet extract LAYOUT DATA_DIR -o FILE.pot\n"
+    "\n"
+    "Writes a gettext template (POT) of every text that reaches the page: the\n"
+    "layout's strings and the texts of the data's cells, each with `#:` lines\n"
+    "naming where it comes from. Translators start a language with msginit\n"
+    "(or Poedit, Weblate, Crowdin) and keep their work with msgmerge when the\n"
+    "English changes. Put the result in DATA_DIR/LANG.po (texts of both kinds\n"
+    "are looked up there) or the layout's strings in LAYOUT/LANG.po.\n"
+    "\n"
+    "  -o, --output FILE.pot   where to write (required)\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "Numbers, icon names, e-mail and web addresses are not extracted.\n"
+    "Exit status: 0 done, 1 the file could not be written, 2 bad input or usage.\n";
+
+/* The strings met so far, each once, with every place it comes from, in the
+ * order first met; a hash of msgids finds repeats. */
+typedef struct {
+    fs_arena *arena;
+    fs_pot_entry *entries;
+    size_t count, capacity;
+    size_t *slots; /* index + 1 into entries, 0 for empty */
+    size_t slot_count;
+    bool failed;
+} collection;
+
+static uint64_t hash_text(const char *text)
+{
+    uint64_t hash = 14695981039346656037u;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+        hash = (hash ^ *c) * 1099511628211u;
+    return hash;
+}
+
+static bool rehash(collection *c)
+{
+    size_t count = c->slot_count ? c->slot_count * 2 : 256;
+    size_t *slots = fs_arena_array(c->arena, count, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < c->count; i++) {
+        size_t slot = (size_t)hash_text(c->entries[i].msgid) & (count - 1);
+        while (slots[slot])
+            slot = (slot + 1) & (count - 1);
+        slots[slot] = i + 1;
+    }
+    c->slots = slots;
+    c->slot_count = count;
+    return true;
+}
+
+static void add_ref(collection *c, fs_pot_entry *entry, fs_pos where)
+{
+    for (size_t i = 0; i < entry->ref_count; i++)
+        if (entry->refs[i].line == where.line && entry->refs[i].file &&
+            strcmp(entry->refs[i].file, where.file) == 0)
+            return;
+    fs_pos *refs = fs_arena_grow(c->arena, (void *)entry->refs, entry->ref_count,
+                                 entry->ref_count + 1, sizeof *refs);
+    if (!refs) {
+        c->failed = true;
+        return;
+    }
+    refs[entry->ref_count] = where;
+    refs[entry->ref_count].file = fs_arena_strdup(c->arena, where.file ? where.file : "");
+    entry->refs = refs;
+    entry->ref_count++;
+}
+
+static void add(collection *c, const char *msgid, fs_pos where, const char *note)
+{
+    if ((c->count + 1) * 2 > c->slot_count && !rehash(c)) {
+        c->failed = true;
+        return;
+    }
+    size_t slot = (size_t)hash_text(msgid) & (c->slot_count - 1);
+    while (c->slots[slot]) {
+        fs_pot_entry *entry = &c->entries[c->slots[slot] - 1];
+        if (strcmp(entry->msgid, msgid) == 0) {
+            add_ref(c, entry, where);
+            return;
+        }
+        slot = (slot + 1) & (c->slot_count - 1);
+    }
+    if (c->count == c->capacity) {
+        c->capacity = c->capacity ? c->capacity * 2 : 64;
+        c->entries = fs_arena_grow(c->arena, c->entries, c->count, c->capacity, sizeof *c->entries);
+        if (!c->entries) {
+            c->failed = true;
+            return;
+        }
+    }
+    fs_pot_entry *entry = &c->entries[c->count++];
+    *entry = (fs_pot_entry){.msgid = fs_arena_strdup(c->arena, msgid), .note = note};
+    c->slots[slot] = c->count;
+    add_ref(c, entry, where);
+}
+
+static void add_layout_text(void *context, const fs_template *text)
+{
+    if (fs_lang_template_translatable(text))
+        add(context, text->source, text->pos,
+            text->has_fields ? "Keep each {placeholder} as it is: it is filled from the data."
+                             : NULL);
+}
+
+static void add_cell_text(void *context, const char *text, fs_pos where)
+{
+    add(context, text, where, NULL);
+}
+
+static int parse_args(int argc, char **argv, const char **layout, const char **data,
+                      const char **output)
+{
+    static const struct option options[] = {{"output", required_argument, NULL, 'o'},
+                                            {"help", no_argument, NULL, 'h'},
+                                            {NULL, 0, NULL, 0}};
+    opterr = 0;
+    optind = 1;
+    *output = NULL;
+    int option;
+    while ((option = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        if (option == 'o') {
+            *output = optarg;
+        } else if (option == 'h') {
+            fputs(usage, stdout);
+            return -1;
+        } else {
+            fprintf(stderr,
+                    "factsheet: error: unknown option %s\n  hint: see factsheet "
+                    "extract --help\n",
+                    argv[optind - 1]);
+            return FS_EXIT_USAGE;
+        }
+    }
+    const char *problem = argc - optind != 2 ? "extract takes a LAYOUT and a DATA_DIR"
+                          : !*output         ? "no output file: add -o FILE.pot"
+                                             : NULL;
+    size_t length = *output ? strlen(*output) : 0;
+    if (!problem && !(length > 4 && (strcasecmp(*output + length - 4, ".pot") == 0 ||
+                                     strcasecmp(*output + length - 3, ".po") == 0)))
+        problem = "the output must end in .pot (or .po)";
+    if (problem) {
+        fprintf(stderr, "factsheet: error: %s\n  hint: see factsheet extract --help\n", problem);
+        return FS_EXIT_USAGE;
+    }
+    *layout = argv[optind];
+    *data = argv[optind + 1];
+    return FS_EXIT_OK;
+}
+
+int fs_cli_extract(int argc, char **argv)
+{
+    const char *layout_arg, *data_dir, *output;
+    int status = parse_args(argc, argv, &layout_arg, &data_dir, &output);
+    if (status != FS_EXIT_OK)
+        return status < 0 ? FS_EXIT_OK : status;
+    fs_diags *diags = fs_diags_create();
+    fs_arena *arena = fs_arena_create();
+    char *owned = NULL;
+    fs_lang *lang = NULL;
+    status = FS_EXIT_USAGE;
+    if (!diags || !arena)
+        goto done;
+    const char *dir = fs_cli_layout_dir(layout_arg, fs_cli_datadir(&owned), arena);
+    fs_layout *layout = fs_layout_load(dir, arena, diags);
+    fs_dataset *data = fs_dataset_load(data_dir, arena, diags);
+    fs_icons *icons = fs_icons_load(FS_MATERIAL_CODEPOINTS, arena, diags);
+    lang = layout ? fs_lang_create("en", layout, data_dir, false, arena, diags) : NULL;
+    time_t created;
+    if (!layout || !data || !icons || !lang ||
+        !fs_cli_creation_time(layout->dir, data_dir, &created, diags))
+        goto done;
+    /* The layout's strings, then the cell texts binding reads, in order. */
+    collection texts = {.arena = arena};
+    fs_layout_each_text(layout, add_layout_text, &texts);
+    fs_bind_input input = {layout, data, icons, lang, add_cell_text, &texts};
+    fs_arena *document = fs_arena_create();
+    bool bound = document && fs_bind(&input, document, diags);
+    if (bound && !texts.failed) {
+        const char *project = fs_arena_printf(arena, "factsheet %s %s", layout_arg, data_dir);
+        status = fs_catalog_write_template(output, project, (long long)created, texts.entries,
+                                           texts.count, diags)
+                     ? FS_EXIT_OK
+                     : FS_EXIT_FAILED;
+        if (status == FS_EXIT_OK)
+            fprintf(stderr, "factsheet: wrote %zu texts to %s\n", texts.count, output);
+    }
+    fs_arena_free(document);
+done:
+    if (diags)
+        fs_cli_print(diags);
+    fs_lang_free(lang);
+    fs_arena_free(arena);
+    fs_diags_free(diags);
+    free(owned);
+    return status;
+}
