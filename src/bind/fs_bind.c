@@ -195,6 +195,23 @@ static bool number_needed(binder *b, const fs_segment *field, const fs_table *ta
     return false;
 }
 
+/* Turns the plain spaces of a formatted number or date (from out[from] on)
+ * into no-break spaces: "7 millions" or "30 juin 2019" never break across
+ * lines. ICU's own grouping spaces are no-break already. */
+static void keep_together(fs_buf *out, size_t from)
+{
+    fs_buf tail = {0};
+    fs_buf_append(&tail, out->data + from, out->length - from);
+    out->length = from;
+    for (size_t i = 0; i < tail.length; i++) {
+        if (tail.data[i] == ' ')
+            fs_buf_puts(out, "\u00a0");
+        else
+            fs_buf_putc(out, tail.data[i]);
+    }
+    fs_buf_free(&tail);
+}
+
 /* A text cell in the document's language: its sibling column NAME@LANG
  * (spreadsheet-friendly) when filled, else the data catalog's translation,
  * else the English with a warning (an error under strict), once per cell. */
@@ -283,10 +300,13 @@ static bool format_cell(binder *b, const fs_segment *field, bool translate, fs_b
         int year, month, day;
         static const fs_date_style dates[] = {FS_DATE_SHORT, FS_DATE_MEDIUM, FS_DATE_LONG,
                                               FS_DATE_MONTH_YEAR};
+        size_t from = out->length;
         if (parse_date(text, &year, &month, &day) &&
             fs_locale_format_date(locale_of(b), year, month, day,
-                                  dates[field->format - FS_FORMAT_DATE_SHORT], out))
+                                  dates[field->format - FS_FORMAT_DATE_SHORT], out)) {
+            keep_together(out, from);
             return true;
+        }
         fs_error(b->diags, b->last_cell, "write dates as YYYY-MM-DD or YYYY-MM",
                  "{%s} needs a date in column '%s', found '%s'", field->text,
                  fs_table_column_name(table, column), text);
@@ -295,11 +315,13 @@ static bool format_cell(binder *b, const fs_segment *field, bool translate, fs_b
     }
     if (!is_number)
         return number_needed(b, field, table, row, column, text);
+    size_t from = out->length;
     if (!fs_locale_format_number(locale_of(b), value, style, out)) {
         fs_error(b->diags, b->last_cell, NULL, "cannot format %s for language %s", text,
                  fs_lang_tag(b->in->lang));
         return false;
     }
+    keep_together(out, from);
     return true;
 }
 

@@ -24,6 +24,7 @@
 #include "bind/fs_markdown.h"
 
 #define NNBSP "\u202f" /* narrow no-break space: French grouping */
+#define NBSP  "\u00a0" /* no-break space: inside formatted numbers and dates */
 
 static const char theme_yaml[] = "colors:\n"
                                  "  primary: \"#0B4F6C\"\n"
@@ -422,7 +423,7 @@ static void test_format_compact(void **state)
     standard_data();
     write_data("n.csv", "a,b\n7000000,2029052\n");
     assert_string_equal(bind_text(state, "{n.a, number, compact} and {n.b, number, compact}"),
-                        "7 million and 2 million");
+                        "7" NBSP "million and 2" NBSP "million");
 }
 
 static void test_format_dates(void **state)
@@ -431,7 +432,8 @@ static void test_format_dates(void **state)
     write_data("d.csv", "day,month\n2019-06-30,2020-02\n");
     assert_string_equal(bind_text(state, "{d.day, date, long}; {d.month, date, month}; "
                                          "{d.day, date, short}; {d.day, date}"),
-                        "June 30, 2019; February 2020; 6/30/2019; Jun 30, 2019");
+                        "June" NBSP "30," NBSP "2019; February" NBSP "2020; 6/30/2019; Jun" NBSP
+                        "30," NBSP "2019");
 }
 
 static void test_text_column_printed_as_written(void **state)
@@ -470,7 +472,7 @@ static void test_french_document_language(void **state)
                                       "  - text: \"{summary.since, date, long}\"\n");
     assert_string_equal(doc->lang, "fr");
     assert_string_equal(doc->title, "Partenaires pour la résilience");
-    assert_string_equal(only_paragraph(child(doc->body, 0)), "30 juin 2019");
+    assert_string_equal(only_paragraph(child(doc->body, 0)), "30" NBSP "juin" NBSP "2019");
 }
 
 /* ---- cells are data, the layout is Markdown -------------------------- */
