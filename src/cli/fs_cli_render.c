@@ -210,9 +210,11 @@ static int render_document(const run *r, const fs_lang *lang, const char *output
     fs_pango_set_language(r->pango, doc->lang);
     fs_measurer measurer = fs_pango_measurer(r->pango);
     fs_display *display = fs_place(doc, &r->layout->page, &measurer, arena, diags);
-    if (!display)
-        return FS_EXIT_FAILED;
-    return fs_emit(display, doc, r->pango, output, options, diags) ? FS_EXIT_OK : FS_EXIT_FAILED;
+    bool written = display && fs_emit(display, doc, r->pango, output, options, diags);
+    /* The kept layouts are keyed by this document's strings, which the
+     * arena is about to reuse. */
+    fs_pango_forget(r->pango);
+    return written ? FS_EXIT_OK : FS_EXIT_FAILED;
 }
 
 int fs_cli_render(int argc, char **argv)

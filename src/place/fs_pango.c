@@ -1,17 +1,31 @@
 #include "fs_pango.h"
 
 #include <pango/pangocairo.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A layout made for one text, kept until the document is done: placement
+ * measures a text and paint draws it, and shaping it once serves both. */
+typedef struct {
+    const char *markup;
+    const fs_text_style *style;
+    double size, width;
+    PangoLayout *layout;
+} cached_layout;
 
 struct fs_pango {
     PangoFontMap *map;
     PangoContext *context;
     PangoLanguage *language;
+    cached_layout *cache;
+    size_t cache_count, cache_capacity;
     /* The icon font is asked for once per size; keep the last one. */
     PangoFont *icon_font;
     PangoFontDescription *icon_description;
 };
+
+static PangoLayout *new_layout(fs_pango *pango, const fs_text *text);
 
 fs_pango *fs_pango_create(PangoFontMap *map)
 {
@@ -34,10 +48,68 @@ fs_pango *fs_pango_create(PangoFontMap *map)
     return pango;
 }
 
+void fs_pango_forget(fs_pango *pango)
+{
+    for (size_t i = 0; i < pango->cache_capacity; i++)
+        if (pango->cache[i].layout)
+            g_object_unref(pango->cache[i].layout);
+    free(pango->cache);
+    pango->cache = NULL;
+    pango->cache_count = pango->cache_capacity = 0;
+}
+
+static size_t cache_slot(const fs_pango *pango, const fs_text *text)
+{
+    uint64_t hash = (uint64_t)(uintptr_t)text->markup * 0x9E3779B97F4A7C15u;
+    hash ^= (uint64_t)(uintptr_t)text->style + (hash << 6) + (hash >> 2);
+    hash ^= (uint64_t)(text->size * 1024) * 0xC2B2AE3D27D4EB4Fu;
+    hash ^= (uint64_t)(text->width * 1024) * 0x165667B19E3779F9u;
+    return (size_t)(hash >> 11) & (pango->cache_capacity - 1);
+}
+
+static bool same_text(const cached_layout *entry, const fs_text *text)
+{
+    return entry->markup == text->markup && entry->style == text->style &&
+           entry->size == text->size && entry->width == text->width;
+}
+
+static void cache_put(fs_pango *pango, const fs_text *text, PangoLayout *layout)
+{
+    if ((pango->cache_count + 1) * 2 > pango->cache_capacity) {
+        cached_layout *old = pango->cache;
+        size_t old_capacity = pango->cache_capacity;
+        size_t capacity = old_capacity ? old_capacity * 2 : 256;
+        cached_layout *grown = calloc(capacity, sizeof *grown);
+        if (!grown)
+            return;
+        pango->cache = grown;
+        pango->cache_capacity = capacity;
+        pango->cache_count = 0;
+        for (size_t i = 0; i < old_capacity; i++) {
+            if (!old[i].layout)
+                continue;
+            fs_text key = {old[i].markup, old[i].style, old[i].size, old[i].width};
+            size_t slot = cache_slot(pango, &key);
+            while (pango->cache[slot].layout)
+                slot = (slot + 1) & (capacity - 1);
+            pango->cache[slot] = old[i];
+            pango->cache_count++;
+        }
+        free(old);
+    }
+    size_t slot = cache_slot(pango, text);
+    while (pango->cache[slot].layout)
+        slot = (slot + 1) & (pango->cache_capacity - 1);
+    pango->cache[slot] =
+        (cached_layout){text->markup, text->style, text->size, text->width, g_object_ref(layout)};
+    pango->cache_count++;
+}
+
 void fs_pango_free(fs_pango *pango)
 {
     if (!pango)
         return;
+    fs_pango_forget(pango);
     if (pango->icon_font)
         g_object_unref(pango->icon_font);
     if (pango->icon_description)
@@ -54,6 +126,19 @@ void fs_pango_set_language(fs_pango *pango, const char *lang)
 }
 
 PangoLayout *fs_pango_layout(fs_pango *pango, const fs_text *text)
+{
+    for (size_t slot = pango->cache_capacity ? cache_slot(pango, text) : 0;
+         pango->cache_capacity && pango->cache[slot].layout;
+         slot = (slot + 1) & (pango->cache_capacity - 1))
+        if (same_text(&pango->cache[slot], text))
+            return g_object_ref(pango->cache[slot].layout);
+    PangoLayout *layout = new_layout(pango, text);
+    if (layout)
+        cache_put(pango, text, layout);
+    return layout;
+}
+
+static PangoLayout *new_layout(fs_pango *pango, const fs_text *text)
 {
     const fs_text_style *style = text->style;
     PangoLayout *layout = pango_layout_new(pango->context);

@@ -26,8 +26,13 @@ void fs_pango_set_language(fs_pango *pango, const char *lang);
 fs_measurer fs_pango_measurer(fs_pango *pango);
 
 /* A layout of text at its size, width and style, in points. The caller
- * unrefs it. */
+ * unrefs it. Layouts are kept, keyed by the text's markup and style
+ * pointers, so measuring and drawing the same text shapes it once; call
+ * fs_pango_forget when the document whose box tree holds them is done. */
 PangoLayout *fs_pango_layout(fs_pango *pango, const fs_text *text);
+
+/* Drops the kept layouts (the document's arena is about to be reused). */
+void fs_pango_forget(fs_pango *pango);
 
 /* The scaled font of family at size points and the glyph of codepoint in
  * it, for drawing icons as outlines. The font is owned by pango and valid

@@ -1,6 +1,7 @@
 #include "fs_place.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Placement runs each box through one function, layout_box, in two modes:
@@ -19,8 +20,67 @@ typedef struct {
     const fs_box *current;        /* the box being laid out, for diagnostics */
     const fs_box **foreign;       /* boxes already reported for a missing glyph */
     size_t foreign_count, foreign_capacity;
+    /* Measurements already made: a box is measured again each time a
+     * container around it is (to size a frame, a row, a page), and shaping
+     * text is most of placement's cost. */
+    struct measured *measured;
+    size_t measured_count, measured_capacity;
     bool failed;
 } placer;
+
+typedef struct measured {
+    const char *markup; /* keys: the same strings and styles of the box tree */
+    const fs_text_style *style;
+    double size, width;
+    fs_extent extent;
+} measured;
+
+static size_t measured_slot(const placer *p, const char *markup, const fs_text_style *style,
+                            double size, double width)
+{
+    uint64_t hash = (uint64_t)(uintptr_t)markup * 0x9E3779B97F4A7C15u;
+    hash ^= (uint64_t)(uintptr_t)style + (hash << 6) + (hash >> 2);
+    hash ^= (uint64_t)(size * 1024) * 0xC2B2AE3D27D4EB4Fu;
+    hash ^= (uint64_t)(width * 1024) * 0x165667B19E3779F9u;
+    return (size_t)(hash >> 11) & (p->measured_capacity - 1);
+}
+
+static const fs_extent *find_measured(const placer *p, const char *markup,
+                                      const fs_text_style *style, double size, double width)
+{
+    if (!p->measured_capacity)
+        return NULL;
+    for (size_t slot = measured_slot(p, markup, style, size, width); p->measured[slot].markup;
+         slot = (slot + 1) & (p->measured_capacity - 1)) {
+        const measured *m = &p->measured[slot];
+        if (m->markup == markup && m->style == style && m->size == size && m->width == width)
+            return &m->extent;
+    }
+    return NULL;
+}
+
+static void remember_measured(placer *p, const measured *entry)
+{
+    if ((p->measured_count + 1) * 2 > p->measured_capacity) {
+        measured *old = p->measured;
+        size_t old_capacity = p->measured_capacity;
+        size_t capacity = old_capacity ? old_capacity * 2 : 256;
+        measured *table = fs_arena_array(p->arena, capacity, sizeof *table);
+        if (!table)
+            return;
+        p->measured = table;
+        p->measured_capacity = capacity;
+        p->measured_count = 0;
+        for (size_t i = 0; i < old_capacity; i++)
+            if (old[i].markup)
+                remember_measured(p, &old[i]);
+    }
+    size_t slot = measured_slot(p, entry->markup, entry->style, entry->size, entry->width);
+    while (p->measured[slot].markup)
+        slot = (slot + 1) & (p->measured_capacity - 1);
+    p->measured[slot] = *entry;
+    p->measured_count++;
+}
 
 /* Geometry of a stat tile relative to its number size n. */
 static const double ICON_DIAMETER = 1.5; /* the icon's disc */
@@ -81,6 +141,9 @@ static void report_foreign(placer *p, const fs_text_style *style, const fs_exten
 static fs_extent measure(placer *p, const char *markup, const fs_text_style *style, double size,
                          double width)
 {
+    const fs_extent *known = find_measured(p, markup, style, size, width);
+    if (known)
+        return *known;
     fs_text text = {markup, style, size, width};
     fs_extent extent = {0};
     if (!p->measurer->measure(p->measurer->context, &text, &extent)) {
@@ -89,6 +152,7 @@ static fs_extent measure(placer *p, const char *markup, const fs_text_style *sty
     }
     if (extent.foreign_char)
         report_foreign(p, style, &extent);
+    remember_measured(p, &(measured){markup, style, size, width, extent});
     return extent;
 }
 
