@@ -1,7 +1,7 @@
 # factsheet: CSV result tables to print-ready PDF and PNG briefs.
 #   make demo     install what is missing, build, render the examples into out/
 #   make check    install what is missing, build with sanitizers, run every test
-# Other targets: all deps install uninstall clean format golden-update
+# Other targets: all deps install uninstall clean format golden-update fuzz
 
 PKG_CONFIG ?= pkg-config
 CC ?= cc
@@ -27,7 +27,7 @@ PKGS = cairo cairo-pdf cairo-png pangocairo pangoft2 fontconfig yaml-0.1 icu-uc 
 WARNINGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CPPFLAGS += -Isrc -D_DEFAULT_SOURCE -DFS_VERSION='"$(VERSION)"' -DFS_DATADIR='"$(DATADIR)"'
 CFLAGS ?= $(OPT) -g
-ALL_CFLAGS = -std=c17 $(WARNINGS) $(CFLAGS) $(SANFLAGS) -MMD -MP \
+ALL_CFLAGS = -std=c17 $(WARNINGS) $(CFLAGS) $(SANFLAGS) $(EXTRA_CFLAGS) -MMD -MP \
              $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lgettextpo -lm
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
@@ -41,7 +41,7 @@ TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all deps deps-check demo check test install uninstall clean format golden-update FORCE
+.PHONY: all deps deps-check demo check test install uninstall clean format golden-update FORCE fuzz fuzz-run
 
 all: factsheet
 
@@ -110,6 +110,34 @@ test: $(BUILD)/factsheet $(UNIT_BIN) $(TOOL_BIN)
 # image it changes before you commit it.
 golden-update: $(BUILD)/factsheet
 	@BUILD=$(BUILD) tests/render/update
+
+# libFuzzer targets, one per parser (tests/fuzz/fuzz_*.c), built with clang
+# into build/fuzz and run FUZZ_SECONDS each from the seeds in
+# tests/fuzz/corpus/NAME; new inputs go to build/fuzz/corpus/NAME.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/deps --fuzz
+	$(MAKE) CC=clang BUILD=build/fuzz SANITIZE=address,undefined \
+	    EXTRA_CFLAGS=-fsanitize=fuzzer-no-link fuzz-run
+
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzzers/%)
+fuzz-run: $(FUZZ_BIN)
+	@for target in $(FUZZ_BIN); do \
+	    name=$${target##*/fuzz_}; \
+	    mkdir -p $(BUILD)/corpus/$$name tests/fuzz/corpus/$$name; \
+	    echo "fuzz $$name: $(FUZZ_SECONDS) s"; \
+	    LSAN_OPTIONS=suppressions=tests/lsan.supp \
+	    $$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 \
+	        -artifact_prefix=$(BUILD)/crash-$$name- \
+	        $(BUILD)/corpus/$$name tests/fuzz/corpus/$$name 2>&1 | \
+	        grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY)' || true; \
+	    ls $(BUILD)/crash-$$name-* >/dev/null 2>&1 && { echo "fuzz $$name: crash, see $(BUILD)"; exit 1; }; \
+	done; true
+
+$(BUILD)/fuzzers/%: tests/fuzz/%.c $(BUILD)/libfactsheet.a
+	@mkdir -p $(dir $@)
+	$(say) FUZZ $@
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/fonts
