@@ -53,17 +53,6 @@ static bool already_reported(binder *b, const void *what)
 
 /* ---- finding the cell a placeholder names ---------------------------- */
 
-static void suggest_into(fs_buf *hint, const char *word, const char *const *names, size_t count,
-                         const char *kind)
-{
-    const char *best;
-    if (fs_suggest(word, names, count, &best, 1))
-        fs_buf_printf(hint, "did you mean '%s'? ", best);
-    fs_buf_printf(hint, "%s: ", kind);
-    for (size_t i = 0; i < count && i < 40; i++)
-        fs_buf_printf(hint, "%s%s", i ? ", " : "", names[i]);
-}
-
 /* Reports a table name that the data folder lacks; what names it (a
  * placeholder or a repeat) is said by the caller's prefix. */
 static void no_table(binder *b, fs_pos pos, const char *prefix, const char *name)
@@ -74,7 +63,7 @@ static void no_table(binder *b, fs_pos pos, const char *prefix, const char *name
     for (size_t i = 0; names && i < count; i++)
         names[i] = fs_table_name(fs_dataset_table_at(b->in->data, i));
     if (names)
-        suggest_into(&hint, name, names, count, "tables of the data folder");
+        fs_suggest_hint(&hint, name, names, count, "tables of the data folder: ");
     fs_error(b->diags, pos, fs_buf_str(&hint), "%sno table '%s' in %s", prefix, name,
              fs_dataset_dir(b->in->data));
     fs_buf_free(&hint);
@@ -107,7 +96,7 @@ static bool find_column(binder *b, const fs_segment *field, const fs_table *tabl
     for (size_t i = 0; names && i < count; i++)
         names[i] = fs_table_column_name(table, i);
     if (names)
-        suggest_into(&hint, name, names, count, "its columns");
+        fs_suggest_hint(&hint, name, names, count, "its columns: ");
     fs_error(b->diags, field->pos, fs_buf_str(&hint), "{%s}: no column '%s' in %s", field->text,
              name, fs_table_path(table));
     fs_buf_free(&hint);

@@ -32,8 +32,8 @@ static size_t distance(const char *a, const char *b)
     return previous[lb];
 }
 
-size_t fs_suggest(const char *word, const char *const *candidates, size_t count,
-                  const char **best, size_t wanted)
+size_t fs_suggest(const char *word, const char *const *candidates, size_t count, const char **best,
+                  size_t wanted)
 {
     size_t found = 0;
     size_t scores[8];
@@ -63,4 +63,15 @@ size_t fs_suggest(const char *word, const char *const *candidates, size_t count,
             found++;
     }
     return found;
+}
+
+void fs_suggest_hint(fs_buf *hint, const char *word, const char *const *names, size_t count,
+                     const char *intro)
+{
+    const char *best;
+    if (fs_suggest(word, names, count, &best, 1))
+        fs_buf_printf(hint, "did you mean '%s'? ", best);
+    fs_buf_puts(hint, intro);
+    for (size_t i = 0; i < count && i < 40; i++)
+        fs_buf_printf(hint, "%s%s", i ? ", " : "", names[i]);
 }

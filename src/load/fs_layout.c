@@ -170,14 +170,8 @@ static bool read_style_name(reader *r, yaml_node_t *node, const char **out)
     const char *const *names;
     size_t count = fs_theme_style_names(r->layout->theme, &names);
     fs_buf hint = {0};
-    const char *best;
-    if (fs_suggest(name, names, count, &best, 1))
-        fs_buf_printf(&hint, "did you mean '%s'? ", best);
-    fs_buf_puts(&hint, "styles of this theme: ");
-    for (size_t i = 0; i < count; i++)
-        fs_buf_printf(&hint, "%s%s", i ? ", " : "", names[i]);
-    fs_error(r->diags, fs_yaml_pos(&r->yaml, node), fs_buf_str(&hint), "unknown style '%s'",
-             name);
+    fs_suggest_hint(&hint, name, names, count, "styles of this theme: ");
+    fs_error(r->diags, fs_yaml_pos(&r->yaml, node), fs_buf_str(&hint), "unknown style '%s'", name);
     fs_buf_free(&hint);
     return false;
 }
@@ -195,15 +189,9 @@ static bool read_color(reader *r, yaml_node_t *node, const char *what, const cha
     const char *const *names;
     size_t count = fs_theme_color_names(r->layout->theme, &names);
     fs_buf hint = {0};
-    const char *best;
-    if (fs_suggest(spec, names, count, &best, 1))
-        fs_buf_printf(&hint, "did you mean '%s'? ", best);
-    fs_buf_puts(&hint, "use a colour of the theme (");
-    for (size_t i = 0; i < count; i++)
-        fs_buf_printf(&hint, "%s%s", i ? ", " : "", names[i]);
+    fs_suggest_hint(&hint, spec, names, count, "use a colour of the theme (");
     fs_buf_puts(&hint, ") or a hex value such as \"#1d5c96\"");
-    fs_error(r->diags, fs_yaml_pos(&r->yaml, node), fs_buf_str(&hint), "unknown colour '%s'",
-             spec);
+    fs_error(r->diags, fs_yaml_pos(&r->yaml, node), fs_buf_str(&hint), "unknown colour '%s'", spec);
     fs_buf_free(&hint);
     return false;
 }
@@ -222,8 +210,7 @@ static bool read_edges(reader *r, yaml_node_t *node, const char *what, fs_edges 
     if (node->type == YAML_SEQUENCE_NODE) {
         for (yaml_node_item_t *item = node->data.sequence.items.start;
              item < node->data.sequence.items.top && count < 4; item++, count++)
-            if (!fs_yaml_length(&r->yaml, fs_yaml_node(&r->yaml, *item), what, &v[count],
-                                r->diags))
+            if (!fs_yaml_length(&r->yaml, fs_yaml_node(&r->yaml, *item), what, &v[count], r->diags))
                 return false;
         size_t given = (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
         if (given == 2) {
@@ -268,13 +255,14 @@ static bool read_width(reader *r, yaml_node_t *node, fs_node *out)
     return true;
 }
 
-static bool read_nodes(reader *r, yaml_node_t *node, const char *what, int depth,
-                       fs_node ***out, size_t *count)
+static bool read_nodes(reader *r, yaml_node_t *node, const char *what, int depth, fs_node ***out,
+                       size_t *count)
 {
     if (node->type != YAML_SEQUENCE_NODE) {
-        fs_error(r->diags, fs_yaml_pos(&r->yaml, node), "write each node on a line of its own "
-                 "starting with '- '", "'%s' must be a list of nodes, not %s", what,
-                 fs_yaml_kind(node));
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, node),
+                 "write each node on a line of its own "
+                 "starting with '- '",
+                 "'%s' must be a list of nodes, not %s", what, fs_yaml_kind(node));
         return false;
     }
     size_t n = (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
@@ -288,8 +276,8 @@ static bool read_nodes(reader *r, yaml_node_t *node, const char *what, int depth
         return false;
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
-        children[i] = read_node(r, fs_yaml_node(&r->yaml, node->data.sequence.items.start[i]),
-                                depth + 1);
+        children[i] =
+            read_node(r, fs_yaml_node(&r->yaml, node->data.sequence.items.start[i]), depth + 1);
         ok = ok && children[i];
     }
     *out = children;
@@ -307,10 +295,14 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
     int choice;
     long number;
     switch (p->type) {
-    case P_COLOR: return read_color(r, value, p->name, field);
-    case P_LENGTH: return fs_yaml_length(&r->yaml, value, p->name, field, r->diags);
-    case P_EDGES: return read_edges(r, value, p->name, field);
-    case P_BOOL: return fs_yaml_bool(&r->yaml, value, p->name, field, r->diags);
+    case P_COLOR:
+        return read_color(r, value, p->name, field);
+    case P_LENGTH:
+        return fs_yaml_length(&r->yaml, value, p->name, field, r->diags);
+    case P_EDGES:
+        return read_edges(r, value, p->name, field);
+    case P_BOOL:
+        return fs_yaml_bool(&r->yaml, value, p->name, field, r->diags);
     case P_COUNT:
     case P_LEVEL:
         if (!fs_yaml_int(&r->yaml, value, p->name, 1, p->type == P_COUNT ? 12 : 3, &number,
@@ -318,9 +310,12 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
             return false;
         *(long *)field = number;
         return true;
-    case P_TEMPLATE: return (*(fs_template **)field = read_template(r, value, p->name)) != NULL;
-    case P_STYLE: return read_style_name(r, value, field);
-    case P_NAME: return fs_yaml_string(&r->yaml, value, p->name, r->arena, field, r->diags);
+    case P_TEMPLATE:
+        return (*(fs_template **)field = read_template(r, value, p->name)) != NULL;
+    case P_STYLE:
+        return read_style_name(r, value, field);
+    case P_NAME:
+        return fs_yaml_string(&r->yaml, value, p->name, r->arena, field, r->diags);
     case P_ALIGN:
     case P_VALIGN:
     case P_MARKER:
@@ -339,14 +334,17 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
             *(fs_align *)field = (fs_align)choice;
         return true;
     }
-    case P_WIDTH: return read_width(r, value, target);
+    case P_WIDTH:
+        return read_width(r, value, target);
     case P_NODES:
         return read_nodes(r, value, p->name, depth, &target->content, &target->content_count);
     case P_TEMPLATES: {
         size_t count;
         if (value->type != YAML_SEQUENCE_NODE) {
-            fs_error(r->diags, fs_yaml_pos(&r->yaml, value), "write each item on a line "
-                     "starting with '- '", "'items' must be a list, not %s", fs_yaml_kind(value));
+            fs_error(r->diags, fs_yaml_pos(&r->yaml, value),
+                     "write each item on a line "
+                     "starting with '- '",
+                     "'items' must be a list, not %s", fs_yaml_kind(value));
             return false;
         }
         count = (size_t)(value->data.sequence.items.top - value->data.sequence.items.start);
@@ -411,8 +409,10 @@ static bool check_node(reader *r, fs_node *node, const node_type *type)
         return false;
     }
     if (node->kind == FS_NODE_LIST && node->repeat && !node->value) {
-        fs_error(d, node->pos, "add 'item: \"{column}\"'", "a list that repeats over '%s' "
-                 "needs an 'item'", node->repeat);
+        fs_error(d, node->pos, "add 'item: \"{column}\"'",
+                 "a list that repeats over '%s' "
+                 "needs an 'item'",
+                 node->repeat);
         return false;
     }
     if (node->kind == FS_NODE_LIST && !node->repeat && !node->items) {
@@ -425,8 +425,8 @@ static bool check_node(reader *r, fs_node *node, const node_type *type)
         return false;
     }
     if (node->kind == FS_NODE_STAT && (!node->value || !node->label)) {
-        fs_error(d, node->pos, "a stat needs 'value' (the number) and 'label'",
-                 "a stat needs a %s", node->value ? "'label'" : "'value'");
+        fs_error(d, node->pos, "a stat needs 'value' (the number) and 'label'", "a stat needs a %s",
+                 node->value ? "'label'" : "'value'");
         return false;
     }
     return true;

@@ -19,8 +19,7 @@ fs_pos fs_yaml_pos(const fs_yaml *yaml, const yaml_node_t *node)
 /* Each node must be reached exactly once from the root: a second visit is an
  * alias, which factsheet refuses because a few aliases can expand into an
  * exponentially large tree (the "billion laughs"), and cycles never end. */
-static bool check_tree(fs_yaml *yaml, int index, int depth, unsigned char *seen,
-                       fs_diags *diags)
+static bool check_tree(fs_yaml *yaml, int index, int depth, unsigned char *seen, fs_diags *diags)
 {
     yaml_node_t *node = yaml_document_get_node(&yaml->document, index);
     if (!node)
@@ -76,12 +75,10 @@ bool fs_yaml_parse(fs_yaml *yaml, const char *path, const char *bytes, size_t le
             pos = fs_pos_at(yaml->path, (int)parser.context_mark.line + 1,
                             (int)parser.context_mark.column + 1);
         if (parser.context)
-            fs_error(diags, pos,
-                     "check the indentation and that every ':' inside text is quoted",
+            fs_error(diags, pos, "check the indentation and that every ':' inside text is quoted",
                      "invalid YAML: %s %s", problem, parser.context);
         else
-            fs_error(diags, pos,
-                     "check the indentation and that every ':' inside text is quoted",
+            fs_error(diags, pos, "check the indentation and that every ':' inside text is quoted",
                      "invalid YAML: %s", problem);
         yaml_parser_delete(&parser);
         return false;
@@ -169,14 +166,17 @@ const char *fs_yaml_scalar(const yaml_node_t *node)
 const char *fs_yaml_kind(const yaml_node_t *node)
 {
     switch (node->type) {
-    case YAML_MAPPING_NODE: return "a mapping";
-    case YAML_SEQUENCE_NODE: return "a list";
-    default: return "text";
+    case YAML_MAPPING_NODE:
+        return "a mapping";
+    case YAML_SEQUENCE_NODE:
+        return "a list";
+    default:
+        return "text";
     }
 }
 
-static bool expect_scalar(fs_yaml *yaml, yaml_node_t *node, const char *what,
-                          const char *expected, fs_diags *diags)
+static bool expect_scalar(fs_yaml *yaml, yaml_node_t *node, const char *what, const char *expected,
+                          fs_diags *diags)
 {
     if (node->type == YAML_SCALAR_NODE)
         return true;
@@ -217,8 +217,8 @@ bool fs_yaml_number(fs_yaml *yaml, yaml_node_t *node, const char *what, double m
     return true;
 }
 
-bool fs_yaml_int(fs_yaml *yaml, yaml_node_t *node, const char *what, long min, long max,
-                 long *out, fs_diags *diags)
+bool fs_yaml_int(fs_yaml *yaml, yaml_node_t *node, const char *what, long min, long max, long *out,
+                 fs_diags *diags)
 {
     if (!expect_scalar(yaml, node, what, "a whole number", diags))
         return false;
@@ -240,8 +240,7 @@ bool fs_yaml_int(fs_yaml *yaml, yaml_node_t *node, const char *what, long min, l
     return true;
 }
 
-bool fs_yaml_bool(fs_yaml *yaml, yaml_node_t *node, const char *what, bool *out,
-                  fs_diags *diags)
+bool fs_yaml_bool(fs_yaml *yaml, yaml_node_t *node, const char *what, bool *out, fs_diags *diags)
 {
     static const char *const words[] = {"false", "true", "no", "yes", NULL};
     int index;
@@ -285,16 +284,16 @@ bool fs_yaml_length(fs_yaml *yaml, yaml_node_t *node, const char *what, double *
         return false;
     }
     if (points < 0 || points > 10000) {
-        fs_error(diags, fs_yaml_pos(yaml, node), NULL,
-                 "'%s' must be between 0 and 3.5m, not '%s'", what, fs_yaml_scalar(node));
+        fs_error(diags, fs_yaml_pos(yaml, node), NULL, "'%s' must be between 0 and 3.5m, not '%s'",
+                 what, fs_yaml_scalar(node));
         return false;
     }
     *out = points;
     return true;
 }
 
-bool fs_yaml_choice(fs_yaml *yaml, yaml_node_t *node, const char *what,
-                    const char *const *choices, int *out, fs_diags *diags)
+bool fs_yaml_choice(fs_yaml *yaml, yaml_node_t *node, const char *what, const char *const *choices,
+                    int *out, fs_diags *diags)
 {
     if (!expect_scalar(yaml, node, what, "a word", diags))
         return false;
@@ -329,14 +328,11 @@ void fs_yaml_unknown_key(fs_yaml *yaml, yaml_node_t *key, const char *where,
                  fs_yaml_kind(key));
         return;
     }
-    fs_buf hint = {0};
-    const char *best;
-    if (fs_suggest(text, allowed, count, &best, 1))
-        fs_buf_printf(&hint, "did you mean '%s'? ", best);
-    fs_buf_printf(&hint, "%s takes: ", where);
-    for (size_t i = 0; i < count; i++)
-        fs_buf_printf(&hint, "%s%s", i ? ", " : "", allowed[i]);
+    fs_buf hint = {0}, intro = {0};
+    fs_buf_printf(&intro, "%s takes: ", where);
+    fs_suggest_hint(&hint, text, allowed, count, fs_buf_str(&intro));
     fs_error(diags, fs_yaml_pos(yaml, key), fs_buf_str(&hint), "unknown key '%s' in %s", text,
              where);
+    fs_buf_free(&intro);
     fs_buf_free(&hint);
 }

@@ -172,6 +172,21 @@ static void emit_text(placer *p, double x, double y, double width, double height
     emit(p, &op);
 }
 
+/* The fill and outline of a box or stat. */
+static fs_op frame_op(const fs_box *box, double x, double y, double width, double height)
+{
+    fs_op frame = {.kind = FS_OP_RECT,
+                   .x = x,
+                   .y = y,
+                   .w = width,
+                   .h = height,
+                   .color = box->has_fill ? box->fill : (fs_rgba){0, 0, 0, 0}};
+    frame.rect.radius = box->radius;
+    frame.rect.stroke = box->border;
+    frame.rect.stroke_width = box->has_border ? box->border_width : 0;
+    return frame;
+}
+
 static double measure_box(placer *p, fs_box *box, double width)
 {
     fs_page_ops *page = p->page;
@@ -302,15 +317,7 @@ static double layout_stat(placer *p, fs_box *box, double x, double y, double wid
         return height;
 
     if (box->has_fill || box->has_border) {
-        fs_op frame = {.kind = FS_OP_RECT,
-                       .x = x,
-                       .y = y,
-                       .w = width,
-                       .h = height,
-                       .color = box->has_fill ? box->fill : (fs_rgba){0, 0, 0, 0}};
-        frame.rect.radius = box->radius;
-        frame.rect.stroke = box->border;
-        frame.rect.stroke_width = box->has_border ? box->border_width : 0;
+        fs_op frame = frame_op(box, x, y, width, height);
         emit(p, &frame);
     }
     if (box->has_icon) {
@@ -465,15 +472,7 @@ static double layout_frame(placer *p, fs_box *box, double x, double y, double wi
     if (!p->page)
         return height;
     if (box->has_fill || box->has_border) {
-        fs_op frame = {.kind = FS_OP_RECT,
-                       .x = x,
-                       .y = y,
-                       .w = width,
-                       .h = height,
-                       .color = box->has_fill ? box->fill : (fs_rgba){0, 0, 0, 0}};
-        frame.rect.radius = box->radius;
-        frame.rect.stroke = box->border;
-        frame.rect.stroke_width = box->has_border ? box->border_width : 0;
+        fs_op frame = frame_op(box, x, y, width, height);
         if (box->bleed) {
             /* A band reaches the page's edges: left and right always, top or
              * bottom when it is the first or last block of the page. */
