@@ -10,6 +10,7 @@
 
 #include "bind/fs_bind.h"
 #include "cli/fs_cli.h"
+#include "emit/fs_dump.h"
 #include "emit/fs_emit.h"
 #include "bind/fs_lang.h"
 #include "core/fs_buf.h"
@@ -38,6 +39,8 @@ static const char usage[] =
     "      --strict        a missing or fuzzy translation is an error, not a\n"
     "                      warning with the English printed instead\n"
     "      --dpi N         PNG resolution, 36 to 1200 (default 150)\n"
+    "      --dump-boxes FILE   also write every placed box and text, one per line\n"
+    "                      (FILE may hold {lang}), to see where things went\n"
     "  -h, --help          show this help\n"
     "\n"
     "The file is written atomically: a failed render leaves no partial file and\n"
@@ -53,6 +56,7 @@ typedef struct {
     const char *layout;
     const char *data;
     const char *output;
+    const char *dump; /* --dump-boxes, NULL when not asked */
     double dpi;
     bool strict;
     char langs_text[256];
@@ -80,10 +84,13 @@ static int usage_error(const char *message, const char *detail)
 
 static int parse_args(int argc, char **argv, render_args *args)
 {
-    static const struct option options[] = {
-        {"output", required_argument, NULL, 'o'}, {"lang", required_argument, NULL, 'l'},
-        {"strict", no_argument, NULL, 's'},       {"dpi", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+    static const struct option options[] = {{"output", required_argument, NULL, 'o'},
+                                            {"lang", required_argument, NULL, 'l'},
+                                            {"strict", no_argument, NULL, 's'},
+                                            {"dpi", required_argument, NULL, 'd'},
+                                            {"dump-boxes", required_argument, NULL, 'b'},
+                                            {"help", no_argument, NULL, 'h'},
+                                            {NULL, 0, NULL, 0}};
     *args = (render_args){.dpi = 150};
     const char *langs = "en";
     opterr = 0;
@@ -100,6 +107,9 @@ static int parse_args(int argc, char **argv, render_args *args)
             break;
         case 's':
             args->strict = true;
+            break;
+        case 'b':
+            args->dump = optarg;
             break;
         case 'd':
             errno = 0;
@@ -136,6 +146,9 @@ static int parse_args(int argc, char **argv, render_args *args)
     }
     if (args->lang_count == 0)
         return usage_error("--lang needs at least one language, such as en or en,fr", NULL);
+    if (args->lang_count > 1 && args->dump && !strstr(args->dump, "{lang}"))
+        return usage_error("several languages need {lang} in the --dump-boxes name too: ",
+                           args->dump);
     if (args->lang_count > 1 && !strstr(args->output, "{lang}"))
         return usage_error("several languages need {lang} in the output name, such as "
                            "out/brief-{lang}.pdf; got ",
@@ -200,7 +213,7 @@ static void free_run(run *r)
 }
 
 /* One document through the pipeline: bind, place, then paint and emit. */
-static int render_document(const run *r, const fs_lang *lang, const char *output,
+static int render_document(const run *r, const fs_lang *lang, const char *output, const char *dump,
                            const fs_emit_options *options, fs_arena *arena, fs_diags *diags)
 {
     fs_bind_input input = {r->layout, r->data, r->icons, lang, NULL, NULL};
@@ -210,7 +223,8 @@ static int render_document(const run *r, const fs_lang *lang, const char *output
     fs_pango_set_language(r->pango, doc->lang);
     fs_measurer measurer = fs_pango_measurer(r->pango);
     fs_display *display = fs_place(doc, &r->layout->page, &measurer, arena, diags);
-    bool written = display && fs_emit(display, doc, r->pango, output, options, diags);
+    bool written = display && fs_emit(display, doc, r->pango, output, options, diags) &&
+                   (!dump || fs_dump_write(display, dump, diags));
     /* The kept layouts are keyed by this document's strings, which the
      * arena is about to reuse. */
     fs_pango_forget(r->pango);
@@ -240,8 +254,11 @@ int fs_cli_render(int argc, char **argv)
         status = document ? FS_EXIT_OK : FS_EXIT_FAILED;
         for (size_t i = 0; document && i < args.lang_count; i++) {
             const char *output = output_for(args.output, args.langs[i], r.arena);
-            int result = output ? render_document(&r, r.langs[i], output, &options, document, diags)
-                                : FS_EXIT_FAILED;
+            const char *dump = args.dump ? output_for(args.dump, args.langs[i], r.arena) : NULL;
+            int result =
+                output && (dump || !args.dump)
+                    ? render_document(&r, r.langs[i], output, dump, &options, document, diags)
+                    : FS_EXIT_FAILED;
             /* Bad input outranks a failed render: it is what to fix first. */
             if (result == FS_EXIT_USAGE || (result != FS_EXIT_OK && status == FS_EXIT_OK))
                 status = result;

@@ -1,0 +1,17 @@
+/* A text dump of a placed document: every draw operation with its position
+ * and size, and the exact text of text operations. Tests compare it as
+ * text (the exact characters, U+202F included, which pdftotext cannot
+ * show), and it shows a layout author where every box went. */
+#ifndef FS_DUMP_H
+#define FS_DUMP_H
+
+#include <stdbool.h>
+
+#include "core/fs_diag.h"
+#include "place/fs_display.h"
+
+/* Writes the dump of display to path atomically. False with an error when
+ * it cannot be written. */
+bool fs_dump_write(const fs_display *display, const char *path, fs_diags *diags);
+
+#endif
