@@ -1,7 +1,7 @@
 # factsheet: CSV result tables to print-ready PDF and PNG briefs.
 #   make demo     install what is missing, build, render the examples into out/
 #   make check    install what is missing, build with sanitizers, run every test
-# Other targets: all deps install uninstall clean format golden-update fuzz
+# Other targets: all deps install uninstall clean format golden-update fuzz bench
 
 PKG_CONFIG ?= pkg-config
 CC ?= cc
@@ -29,7 +29,7 @@ CPPFLAGS += -Isrc -D_DEFAULT_SOURCE -DFS_VERSION='"$(VERSION)"' -DFS_DATADIR='"$
 CFLAGS ?= $(OPT) -g
 ALL_CFLAGS = -std=c17 $(WARNINGS) $(CFLAGS) $(SANFLAGS) $(EXTRA_CFLAGS) -MMD -MP \
              $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lgettextpo -lm
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lgettextpo -lm -pthread
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 LIB_SRC = $(sort $(filter-out src/main.c,$(wildcard src/*/*.c)))
@@ -41,7 +41,7 @@ TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all deps deps-check demo check test install uninstall clean format golden-update FORCE fuzz fuzz-run
+.PHONY: all deps deps-check demo check test install uninstall clean format golden-update FORCE fuzz fuzz-run bench demo-batch
 
 all: factsheet
 
@@ -98,6 +98,12 @@ deps-check:
 demo: deps
 	$(MAKE) all
 	@scripts/render-examples ./factsheet out
+
+# Speed and memory figures (printed, never asserted).
+bench:
+	@scripts/deps --bench
+	$(MAKE) all
+	@scripts/bench ./factsheet
 
 # Every test, under AddressSanitizer and UBSan.
 check: deps-check

@@ -151,8 +151,8 @@ static bool locate(binder *b, const fs_segment *field, const fs_table **table, s
         if (already_reported(b, field))
             return false;
         fs_error(b->diags, field->pos,
-                 "use it inside a grid or list with 'repeat', or make the table one row, or a "
-                 "key,value table",
+                 "use it inside a grid or list with 'repeat', or render one document per row "
+                 "with --each COLUMN",
                  "{%s}: table '%s' has %zu rows; which one is meant?", field->text,
                  fs_table_name(*table), fs_table_row_count(*table));
         return false;
@@ -174,9 +174,13 @@ static bool parse_date(const char *text, int *year, int *month, int *day)
     return sscanf(text, "%4d-%2d%n", year, month, &consumed) == 2 && !text[consumed];
 }
 
+/* A cell that is not a number where one is needed: one error per cell,
+ * however many placeholders read it (the cell's text identifies it). */
 static bool number_needed(binder *b, const fs_segment *field, const fs_table *table, size_t row,
                           size_t column, const char *text)
 {
+    if (already_reported(b, text))
+        return false;
     fs_error(b->diags, fs_table_cell_pos(table, row, column),
              "write a number such as 2029052 or 2,029,052 (no words or units in the cell)",
              "{%s} needs a number in column '%s', found '%s'", field->text,

@@ -88,8 +88,10 @@ bool fs_lang_translatable(const char *text)
     }
     if (!letters)
         return false;
-    /* One word holding '@' or '://' is an address, the same in every language. */
-    return space || !(strchr(text, '@') || strstr(text, "://") || strncmp(text, "www.", 4) == 0);
+    /* One word holding a digit, '@', '/' or '.' is a code or an address
+     * ("M-01", "care@example.org", "example.org/x"): the same in every
+     * language. */
+    return space || !strpbrk(text, "0123456789@/.");
 }
 
 /* True when text has a quotation mark, which languages write differently

@@ -44,8 +44,9 @@ const fs_catalog *fs_lang_data_catalog(const fs_lang *lang);
 fs_lookup_status fs_lang_lookup(const fs_lang *lang, bool layout_text, const char *msgid,
                                 fs_translation *out);
 
-/* True when text is worth translating: it has letters, and is not an
- * e-mail address or a web address. */
+/* True when text is worth translating: it has letters, and is not a code,
+ * an e-mail address or a web address (one word with a digit, '@', '/' or
+ * '.'). */
 bool fs_lang_translatable(const char *text);
 
 /* True when a layout text is worth translating: what the layout writes

@@ -16,7 +16,7 @@
 #include "load/fs_layout.h"
 
 static const char usage[] =
-    "Usage: factsheet extract LAYOUT DATA_DIR -o FILE.pot\n"
+    "Usage: factsheet extract LAYOUT DATA_DIR -o FILE.pot [--each COLUMN]\n"
     "\n"
     "Writes a gettext template (POT) of every text that reaches the page: the\n"
     "layout's strings and the texts of the data's cells, each with `#:` lines\n"
@@ -26,6 +26,8 @@ static const char usage[] =
     "are looked up there) or the layout's strings in LAYOUT/LANG.po.\n"
     "\n"
     "  -o, --output FILE.pot   where to write (required)\n"
+    "  -e, --each COLUMN       the data renders one document per value of COLUMN\n"
+    "                          (as with render --each): every document's texts\n"
     "  -h, --help              show this help\n"
     "\n"
     "Numbers, icon names, e-mail and web addresses are not extracted.\n"
@@ -128,18 +130,22 @@ static void add_cell_text(void *context, const char *text, fs_pos where)
 }
 
 static int parse_args(int argc, char **argv, const char **layout, const char **data,
-                      const char **output)
+                      const char **output, const char **each)
 {
     static const struct option options[] = {{"output", required_argument, NULL, 'o'},
+                                            {"each", required_argument, NULL, 'e'},
                                             {"help", no_argument, NULL, 'h'},
                                             {NULL, 0, NULL, 0}};
     opterr = 0;
     optind = 1;
     *output = NULL;
+    *each = NULL;
     int option;
-    while ((option = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+    while ((option = getopt_long(argc, argv, "o:e:h", options, NULL)) != -1) {
         if (option == 'o') {
             *output = optarg;
+        } else if (option == 'e') {
+            *each = optarg;
         } else if (option == 'h') {
             fputs(usage, stdout);
             return -1;
@@ -169,8 +175,8 @@ static int parse_args(int argc, char **argv, const char **layout, const char **d
 
 int fs_cli_extract(int argc, char **argv)
 {
-    const char *layout_arg, *data_dir, *output;
-    int status = parse_args(argc, argv, &layout_arg, &data_dir, &output);
+    const char *layout_arg, *data_dir, *output, *each;
+    int status = parse_args(argc, argv, &layout_arg, &data_dir, &output, &each);
     if (status != FS_EXIT_OK)
         return status < 0 ? FS_EXIT_OK : status;
     fs_diags *diags = fs_diags_create();
@@ -189,12 +195,19 @@ int fs_cli_extract(int argc, char **argv)
     if (!layout || !data || !icons || !lang ||
         !fs_cli_creation_time(layout->dir, data_dir, &created, diags))
         goto done;
-    /* The layout's strings, then the cell texts binding reads, in order. */
+    /* The layout's strings, then the cell texts binding reads, in order:
+     * of every document, when the data renders one per key. */
     collection texts = {.arena = arena};
     fs_layout_each_text(layout, add_layout_text, &texts);
-    fs_bind_input input = {layout, data, icons, lang, add_cell_text, &texts};
+    fs_dataset_part whole = {.data = data}, *parts = &whole;
+    size_t part_count = each ? fs_dataset_split(data, each, arena, diags, &parts) : 1;
     fs_arena *document = fs_arena_create();
-    bool bound = document && fs_bind(&input, document, diags);
+    bool bound = document && part_count > 0 && fs_diags_errors(diags) == 0;
+    for (size_t i = 0; bound && i < part_count; i++) {
+        fs_bind_input input = {layout, parts[i].data, icons, lang, add_cell_text, &texts};
+        bound = fs_bind(&input, document, diags) != NULL;
+        fs_arena_reset(document);
+    }
     if (bound && !texts.failed) {
         const char *project = fs_arena_printf(arena, "factsheet %s %s", layout_arg, data_dir);
         status = fs_catalog_write_template(output, project, (long long)created, texts.entries,

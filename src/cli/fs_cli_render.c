@@ -1,28 +1,27 @@
-/* factsheet render: one layout, one data folder, one output file. */
+/* factsheet render: one layout, one data folder; one document per language,
+ * or, with --each, one per key and language, rendered by worker threads. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <dirent.h>
-#include <time.h>
+#include <sys/time.h>
+#include <unistd.h>
 
-#include "bind/fs_bind.h"
-#include "cli/fs_cli.h"
-#include "emit/fs_dump.h"
-#include "emit/fs_emit.h"
+#include "batch/fs_batch.h"
 #include "bind/fs_lang.h"
+#include "cli/fs_cli.h"
 #include "core/fs_buf.h"
+#include "emit/fs_emit.h"
+#include "i18n/fs_template.h"
 #include "load/fs_dataset.h"
 #include "load/fs_fonts.h"
 #include "load/fs_icons.h"
 #include "load/fs_layout.h"
-#include "place/fs_pango.h"
-#include "place/fs_place.h"
 
 static const char usage[] =
-    "Usage: factsheet render LAYOUT DATA_DIR -o FILE [--lang en,fr] [--strict] [--dpi N]\n"
+    "Usage: factsheet render LAYOUT DATA_DIR -o FILE [--lang en,fr] [--each COLUMN]\n"
+    "                        [-j N] [--shard K/N] [--strict] [--dpi N] [--quiet]\n"
     "\n"
     "Renders the layout with the CSV tables of DATA_DIR into FILE. The output\n"
     "format follows FILE's extension: .pdf, .png or .svg. A PNG of several\n"
@@ -31,24 +30,30 @@ static const char usage[] =
     "  LAYOUT          a layout folder (holding layout.yaml), or the name of an\n"
     "                  installed layout such as 'brief'\n"
     "  DATA_DIR        the folder of CSV tables the layout reads\n"
-    "  -o, --output FILE   where to write (required); with several languages it\n"
-    "                      must hold {lang}: -o 'out/brief-{lang}.pdf'\n"
+    "  -o, --output FILE   where to write (required); {lang} and, with --each,\n"
+    "                      {COLUMN} are replaced: -o 'out/{country}-{lang}.pdf'\n"
     "  -l, --lang LIST     languages to render, comma-separated (default en);\n"
     "                      translations come from LAYOUT/LANG.po, DATA_DIR/LANG.po\n"
     "                      and columns NAME@LANG\n"
-    "      --strict        a missing or fuzzy translation is an error, not a\n"
-    "                      warning with the English printed instead\n"
+    "  -e, --each COLUMN   one document per value of COLUMN: every table with the\n"
+    "                      column keeps only that value's rows\n"
+    "  -j, --jobs N        render on N threads (default: the number of cores)\n"
+    "      --shard K/N     render only the K-th of N slices of the documents\n"
+    "      --strict        a missing or fuzzy translation, or a character the\n"
+    "                      fonts cannot draw, is an error, not a warning\n"
     "      --dpi N         PNG resolution, 36 to 1200 (default 150)\n"
     "      --dump-boxes FILE   also write every placed box and text, one per line\n"
-    "                      (FILE may hold {lang}), to see where things went\n"
+    "                      (FILE takes the same {names} as -o)\n"
+    "  -q, --quiet         no progress and no summary; only problems\n"
     "  -h, --help          show this help\n"
     "\n"
-    "The file is written atomically: a failed render leaves no partial file and\n"
-    "keeps an existing one untouched. The PDF's dates come from SOURCE_DATE_EPOCH\n"
-    "when set, else from the newest input file, so the same inputs give the same\n"
-    "bytes.\n"
+    "Files are written atomically: a failed document leaves no partial file and\n"
+    "keeps an existing one untouched; in a batch the other documents go on. The\n"
+    "PDF's dates come from SOURCE_DATE_EPOCH when set, else from the newest input\n"
+    "file, so the same inputs give the same bytes.\n"
     "\n"
-    "Exit status: 0 done, 1 the render failed, 2 bad input or usage.\n";
+    "Exit status: 0 done; 1 a document failed (in a batch: any, the others are\n"
+    "written); 2 bad input or usage (the layout, the data, a single document).\n";
 
 enum { FS_MAX_LANGS = 16 };
 
@@ -57,8 +62,11 @@ typedef struct {
     const char *data;
     const char *output;
     const char *dump; /* --dump-boxes, NULL when not asked */
+    const char *each; /* --each, NULL for one document per language */
     double dpi;
-    bool strict;
+    bool strict, quiet;
+    int jobs;
+    size_t shard, shards; /* this slice (0-based) of shards */
     char langs_text[256];
     const char *langs[FS_MAX_LANGS];
     size_t lang_count;
@@ -72,7 +80,6 @@ typedef struct {
     fs_icons *icons;
     fs_lang *langs[FS_MAX_LANGS];
     fs_fonts *fonts;
-    fs_pango *pango;
 } run;
 
 static int usage_error(const char *message, const char *detail)
@@ -82,21 +89,66 @@ static int usage_error(const char *message, const char *detail)
     return FS_EXIT_USAGE;
 }
 
+static int default_jobs(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores > 0 && cores < 256 ? (int)cores : 1;
+}
+
+static bool parse_shard(const char *text, size_t *shard, size_t *shards)
+{
+    char *end;
+    errno = 0;
+    unsigned long k = strtoul(text, &end, 10);
+    if (end == text || *end != '/' || errno)
+        return false;
+    const char *rest = end + 1;
+    unsigned long n = strtoul(rest, &end, 10);
+    if (end == rest || *end || errno || n == 0 || n > 100000 || k == 0 || k > n)
+        return false;
+    *shard = k - 1;
+    *shards = n;
+    return true;
+}
+
+static int parse_langs(const char *langs, render_args *args)
+{
+    if (strlen(langs) >= sizeof args->langs_text)
+        return usage_error("--lang is too long", NULL);
+    strcpy(args->langs_text, langs);
+    for (char *save = NULL, *tag = strtok_r(args->langs_text, ",", &save); tag;
+         tag = strtok_r(NULL, ",", &save)) {
+        if (args->lang_count == FS_MAX_LANGS)
+            return usage_error("--lang takes at most 16 languages", NULL);
+        for (size_t i = 0; i < args->lang_count; i++)
+            if (strcmp(args->langs[i], tag) == 0)
+                return usage_error("--lang names a language twice: ", tag);
+        args->langs[args->lang_count++] = tag;
+    }
+    if (args->lang_count == 0)
+        return usage_error("--lang needs at least one language, such as en or en,fr", NULL);
+    return FS_EXIT_OK;
+}
+
 static int parse_args(int argc, char **argv, render_args *args)
 {
     static const struct option options[] = {{"output", required_argument, NULL, 'o'},
                                             {"lang", required_argument, NULL, 'l'},
+                                            {"each", required_argument, NULL, 'e'},
+                                            {"jobs", required_argument, NULL, 'j'},
+                                            {"shard", required_argument, NULL, 'S'},
                                             {"strict", no_argument, NULL, 's'},
                                             {"dpi", required_argument, NULL, 'd'},
                                             {"dump-boxes", required_argument, NULL, 'b'},
+                                            {"quiet", no_argument, NULL, 'q'},
                                             {"help", no_argument, NULL, 'h'},
                                             {NULL, 0, NULL, 0}};
-    *args = (render_args){.dpi = 150};
+    *args = (render_args){.dpi = 150, .jobs = default_jobs(), .shards = 1};
     const char *langs = "en";
     opterr = 0;
     optind = 1;
     int option;
-    while ((option = getopt_long(argc, argv, "o:l:h", options, NULL)) != -1) {
+    while ((option = getopt_long(argc, argv, "o:l:e:j:qh", options, NULL)) != -1) {
         char *end;
         switch (option) {
         case 'o':
@@ -105,11 +157,27 @@ static int parse_args(int argc, char **argv, render_args *args)
         case 'l':
             langs = optarg;
             break;
+        case 'e':
+            args->each = optarg;
+            break;
         case 's':
             args->strict = true;
             break;
         case 'b':
             args->dump = optarg;
+            break;
+        case 'q':
+            args->quiet = true;
+            break;
+        case 'j':
+            errno = 0;
+            args->jobs = (int)strtol(optarg, &end, 10);
+            if (*end || errno || args->jobs < 1 || args->jobs > 256)
+                return usage_error("-j takes a number of threads from 1 to 256, not ", optarg);
+            break;
+        case 'S':
+            if (!parse_shard(optarg, &args->shard, &args->shards))
+                return usage_error("--shard takes K/N with 1 <= K <= N, such as 2/8, not ", optarg);
             break;
         case 'd':
             errno = 0;
@@ -132,45 +200,23 @@ static int parse_args(int argc, char **argv, render_args *args)
         return usage_error("no output file: add -o FILE.pdf (or .png, .svg)", NULL);
     if (!fs_emit_supported(args->output))
         return usage_error("the output must end in .pdf, .png or .svg: ", args->output);
-    if (strlen(langs) >= sizeof args->langs_text)
-        return usage_error("--lang is too long", NULL);
-    strcpy(args->langs_text, langs);
-    for (char *save = NULL, *tag = strtok_r(args->langs_text, ",", &save); tag;
-         tag = strtok_r(NULL, ",", &save)) {
-        if (args->lang_count == FS_MAX_LANGS)
-            return usage_error("--lang takes at most 16 languages", NULL);
-        for (size_t i = 0; i < args->lang_count; i++)
-            if (strcmp(args->langs[i], tag) == 0)
-                return usage_error("--lang names a language twice: ", tag);
-        args->langs[args->lang_count++] = tag;
+    int status = parse_langs(langs, args);
+    if (status != FS_EXIT_OK)
+        return status;
+    const char *names[] = {args->output, args->dump};
+    for (size_t i = 0; i < 2; i++) {
+        if (!names[i])
+            continue;
+        if (args->lang_count > 1 && !strstr(names[i], "{lang}"))
+            return usage_error("several languages need {lang} in the output name, such as "
+                               "out/brief-{lang}.pdf; got ",
+                               names[i]);
+        if (args->each && !strchr(names[i], '{'))
+            return usage_error("--each needs the key in the output name, such as "
+                               "out/{country}-{lang}.pdf; got ",
+                               names[i]);
     }
-    if (args->lang_count == 0)
-        return usage_error("--lang needs at least one language, such as en or en,fr", NULL);
-    if (args->lang_count > 1 && args->dump && !strstr(args->dump, "{lang}"))
-        return usage_error("several languages need {lang} in the --dump-boxes name too: ",
-                           args->dump);
-    if (args->lang_count > 1 && !strstr(args->output, "{lang}"))
-        return usage_error("several languages need {lang} in the output name, such as "
-                           "out/brief-{lang}.pdf; got ",
-                           args->output);
     return FS_EXIT_OK;
-}
-
-/* The output name of one language: {lang} replaced by its tag. */
-static char *output_for(const char *pattern, const char *tag, fs_arena *arena)
-{
-    fs_buf name = {0};
-    for (const char *c = pattern; *c;) {
-        if (strncmp(c, "{lang}", 6) == 0) {
-            fs_buf_puts(&name, tag);
-            c += 6;
-        } else {
-            fs_buf_putc(&name, *c++);
-        }
-    }
-    char *result = fs_buf_ok(&name) ? fs_arena_strdup(arena, fs_buf_str(&name)) : NULL;
-    fs_buf_free(&name);
-    return result;
 }
 
 static bool load_run(run *r, const render_args *args, const char *datadir, fs_diags *diags)
@@ -194,41 +240,314 @@ static bool load_run(run *r, const render_args *args, const char *datadir, fs_di
             fs_lang_create(args->langs[i], r->layout, args->data, args->strict, r->arena, diags);
         langs_ok = langs_ok && r->langs[i];
     }
-    if (!r->layout || !r->data || !r->icons || !langs_ok || !r->fonts)
-        return false;
-    PangoFontMap *map = fs_fonts_new_map(r->fonts);
-    r->pango = map ? fs_pango_create(map) : NULL;
-    if (map)
-        g_object_unref(map);
-    return r->pango != NULL;
+    return r->layout && r->data && r->icons && langs_ok && r->fonts;
 }
 
 static void free_run(run *r)
 {
-    fs_pango_free(r->pango);
     fs_fonts_free(r->fonts);
     for (size_t i = 0; i < FS_MAX_LANGS; i++)
         fs_lang_free(r->langs[i]);
     fs_arena_free(r->arena);
 }
 
-/* One document through the pipeline: bind, place, then paint and emit. */
-static int render_document(const run *r, const fs_lang *lang, const char *output, const char *dump,
-                           const fs_emit_options *options, fs_arena *arena, fs_diags *diags)
+/* Appends value to a file name so that it is safe on every system: no path
+ * separators or characters Windows refuses, no control characters, no
+ * leading dots (".." cannot climb out of the folder), no name Windows
+ * reserves (CON, NUL, COM1, ...), at most 80 bytes, never empty. */
+static void put_safe_name(fs_buf *name, const char *value)
 {
-    fs_bind_input input = {r->layout, r->data, r->icons, lang, NULL, NULL};
-    fs_document *doc = fs_bind(&input, arena, diags);
-    if (!doc)
-        return FS_EXIT_USAGE;
-    fs_pango_set_language(r->pango, doc->lang);
-    fs_measurer measurer = fs_pango_measurer(r->pango);
-    fs_display *display = fs_place(doc, &r->layout->page, &measurer, arena, diags);
-    bool written = display && fs_emit(display, doc, r->pango, output, options, diags) &&
-                   (!dump || fs_dump_write(display, dump, diags));
-    /* The kept layouts are keyed by this document's strings, which the
-     * arena is about to reuse. */
-    fs_pango_forget(r->pango);
-    return written ? FS_EXIT_OK : FS_EXIT_FAILED;
+    static const char *const reserved[] = {"CON", "PRN", "AUX", "NUL", "COM", "LPT"};
+    size_t start = name->length;
+    const char *c = value;
+    while (*c == '.' || *c == ' ')
+        c++;
+    for (; *c && name->length - start < 80; c++) {
+        unsigned char byte = (unsigned char)*c;
+        bool refused = byte < 0x20 || byte == 0x7f || strchr("/\\:*?\"<>|", byte);
+        fs_buf_putc(name, refused ? '-' : *c);
+    }
+    /* A cut never splits a UTF-8 character. */
+    while (name->length > start && ((unsigned char)name->data[name->length - 1] & 0xC0) == 0x80)
+        name->length--;
+    if (name->length > start && ((unsigned char)name->data[name->length - 1] & 0x80))
+        name->length--;
+    while (name->length > start &&
+           (name->data[name->length - 1] == '.' || name->data[name->length - 1] == ' '))
+        name->length--;
+    if (name->length == start)
+        fs_buf_putc(name, '_');
+    size_t length = name->length - start;
+    for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++) {
+        size_t n = strlen(reserved[i]);
+        const char *part = name->data + start;
+        bool digit = n == 3 && (i >= 4) && length == 4 && part[3] >= '0' && part[3] <= '9';
+        if ((length == n || digit) && strncasecmp(part, reserved[i], n) == 0)
+            fs_buf_putc(name, '_');
+    }
+    name->data[name->length] = '\0';
+}
+
+/* The file name of one document: the pattern with {lang} and {COLUMN}
+ * (from the key's first row) filled in, values made safe. NULL after an
+ * error naming what the pattern asks for. */
+static const char *name_for(const fs_template *pattern, const fs_dataset_part *part,
+                            const char *lang, fs_arena *arena, fs_diags *diags)
+{
+    fs_buf name = {0};
+    bool ok = true;
+    for (size_t i = 0; i < pattern->count && ok; i++) {
+        const fs_segment *segment = &pattern->segments[i];
+        if (!segment->is_field) {
+            fs_buf_puts(&name, segment->text);
+            continue;
+        }
+        if (strcmp(segment->text, "lang") == 0) {
+            put_safe_name(&name, lang);
+            continue;
+        }
+        long column = part && part->table && fs_table_row_count(part->table)
+                          ? fs_table_find_column(part->table, segment->text)
+                          : -1;
+        if (column < 0) {
+            fs_error(diags, fs_pos_at(NULL, 0, 0),
+                     part ? "name a column of the table that has the --each column"
+                          : "use {lang}, or --each COLUMN to render one document per key",
+                     "the output name asks for {%s}, which %s", segment->text,
+                     part ? "that table has no column of" : "only --each gives");
+            ok = false;
+            break;
+        }
+        put_safe_name(&name, fs_table_cell(part->table, 0, (size_t)column));
+    }
+    const char *result = ok && fs_buf_ok(&name) ? fs_arena_strdup(arena, fs_buf_str(&name)) : NULL;
+    fs_buf_free(&name);
+    return result;
+}
+
+static int by_output(const void *a, const void *b)
+{
+    return strcmp((*(const fs_job *const *)a)->output, (*(const fs_job *const *)b)->output);
+}
+
+/* Two documents that would get one file name would overwrite each other:
+ * an error before anything is rendered. */
+static bool check_collisions(fs_job *jobs, size_t count, fs_diags *diags)
+{
+    fs_job **sorted = malloc((count ? count : 1) * sizeof *sorted);
+    if (!sorted)
+        return false;
+    for (size_t i = 0; i < count; i++)
+        sorted[i] = &jobs[i];
+    qsort(sorted, count, sizeof *sorted, by_output);
+    bool ok = true;
+    for (size_t i = 1; i < count; i++) {
+        if (strcmp(sorted[i - 1]->output, sorted[i]->output) != 0)
+            continue;
+        fs_error(diags, fs_pos_at(NULL, 0, 0),
+                 "put a column that differs between them in the name, such as {iso3}",
+                 "documents %s and %s would both be written to %s", sorted[i - 1]->label,
+                 sorted[i]->label, sorted[i]->output);
+        ok = false;
+    }
+    free(sorted);
+    return ok;
+}
+
+/* Every output folder must exist before anything is rendered, or each
+ * document of a batch would fail on its own. */
+static bool check_folders(const fs_job *jobs, size_t count, fs_diags *diags)
+{
+    const char *checked = NULL;
+    size_t checked_length = 0;
+    for (size_t i = 0; i < count; i++) {
+        const char *paths[] = {jobs[i].output, jobs[i].dump};
+        for (size_t k = 0; k < 2; k++) {
+            if (!paths[k])
+                continue;
+            const char *slash = strrchr(paths[k], '/');
+            size_t length = slash ? (size_t)(slash - paths[k]) : 0;
+            if (checked && length == checked_length && strncmp(checked, paths[k], length) == 0)
+                continue;
+            char folder[4096];
+            if (!slash)
+                snprintf(folder, sizeof folder, ".");
+            else if (length == 0)
+                snprintf(folder, sizeof folder, "/");
+            else
+                snprintf(folder, sizeof folder, "%.*s", (int)length, paths[k]);
+            if (access(folder, W_OK) != 0) {
+                fs_error(diags, fs_pos_at(folder, 0, 0), "create it first: mkdir -p FOLDER",
+                         "the output folder cannot be written: %s", strerror(errno));
+                return false;
+            }
+            checked = paths[k];
+            checked_length = length;
+        }
+    }
+    return true;
+}
+
+/* The documents of the run: each key (or the whole data) in each
+ * language, this shard's slice of them. */
+static fs_job *plan(const render_args *args, run *r, size_t *count, fs_diags *diags)
+{
+    fs_dataset_part whole = {.data = r->data};
+    fs_dataset_part *parts = &whole;
+    size_t part_count = 1;
+    if (args->each) {
+        part_count = fs_dataset_split(r->data, args->each, r->arena, diags, &parts);
+        if (part_count == 0)
+            return NULL;
+    }
+    fs_template *pattern = fs_template_parse(args->output, fs_pos_at(NULL, 0, 0), r->arena, diags);
+    fs_template *dump =
+        args->dump ? fs_template_parse(args->dump, fs_pos_at(NULL, 0, 0), r->arena, diags) : NULL;
+    size_t total = 0;
+    fs_job *jobs = fs_arena_array(r->arena, part_count * args->lang_count, sizeof *jobs);
+    if (!pattern || (args->dump && !dump) || !jobs)
+        return NULL;
+    bool ok = true;
+    for (size_t p = 0; p < part_count; p++) {
+        if (p % args->shards != args->shard)
+            continue;
+        const fs_dataset_part *part = args->each ? &parts[p] : NULL;
+        for (size_t l = 0; l < args->lang_count; l++) {
+            fs_job *job = &jobs[total++];
+            job->data = parts[p].data;
+            job->lang = r->langs[l];
+            job->output = name_for(pattern, part, args->langs[l], r->arena, diags);
+            job->dump = dump ? name_for(dump, part, args->langs[l], r->arena, diags) : NULL;
+            job->label = part ? fs_arena_printf(r->arena, "%s '%s' (%s)", args->each, part->key,
+                                                args->langs[l])
+                              : fs_arena_printf(r->arena, "%s", args->langs[l]);
+            ok = ok && job->output && (job->dump || !dump) && job->label;
+            if (!ok)
+                return NULL;
+        }
+    }
+    *count = total;
+    return check_collisions(jobs, total, diags) && check_folders(jobs, total, diags) ? jobs : NULL;
+}
+
+/* What the command shows while the workers render. */
+typedef struct {
+    bool tty, quiet, batch;
+    bool bar_shown;
+    struct timeval start;
+    /* Diagnostics already shown: a text shared by every document (a missing
+     * translation of the programme's title) is reported once per run. */
+    char **shown;
+    size_t shown_count, shown_capacity;
+} screen;
+
+/* True when the same diagnostic was shown for an earlier document;
+ * remembers it otherwise. */
+static bool shown_before(screen *s, const fs_diag *diag)
+{
+    char key[1400];
+    snprintf(key, sizeof key, "%s:%d:%d:%d:%s", diag->pos.file ? diag->pos.file : "",
+             diag->pos.line, diag->pos.column, (int)diag->severity, diag->message);
+    for (size_t i = 0; i < s->shown_count; i++)
+        if (strcmp(s->shown[i], key) == 0)
+            return true;
+    if (s->shown_count == s->shown_capacity) {
+        size_t capacity = s->shown_capacity ? s->shown_capacity * 2 : 64;
+        char **grown = realloc(s->shown, capacity * sizeof *grown);
+        if (!grown)
+            return false;
+        s->shown = grown;
+        s->shown_capacity = capacity;
+    }
+    s->shown[s->shown_count] = strdup(key);
+    if (s->shown[s->shown_count])
+        s->shown_count++;
+    return false;
+}
+
+static double seconds_since(const struct timeval *start)
+{
+    struct timeval now;
+    gettimeofday(&now, NULL);
+    return (double)(now.tv_sec - start->tv_sec) + (now.tv_usec - start->tv_usec) / 1e6;
+}
+
+static void clear_bar(screen *s)
+{
+    if (s->bar_shown)
+        fputs("\r\033[K", stderr);
+    s->bar_shown = false;
+}
+
+static void report(void *context, const fs_job *job, const fs_diags *diags)
+{
+    screen *s = context;
+    clear_bar(s);
+    if (!s->batch) {
+        fs_cli_print(diags);
+        return;
+    }
+    bool header = false;
+    for (size_t i = 0; i < fs_diags_count(diags); i++) {
+        const fs_diag *diag = fs_diags_at(diags, i);
+        /* Warnings shared by every document show once; errors always show,
+         * so each failed document says why. */
+        if (diag->severity != FS_ERROR && shown_before(s, diag))
+            continue;
+        if (!header)
+            fprintf(stderr, "%s %s:\n", job->status == FS_JOB_DONE ? "in" : "failed:", job->label);
+        header = true;
+        fs_diag_print(diag, stderr);
+    }
+    fflush(stderr);
+}
+
+/* A progress bar on a terminal: count, rate and time left. Nothing when
+ * standard error is a file or a pipe (logs stay clean) or with --quiet. */
+static void progress(void *context, size_t done, size_t total)
+{
+    screen *s = context;
+    if (!s->tty || s->quiet || !s->batch)
+        return;
+    double elapsed = seconds_since(&s->start);
+    double rate = elapsed > 0 ? (double)done / elapsed : 0;
+    char bar[31];
+    size_t filled = total ? done * 30 / total : 30;
+    for (size_t i = 0; i < 30; i++)
+        bar[i] = i < filled ? '#' : '.';
+    bar[30] = '\0';
+    fprintf(stderr, "\r\033[K[%s] %zu/%zu documents  %.1f/s", bar, done, total, rate);
+    if (rate > 0 && done < total)
+        fprintf(stderr, "  %.0f s left", (double)(total - done) / rate);
+    fflush(stderr);
+    s->bar_shown = true;
+}
+
+static int summarise(screen *s, const fs_job *jobs, size_t count)
+{
+    size_t rendered = 0, failed = 0, bad = 0, warnings = 0;
+    for (size_t i = 0; i < count; i++) {
+        rendered += jobs[i].status == FS_JOB_DONE;
+        failed += jobs[i].status == FS_JOB_FAILED;
+        bad += jobs[i].status == FS_JOB_BAD_INPUT;
+        warnings += jobs[i].warnings;
+    }
+    clear_bar(s);
+    if (s->batch && !s->quiet) {
+        fprintf(stderr, "factsheet: %zu document%s rendered, %zu failed, %zu warning%s", rendered,
+                rendered == 1 ? "" : "s", failed + bad, warnings, warnings == 1 ? "" : "s");
+        if (s->tty)
+            fprintf(stderr, " in %.1f s", seconds_since(&s->start));
+        fputc('\n', stderr);
+        for (size_t i = 0; i < count; i++)
+            if (jobs[i].status != FS_JOB_DONE)
+                fprintf(stderr, "  failed: %s -> %s\n", jobs[i].label, jobs[i].output);
+    }
+    if (failed + bad == 0)
+        return FS_EXIT_OK;
+    /* A single document with bad input is bad input; in a batch, some
+     * documents failed and the others were written. */
+    return !s->batch && bad ? FS_EXIT_USAGE : FS_EXIT_FAILED;
 }
 
 int fs_cli_render(int argc, char **argv)
@@ -243,32 +562,39 @@ int fs_cli_render(int argc, char **argv)
     char *owned;
     const char *datadir = fs_cli_datadir(&owned);
     run r = {0};
-    fs_emit_options options = {.dpi = args.dpi};
-    if (!load_run(&r, &args, datadir, diags) ||
-        !fs_cli_creation_time(r.layout->dir, args.data, &options.created, diags)) {
-        status = FS_EXIT_USAGE;
-    } else {
-        /* One document per language; the document arena is reset between
-         * them, everything loaded for the run is shared. */
-        fs_arena *document = fs_arena_create();
-        status = document ? FS_EXIT_OK : FS_EXIT_FAILED;
-        for (size_t i = 0; document && i < args.lang_count; i++) {
-            const char *output = output_for(args.output, args.langs[i], r.arena);
-            const char *dump = args.dump ? output_for(args.dump, args.langs[i], r.arena) : NULL;
-            int result =
-                output && (dump || !args.dump)
-                    ? render_document(&r, r.langs[i], output, dump, &options, document, diags)
-                    : FS_EXIT_FAILED;
-            /* Bad input outranks a failed render: it is what to fix first. */
-            if (result == FS_EXIT_USAGE || (result != FS_EXIT_OK && status == FS_EXIT_OK))
-                status = result;
-            fs_arena_reset(document);
+    fs_batch batch = {.emit = {.dpi = args.dpi}};
+    size_t count = 0;
+    fs_job *jobs = NULL;
+    screen s = {.tty = isatty(STDERR_FILENO), .quiet = args.quiet};
+    gettimeofday(&s.start, NULL);
+    status = FS_EXIT_USAGE;
+    if (load_run(&r, &args, datadir, diags) &&
+        fs_cli_creation_time(r.layout->dir, args.data, &batch.emit.created, diags) &&
+        (jobs = plan(&args, &r, &count, diags))) {
+        /* Rows with an empty key were reported: they fail, the rest go on. */
+        bool keys_ok = fs_diags_errors(diags) == 0;
+        fs_cli_print(diags);
+        fs_diags_clear(diags);
+        batch.layout = r.layout;
+        batch.icons = r.icons;
+        batch.fonts = r.fonts;
+        s.batch = args.each || count > 1;
+        fs_batch_options options = {args.jobs, report, progress, &s};
+        if (fs_batch_render(&batch, jobs, count, &options)) {
+            status = summarise(&s, jobs, count);
+            if (!keys_ok && status == FS_EXIT_OK)
+                status = FS_EXIT_FAILED;
+        } else {
+            fs_error(diags, fs_pos_at(NULL, 0, 0), NULL, "cannot start the worker threads");
+            status = FS_EXIT_FAILED;
         }
-        fs_arena_free(document);
     }
     fs_cli_print(diags);
     free_run(&r);
     fs_diags_free(diags);
+    for (size_t i = 0; i < s.shown_count; i++)
+        free(s.shown[i]);
+    free(s.shown);
     free(owned);
     return status;
 }

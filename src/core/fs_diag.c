@@ -114,13 +114,18 @@ const fs_diag *fs_diags_at(const fs_diags *diags, size_t i)
     return i < diags->count ? &diags->items[i] : NULL;
 }
 
+void fs_diags_clear(fs_diags *diags)
+{
+    fs_arena_reset(diags->arena);
+    diags->items = NULL;
+    diags->count = diags->capacity = diags->errors = diags->warnings = 0;
+}
+
 void fs_diags_take(fs_diags *into, fs_diags *from)
 {
     for (size_t i = 0; i < from->count; i++)
         append(into, &from->items[i]);
-    fs_arena_reset(from->arena);
-    from->items = NULL;
-    from->count = from->capacity = from->errors = from->warnings = 0;
+    fs_diags_clear(from);
 }
 
 void fs_diag_print(const fs_diag *diag, FILE *out)

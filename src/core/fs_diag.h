@@ -49,6 +49,9 @@ size_t fs_diags_warnings(const fs_diags *diags);
 /* The i-th diagnostic, valid until the list is freed. */
 const fs_diag *fs_diags_at(const fs_diags *diags, size_t i);
 
+/* Forgets every diagnostic, keeping the memory for the next ones. */
+void fs_diags_clear(fs_diags *diags);
+
 /* Moves every diagnostic of from to the end of into, leaving from empty. */
 void fs_diags_take(fs_diags *into, fs_diags *from);
 

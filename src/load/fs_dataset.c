@@ -3,7 +3,11 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "core/fs_buf.h"
+#include "core/fs_suggest.h"
 
 enum { FS_DATASET_MAX_TABLES = 1000 };
 
@@ -58,8 +62,10 @@ fs_dataset *fs_dataset_load(const char *dir, fs_arena *arena, fs_diags *diags)
     if (!ok)
         return NULL;
     if (count == 0) {
-        fs_error(diags, fs_pos_at(dir, 0, 0), "put the tables the layout reads, as .csv files, "
-                 "in this folder", "the data folder has no CSV file");
+        fs_error(diags, fs_pos_at(dir, 0, 0),
+                 "put the tables the layout reads, as .csv files, "
+                 "in this folder",
+                 "the data folder has no CSV file");
         return NULL;
     }
     /* Sorted, so diagnostics and lookups do not depend on the file system. */
@@ -100,4 +106,171 @@ const fs_table *fs_dataset_table(const fs_dataset *data, const char *name)
         if (strcmp(fs_table_name(data->tables[i]), name) == 0)
             return data->tables[i];
     return NULL;
+}
+
+/* Keys seen so far, in first-seen order, with the rows of each table that
+ * hold them: an open-addressing map from key text to part index. */
+typedef struct {
+    fs_arena *arena;
+    fs_dataset_part *parts;
+    size_t count, capacity;
+    size_t *slots; /* part index + 1; 0 for empty */
+    size_t slot_count;
+} key_map;
+
+static uint64_t hash_key(const char *text)
+{
+    uint64_t hash = 14695981039346656037u;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+        hash = (hash ^ *c) * 1099511628211u;
+    return hash;
+}
+
+static bool grow_slots(key_map *map)
+{
+    size_t count = map->slot_count ? map->slot_count * 2 : 64;
+    size_t *slots = fs_arena_array(map->arena, count, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < map->count; i++) {
+        size_t slot = (size_t)hash_key(map->parts[i].key) & (count - 1);
+        while (slots[slot])
+            slot = (slot + 1) & (count - 1);
+        slots[slot] = i + 1;
+    }
+    map->slots = slots;
+    map->slot_count = count;
+    return true;
+}
+
+/* The part of key, made when first met; NULL when out of memory. */
+static fs_dataset_part *part_of(key_map *map, const char *key, fs_pos pos)
+{
+    if ((map->count + 1) * 2 > map->slot_count && !grow_slots(map))
+        return NULL;
+    size_t slot = (size_t)hash_key(key) & (map->slot_count - 1);
+    while (map->slots[slot]) {
+        fs_dataset_part *part = &map->parts[map->slots[slot] - 1];
+        if (strcmp(part->key, key) == 0)
+            return part;
+        slot = (slot + 1) & (map->slot_count - 1);
+    }
+    if (map->count == map->capacity) {
+        map->capacity = map->capacity ? map->capacity * 2 : 64;
+        map->parts =
+            fs_arena_grow(map->arena, map->parts, map->count, map->capacity, sizeof *map->parts);
+        if (!map->parts)
+            return NULL;
+    }
+    fs_dataset_part *part = &map->parts[map->count++];
+    *part = (fs_dataset_part){.key = key, .pos = pos};
+    map->slots[slot] = map->count;
+    return part;
+}
+
+static void no_such_column(const fs_dataset *data, const char *column, fs_diags *diags)
+{
+    fs_buf hint = {0}, intro = {0};
+    const char **names = NULL;
+    size_t count = 0;
+    for (size_t t = 0; t < data->count; t++)
+        count += fs_table_column_count(data->tables[t]);
+    names = malloc((count ? count : 1) * sizeof *names);
+    count = 0;
+    for (size_t t = 0; names && t < data->count; t++)
+        for (size_t c = 0; c < fs_table_column_count(data->tables[t]); c++)
+            names[count++] = fs_table_column_name(data->tables[t], c);
+    fs_buf_puts(&intro, "columns of the data folder: ");
+    fs_suggest_hint(&hint, column, names, count, fs_buf_str(&intro));
+    fs_error(diags, fs_pos_at(data->dir, 0, 0), fs_buf_str(&hint),
+             "--each %s: no table of the data folder has a column '%s'", column, column);
+    free(names);
+    fs_buf_free(&hint);
+    fs_buf_free(&intro);
+}
+
+size_t fs_dataset_split(const fs_dataset *data, const char *column, fs_arena *arena,
+                        fs_diags *diags, fs_dataset_part **parts)
+{
+    key_map map = {.arena = arena};
+    size_t keyed = 0;
+    /* Per part and keyed table, the rows it holds: rows[t][part] grows as
+     * keys are met, so one pass over each table does it. */
+    size_t **rows = fs_arena_array(arena, data->count, sizeof *rows);
+    size_t **row_counts = fs_arena_array(arena, data->count, sizeof *row_counts);
+    size_t *keys_known = fs_arena_array(arena, data->count, sizeof *keys_known);
+    if (!rows || !row_counts || !keys_known)
+        return 0;
+    for (size_t t = 0; t < data->count; t++) {
+        const fs_table *table = data->tables[t];
+        long found = fs_table_find_column(table, column);
+        if (found < 0)
+            continue;
+        keyed++;
+        size_t c = (size_t)found, n = fs_table_row_count(table);
+        size_t *part_of_row = fs_arena_array(arena, n, sizeof *part_of_row);
+        if (!part_of_row)
+            return 0;
+        for (size_t r = 0; r < n; r++) {
+            const char *key = fs_table_cell(table, r, c);
+            if (!*key) {
+                fs_error(diags, fs_table_cell_pos(table, r, c), "fill the cell, or remove the row",
+                         "empty '%s': this row belongs to no document", column);
+                part_of_row[r] = SIZE_MAX;
+                continue;
+            }
+            fs_dataset_part *part = part_of(&map, key, fs_table_cell_pos(table, r, c));
+            if (!part)
+                return 0;
+            part_of_row[r] = (size_t)(part - map.parts);
+        }
+        /* Counting sort of the rows by part, keeping their order. */
+        size_t *counts = fs_arena_array(arena, map.count + 1, sizeof *counts);
+        size_t *sorted = fs_arena_array(arena, n, sizeof *sorted);
+        if (!counts || !sorted)
+            return 0;
+        for (size_t r = 0; r < n; r++)
+            if (part_of_row[r] != SIZE_MAX)
+                counts[part_of_row[r] + 1]++;
+        for (size_t k = 0; k < map.count; k++)
+            counts[k + 1] += counts[k];
+        size_t *next = fs_arena_array(arena, map.count + 1, sizeof *next);
+        if (!next)
+            return 0;
+        memcpy(next, counts, (map.count + 1) * sizeof *next);
+        for (size_t r = 0; r < n; r++)
+            if (part_of_row[r] != SIZE_MAX)
+                sorted[next[part_of_row[r]]++] = r;
+        rows[t] = sorted;
+        row_counts[t] = counts; /* part k's rows: sorted[counts[k] .. counts[k+1]) */
+        keys_known[t] = map.count;
+    }
+    if (!keyed) {
+        no_such_column(data, column, diags);
+        return 0;
+    }
+    for (size_t k = 0; k < map.count; k++) {
+        fs_dataset *part = fs_arena_alloc(arena, sizeof *part);
+        const fs_table **tables = fs_arena_array(arena, data->count, sizeof *tables);
+        if (!part || !tables)
+            return 0;
+        *part = *data;
+        part->tables = tables;
+        for (size_t t = 0; t < data->count; t++) {
+            tables[t] = data->tables[t];
+            if (!rows[t])
+                continue;
+            /* A key first met in a later table has no rows in this one. */
+            size_t first = k < keys_known[t] ? row_counts[t][k] : 0;
+            size_t last = k < keys_known[t] ? row_counts[t][k + 1] : 0;
+            tables[t] = fs_table_select(data->tables[t], rows[t] + first, last - first, arena);
+            if (!tables[t])
+                return 0;
+            if (!map.parts[k].table)
+                map.parts[k].table = tables[t];
+        }
+        map.parts[k].data = part;
+    }
+    *parts = map.parts;
+    return map.count;
 }

@@ -23,4 +23,21 @@ const fs_table *fs_dataset_table_at(const fs_dataset *data, size_t i);
 /* The table of that name, or NULL. */
 const fs_table *fs_dataset_table(const fs_dataset *data, const char *name);
 
+/* One document's share of a batch: the key, where it was first met, and
+ * the data set in which every table that has the key column holds only
+ * that key's rows (the other tables are shared). */
+typedef struct {
+    const char *key;
+    fs_pos pos;
+    const fs_table *table; /* the first table with the column, filtered */
+    fs_dataset *data;
+} fs_dataset_part;
+
+/* Splits data by the values of column, in the order keys are first met
+ * (tables in name order). Rows with an empty key are errors (they belong to
+ * no document), each at its cell; a column no table has is an error. The
+ * parts live in arena; returns how many, 0 after an error that leaves none. */
+size_t fs_dataset_split(const fs_dataset *data, const char *column, fs_arena *arena,
+                        fs_diags *diags, fs_dataset_part **parts);
+
 #endif

@@ -66,6 +66,9 @@ struct fs_table {
      * rows in; a row is its columns' cells side by side. */
     fs_cell **blocks;
     size_t block_count;
+    /* A view made by fs_table_select: its row r is the source's row
+     * row_map[r]; NULL for a table read from a file. */
+    const size_t *row_map;
 };
 
 /* A place in the input: byte offset, and the 1-based line and character
@@ -766,6 +769,8 @@ static const fs_cell *cell_at(const fs_table *table, size_t row, size_t column)
 {
     if (row >= table->rows || column >= table->columns)
         return NULL;
+    if (table->row_map)
+        row = table->row_map[row];
     const fs_cell *block = table->blocks[row / FS_TABLE_BLOCK_ROWS];
     return &block[(row % FS_TABLE_BLOCK_ROWS) * table->columns + column];
 }
@@ -997,4 +1002,19 @@ fs_pos fs_table_column_pos(const fs_table *table, size_t column)
     if (column >= table->columns)
         return fs_pos_at(table->path, 0, 0);
     return fs_pos_at(table->path, table->column[column].line, table->column[column].column);
+}
+
+fs_table *fs_table_select(const fs_table *table, const size_t *rows, size_t count,
+                          fs_arena *arena)
+{
+    fs_table *view = fs_arena_alloc(arena, sizeof *view);
+    size_t *map = fs_arena_array(arena, count, sizeof *map);
+    if (!view || !map)
+        return NULL;
+    *view = *table;
+    for (size_t i = 0; i < count; i++)
+        map[i] = table->row_map ? table->row_map[rows[i]] : rows[i];
+    view->row_map = map;
+    view->rows = count;
+    return view;
 }

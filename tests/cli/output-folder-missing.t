@@ -1,10 +1,10 @@
-# A render into a folder that does not exist fails cleanly.
+# A render into a folder that does not exist fails before anything is drawn.
 --- copy: data/pfr-mali data
 --- run
 render $ROOT/layouts/brief data -o missing/brief.pdf
---- exit 1
+--- exit 2
 --- stderr
-missing/brief.pdf: error: cannot write the output: No such file or directory
-  hint: create the output folder first, or choose one you can write to
+missing: error: the output folder cannot be written: No such file or directory
+  hint: create it first: mkdir -p FOLDER
 factsheet: 1 error, 0 warnings
 --- absent: missing

@@ -21,7 +21,7 @@ layout/layout.yaml:4:12: error: {programe.title}: no table 'programe' in data
 layout/layout.yaml:7:45: error: {valeu}: no column 'valeu' in data/stats.csv
   hint: did you mean 'value'? its columns: icon, value, label, label@fr
 layout/layout.yaml:8:12: error: {stats.value}: table 'stats' has 7 rows; which one is meant?
-  hint: use it inside a grid or list with 'repeat', or make the table one row, or a key,value table
+  hint: use it inside a grid or list with 'repeat', or render one document per row with --each COLUMN
 layout/layout.yaml:9:12: error: {label} names no table
   hint: write {table.column}, or use {column} inside a grid or list with 'repeat'
 factsheet: 5 errors, 0 warnings

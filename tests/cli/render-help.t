@@ -3,5 +3,7 @@
 render --help
 --- exit 0
 --- stdout-has
-Usage: factsheet render LAYOUT DATA_DIR -o FILE [--lang en,fr] [--strict] [--dpi N]
+Usage: factsheet render LAYOUT DATA_DIR -o FILE [--lang en,fr] [--each COLUMN]
+--each COLUMN
+--shard K/N
 --dpi N

@@ -5,3 +5,4 @@
 render layout data --lang en,fr -o 'brief-{lang}.pdf'
 --- exit 0
 --- stderr
+factsheet: 2 documents rendered, 0 failed, 0 warnings

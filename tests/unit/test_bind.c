@@ -778,8 +778,8 @@ static void test_multi_row_table_outside_repeat(void **state)
     assert_counts(state, 1, 0);
     assert_error(state, 0, "layout/layout.yaml:2:12",
                  "{stats.value}: table 'stats' has 3 rows; which one is meant?",
-                 "use it inside a grid or list with 'repeat', or make the table one row, or a "
-                 "key,value table");
+                 "use it inside a grid or list with 'repeat', or render one document per row "
+                 "with --each COLUMN");
 }
 
 static void test_column_outside_repeat(void **state)

@@ -1,0 +1,127 @@
+#include "fs_batch.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "bind/fs_bind.h"
+#include "emit/fs_dump.h"
+#include "place/fs_pango.h"
+#include "place/fs_place.h"
+
+typedef struct {
+    const fs_batch *batch;
+    fs_job *jobs;
+    size_t count;
+    const fs_batch_options *options;
+    atomic_size_t next; /* the next job to take */
+    size_t done;        /* under lock */
+    pthread_mutex_t lock;
+    pthread_cond_t finished; /* signalled as each job ends */
+} shared;
+
+/* One document through the pipeline: bind, place, then paint and emit. */
+static fs_job_status render_document(const fs_batch *batch, const fs_job *job, fs_pango *pango,
+                                     fs_arena *arena, fs_diags *diags)
+{
+    fs_bind_input input = {batch->layout, job->data, batch->icons, job->lang, NULL, NULL};
+    fs_document *doc = fs_bind(&input, arena, diags);
+    if (!doc)
+        return FS_JOB_BAD_INPUT;
+    fs_pango_set_language(pango, doc->lang);
+    fs_measurer measurer = fs_pango_measurer(pango);
+    fs_display *display = fs_place(doc, &batch->layout->page, &measurer, arena, diags);
+    bool written = display && fs_emit(display, doc, pango, job->output, &batch->emit, diags) &&
+                   (!job->dump || fs_dump_write(display, job->dump, diags));
+    /* The kept layouts are keyed by this document's strings, which the
+     * arena is about to reuse. */
+    fs_pango_forget(pango);
+    return written ? FS_JOB_DONE : FS_JOB_FAILED;
+}
+
+static void *work(void *argument)
+{
+    shared *s = argument;
+    PangoFontMap *map = fs_fonts_new_map(s->batch->fonts);
+    fs_pango *pango = map ? fs_pango_create(map) : NULL;
+    if (map)
+        g_object_unref(map);
+    fs_arena *arena = fs_arena_create();
+    fs_diags *diags = fs_diags_create();
+    for (;;) {
+        size_t i = atomic_fetch_add(&s->next, 1);
+        if (i >= s->count)
+            break;
+        fs_job *job = &s->jobs[i];
+        if (pango && arena && diags) {
+            job->status = render_document(s->batch, job, pango, arena, diags);
+        } else {
+            job->status = FS_JOB_FAILED;
+            job->errors = 1;
+        }
+        pthread_mutex_lock(&s->lock);
+        if (diags) {
+            job->errors = fs_diags_errors(diags);
+            job->warnings = fs_diags_warnings(diags);
+            if (fs_diags_count(diags) && s->options->report)
+                s->options->report(s->options->context, job, diags);
+            fs_diags_clear(diags);
+        }
+        s->done++;
+        pthread_cond_signal(&s->finished);
+        pthread_mutex_unlock(&s->lock);
+        if (arena)
+            fs_arena_reset(arena);
+    }
+    fs_diags_free(diags);
+    fs_arena_free(arena);
+    fs_pango_free(pango);
+    return NULL;
+}
+
+bool fs_batch_render(const fs_batch *batch, fs_job *jobs, size_t count,
+                     const fs_batch_options *options)
+{
+    shared s = {.batch = batch, .jobs = jobs, .count = count, .options = options};
+    atomic_init(&s.next, 0);
+    pthread_mutex_init(&s.lock, NULL);
+    pthread_cond_init(&s.finished, NULL);
+    size_t workers = options->workers > 0 ? (size_t)options->workers : 1;
+    if (workers > count)
+        workers = count ? count : 1;
+    pthread_t *threads = calloc(workers, sizeof *threads);
+    size_t started = 0;
+    while (threads && started < workers && pthread_create(&threads[started], NULL, work, &s) == 0)
+        started++;
+    if (started == 0) {
+        free(threads);
+        pthread_cond_destroy(&s.finished);
+        pthread_mutex_destroy(&s.lock);
+        return false;
+    }
+    /* The calling thread shows progress while the workers render. */
+    pthread_mutex_lock(&s.lock);
+    while (s.done < count) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 100 * 1000 * 1000;
+        if (until.tv_nsec >= 1000000000) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000;
+        }
+        pthread_cond_timedwait(&s.finished, &s.lock, &until);
+        /* Under the lock, so a progress line and a job's report never
+         * interleave. */
+        if (options->progress)
+            options->progress(options->context, s.done, count);
+    }
+    pthread_mutex_unlock(&s.lock);
+    for (size_t i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    free(threads);
+    pthread_cond_destroy(&s.finished);
+    pthread_mutex_destroy(&s.lock);
+    return true;
+}
