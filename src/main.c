@@ -19,10 +19,13 @@ static const char usage[] =
     "  -h, --help      show this help (factsheet COMMAND --help for a command's)\n"
     "  -V, --version   show the version\n"
     "\n"
-    "Example:\n"
+    "Examples:\n"
     "  factsheet render layouts/brief data/pfr-mali --lang en,fr -o 'out/pfr-mali-{lang}.pdf'\n"
+    "  factsheet render layouts/country data/country-offices --each country --lang en,fr \\\n"
+    "      -o 'out/{country}-{lang}.pdf'\n"
+    "  factsheet extract layouts/brief data/pfr-mali -o brief.pot\n"
     "\n"
-    "Exit status: 0 done, 1 the render failed, 2 bad input or usage.\n"
+    "Exit status: 0 done, 1 a render failed, 2 bad input or usage.\n"
     "The user's guide is README.md; the layout format is layouts/README.md.\n";
 
 int main(int argc, char **argv)
