@@ -35,9 +35,6 @@ static fs_job_status render_document(const fs_batch *batch, const fs_job *job, f
     fs_display *display = fs_place(doc, &batch->layout->page, &measurer, arena, diags);
     bool written = display && fs_emit(display, doc, pango, job->output, &batch->emit, diags) &&
                    (!job->dump || fs_dump_write(display, job->dump, diags));
-    /* The kept layouts are keyed by this document's strings, which the
-     * arena is about to reuse. */
-    fs_pango_forget(pango);
     return written ? FS_JOB_DONE : FS_JOB_FAILED;
 }
 

@@ -5,14 +5,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A layout made for one text, kept until the document is done: placement
- * measures a text and paint draws it, and shaping it once serves both. */
+/* Layouts are kept by content: placement measures a text and paint draws
+ * it, and in a batch most texts (labels, headings, the shared paragraphs)
+ * come again in every document. Shaping is most of the cost of a page, so
+ * each distinct text is shaped once per thread. Colour is not part of a
+ * layout (paint sets it), so it is not part of the key. */
 typedef struct {
-    const char *markup;
-    const fs_text_style *style;
+    uint64_t hash;
+    char *markup;
+    fs_text_style style;
     double size, width;
+    PangoLanguage *language;
     PangoLayout *layout;
 } cached_layout;
+
+/* Past this many layouts the cache starts again: a bound on memory for a
+ * batch of any length (a page holds a few hundred texts). */
+enum { FS_PANGO_CACHE_MAX = 4096 };
 
 struct fs_pango {
     PangoFontMap *map;
@@ -48,33 +57,56 @@ fs_pango *fs_pango_create(PangoFontMap *map)
     return pango;
 }
 
-void fs_pango_forget(fs_pango *pango)
+static void cache_clear(fs_pango *pango)
 {
-    for (size_t i = 0; i < pango->cache_capacity; i++)
-        if (pango->cache[i].layout)
-            g_object_unref(pango->cache[i].layout);
+    for (size_t i = 0; i < pango->cache_capacity; i++) {
+        if (!pango->cache[i].layout)
+            continue;
+        g_object_unref(pango->cache[i].layout);
+        free(pango->cache[i].markup);
+    }
     free(pango->cache);
     pango->cache = NULL;
     pango->cache_count = pango->cache_capacity = 0;
 }
 
-static size_t cache_slot(const fs_pango *pango, const fs_text *text)
+static uint64_t mix(uint64_t hash, const void *bytes, size_t length)
 {
-    uint64_t hash = (uint64_t)(uintptr_t)text->markup * 0x9E3779B97F4A7C15u;
-    hash ^= (uint64_t)(uintptr_t)text->style + (hash << 6) + (hash >> 2);
-    hash ^= (uint64_t)(text->size * 1024) * 0xC2B2AE3D27D4EB4Fu;
-    hash ^= (uint64_t)(text->width * 1024) * 0x165667B19E3779F9u;
-    return (size_t)(hash >> 11) & (pango->cache_capacity - 1);
+    for (const unsigned char *c = bytes; length--; c++)
+        hash = (hash ^ *c) * 1099511628211u;
+    return hash;
 }
 
-static bool same_text(const cached_layout *entry, const fs_text *text)
+/* What shapes a text: its markup and every style field but the colour. */
+static uint64_t text_hash(const fs_text *text, PangoLanguage *language)
 {
-    return entry->markup == text->markup && entry->style == text->style &&
-           entry->size == text->size && entry->width == text->width;
+    const fs_text_style *st = text->style;
+    uint64_t hash = mix(14695981039346656037u, text->markup, strlen(text->markup));
+    const void *family = st->family;
+    hash = mix(hash, &family, sizeof family);
+    hash = mix(hash, &language, sizeof language);
+    double numbers[] = {st->size,        st->line_height, st->tracking,
+                        st->space_after, text->size,      text->width};
+    hash = mix(hash, numbers, sizeof numbers);
+    int flags[] = {st->weight, st->italic, st->uppercase, (int)st->align};
+    return mix(hash, flags, sizeof flags);
 }
 
-static void cache_put(fs_pango *pango, const fs_text *text, PangoLayout *layout)
+static bool same_text(const cached_layout *entry, uint64_t hash, const fs_text *text,
+                      PangoLanguage *language)
 {
+    const fs_text_style *a = &entry->style, *b = text->style;
+    return entry->hash == hash && entry->size == text->size && entry->width == text->width &&
+           entry->language == language && a->family == b->family && a->weight == b->weight &&
+           a->italic == b->italic && a->uppercase == b->uppercase && a->size == b->size &&
+           a->line_height == b->line_height && a->tracking == b->tracking && a->align == b->align &&
+           strcmp(entry->markup, text->markup) == 0;
+}
+
+static void cache_put(fs_pango *pango, uint64_t hash, const fs_text *text, PangoLayout *layout)
+{
+    if (pango->cache_count >= FS_PANGO_CACHE_MAX)
+        cache_clear(pango);
     if ((pango->cache_count + 1) * 2 > pango->cache_capacity) {
         cached_layout *old = pango->cache;
         size_t old_capacity = pango->cache_capacity;
@@ -82,26 +114,26 @@ static void cache_put(fs_pango *pango, const fs_text *text, PangoLayout *layout)
         cached_layout *grown = calloc(capacity, sizeof *grown);
         if (!grown)
             return;
-        pango->cache = grown;
-        pango->cache_capacity = capacity;
-        pango->cache_count = 0;
         for (size_t i = 0; i < old_capacity; i++) {
             if (!old[i].layout)
                 continue;
-            fs_text key = {old[i].markup, old[i].style, old[i].size, old[i].width};
-            size_t slot = cache_slot(pango, &key);
-            while (pango->cache[slot].layout)
+            size_t slot = (size_t)(old[i].hash >> 11) & (capacity - 1);
+            while (grown[slot].layout)
                 slot = (slot + 1) & (capacity - 1);
-            pango->cache[slot] = old[i];
-            pango->cache_count++;
+            grown[slot] = old[i];
         }
         free(old);
+        pango->cache = grown;
+        pango->cache_capacity = capacity;
     }
-    size_t slot = cache_slot(pango, text);
+    char *markup = strdup(text->markup);
+    if (!markup)
+        return;
+    size_t slot = (size_t)(hash >> 11) & (pango->cache_capacity - 1);
     while (pango->cache[slot].layout)
         slot = (slot + 1) & (pango->cache_capacity - 1);
-    pango->cache[slot] =
-        (cached_layout){text->markup, text->style, text->size, text->width, g_object_ref(layout)};
+    pango->cache[slot] = (cached_layout){
+        hash, markup, *text->style, text->size, text->width, pango->language, g_object_ref(layout)};
     pango->cache_count++;
 }
 
@@ -109,7 +141,7 @@ void fs_pango_free(fs_pango *pango)
 {
     if (!pango)
         return;
-    fs_pango_forget(pango);
+    cache_clear(pango);
     if (pango->icon_font)
         g_object_unref(pango->icon_font);
     if (pango->icon_description)
@@ -127,14 +159,16 @@ void fs_pango_set_language(fs_pango *pango, const char *lang)
 
 PangoLayout *fs_pango_layout(fs_pango *pango, const fs_text *text)
 {
-    for (size_t slot = pango->cache_capacity ? cache_slot(pango, text) : 0;
+    uint64_t hash = text_hash(text, pango->language);
+    for (size_t slot = pango->cache_capacity ? (size_t)(hash >> 11) & (pango->cache_capacity - 1)
+                                             : 0;
          pango->cache_capacity && pango->cache[slot].layout;
          slot = (slot + 1) & (pango->cache_capacity - 1))
-        if (same_text(&pango->cache[slot], text))
+        if (same_text(&pango->cache[slot], hash, text, pango->language))
             return g_object_ref(pango->cache[slot].layout);
     PangoLayout *layout = new_layout(pango, text);
     if (layout)
-        cache_put(pango, text, layout);
+        cache_put(pango, hash, text, layout);
     return layout;
 }
 

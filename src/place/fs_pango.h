@@ -25,14 +25,11 @@ void fs_pango_set_language(fs_pango *pango, const char *lang);
 /* The measurer placement uses; valid as long as pango. */
 fs_measurer fs_pango_measurer(fs_pango *pango);
 
-/* A layout of text at its size, width and style, in points. The caller
- * unrefs it. Layouts are kept, keyed by the text's markup and style
- * pointers, so measuring and drawing the same text shapes it once; call
- * fs_pango_forget when the document whose box tree holds them is done. */
+/* A layout of text at its size, width and style, in points, in the
+ * current language. The caller unrefs it. Layouts are kept by content (a
+ * few thousand at most), so a text measured and then drawn, or repeated in
+ * every document of a batch, is shaped once. */
 PangoLayout *fs_pango_layout(fs_pango *pango, const fs_text *text);
-
-/* Drops the kept layouts (the document's arena is about to be reused). */
-void fs_pango_forget(fs_pango *pango);
 
 /* The scaled font of family at size points and the glyph of codepoint in
  * it, for drawing icons as outlines. The font is owned by pango and valid
