@@ -270,7 +270,10 @@ static bool format_cell(binder *b, const fs_segment *field, bool translate, fs_b
         /* A number column is formatted for the language even without a
          * format; a text column (and so a key/value table) prints as written. */
         if (!is_number || type == FS_COL_TEXT) {
-            fs_buf_puts(out, translate ? cell_text(b, table, row, column, text) : text);
+            if (translate)
+                fs_typo_apostrophes(cell_text(b, table, row, column, text), out);
+            else
+                fs_buf_puts(out, text);
             return true;
         }
         style = type == FS_COL_INTEGER   ? FS_NUMBER_INTEGER

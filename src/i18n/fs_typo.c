@@ -409,3 +409,25 @@ void fs_typo_apply(const char *lang, const char *text, size_t length, fs_buf *ou
     else
         fs_buf_append(out, text, length);
 }
+
+/* A letter byte on either side: ASCII letters, or any byte of a multi-byte
+ * UTF-8 character (é, ß, ...), which in running text is nearly always a
+ * letter. */
+static bool letter_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+void fs_typo_apostrophes(const char *text, fs_buf *out)
+{
+    size_t start = 0;
+    for (size_t i = 0; text[i]; i++) {
+        if (text[i] != '\'' || i == 0 || !letter_byte((unsigned char)text[i - 1]) ||
+            !letter_byte((unsigned char)text[i + 1]))
+            continue;
+        fs_buf_append(out, text + start, i - start);
+        fs_buf_puts(out, "\u2019");
+        start = i + 1;
+    }
+    fs_buf_puts(out, text + start);
+}

@@ -14,4 +14,11 @@
  * "fr-CA", ...) applied. Text must be UTF-8. */
 void fs_typo_apply(const char *lang, const char *text, size_t length, fs_buf *out);
 
+/* Appends text to out with each ASCII apostrophe that stands between two
+ * letters (don't, l'eau, women's) written as the typographic one, U+2019,
+ * in every language. For texts from data cells, which are never Markdown and
+ * so never get cmark's smart punctuation; quotes used as quotation marks
+ * are left alone. */
+void fs_typo_apostrophes(const char *text, fs_buf *out);
+
 #endif

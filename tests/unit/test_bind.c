@@ -636,7 +636,7 @@ static void test_plain_metadata_not_escaped(void **state)
                                       "body:\n"
                                       "  - text: x\n");
     assert_string_equal(doc->title, "<b>& *Partners for Resilience*");
-    assert_string_equal(doc->author, "CARE's office");
+    assert_string_equal(doc->author, "CARE\u2019s office");
     assert_null(doc->subject);
     assert_null(doc->keywords);
     assert_string_equal(doc->lang, "en");

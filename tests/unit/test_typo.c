@@ -364,6 +364,16 @@ static void test_appends_to_the_buffer(void **state)
 
 #define TEST(name) cmocka_unit_test(name)
 
+static void test_apostrophes_between_letters(void **state)
+{
+    (void)state;
+    fs_buf out = {0};
+    fs_typo_apostrophes("women's l'eau d'épargne 'quoted' rock 'n' roll 90's", &out);
+    assert_string_equal(fs_buf_str(&out), "women\u2019s l\u2019eau d\u2019épargne 'quoted' rock "
+                                          "'n' roll 90's");
+    fs_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +414,7 @@ int main(void)
         TEST(test_length_shorter_than_the_string),
         TEST(test_empty_text),
         TEST(test_appends_to_the_buffer),
+        TEST(test_apostrophes_between_letters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
