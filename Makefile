@@ -106,11 +106,15 @@ bench:
 	@scripts/bench ./factsheet
 
 # Every test, under AddressSanitizer and UBSan.
+# The allocation-failure build (FS_ALLOC_FAILURES) is made first, so the
+# tests can fail each allocation of a render in turn.
 check: deps-check
-	$(MAKE) SANITIZE=address,undefined test
+	$(MAKE) SANITIZE=address,undefined BUILD=build/failalloc \
+	    EXTRA_CFLAGS=-DFS_ALLOC_FAILURES build/failalloc/factsheet
+	$(MAKE) SANITIZE=address,undefined ALLOC_FACTSHEET=build/failalloc/factsheet test
 
 test: $(BUILD)/factsheet $(UNIT_BIN) $(TOOL_BIN)
-	@BUILD=$(BUILD) tests/run $(UNIT_BIN)
+	@BUILD=$(BUILD) ALLOC_FACTSHEET=$(ALLOC_FACTSHEET) tests/run $(UNIT_BIN)
 
 # Rewrites the reference images from the current renderer. Look at every
 # image it changes before you commit it.

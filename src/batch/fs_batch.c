@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "bind/fs_bind.h"
+#include "core/fs_alloc.h"
 #include "emit/fs_dump.h"
 #include "place/fs_pango.h"
 #include "place/fs_place.h"
@@ -54,9 +55,14 @@ static void *work(void *argument)
         fs_job *job = &s->jobs[i];
         if (pango && arena && diags) {
             job->status = render_document(s->batch, job, pango, arena, diags);
+            /* Every failure but running out of memory says why. */
+            if (job->status != FS_JOB_DONE && fs_diags_errors(diags) == 0)
+                fs_error(diags, fs_pos_at(job->output, 0, 0), "free some memory and try again",
+                         "out of memory while rendering this document");
         } else {
+            /* The worker could not set up: no diagnostics can be made, and
+             * the summary says so. */
             job->status = FS_JOB_FAILED;
-            job->errors = 1;
         }
         pthread_mutex_lock(&s->lock);
         if (diags) {
@@ -88,7 +94,7 @@ bool fs_batch_render(const fs_batch *batch, fs_job *jobs, size_t count,
     size_t workers = options->workers > 0 ? (size_t)options->workers : 1;
     if (workers > count)
         workers = count ? count : 1;
-    pthread_t *threads = calloc(workers, sizeof *threads);
+    pthread_t *threads = fs_calloc(workers, sizeof *threads);
     size_t started = 0;
     while (threads && started < workers && pthread_create(&threads[started], NULL, work, &s) == 0)
         started++;

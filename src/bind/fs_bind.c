@@ -435,10 +435,13 @@ static bool fill_markup(binder *b, const fs_template *template, fs_pos where, fs
     fs_buf source = {0};
     fill_mode mode = {.markdown = true, .translate = true};
     bool ok = fill(b, fs_lang_template(b->in->lang, template), mode, &source);
-    if (ok && !fs_markdown_to_markup(fs_buf_str(&source), source.length, fs_lang_tag(b->in->lang),
-                                     b->arena, markup)) {
+    if (ok && source.length > FS_MARKDOWN_MAX_BYTES) {
         fs_error(b->diags, where, "shorten the text", "text is larger than %d KiB",
                  FS_MARKDOWN_MAX_BYTES / 1024);
+        ok = false;
+    } else if (ok && !fs_markdown_to_markup(fs_buf_str(&source), source.length,
+                                            fs_lang_tag(b->in->lang), b->arena, markup)) {
+        fs_error(b->diags, where, NULL, "out of memory while reading the text's Markdown");
         ok = false;
     }
     fs_buf_free(&source);

@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 #include <unistd.h>
 
+#include "core/fs_alloc.h"
 #include "core/fs_buf.h"
 
 /* Source template -> translated template, an open-addressing table keyed
@@ -216,7 +217,7 @@ static fs_catalog *catalog_for(const char *dir, const char *tag, fs_arena *arena
 fs_lang *fs_lang_create(const char *tag, const fs_layout *layout, const char *data_dir, bool strict,
                         fs_arena *arena, fs_diags *diags)
 {
-    fs_lang *lang = calloc(1, sizeof *lang);
+    fs_lang *lang = fs_calloc(1, sizeof *lang);
     if (!lang)
         return NULL;
     lang->tag = fs_arena_strdup(arena, tag);

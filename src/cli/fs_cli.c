@@ -1,5 +1,7 @@
 #include "fs_cli.h"
 
+#include "core/fs_alloc.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -20,6 +22,13 @@ void fs_cli_print(const fs_diags *diags)
                 fs_diags_warnings(diags), fs_diags_warnings(diags) == 1 ? "" : "s");
 }
 
+void fs_cli_explain_failure(fs_diags *diags)
+{
+    if (fs_diags_errors(diags) == 0)
+        fs_error(diags, fs_pos_at(NULL, 0, 0), "free some memory and try again",
+                 "out of memory");
+}
+
 const char *fs_cli_datadir(char **owned)
 {
     *owned = NULL;
@@ -34,7 +43,7 @@ const char *fs_cli_datadir(char **owned)
         if (slash) {
             *slash = '\0';
             size_t size = strlen(exe) + 32;
-            char *probe = malloc(size);
+            char *probe = fs_malloc(size);
             if (probe) {
                 snprintf(probe, size, "%s/fonts/fonts.conf", exe);
                 if (access(probe, R_OK) == 0) {

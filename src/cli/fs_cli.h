@@ -21,6 +21,10 @@ int fs_cli_extract(int argc, char **argv);
  * errors. */
 void fs_cli_print(const fs_diags *diags);
 
+/* A command that failed with no error to show ran out of memory: every
+ * other failure is reported where it happens. Adds that error then. */
+void fs_cli_explain_failure(fs_diags *diags);
+
 /* The folder holding fonts/ and layouts/: $FACTSHEET_DATADIR, else the
  * folder of the running binary when it has fonts/fonts.conf (a build tree),
  * else the installed data folder. Returns a static-lifetime or environment

@@ -184,8 +184,10 @@ int fs_cli_extract(int argc, char **argv)
     char *owned = NULL;
     fs_lang *lang = NULL;
     status = FS_EXIT_USAGE;
-    if (!diags || !arena)
+    if (!diags || !arena) {
+        fputs("factsheet: error: out of memory\n", stderr);
         goto done;
+    }
     const char *dir = fs_cli_layout_dir(layout_arg, fs_cli_datadir(&owned), arena);
     fs_layout *layout = fs_layout_load(dir, arena, diags);
     fs_dataset *data = fs_dataset_load(data_dir, arena, diags);
@@ -219,6 +221,8 @@ int fs_cli_extract(int argc, char **argv)
     }
     fs_arena_free(document);
 done:
+    if (diags && status != FS_EXIT_OK)
+        fs_cli_explain_failure(diags);
     if (diags)
         fs_cli_print(diags);
     fs_lang_free(lang);

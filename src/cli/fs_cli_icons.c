@@ -30,6 +30,7 @@ int fs_cli_icons(int argc, char **argv)
     fs_diags *diags = fs_diags_create();
     fs_arena *arena = fs_arena_create();
     if (!diags || !arena) {
+        fputs("factsheet: error: out of memory\n", stderr);
         fs_diags_free(diags);
         fs_arena_free(arena);
         return FS_EXIT_FAILED;
@@ -52,6 +53,8 @@ int fs_cli_icons(int argc, char **argv)
         fputc('\n', stderr);
         status = FS_EXIT_FAILED;
     }
+    if (!icons)
+        fs_cli_explain_failure(diags);
     fs_cli_print(diags);
     fs_arena_free(arena);
     fs_diags_free(diags);

@@ -11,6 +11,7 @@
 #include "batch/fs_batch.h"
 #include "bind/fs_lang.h"
 #include "cli/fs_cli.h"
+#include "core/fs_alloc.h"
 #include "core/fs_buf.h"
 #include "emit/fs_emit.h"
 #include "i18n/fs_template.h"
@@ -334,7 +335,7 @@ static int by_output(const void *a, const void *b)
  * an error before anything is rendered. */
 static bool check_collisions(fs_job *jobs, size_t count, fs_diags *diags)
 {
-    fs_job **sorted = malloc((count ? count : 1) * sizeof *sorted);
+    fs_job **sorted = fs_malloc((count ? count : 1) * sizeof *sorted);
     if (!sorted)
         return false;
     for (size_t i = 0; i < count; i++)
@@ -453,13 +454,13 @@ static bool shown_before(screen *s, const fs_diag *diag)
             return true;
     if (s->shown_count == s->shown_capacity) {
         size_t capacity = s->shown_capacity ? s->shown_capacity * 2 : 64;
-        char **grown = realloc(s->shown, capacity * sizeof *grown);
+        char **grown = fs_realloc(s->shown, capacity * sizeof *grown);
         if (!grown)
             return false;
         s->shown = grown;
         s->shown_capacity = capacity;
     }
-    s->shown[s->shown_count] = strdup(key);
+    s->shown[s->shown_count] = fs_strdup(key);
     if (s->shown[s->shown_count])
         s->shown_count++;
     return false;
@@ -539,10 +540,14 @@ static int summarise(screen *s, const fs_job *jobs, size_t count)
         if (s->tty)
             fprintf(stderr, " in %.1f s", seconds_since(&s->start));
         fputc('\n', stderr);
-        for (size_t i = 0; i < count; i++)
-            if (jobs[i].status != FS_JOB_DONE)
-                fprintf(stderr, "  failed: %s -> %s\n", jobs[i].label, jobs[i].output);
     }
+    /* The failures are listed even with --quiet: they are problems. A job
+     * with no error of its own could not even start: a worker ran out of
+     * memory. */
+    for (size_t i = 0; i < count; i++)
+        if (jobs[i].status != FS_JOB_DONE && (s->batch || jobs[i].errors == 0))
+            fprintf(stderr, "  failed: %s -> %s%s\n", jobs[i].label, jobs[i].output,
+                    jobs[i].errors ? "" : " (error: out of memory)");
     if (failed + bad == 0)
         return FS_EXIT_OK;
     /* A single document with bad input is bad input; in a batch, some
@@ -557,8 +562,10 @@ int fs_cli_render(int argc, char **argv)
     if (status != FS_EXIT_OK)
         return status < 0 ? FS_EXIT_OK : status;
     fs_diags *diags = fs_diags_create();
-    if (!diags)
+    if (!diags) {
+        fputs("factsheet: error: out of memory\n", stderr);
         return FS_EXIT_FAILED;
+    }
     char *owned;
     const char *datadir = fs_cli_datadir(&owned);
     run r = {0};
@@ -589,6 +596,8 @@ int fs_cli_render(int argc, char **argv)
             status = FS_EXIT_FAILED;
         }
     }
+    if (status == FS_EXIT_USAGE)
+        fs_cli_explain_failure(diags);
     fs_cli_print(diags);
     free_run(&r);
     fs_diags_free(diags);

@@ -1,5 +1,7 @@
 #include "fs_arena.h"
 
+#include "core/fs_alloc.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +31,7 @@ int fs_size_mul(size_t count, size_t size, size_t *out)
 
 fs_arena *fs_arena_create(void)
 {
-    return calloc(1, sizeof(fs_arena));
+    return fs_calloc(1, sizeof(fs_arena));
 }
 
 void fs_arena_free(fs_arena *arena)
@@ -71,7 +73,7 @@ void *fs_arena_alloc(fs_arena *arena, size_t size)
         size_t capacity = rounded > FS_ARENA_BLOCK ? rounded : FS_ARENA_BLOCK;
         if (capacity > SIZE_MAX - sizeof(fs_block))
             return NULL;
-        fs_block *fresh = malloc(sizeof(fs_block) + capacity);
+        fs_block *fresh = fs_malloc(sizeof(fs_block) + capacity);
         if (!fresh)
             return NULL;
         fresh->capacity = capacity;

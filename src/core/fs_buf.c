@@ -1,5 +1,7 @@
 #include "fs_buf.h"
 
+#include "core/fs_alloc.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,7 +36,7 @@ static bool reserve(fs_buf *buf, size_t extra)
     size_t capacity = buf->capacity ? buf->capacity : 64;
     while (capacity < needed)
         capacity = capacity > SIZE_MAX / 2 ? needed : capacity * 2;
-    char *data = realloc(buf->data, capacity);
+    char *data = fs_realloc(buf->data, capacity);
     if (!data) {
         buf->failed = true;
         return false;

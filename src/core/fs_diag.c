@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fs_alloc.h"
 #include "fs_arena.h"
 
 struct fs_diags {
@@ -17,7 +18,7 @@ struct fs_diags {
 
 fs_diags *fs_diags_create(void)
 {
-    fs_diags *diags = calloc(1, sizeof(*diags));
+    fs_diags *diags = fs_calloc(1, sizeof(*diags));
     if (!diags)
         return NULL;
     diags->arena = fs_arena_create();

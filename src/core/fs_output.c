@@ -1,5 +1,7 @@
 #include "fs_output.h"
 
+#include "core/fs_alloc.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -14,8 +16,8 @@ bool fs_output_open(fs_output *out, const char *target, fs_diags *diags)
     size_t dir_length = slash ? (size_t)(slash - target) + 1 : 0;
     const char *base = slash ? slash + 1 : target;
     size_t size = strlen(target) + 16;
-    out->target = strdup(target);
-    out->temporary = malloc(size);
+    out->target = fs_strdup(target);
+    out->temporary = fs_malloc(size);
     if (!out->target || !out->temporary) {
         fs_error(diags, fs_pos_at(target, 0, 0), NULL, "out of memory");
         fs_output_discard(out);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/fs_alloc.h"
 #include "core/fs_output.h"
 #include "paint/fs_paint.h"
 
@@ -163,7 +164,7 @@ static bool emit_png(const fs_display *display, fs_pango *pango, const char *pat
                      const fs_emit_options *options, fs_diags *diags)
 {
     size_t pages = display->page_count;
-    fs_output *outs = calloc(pages ? pages : 1, sizeof *outs);
+    fs_output *outs = fs_calloc(pages ? pages : 1, sizeof *outs);
     if (!outs)
         return false;
     bool ok = true;
@@ -171,10 +172,10 @@ static bool emit_png(const fs_display *display, fs_pango *pango, const char *pat
     for (size_t i = 0; ok && i < pages; i++) {
         char *name = NULL;
         if (pages == 1) {
-            name = strdup(path);
+            name = fs_strdup(path);
         } else {
             size_t stem = strlen(path) - 4, size = stem + 32;
-            name = malloc(size);
+            name = fs_malloc(size);
             if (name)
                 snprintf(name, size, "%.*s-%zu%s", (int)stem, path, i + 1, path + stem);
         }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/fs_alloc.h"
 #include "core/fs_buf.h"
 #include "core/fs_suggest.h"
 
@@ -175,7 +176,7 @@ static void no_such_column(const fs_dataset *data, const char *column, fs_diags 
     size_t count = 0;
     for (size_t t = 0; t < data->count; t++)
         count += fs_table_column_count(data->tables[t]);
-    names = malloc((count ? count : 1) * sizeof *names);
+    names = fs_malloc((count ? count : 1) * sizeof *names);
     count = 0;
     for (size_t t = 0; names && t < data->count; t++)
         for (size_t c = 0; c < fs_table_column_count(data->tables[t]); c++)

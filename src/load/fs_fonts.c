@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "core/fs_alloc.h"
 #include "core/fs_buf.h"
 
 struct fs_fonts {
@@ -30,7 +31,7 @@ fs_fonts *fs_fonts_create(const char *conf_path, fs_diags *diags)
             FcConfigDestroy(config);
         return NULL;
     }
-    fs_fonts *fonts = calloc(1, sizeof *fonts);
+    fs_fonts *fonts = fs_calloc(1, sizeof *fonts);
     if (!fonts) {
         FcConfigDestroy(config);
         return NULL;

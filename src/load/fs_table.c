@@ -8,7 +8,11 @@
  * feeds it slices that end at the next delimiter, quote or line end. A field
  * can only end on the last byte of such a slice, and a field can only start
  * on the first byte of one, so the reader knows the start of every field
- * without a second CSV parser. */
+ * without a second CSV parser.
+ *
+ * Encoding: a file that is not UTF-8 but whose every stray byte reads as
+ * Windows-1252 is converted to UTF-8 before parsing, one character for each
+ * such byte, so positions still count the characters of the file. */
 #include "load/fs_table.h"
 
 #include <csv.h>
@@ -22,6 +26,9 @@
 /* Limits on untrusted input: beyond them a run would only exhaust memory. */
 #define FS_TABLE_MAX_BYTES ((size_t)256 * 1024 * 1024)
 enum {
+    /* Bytes of one field as written in the file, quotes included: libcsv
+     * grows its buffer linearly, and no brief shows that much text. */
+    FS_TABLE_MAX_FIELD = 1024 * 1024,
     FS_TABLE_MAX_COLUMNS = 1000,
     FS_TABLE_MAX_ROWS = 1000000,
     /* A file in another encoding has bad bytes on every line; five examples
@@ -53,6 +60,7 @@ typedef struct {
     int line;
     int column;
     fs_col_type type;
+    const char *hxl; /* the HXL hashtag under the name, or NULL */
 } fs_column;
 
 struct fs_table {
@@ -104,12 +112,13 @@ typedef struct {
 
     /* The row libcsv is reading. */
     bool row_open;
-    bool row_blank; /* its first field is unquoted and all spaces */
+    bool row_blank; /* every field so far is unquoted and all spaces */
     size_t row_fields;
     cursor row_at;
     cursor extra_at; /* the first field past the limit or the header's width */
 
     bool header_done;
+    bool hxl_checked; /* the first row under the header was looked at */
     bool stop; /* a problem after which reading on would mislead or fail */
 } reader;
 
@@ -150,17 +159,57 @@ static fs_pos pos_of(const reader *r, cursor at)
     return fs_pos_at(r->path, at.line, at.column);
 }
 
+/* Length of the well-formed UTF-8 sequence at s (no overlongs, surrogates or
+ * code points past U+10FFFF), 0 when it is not one. */
+static size_t utf8_length(const unsigned char *s, size_t n)
+{
+    unsigned char b = s[0], low = 0x80, high = 0xBF;
+    size_t length;
+    if (b < 0x80)
+        return 1;
+    if (b >= 0xC2 && b <= 0xDF)
+        length = 2;
+    else if (b >= 0xE0 && b <= 0xEF)
+        length = 3;
+    else if (b >= 0xF0 && b <= 0xF4)
+        length = 4;
+    else
+        return 0;
+    if (b == 0xE0)
+        low = 0xA0;
+    else if (b == 0xED)
+        high = 0x9F;
+    else if (b == 0xF0)
+        low = 0x90;
+    else if (b == 0xF4)
+        high = 0x8F;
+    if (n < length || s[1] < low || s[1] > high)
+        return 0;
+    for (size_t i = 2; i < length; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return length;
+}
+
 /* Moves at forward to offset to, counting lines (LF, CRLF or a lone CR) and
- * characters (every byte that does not continue a UTF-8 sequence). */
+ * characters: a well-formed UTF-8 sequence is one, and so is each byte that
+ * is not UTF-8 (the reader takes it for a Windows-1252 character). */
 static void cursor_advance(cursor *at, const unsigned char *bytes, size_t length, size_t to)
 {
     while (at->offset < to) {
-        unsigned char c = bytes[at->offset++];
+        unsigned char c = bytes[at->offset];
+        if (c >= 0x80) {
+            size_t n = utf8_length(bytes + at->offset, length - at->offset);
+            at->offset += n > 0 && n <= to - at->offset ? n : 1;
+            at->column++;
+            continue;
+        }
+        at->offset++;
         bool crlf = c == '\r' && at->offset < length && bytes[at->offset] == '\n';
         if (is_newline(c) && !crlf) {
             at->line++;
             at->column = 1;
-        } else if (!crlf && (c & 0xC0) != 0x80) {
+        } else if (!crlf) {
             at->column++;
         }
     }
@@ -357,79 +406,153 @@ static cell_kind parse_number(const char *text, size_t length, char delimiter, d
 
 /* ---- encoding -------------------------------------------------------- */
 
-/* Length of the well-formed UTF-8 sequence at s (no overlongs, surrogates or
- * code points past U+10FFFF), 0 when it is not one. */
-static size_t utf8_length(const unsigned char *s, size_t n)
-{
-    unsigned char b = s[0], low = 0x80, high = 0xBF;
-    size_t length;
-    if (b < 0x80)
-        return 1;
-    if (b >= 0xC2 && b <= 0xDF)
-        length = 2;
-    else if (b >= 0xE0 && b <= 0xEF)
-        length = 3;
-    else if (b >= 0xF0 && b <= 0xF4)
-        length = 4;
-    else
-        return 0;
-    if (b == 0xE0)
-        low = 0xA0;
-    else if (b == 0xED)
-        high = 0x9F;
-    else if (b == 0xF0)
-        low = 0x90;
-    else if (b == 0xF4)
-        high = 0x8F;
-    if (n < length || s[1] < low || s[1] > high)
-        return 0;
-    for (size_t i = 2; i < length; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    return length;
-}
-
 static const char encoding_hint[] =
     "save the file as UTF-8 (in a spreadsheet: Save As, then \"CSV UTF-8\")";
 
-static void report_encoding(reader *r, cursor at)
+/* Windows-1252's 0x80-0x9F block; 0 marks the five bytes the code page
+ * leaves undefined. Bytes 0xA0-0xFF are U+00A0-U+00FF. */
+static const uint16_t cp1252_block[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, /* 0x80 */
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,      /* 0x88 */
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, /* 0x90 */
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178, /* 0x98 */
+};
+
+/* The character byte c stands for in Windows-1252; 0 when none. */
+static unsigned cp1252_char(unsigned char c)
+{
+    return c >= 0x80 && c < 0xA0 ? cp1252_block[c - 0x80] : c;
+}
+
+/* Length of the text character at bytes[i] in UTF-8; 0 for a NUL or a byte
+ * that does not start a well-formed sequence. */
+static size_t text_length(const reader *r, size_t i)
+{
+    unsigned char c = r->bytes[i];
+    if (c != 0 && c < 0x80)
+        return 1;
+    return c ? utf8_length(r->bytes + i, r->length - i) : 0;
+}
+
+/* Whether a byte that text_length refused is text in no encoding the
+ * reader knows: a NUL, or a byte Windows-1252 leaves undefined. */
+static bool unreadable(unsigned char c)
+{
+    return c == 0 || cp1252_char(c) == 0;
+}
+
+static void report_unreadable(reader *r, cursor at)
 {
     unsigned char c = r->bytes[at.offset];
     if (c == 0)
         fs_error(r->diags, pos_of(r, at), encoding_hint,
                  "NUL byte in the text; expected UTF-8 text (is the file UTF-16 or binary?)");
     else
-        fs_error(r->diags, pos_of(r, at), encoding_hint,
-                 "invalid UTF-8 (byte 0x%02X); expected UTF-8 text", c);
+        fs_error(r->diags, pos_of(r, at),
+                 "save the file as UTF-8 (in a spreadsheet: Save As, then \"CSV UTF-8\"); this "
+                 "byte is not Windows-1252 text either, so the file cannot be read as that",
+                 "invalid UTF-8 at byte offset %zu (0x%02X); expected UTF-8 text", at.offset, c);
 }
 
-/* Reports the first bad byte of each line with one, up to a few lines. */
-static void check_encoding(reader *r)
+/* Reports the first unreadable byte of each line with one, up to a few
+ * lines. */
+static void report_unreadable_bytes(reader *r)
 {
     cursor at = {r->start, 1, 1};
     int reported_line = 0;
     size_t reports = 0, unreported = 0;
-    for (size_t i = r->start; i < r->length;) {
-        size_t n = r->bytes[i] ? utf8_length(r->bytes + i, r->length - i) : 0;
+    for (size_t i = r->start; i < r->length; i++) {
+        size_t n = text_length(r, i);
         if (n > 0) {
-            i += n;
+            i += n - 1;
             continue;
         }
+        if (!unreadable(r->bytes[i]))
+            continue;
         cursor_advance(&at, r->bytes, r->length, i);
-        if (at.line != reported_line) {
-            reported_line = at.line;
-            if (reports < FS_TABLE_MAX_ENCODING_REPORTS) {
-                report_encoding(r, at);
-                reports++;
-            } else {
-                unreported++;
-            }
+        if (at.line == reported_line)
+            continue;
+        reported_line = at.line;
+        if (reports < FS_TABLE_MAX_ENCODING_REPORTS) {
+            report_unreadable(r, at);
+            reports++;
+        } else {
+            unreported++;
         }
-        i++;
     }
     if (unreported > 0)
         fs_diag_add(r->diags, FS_NOTE, fs_pos_at(r->path, 0, 0), NULL,
                     "%zu more lines with invalid UTF-8 were not reported", unreported);
+}
+
+typedef enum { TEXT_UTF8, TEXT_CP1252, TEXT_BAD } text_encoding;
+
+/* Decides how to read the file. UTF-8 when it is. Windows-1252 when some
+ * bytes are not UTF-8 and each of them is a Windows-1252 character: one
+ * warning points at the first, and *converted is the file's length once
+ * converted to UTF-8. Otherwise errors point at the bytes that are text in
+ * neither. */
+static text_encoding check_encoding(reader *r, size_t *converted)
+{
+    size_t first = 0, length = r->length;
+    bool foreign = false;
+    for (size_t i = r->start; i < r->length;) {
+        size_t n = text_length(r, i);
+        if (n > 0) {
+            i += n;
+            continue;
+        }
+        if (unreadable(r->bytes[i])) {
+            report_unreadable_bytes(r);
+            return TEXT_BAD;
+        }
+        if (!foreign)
+            first = i;
+        foreign = true;
+        /* U+00A0-U+07FF take two bytes in UTF-8, the rest of the block
+         * three. */
+        length += cp1252_char(r->bytes[i]) < 0x800 ? 1 : 2;
+        i++;
+    }
+    if (!foreign)
+        return TEXT_UTF8;
+    cursor at = {r->start, 1, 1};
+    cursor_advance(&at, r->bytes, r->length, first);
+    fs_warning(r->diags, pos_of(r, at), "save it as CSV UTF-8 to silence this warning",
+               "the file is not UTF-8; read it as Windows-1252 (byte 0x%02X here)",
+               r->bytes[first]);
+    *converted = length;
+    return TEXT_CP1252;
+}
+
+/* The file in UTF-8, each byte that is not UTF-8 replaced by its
+ * Windows-1252 character; length is what check_encoding counted. The caller
+ * frees it; NULL when out of memory. */
+static unsigned char *convert_cp1252(const reader *r, size_t length)
+{
+    unsigned char *out = malloc(length), *o = out;
+    if (!out)
+        return NULL;
+    memcpy(o, r->bytes, r->start);
+    o += r->start;
+    for (size_t i = r->start; i < r->length;) {
+        size_t n = text_length(r, i);
+        if (n > 0) {
+            memcpy(o, r->bytes + i, n);
+            o += n;
+            i += n;
+            continue;
+        }
+        unsigned c = cp1252_char(r->bytes[i++]);
+        if (c < 0x800) {
+            *o++ = (unsigned char)(0xC0 | c >> 6);
+        } else {
+            *o++ = (unsigned char)(0xE0 | c >> 12);
+            *o++ = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+        }
+        *o++ = (unsigned char)(0x80 | (c & 0x3F));
+    }
+    return out;
 }
 
 static bool is_utf16(const unsigned char *bytes, size_t length)
@@ -483,7 +606,7 @@ static void add_column(reader *r, const char *text, size_t length, size_t index)
     if (!column || !name)
         return;
     t->column = column;
-    t->column[index] = (fs_column){name, r->field_at.line, r->field_at.column, FS_COL_TEXT};
+    t->column[index] = (fs_column){name, r->field_at.line, r->field_at.column, FS_COL_TEXT, NULL};
     t->columns = index + 1;
 }
 
@@ -599,6 +722,101 @@ static void finish_row(reader *r, size_t fields)
     r->table->rows++;
 }
 
+/* ---- HXL hashtags ---------------------------------------------------- */
+
+static bool is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_hex_digit(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* Length of an HXL name at s[i] (a letter, then letters, digits and
+ * underscores), 0 when there is none. */
+static size_t hxl_name(const unsigned char *s, size_t end, size_t i)
+{
+    if (i >= end || !is_letter(s[i]))
+        return 0;
+    size_t start = i;
+    while (i < end && (is_letter(s[i]) || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+        i++;
+    return i - start;
+}
+
+/* Whether s[i..end) is an HXL tag spec: "#tag" then attributes, each "+name"
+ * after optional spaces ("#affected +f +children"). A colour such as "#fff"
+ * or "#1a2b3c" is not taken for a tag. */
+static bool is_hxl_tag(const unsigned char *s, size_t i, size_t end)
+{
+    if (i >= end || s[i] != '#')
+        return false;
+    size_t name = hxl_name(s, end, i + 1);
+    if (name == 0)
+        return false;
+    bool colour = name == 3 || name == 4 || name == 6 || name == 8;
+    for (size_t k = i + 1; k < i + 1 + name; k++)
+        colour = colour && is_hex_digit(s[k]);
+    i += 1 + name;
+    if (i == end)
+        return !colour;
+    while (i < end) {
+        while (i < end && is_space(s[i]))
+            i++;
+        if (i == end || s[i] != '+' || (name = hxl_name(s, end, i + 1)) == 0)
+            return false;
+        i += 1 + name;
+    }
+    return true;
+}
+
+/* The text of a cell without surrounding spaces and tabs. */
+static void trim(const char *text, size_t *begin, size_t *end)
+{
+    *begin = 0;
+    *end = strlen(text);
+    while (*begin < *end && is_space((unsigned char)text[*begin]))
+        (*begin)++;
+    while (*end > *begin && is_space((unsigned char)text[*end - 1]))
+        (*end)--;
+}
+
+/* Whether the row being read is an HXL hashtag row: every non-empty cell
+ * is a tag spec, and there is at least one. */
+static bool is_hxl_row(const fs_cell *row, size_t columns)
+{
+    bool any = false;
+    for (size_t k = 0; k < columns; k++) {
+        size_t begin, end;
+        trim(row[k].text, &begin, &end);
+        if (begin == end)
+            continue;
+        if (!is_hxl_tag((const unsigned char *)row[k].text, begin, end))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+/* Takes the row being read for the columns' HXL tags when it is a hashtag
+ * row; false when it is data. */
+static bool take_hxl_row(reader *r)
+{
+    fs_table *t = r->table;
+    fs_cell *row = current_row(r);
+    if (!row || !is_hxl_row(row, t->columns))
+        return false;
+    for (size_t k = 0; k < t->columns; k++) {
+        size_t begin, end;
+        trim(row[k].text, &begin, &end);
+        if (begin < end)
+            t->column[k].hxl = keep_text(r, row[k].text + begin, end - begin);
+    }
+    return true;
+}
+
 /* libcsv's field callback. data is NULL only for an empty field. */
 static void on_field(void *data, size_t length, void *context)
 {
@@ -610,16 +828,18 @@ static void on_field(void *data, size_t length, void *context)
         length = 0;
     size_t index = r->row_fields++;
     r->field_open = false;
-    if (index == 0)
-        r->row_blank = !r->field_quoted && is_blank_text(text, length);
+    bool blank = !r->field_quoted && is_blank_text(text, length);
+    r->row_blank = (index == 0 || r->row_blank) && blank;
     if (!r->header_done)
         add_column(r, text, length, index);
     else
         add_cell(r, text, length, index);
 }
 
-/* libcsv's row callback. A line holding only spaces is blank, as an empty
- * line is to libcsv, so trailing whitespace lines do not make ragged rows. */
+/* libcsv's row callback. A line holding only spaces, tabs and delimiters is
+ * blank, as an empty line is to libcsv: spreadsheets write ",,," for empty
+ * rows, and trailing blank lines must not make ragged rows. The first row
+ * under the header may be HXL hashtags, which are not data. */
 static void on_row(int terminator, void *context)
 {
     (void)terminator;
@@ -627,17 +847,23 @@ static void on_row(int terminator, void *context)
     if (r->stop)
         return;
     size_t fields = r->row_fields;
+    bool blank = fields == 0 || r->row_blank;
     r->row_fields = 0;
     r->row_open = false;
-    if (fields == 1 && r->row_blank) {
+    if (blank) {
         if (!r->header_done)
             r->table->columns = 0;
         return;
     }
-    if (!r->header_done)
+    if (!r->header_done) {
         finish_header(r, fields);
-    else
-        finish_row(r, fields);
+        return;
+    }
+    bool first = !r->hxl_checked;
+    r->hxl_checked = true;
+    if (first && fields == r->table->columns && take_hxl_row(r))
+        return;
+    finish_row(r, fields);
 }
 
 /* ---- driving libcsv -------------------------------------------------- */
@@ -675,12 +901,35 @@ static void open_field(reader *r, cursor at)
  * that can end a field or change libcsv's state. */
 static size_t slice_end(const reader *r, size_t i)
 {
-    for (; i < r->length; i++) {
+    /* A slice stops one byte past the open field's limit, so that libcsv
+     * never holds more than that of one field. */
+    size_t end = r->length;
+    if (end - r->field_at.offset > FS_TABLE_MAX_FIELD + 1)
+        end = r->field_at.offset + FS_TABLE_MAX_FIELD + 1;
+    for (; i < end; i++) {
         unsigned char c = r->bytes[i];
         if (c == (unsigned char)r->delimiter || c == '"' || is_newline(c))
             return i + 1;
     }
-    return r->length;
+    return end;
+}
+
+/* Drops the row being read and moves at to the line after offset from (or
+ * to the end), with a fresh parser. False when out of memory. */
+static bool restart_on_next_line(reader *r, struct csv_parser *parser, cursor *at, size_t from)
+{
+    r->field_open = r->row_open = false;
+    r->row_fields = 0;
+    size_t next = from;
+    while (next < r->length && !is_newline(r->bytes[next]))
+        next++;
+    cursor_advance(at, r->bytes, r->length, next < r->length ? next + 1 : next);
+    csv_free(parser);
+    if (!start_parser(parser, r->delimiter)) {
+        out_of_memory(r);
+        return false;
+    }
+    return true;
 }
 
 /* Reports the byte libcsv refused in strict mode, then skips to the next
@@ -707,18 +956,57 @@ static bool recover(reader *r, struct csv_parser *parser, cursor *at)
         r->stop = true;
         return false;
     }
-    r->field_open = r->row_open = false;
-    r->row_fields = 0;
-    size_t next = at->offset;
-    while (next < r->length && !is_newline(r->bytes[next]))
-        next++;
-    cursor_advance(at, r->bytes, r->length, next < r->length ? next + 1 : next);
-    csv_free(parser);
-    if (!start_parser(parser, r->delimiter)) {
-        out_of_memory(r);
+    return restart_on_next_line(r, parser, at, at->offset);
+}
+
+static void report_unterminated(reader *r)
+{
+    fs_error(r->diags, pos_of(r, r->field_at),
+             "close the field with a quote, and double every quote inside it (\"\")",
+             "unterminated quoted field: the quote opened here is never closed");
+}
+
+/* Offset of the quote that closes the quoted field opened at offset open
+ * (a doubled quote is text), or the length when none does. */
+static size_t closing_quote(const reader *r, size_t open)
+{
+    for (size_t i = open + 1; i < r->length; i++) {
+        if (r->bytes[i] != '"')
+            continue;
+        if (i + 1 < r->length && r->bytes[i + 1] == '"')
+            i++;
+        else
+            return i;
+    }
+    return r->length;
+}
+
+/* Reports the open field, which is past the size limit, then skips its row
+ * as recover does. A quoted field that is never closed is reported as
+ * unterminated instead, since that is why it grew. False when reading
+ * cannot go on. */
+static bool skip_long_field(reader *r, struct csv_parser *parser, cursor *at)
+{
+    size_t end = at->offset;
+    if (r->field_quoted) {
+        end = closing_quote(r, r->field_at.offset);
+        if (end == r->length) {
+            report_unterminated(r);
+            r->stop = true;
+            return false;
+        }
+    }
+    fs_error(r->diags, pos_of(r, r->field_at),
+             r->field_quoted ? "shorten the text of this cell; if it should be short, its closing "
+                               "quote is probably missing"
+                             : "shorten the text of this cell, or keep such long texts out of "
+                               "the table",
+             "a field of more than 1 MiB; at most 1 MiB per field is supported");
+    if (!r->header_done) {
+        r->stop = true;
         return false;
     }
-    return true;
+    return restart_on_next_line(r, parser, at, end);
 }
 
 static void finish_parser(reader *r, struct csv_parser *parser, cursor at)
@@ -728,9 +1016,7 @@ static void finish_parser(reader *r, struct csv_parser *parser, cursor at)
     if (r->row_open && !r->field_open)
         open_field(r, at);
     if (csv_fini(parser, on_field, on_row, r) != 0 && !r->stop)
-        fs_error(r->diags, pos_of(r, r->field_at),
-                 "close the field with a quote, and double every quote inside it (\"\")",
-                 "unterminated quoted field: the quote opened here is never closed");
+        report_unterminated(r);
 }
 
 static void read_rows(reader *r)
@@ -756,6 +1042,9 @@ static void read_rows(reader *r)
         size_t used = csv_parse(&parser, r->bytes + i, end - i, on_field, on_row, r);
         cursor_advance(&at, r->bytes, r->length, i + used);
         if (used < end - i && !recover(r, &parser, &at))
+            break;
+        if (r->field_open && at.offset - r->field_at.offset > FS_TABLE_MAX_FIELD &&
+            !skip_long_field(r, &parser, &at))
             break;
     }
     if (!r->stop)
@@ -844,8 +1133,19 @@ fs_table *fs_table_parse(const char *name, const char *path, const char *bytes, 
         r.start = 3;
     r.delimiter = sniff_delimiter(data, length, r.start);
     r.table->delimiter = r.delimiter;
-    check_encoding(&r);
+    size_t converted_length = 0;
+    unsigned char *converted = NULL;
+    if (check_encoding(&r, &converted_length) == TEXT_CP1252) {
+        converted = convert_cp1252(&r, converted_length);
+        if (!converted) {
+            out_of_memory(&r);
+            return NULL;
+        }
+        r.bytes = converted;
+        r.length = converted_length;
+    }
     read_rows(&r);
+    free(converted);
     if (!r.header_done && fs_diags_errors(diags) == errors)
         fs_error(diags, fs_pos_at(path, 1, 1),
                  "add a first line that names the columns, e.g. region,year,value",
@@ -964,6 +1264,11 @@ const char *fs_table_column_name(const fs_table *table, size_t column)
 fs_col_type fs_table_column_type(const fs_table *table, size_t column)
 {
     return column < table->columns ? table->column[column].type : FS_COL_TEXT;
+}
+
+const char *fs_table_column_hxl(const fs_table *table, size_t column)
+{
+    return column < table->columns ? table->column[column].hxl : NULL;
 }
 
 long fs_table_find_column(const fs_table *table, const char *name)

@@ -14,6 +14,18 @@
 #include "core/fs_arena.h"
 #include "core/fs_diag.h"
 
+/* What else the reader accepts, and refuses:
+ * - A file that is not UTF-8 but whose every stray byte is a Windows-1252
+ *   character (what Excel's plain "CSV" writes in Western Europe) is read
+ *   as Windows-1252, with one warning at the first such byte. Bytes that
+ *   are text in neither encoding, and NUL bytes, are errors.
+ * - Lines holding only spaces, tabs and delimiters (",,," is how
+ *   spreadsheets write an empty row) are skipped wherever they are.
+ * - An HXL hashtag row right under the header (every non-empty cell a tag
+ *   such as "#affected +f") is kept as the columns' tags, not as data.
+ * - Limits: 256 MiB per file, 1,000 columns, 1,000,000 data rows, 1 MiB per
+ *   field as written in the file. */
+
 /* A column's type is the narrowest that every non-empty cell fits:
  * integer ("2029052", "2,029,052" in a comma file), decimal ("1839.5", or
  * "1839,5" in a semicolon file), percent ("50%", "12.5 %"), else text. A
@@ -39,6 +51,14 @@ size_t fs_table_row_count(const fs_table *table);
 size_t fs_table_column_count(const fs_table *table);
 const char *fs_table_column_name(const fs_table *table, size_t column);
 fs_col_type fs_table_column_type(const fs_table *table, size_t column);
+
+/* The column's HXL hashtag as written in the file, without surrounding
+ * spaces ("#affected +f"), when the row under the header is an HXL hashtag
+ * row: every non-empty cell is "#" and a name (a letter, then letters,
+ * digits or '_'), then any "+name" attributes, and a colour such as "#fff"
+ * is not a tag. NULL when the column has no tag, the table has no hashtag
+ * row, or column is out of range. Valid as long as the table's arena. */
+const char *fs_table_column_hxl(const fs_table *table, size_t column);
 
 /* Index of the named column, or -1. Names match exactly. */
 long fs_table_find_column(const fs_table *table, const char *name);

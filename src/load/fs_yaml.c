@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fs_alloc.h"
 #include "core/fs_buf.h"
 #include "core/fs_suggest.h"
 
@@ -93,7 +94,7 @@ bool fs_yaml_parse(fs_yaml *yaml, const char *path, const char *bytes, size_t le
         return false;
     }
     size_t nodes = (size_t)(yaml->document.nodes.top - yaml->document.nodes.start);
-    unsigned char *seen = calloc(nodes + 1, 1);
+    unsigned char *seen = fs_calloc(nodes + 1, 1);
     if (!seen) {
         fs_error(diags, fs_pos_at(path, 0, 0), NULL, "out of memory reading YAML");
         fs_yaml_close(yaml);
@@ -126,7 +127,8 @@ bool fs_yaml_open(fs_yaml *yaml, const char *path, fs_arena *arena, fs_diags *di
     bool read_error = ferror(file);
     fclose(file);
     if (read_error || !fs_buf_ok(&text)) {
-        fs_error(diags, fs_pos_at(path, 0, 0), NULL, "cannot read the file");
+        fs_error(diags, fs_pos_at(path, 0, 0), NULL,
+                 read_error ? "cannot read the file" : "out of memory reading the file");
         fs_buf_free(&text);
         return false;
     }

@@ -1,5 +1,7 @@
 #include "fs_pango.h"
 
+#include "core/fs_alloc.h"
+
 #include <pango/pangocairo.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -38,7 +40,7 @@ static PangoLayout *new_layout(fs_pango *pango, const fs_text *text);
 
 fs_pango *fs_pango_create(PangoFontMap *map)
 {
-    fs_pango *pango = calloc(1, sizeof *pango);
+    fs_pango *pango = fs_calloc(1, sizeof *pango);
     if (!pango)
         return NULL;
     pango->map = g_object_ref(map);
@@ -111,7 +113,7 @@ static void cache_put(fs_pango *pango, uint64_t hash, const fs_text *text, Pango
         cached_layout *old = pango->cache;
         size_t old_capacity = pango->cache_capacity;
         size_t capacity = old_capacity ? old_capacity * 2 : 256;
-        cached_layout *grown = calloc(capacity, sizeof *grown);
+        cached_layout *grown = fs_calloc(capacity, sizeof *grown);
         if (!grown)
             return;
         for (size_t i = 0; i < old_capacity; i++) {
@@ -126,7 +128,7 @@ static void cache_put(fs_pango *pango, uint64_t hash, const fs_text *text, Pango
         pango->cache = grown;
         pango->cache_capacity = capacity;
     }
-    char *markup = strdup(text->markup);
+    char *markup = fs_strdup(text->markup);
     if (!markup)
         return;
     size_t slot = (size_t)(hash >> 11) & (pango->cache_capacity - 1);

@@ -252,6 +252,37 @@ static void test_blank_lines_ignored(void **state)
     assert_pos(fs_table_cell_pos(t, 0, 0), 4, 1);
 }
 
+static void test_blank_trailing_lines(void **state)
+{
+    static const char *const inputs[] = {
+        "a,b\n1,2\n\n\n",       "a,b\r\n1,2\r\n\r\n\r\n", "a,b\n1,2\n \t\n\t \n",
+        "a,b\n1,2\n   ",         "a,b\r\n1,2\r\n \r\n\t",  "a\tb\n1\t2\n\t\n \t \n\t\t\t\n",
+        "a;b\n1;2\n;\n;;\n; ;\n", "a,b\n1,2\n,\r\n,\r\n",
+    };
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        fs_table *t = parse_ok(state, inputs[i]);
+        assert_int_equal(fs_table_row_count(t), 1);
+        assert_string_equal(fs_table_cell(t, 0, 1), "2");
+    }
+}
+
+static void test_blank_lines_in_the_middle(void **state)
+{
+    /* Skipped with no error: spreadsheets write ",," for an empty row. */
+    fs_table *t = parse_ok(state, "a,b\n1,2\n\n,\n  \t\n,,\n3,4\n");
+    assert_int_equal(fs_table_row_count(t), 2);
+    assert_string_equal(fs_table_cell(t, 1, 0), "3");
+    assert_pos(fs_table_cell_pos(t, 1, 1), 7, 3);
+    /* Before the header too. */
+    t = parse_ok(state, ",,\n\na,b\n1,2\n");
+    assert_string_equal(fs_table_column_name(t, 0), "a");
+    assert_pos(fs_table_column_pos(t, 1), 3, 3);
+    /* Quoted empty fields are written on purpose: the row is data. */
+    t = parse_ok(state, "a,b\n\"\",\n1,2\n");
+    assert_int_equal(fs_table_row_count(t), 2);
+    assert_string_equal(fs_table_cell(t, 0, 0), "");
+}
+
 static void test_no_final_newline(void **state)
 {
     fs_table *t = parse_ok(state, "a,b\n1,\"two\"");
@@ -274,6 +305,89 @@ static void test_spaces_kept_in_text(void **state)
     assert_string_equal(fs_table_cell(t, 0, 1), " 7 ");
     assert_number(t, 0, 1, 7);
     assert_int_equal(fs_table_column_type(t, 1), FS_COL_INTEGER);
+}
+
+/* ---- HXL ------------------------------------------------------------- */
+
+static void test_hxl_row(void **state)
+{
+    fs_table *t = parse_ok(state, "country,affected,date\n"
+                                  "#country,#affected +f,#date\n"
+                                  "Mali,12,2020\n"
+                                  "Niger,7,2021\n");
+    assert_int_equal(fs_table_row_count(t), 2);
+    assert_string_equal(fs_table_column_hxl(t, 0), "#country");
+    assert_string_equal(fs_table_column_hxl(t, 1), "#affected +f");
+    assert_string_equal(fs_table_column_hxl(t, 2), "#date");
+    assert_null(fs_table_column_hxl(t, 3));
+    assert_string_equal(fs_table_cell(t, 0, 0), "Mali");
+    assert_int_equal(fs_table_column_type(t, 1), FS_COL_INTEGER);
+    assert_int_equal(fs_table_column_type(t, 2), FS_COL_INTEGER);
+    assert_pos(fs_table_cell_pos(t, 0, 1), 3, 6);
+    /* A view of some rows keeps the tags. */
+    size_t second = 1;
+    fs_table *view = fs_table_select(t, &second, 1, ((ctx *)*state)->arena);
+    assert_string_equal(fs_table_column_hxl(view, 1), "#affected +f");
+    assert_string_equal(fs_table_cell(view, 0, 0), "Niger");
+}
+
+static void test_hxl_row_forms(void **state)
+{
+    /* Empty cells, spaces around and inside, attributes without spaces,
+     * semicolons, quotes, and blank lines before the row. */
+    fs_table *t = parse_ok(state, "a;b;c;d\n\n;;;\n"
+                                  "  #adm1 +name ;;\"#sector+cluster\";#x_y1 \t+i_fr  +v2\n"
+                                  "S\xC3\xA9gou;1;2;3\n");
+    assert_int_equal(fs_table_row_count(t), 1);
+    assert_string_equal(fs_table_column_hxl(t, 0), "#adm1 +name");
+    assert_null(fs_table_column_hxl(t, 1));
+    assert_string_equal(fs_table_column_hxl(t, 2), "#sector+cluster");
+    assert_string_equal(fs_table_column_hxl(t, 3), "#x_y1 \t+i_fr  +v2");
+    assert_int_equal(fs_table_column_type(t, 1), FS_COL_INTEGER);
+    /* A header and an HXL row alone. */
+    t = parse_ok(state, "a,b\n#a,#b\n");
+    assert_int_equal(fs_table_row_count(t), 0);
+    assert_string_equal(fs_table_column_hxl(t, 1), "#b");
+}
+
+static void test_not_hxl_rows(void **state)
+{
+    /* Each first row is data: a cell that is not a tag, a colour, a tag
+     * name that does not start with a letter, a bad attribute. */
+    static const char *const inputs[] = {
+        "a,b\n#a,text\n",   "a,b\n#fff,#1a2b3c\n", "a,b\n#1,#2\n",     "a,b\n# a,#b\n",
+        "a,b\n#a +,#b\n",   "a,b\n#a+1,#b\n",      "a,b\n#a b,#b\n",   "a,b\n#a-b,#b\n",
+        "a,b\n#,#b\n",      "a,b\n#a,#b+\n",       "a\n#ABCD\n",        "a,b\n\"#a\nb\",#b\n",
+    };
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        fs_table *t = parse_ok(state, inputs[i]);
+        assert_int_equal(fs_table_row_count(t), 1);
+        assert_null(fs_table_column_hxl(t, 0));
+        assert_null(fs_table_column_hxl(t, 1));
+    }
+}
+
+static void test_hxl_only_right_under_header(void **state)
+{
+    fs_table *t = parse_ok(state, "n\n1\n#value\n");
+    assert_int_equal(fs_table_row_count(t), 2);
+    assert_null(fs_table_column_hxl(t, 0));
+    assert_string_equal(fs_table_cell(t, 1, 0), "#value");
+    /* Without the HXL row the column would be text. */
+    t = parse_ok(state, "n\n#value\n1\n2\n");
+    assert_int_equal(fs_table_row_count(t), 2);
+    assert_int_equal(fs_table_column_type(t, 0), FS_COL_INTEGER);
+    /* A second hashtag row is data. */
+    t = parse_ok(state, "n\n#value\n#other\n");
+    assert_int_equal(fs_table_row_count(t), 1);
+    assert_string_equal(fs_table_cell(t, 0, 0), "#other");
+}
+
+static void test_hxl_row_with_wrong_width(void **state)
+{
+    assert_null(parse(state, "a,b\n#a\n1,2\n"));
+    assert_errors(state, 1);
+    assert_error(state, 0, "t.csv:2:1", "row has 1 field but the header has 2 columns");
 }
 
 /* ---- types ----------------------------------------------------------- */
@@ -344,6 +458,84 @@ static void test_not_numbers(void **state)
     for (size_t row = 0; row < fs_table_row_count(t); row++)
         assert_not_number(t, row, 0);
     assert_int_equal(fs_table_column_type(t, 0), FS_COL_TEXT);
+}
+
+static void test_french_excel_numbers(void **state)
+{
+    /* Grouped with a narrow no-break space (U+202F), a no-break space
+     * (U+00A0), a space or '.', with a decimal comma and a spaced '%'. */
+    fs_table *t = parse_ok(state, "pays;population;surface;part;taux\n"
+                                  "Mali;2\xE2\x80\xAF"
+                                  "029\xE2\x80\xAF"
+                                  "052;1 839,5;12,5 %;3,25\xC2\xA0%\n"
+                                  "Niger;2.029.052;1\xC2\xA0"
+                                  "839,5;50\xE2\x80\xAF%;-1 000,5 %\n"
+                                  "Tchad;2 029 052;-0,5;100%;7 %\n");
+    assert_int_equal(fs_table_column_type(t, 1), FS_COL_INTEGER);
+    assert_number(t, 0, 1, 2029052);
+    assert_number(t, 1, 1, 2029052);
+    assert_number(t, 2, 1, 2029052);
+    assert_int_equal(fs_table_column_type(t, 2), FS_COL_DECIMAL);
+    assert_number(t, 0, 2, 1839.5);
+    assert_number(t, 1, 2, 1839.5);
+    assert_number(t, 2, 2, -0.5);
+    assert_int_equal(fs_table_column_type(t, 3), FS_COL_PERCENT);
+    assert_number(t, 0, 3, 12.5);
+    assert_number(t, 1, 3, 50);
+    assert_number(t, 2, 3, 100);
+    assert_int_equal(fs_table_column_type(t, 4), FS_COL_PERCENT);
+    assert_number(t, 0, 4, 3.25);
+    assert_number(t, 1, 4, -1000.5);
+    assert_number(t, 2, 4, 7);
+    assert_string_equal(fs_table_cell(t, 2, 1), "2 029 052");
+}
+
+static void test_french_grouping_is_validated(void **state)
+{
+    /* Groups after the first are exactly three digits, behind one and the
+     * same mark; a first group has at most three. */
+    fs_table *t = parse_ok(state, "x;y\n"
+                                  "1 23;a\n"
+                                  "1 2345;a\n"
+                                  "12 34 567;a\n"
+                                  "1 234 56;a\n"
+                                  "1 234.567;a\n"
+                                  "1.234 567;a\n"
+                                  "1234 567;a\n"
+                                  "1  234;a\n"
+                                  "1 234,;a\n"
+                                  ",5;a\n"
+                                  "1,5,3;a\n"
+                                  "1 234 %%;a\n"
+                                  "1\xC2\xA0"
+                                  "234 567;a\n"
+                                  "1 ;a\n");
+    for (size_t row = 0; row < 13; row++)
+        assert_not_number(t, row, 0);
+    /* A trailing space is trimmed, as around any number. */
+    assert_number(t, 13, 0, 1);
+    assert_int_equal(fs_table_column_type(t, 0), FS_COL_TEXT);
+}
+
+static void test_comma_and_tab_files_group_with_commas(void **state)
+{
+    fs_table *t = parse_ok(state, "a,b\n\"2,029,052\",\"1,839.5\"\n\"12,5 %\",1 839\n");
+    assert_number(t, 0, 0, 2029052);
+    assert_number(t, 0, 1, 1839.5);
+    assert_not_number(t, 1, 0);
+    assert_not_number(t, 1, 1);
+
+    t = parse_ok(state, "name\tvalue\tshare\n"
+                        "A\t2,029,052\t12.5 %\n"
+                        "B\t\"1,839.5\"\t50%\n"
+                        "C\t1 839,5\t2.029.052\n");
+    assert_int_equal(fs_table_delimiter(t), '\t');
+    assert_number(t, 0, 1, 2029052);
+    assert_number(t, 1, 1, 1839.5);
+    assert_number(t, 0, 2, 12.5);
+    assert_not_number(t, 2, 1);
+    assert_not_number(t, 2, 2);
+    assert_int_equal(fs_table_column_type(t, 1), FS_COL_TEXT);
 }
 
 /* ---- positions ------------------------------------------------------- */
@@ -456,23 +648,210 @@ static void test_empty_column_name(void **state)
 static void test_invalid_utf8(void **state)
 {
     ctx *c = *state;
-    assert_null(parse(state, "name\nZ\xFCrich\n\xC3\xA9t\xC3\xA9\xFF\n"));
-    assert_errors(state, 2);
-    assert_error(state, 0, "t.csv:2:2", "invalid UTF-8 (byte 0xFC); expected UTF-8 text");
-    assert_error(state, 1, "t.csv:3:4", "invalid UTF-8 (byte 0xFF); expected UTF-8 text");
-    assert_non_null(strstr(fs_diags_at(c->diags, 0)->hint, "UTF-8"));
+    /* 0x81 and 0x9D are neither UTF-8 nor Windows-1252. */
+    assert_null(parse(state, "name\nZ\x81rich\n\xC3\xA9t\xC3\xA9\x9D\n"));
+    assert_int_equal(fs_diags_count(c->diags), 2);
+    assert_error(state, 0, "t.csv:2:2",
+                 "invalid UTF-8 at byte offset 6 (0x81); expected UTF-8 text");
+    assert_error(state, 1, "t.csv:3:4",
+                 "invalid UTF-8 at byte offset 17 (0x9D); expected UTF-8 text");
+    assert_string_equal(fs_diags_at(c->diags, 0)->hint,
+                        "save the file as UTF-8 (in a spreadsheet: Save As, then \"CSV UTF-8\"); "
+                        "this byte is not Windows-1252 text either, so the file cannot be read "
+                        "as that");
 }
 
 static void test_invalid_utf8_reported_once_per_line(void **state)
 {
     char text[256] = "x\n";
     for (int i = 0; i < 8; i++)
-        strcat(text, "\xE9\xE9\n");
+        strcat(text, "\x90\x90\n");
     assert_null(parse(state, text));
     assert_errors(state, 5);
-    assert_error(state, 4, "t.csv:6:1", "invalid UTF-8 (byte 0xE9); expected UTF-8 text");
+    assert_error(state, 4, "t.csv:6:1",
+                 "invalid UTF-8 at byte offset 14 (0x90); expected UTF-8 text");
     assert_diag(state, 5, FS_NOTE, "t.csv:0:0",
                 "3 more lines with invalid UTF-8 were not reported");
+}
+
+static void test_undefined_windows_1252_bytes(void **state)
+{
+    ctx *c = *state;
+    static const unsigned char undefined[] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
+    for (size_t i = 0; i < sizeof undefined; i++) {
+        char text[16], message[80];
+        snprintf(text, sizeof text, "a\n%c\n", undefined[i]);
+        snprintf(message, sizeof message,
+                 "invalid UTF-8 at byte offset 2 (0x%02X); expected UTF-8 text", undefined[i]);
+        assert_null(parse(state, text));
+        assert_error(state, i, "t.csv:2:1", message);
+    }
+    assert_int_equal(fs_diags_count(c->diags), 5);
+}
+
+static void test_undefined_byte_spoils_windows_1252(void **state)
+{
+    ctx *c = *state;
+    /* The 0xE9 alone would read as Windows-1252; the 0x8F cannot, so the
+     * file is neither, and only the byte that is text in neither is shown.
+     */
+    assert_null(parse(state, "name\ncaf\xE9\nx\x8F\n"));
+    assert_int_equal(fs_diags_count(c->diags), 1);
+    assert_error(state, 0, "t.csv:3:2",
+                 "invalid UTF-8 at byte offset 11 (0x8F); expected UTF-8 text");
+}
+
+static void test_invalid_utf8_offset_counts_bom(void **state)
+{
+    assert_null(parse(state, "\xEF\xBB\xBF"
+                             "a\n\x8D\n"));
+    assert_errors(state, 1);
+    assert_error(state, 0, "t.csv:2:1",
+                 "invalid UTF-8 at byte offset 5 (0x8D); expected UTF-8 text");
+}
+
+static void test_nul_is_not_windows_1252(void **state)
+{
+    ctx *c = *state;
+    assert_null(parse_n(state, "a,b\n\xE9,\0\n", 8));
+    assert_int_equal(fs_diags_count(c->diags), 1);
+    assert_error(state, 0, "t.csv:2:3",
+                 "NUL byte in the text; expected UTF-8 text (is the file UTF-16 or binary?)");
+}
+
+/* ---- Windows-1252 ---------------------------------------------------- */
+
+/* Parses text that must load with exactly one diagnostic: the warning that
+ * it was read as Windows-1252, at where, about byte. */
+static fs_table *parse_cp1252(void **state, const char *text, const char *where,
+                              unsigned char byte)
+{
+    ctx *c = *state;
+    fs_table *table = parse(state, text);
+    assert_non_null(table);
+    assert_int_equal(fs_diags_count(c->diags), 1);
+    char message[96];
+    snprintf(message, sizeof message,
+             "the file is not UTF-8; read it as Windows-1252 (byte 0x%02X here)", byte);
+    assert_diag(state, 0, FS_WARNING, where, message);
+    assert_string_equal(fs_diags_at(c->diags, 0)->hint,
+                        "save it as CSV UTF-8 to silence this warning");
+    return table;
+}
+
+static void test_windows_1252_converted(void **state)
+{
+    fs_table *t = parse_cp1252(state,
+                               "icon,value,label\n"
+                               "groups,12,caf\xE9s\n"
+                               "school,7,\x93quoted\x94 \x80 5\n",
+                               "t.csv:2:14", 0xE9);
+    assert_int_equal(fs_table_row_count(t), 2);
+    assert_string_equal(fs_table_cell(t, 0, 2), "caf\xC3\xA9s");
+    assert_string_equal(fs_table_cell(t, 1, 2), "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x82\xAC 5");
+    assert_int_equal(fs_table_column_type(t, 1), FS_COL_INTEGER);
+}
+
+static void test_windows_1252_one_warning_per_file(void **state)
+{
+    ctx *c = *state;
+    char text[256] = "name,n\n";
+    for (int i = 0; i < 20; i++)
+        strcat(text, "\xC9t\xE9,1\n");
+    fs_table *t = parse_cp1252(state, text, "t.csv:2:1", 0xC9);
+    assert_int_equal(fs_table_row_count(t), 20);
+    assert_string_equal(fs_table_cell(t, 19, 0), "\xC3\x89t\xC3\xA9");
+    assert_int_equal(fs_diags_warnings(c->diags), 1);
+}
+
+static void test_windows_1252_characters(void **state)
+{
+    /* The edges of the 0x80-0x9F block, a byte that is a UTF-8
+     * continuation byte, and bytes UTF-8 never uses (0xC0, 0xF5-0xFF). */
+    fs_table *t = parse_cp1252(state,
+                               "a,b,c,d,e,f,g,h\n"
+                               "\x80,\x9F,\x8A,\x92,\xA0,\xC0,\xF5,\xFF\n",
+                               "t.csv:2:1", 0x80);
+    static const char *const expected[] = {
+        "\xE2\x82\xAC", "\xC5\xB8", "\xC5\xA0", "\xE2\x80\x99",
+        "\xC2\xA0",     "\xC3\x80", "\xC3\xB5", "\xC3\xBF",
+    };
+    for (size_t k = 0; k < 8; k++) {
+        assert_string_equal(fs_table_cell(t, 0, k), expected[k]);
+        assert_pos(fs_table_cell_pos(t, 0, k), 2, 1 + 2 * (int)k);
+    }
+}
+
+static void test_windows_1252_positions_count_characters(void **state)
+{
+    /* 0x92 and 0xA9 look like UTF-8 continuation bytes; each is still one
+     * character of the file. */
+    fs_table *t = parse_cp1252(state, "a,b,c\nx\x92\x92,\xA9\xA9\xA9,y\n\xE9\xE9,,z\n",
+                               "t.csv:2:2", 0x92);
+    assert_pos(fs_table_cell_pos(t, 0, 1), 2, 5);
+    assert_pos(fs_table_cell_pos(t, 0, 2), 2, 9);
+    assert_pos(fs_table_cell_pos(t, 1, 2), 3, 5);
+    assert_string_equal(fs_table_cell(t, 0, 1), "\xC2\xA9\xC2\xA9\xC2\xA9");
+}
+
+static void test_windows_1252_mixed_with_utf8(void **state)
+{
+    /* A UTF-8 file with one stray Windows-1252 byte keeps its UTF-8. */
+    fs_table *t = parse_cp1252(state, "name,n\n\xC3\xA9t\xC3\xA9,1\n\xE9t\xE9,2\n", "t.csv:3:1",
+                               0xE9);
+    assert_string_equal(fs_table_cell(t, 0, 0), "\xC3\xA9t\xC3\xA9");
+    assert_string_equal(fs_table_cell(t, 1, 0), "\xC3\xA9t\xC3\xA9");
+    assert_pos(fs_table_cell_pos(t, 0, 1), 2, 5);
+    assert_pos(fs_table_cell_pos(t, 1, 1), 3, 5);
+}
+
+static void test_windows_1252_after_bom_and_in_header(void **state)
+{
+    fs_table *t = parse_cp1252(state, "\xEF\xBB\xBF"
+                                      "ann\xE9"
+                                      "e,n\n2020,1\n",
+                               "t.csv:1:4", 0xE9);
+    assert_string_equal(fs_table_column_name(t, 0), "ann\xC3\xA9"
+                                                     "e");
+    assert_int_equal(fs_table_find_column(t, "ann\xC3\xA9"
+                                                     "e"), 0);
+    assert_pos(fs_table_column_pos(t, 1), 1, 7);
+}
+
+static void test_windows_1252_broken_sequences(void **state)
+{
+    /* A surrogate, an overlong form and a sequence cut by the end of the
+     * file are not UTF-8: each byte reads as Windows-1252. */
+    fs_table *t = parse_cp1252(state, "a,b\n\xED\xA0\x80,\xC0\xAF\nx,\xC3", "t.csv:2:1", 0xED);
+    assert_string_equal(fs_table_cell(t, 0, 0), "\xC3\xAD\xC2\xA0\xE2\x82\xAC");
+    assert_string_equal(fs_table_cell(t, 0, 1), "\xC3\x80\xC2\xAF");
+    assert_string_equal(fs_table_cell(t, 1, 1), "\xC3\x83");
+    assert_pos(fs_table_cell_pos(t, 0, 1), 2, 5);
+}
+
+static void test_windows_1252_french_excel(void **state)
+{
+    /* French Excel's "CSV (separator: semicolon)": Windows-1252 with a
+     * no-break space (0xA0) between thousands and before '%'. */
+    fs_table *t = parse_cp1252(state,
+                               "r\xE9gion;population;part\n"
+                               "S\xE9gou;2\xA0" "029\xA0" "052;12,5\xA0%\n",
+                               "t.csv:1:2", 0xE9);
+    assert_int_equal(fs_table_column_type(t, 1), FS_COL_INTEGER);
+    assert_number(t, 0, 1, 2029052);
+    assert_int_equal(fs_table_column_type(t, 2), FS_COL_PERCENT);
+    assert_number(t, 0, 2, 12.5);
+    assert_pos(fs_table_cell_pos(t, 0, 2), 2, 17);
+}
+
+static void test_windows_1252_with_other_errors(void **state)
+{
+    ctx *c = *state;
+    assert_null(parse(state, "a,b\n\xE9,1\n\xE9\n"));
+    assert_int_equal(fs_diags_count(c->diags), 2);
+    assert_diag(state, 0, FS_WARNING, "t.csv:2:1",
+                "the file is not UTF-8; read it as Windows-1252 (byte 0xE9 here)");
+    assert_error(state, 1, "t.csv:3:1", "row has 1 field but the header has 2 columns");
 }
 
 static void test_utf16_and_nul(void **state)
@@ -583,6 +962,133 @@ static void test_row_limit(void **state)
     assert_errors(state, 1);
     assert_error(state, 0, "t.csv:1000002:1",
                  "more than 1000000 data rows; at most 1000000 are supported");
+}
+
+/* "a,b\n" then a row whose second field is a quoted or unquoted run of
+ * size bytes as written (quotes included), then rest. Caller frees. */
+static char *long_field_text(size_t size, bool quoted, const char *rest, size_t *length)
+{
+    size_t rest_length = strlen(rest);
+    char *text = malloc(8 + size + rest_length);
+    assert_non_null(text);
+    memcpy(text, "a,b\nx,", 6);
+    memset(text + 6, 'y', size);
+    if (quoted) {
+        text[6] = '"';
+        text[6 + size - 1] = '"';
+        /* A doubled quote inside is text and does not close the field. */
+        text[6 + size / 2] = text[6 + size / 2 + 1] = '"';
+    }
+    memcpy(text + 6 + size, rest, rest_length);
+    *length = 6 + size + rest_length;
+    return text;
+}
+
+static void test_field_limit(void **state)
+{
+    enum { MIB = 1024 * 1024 };
+    for (int quoted = 0; quoted < 2; quoted++) {
+        ctx *c = *state;
+        size_t length;
+        char *text = long_field_text(MIB, quoted, "\n1,2\n", &length);
+        fs_table *t = parse_n(state, text, length);
+        free(text);
+        assert_non_null(t);
+        assert_int_equal(fs_diags_count(c->diags), 0);
+        assert_int_equal(strlen(fs_table_cell(t, 0, 1)), quoted ? MIB - 3 : MIB);
+        assert_int_equal(fs_table_row_count(t), 2);
+
+        /* One byte more is refused at the field; reading goes on at the
+         * next line and finds the ragged row there. */
+        text = long_field_text(MIB + 1, quoted, ",z\n1\n", &length);
+        assert_null(parse_n(state, text, length));
+        free(text);
+        assert_errors(state, 2);
+        assert_error(state, 0, "t.csv:2:3",
+                     "a field of more than 1 MiB; at most 1 MiB per field is supported");
+        assert_string_equal(fs_diags_at(c->diags, 0)->hint,
+                            quoted ? "shorten the text of this cell; if it should be short, its "
+                                     "closing quote is probably missing"
+                                   : "shorten the text of this cell, or keep such long texts out "
+                                     "of the table");
+        assert_error(state, 1, "t.csv:3:1", "row has 1 field but the header has 2 columns");
+        fs_diags_clear(c->diags);
+    }
+}
+
+static void test_ten_megabyte_fields(void **state)
+{
+    ctx *c = *state;
+    size_t length;
+    char *text = long_field_text(10 * 1024 * 1024, false, "\n", &length);
+    assert_null(parse_n(state, text, length));
+    free(text);
+    assert_errors(state, 1);
+    assert_error(state, 0, "t.csv:2:3",
+                 "a field of more than 1 MiB; at most 1 MiB per field is supported");
+
+    /* A quoted one that spans lines: the next row is read where it ends. */
+    text = long_field_text(10 * 1024 * 1024, true, "\n1,2,3\n", &length);
+    for (size_t i = 100; i < length - 100; i += 1000)
+        text[i] = '\n';
+    assert_null(parse_n(state, text, length));
+    free(text);
+    assert_errors(state, 2);
+    assert_error(state, 1, "t.csv:2:3",
+                 "a field of more than 1 MiB; at most 1 MiB per field is supported");
+    assert_error(state, 2, "t.csv:10489:1", "row has 3 fields but the header has 2 columns");
+    assert_int_equal(fs_diags_count(c->diags), 3);
+}
+
+static void test_long_field_in_header(void **state)
+{
+    size_t size = 2 * 1024 * 1024;
+    char *text = malloc(size + 16);
+    assert_non_null(text);
+    memset(text, 'h', size);
+    memcpy(text + size, ",b\n1,2\n", 8);
+    assert_null(parse_n(state, text, size + 8));
+    free(text);
+    assert_errors(state, 1);
+    assert_error(state, 0, "t.csv:1:1",
+                 "a field of more than 1 MiB; at most 1 MiB per field is supported");
+}
+
+static void test_unterminated_quote_in_a_large_file(void **state)
+{
+    /* The field grows past the limit because its quote is never closed:
+     * that is the error to report. */
+    size_t size = 3 * 1024 * 1024;
+    char *text = malloc(size);
+    assert_non_null(text);
+    memcpy(text, "a,b\n1,\"", 7);
+    for (size_t i = 7; i < size; i++)
+        text[i] = i % 10 == 9 ? '\n' : 'x';
+    assert_null(parse_n(state, text, size));
+    free(text);
+    assert_errors(state, 1);
+    assert_error(state, 0, "t.csv:2:3",
+                 "unterminated quoted field: the quote opened here is never closed");
+}
+
+static void test_million_rows_of_four_columns(void **state)
+{
+    enum { ROWS = 1000000 };
+    static const char row[] = "groups,2029052,\"members, covered\",12.5 %\n";
+    size_t row_length = sizeof row - 1;
+    char *text = malloc(32 + row_length * ROWS);
+    assert_non_null(text);
+    size_t length = (size_t)sprintf(text, "icon,value,label,share\n");
+    for (size_t i = 0; i < ROWS; i++, length += row_length)
+        memcpy(text + length, row, row_length);
+    fs_table *t = parse_n(state, text, length);
+    free(text);
+    assert_non_null(t);
+    assert_int_equal(fs_table_row_count(t), ROWS);
+    assert_int_equal(fs_table_column_type(t, 1), FS_COL_INTEGER);
+    assert_int_equal(fs_table_column_type(t, 3), FS_COL_PERCENT);
+    assert_string_equal(fs_table_cell(t, ROWS - 1, 2), "members, covered");
+    assert_pos(fs_table_cell_pos(t, ROWS - 1, 3), ROWS + 1, 35);
 }
 
 static void test_file_too_large(void **state)
@@ -698,6 +1204,8 @@ int main(void)
         TEST(test_quoted_fields),
         TEST(test_quoted_number_with_grouping),
         TEST(test_blank_lines_ignored),
+        TEST(test_blank_trailing_lines),
+        TEST(test_blank_lines_in_the_middle),
         TEST(test_no_final_newline),
         TEST(test_trailing_delimiter_at_end_of_file),
         TEST(test_spaces_kept_in_text),
@@ -707,6 +1215,14 @@ int main(void)
         TEST(test_mixed_column_is_text),
         TEST(test_empty_cells),
         TEST(test_not_numbers),
+        TEST(test_french_excel_numbers),
+        TEST(test_french_grouping_is_validated),
+        TEST(test_comma_and_tab_files_group_with_commas),
+        TEST(test_hxl_row),
+        TEST(test_hxl_row_forms),
+        TEST(test_not_hxl_rows),
+        TEST(test_hxl_only_right_under_header),
+        TEST(test_hxl_row_with_wrong_width),
         TEST(test_positions_simple),
         TEST(test_positions_after_multiline_field),
         TEST(test_positions_count_characters),
@@ -721,6 +1237,19 @@ int main(void)
         TEST(test_empty_column_name),
         TEST(test_invalid_utf8),
         TEST(test_invalid_utf8_reported_once_per_line),
+        TEST(test_undefined_windows_1252_bytes),
+        TEST(test_undefined_byte_spoils_windows_1252),
+        TEST(test_invalid_utf8_offset_counts_bom),
+        TEST(test_nul_is_not_windows_1252),
+        TEST(test_windows_1252_converted),
+        TEST(test_windows_1252_one_warning_per_file),
+        TEST(test_windows_1252_characters),
+        TEST(test_windows_1252_positions_count_characters),
+        TEST(test_windows_1252_mixed_with_utf8),
+        TEST(test_windows_1252_after_bom_and_in_header),
+        TEST(test_windows_1252_broken_sequences),
+        TEST(test_windows_1252_french_excel),
+        TEST(test_windows_1252_with_other_errors),
         TEST(test_utf16_and_nul),
         TEST(test_quote_in_unquoted_field),
         TEST(test_space_before_opening_quote),
@@ -729,6 +1258,11 @@ int main(void)
         TEST(test_too_many_columns),
         TEST(test_thousand_columns_accepted),
         TEST(test_row_limit),
+        TEST(test_field_limit),
+        TEST(test_ten_megabyte_fields),
+        TEST(test_long_field_in_header),
+        TEST(test_unterminated_quote_in_a_large_file),
+        TEST(test_million_rows_of_four_columns),
         TEST(test_file_too_large),
         TEST(test_header_only),
         TEST(test_find_column),
