@@ -577,6 +577,13 @@ static double layout_kind(placer *p, fs_box *box, double x, double y, double wid
 
 static fs_page_ops *new_page(placer *p, fs_display *display, size_t *capacity)
 {
+    if (display->page_count == FS_MAX_PAGES) {
+        fs_error(p->diags, p->current ? p->current->pos : fs_pos_at(NULL, 0, 0),
+                 "split the data into several documents (render --each COLUMN)",
+                 "the document would have more than %d pages", FS_MAX_PAGES);
+        p->failed = true;
+        return NULL;
+    }
     if (display->page_count == *capacity) {
         *capacity = *capacity ? *capacity * 2 : 4;
         fs_page_ops *pages = fs_arena_grow(p->arena, display->pages, display->page_count, *capacity,
@@ -620,6 +627,7 @@ fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_
      * order. */
     for (size_t i = 0; i < doc->body->child_count && !p.failed; i++) {
         fs_box *block = doc->body->children[i];
+        p.current = block;
         double w = child_width(block, width);
         fit_numbers(&p, &block, &w, 1);
         double height = measure_box(&p, block, w);

@@ -21,4 +21,8 @@ fs_display *fs_place(const fs_document *doc, const fs_page_spec *page,
 /* Default gaps between children, in points, when the layout gives none. */
 enum { FS_GAP_STACK = 12, FS_GAP_FRAME = 6, FS_GAP_ROW = 14, FS_GAP_GRID = 10, FS_GAP_LIST = 5 };
 
+/* The most pages one document may have: a runaway repeat over a huge table
+ * stops with an error instead of filling the disk. */
+enum { FS_MAX_PAGES = 1000 };
+
 #endif

@@ -288,6 +288,22 @@ static void a_block_taller_than_a_page_is_an_error(void **state)
     assert_non_null(strstr(error->message, "taller than the space a page has"));
 }
 
+static void pages_are_capped(void **state)
+{
+    fixture *f = *state;
+    /* Each block fills most of a page, so each starts a page of its own. */
+    char *lines = fs_arena_alloc(f->arena, 4001);
+    memset(lines, 'x', 4000);
+    size_t count = FS_MAX_PAGES + 1;
+    fs_box **blocks = fs_arena_array(f->arena, count, sizeof *blocks);
+    for (size_t i = 0; i < count; i++)
+        blocks[i] = text(f, lines, 10);
+    assert_null(place_body(f, blocks, count, NULL));
+    const fs_diag *error = fs_diags_at(f->diags, 0);
+    assert_int_equal(error->pos.line, 7);
+    assert_string_equal(error->message, "the document would have more than 1000 pages");
+}
+
 static void footer_sits_at_the_bottom_of_every_page(void **state)
 {
     fixture *f = *state;
@@ -360,6 +376,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(blocks_that_do_not_fit_move_to_the_next_page, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_block_taller_than_a_page_is_an_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(pages_are_capped, setup, teardown),
         cmocka_unit_test_setup_teardown(footer_sits_at_the_bottom_of_every_page, setup, teardown),
         cmocka_unit_test_setup_teardown(band_fill_reaches_the_page_edges, setup, teardown),
         cmocka_unit_test_setup_teardown(list_items_get_markers, setup, teardown),
