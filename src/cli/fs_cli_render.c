@@ -595,9 +595,9 @@ int fs_cli_render(int argc, char **argv)
             fs_error(diags, fs_pos_at(NULL, 0, 0), NULL, "cannot start the worker threads");
             status = FS_EXIT_FAILED;
         }
-    }
-    if (status == FS_EXIT_USAGE)
+    } else {
         fs_cli_explain_failure(diags);
+    }
     fs_cli_print(diags);
     free_run(&r);
     fs_diags_free(diags);

@@ -580,20 +580,24 @@ static void test_trailing_newline_in_cell(void **state)
 
 static void test_text_too_large(void **state)
 {
-    /* A cell past the Markdown limit is an error at the text that shows
-     * it, not a crash or a text cut short. */
+    /* Cells that together pass the Markdown limit are an error at the text
+     * that shows them, not a crash or a text cut short. (One cell cannot:
+     * the CSV reader caps a field at 1 MiB.) */
     standard_data();
-    size_t size = FS_MARKDOWN_MAX_BYTES + 16;
-    char *csv = malloc(size + 32);
+    size_t size = FS_MARKDOWN_MAX_BYTES / 2 + 16;
+    char *csv = malloc(2 * size + 64);
     assert_non_null(csv);
     strcpy(csv, "key,value\nbig,");
     size_t length = strlen(csv);
     memset(csv + length, 'a', size);
+    strcpy(csv + length + size, "\nmore,");
+    length = strlen(csv);
+    memset(csv + length, 'b', size);
     strcpy(csv + length + size, "\n");
     write_data("t.csv", csv);
     free(csv);
     bind_fails(state, "body:\n"
-                      "  - text: \"Intro: {t.big}\"\n");
+                      "  - text: \"Intro: {t.big}{t.more}\"\n");
     assert_counts(state, 1, 0);
     assert_error(state, 0, "layout/layout.yaml:2:5", "text is larger than 1024 KiB",
                  "shorten the text");
