@@ -53,12 +53,54 @@ static bool check_tree(fs_yaml *yaml, int index, int depth, unsigned char *seen,
     return true;
 }
 
+/* libyaml's scanner slows down with the depth of flow nesting ("[{[{..."),
+ * and yaml_parser_load reads the whole file before the tree can be checked:
+ * ten thousand levels take seconds. A first pass over the events stops at
+ * the first level past the limit, having read only that far. Syntax errors
+ * are left to the full load, which reports them. */
+static bool nesting_within_limit(fs_yaml *yaml, const char *bytes, size_t length,
+                                 fs_diags *diags)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return true;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)bytes, length);
+    int depth = 0;
+    bool ok = true, done = false;
+    while (!done) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&parser, &event))
+            break;
+        if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT) {
+            /* The root collection is level 0, as in the tree check. */
+            if (++depth > FS_YAML_MAX_DEPTH + 1) {
+                fs_error(diags,
+                         fs_pos_at(yaml->path, (int)event.start_mark.line + 1,
+                                   (int)event.start_mark.column + 1),
+                         "flatten the layout: nest fewer boxes",
+                         "nesting is deeper than %d levels", FS_YAML_MAX_DEPTH);
+                ok = false;
+                done = true;
+            }
+        } else if (event.type == YAML_SEQUENCE_END_EVENT ||
+                   event.type == YAML_MAPPING_END_EVENT) {
+            depth--;
+        }
+        done = done || event.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&event);
+    }
+    yaml_parser_delete(&parser);
+    return ok;
+}
+
 bool fs_yaml_parse(fs_yaml *yaml, const char *path, const char *bytes, size_t length,
                    fs_arena *arena, fs_diags *diags)
 {
     memset(yaml, 0, sizeof *yaml);
     yaml->path = fs_arena_strdup(arena, path);
     if (!yaml->path)
+        return false;
+    if (!nesting_within_limit(yaml, bytes, length, diags))
         return false;
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
