@@ -114,10 +114,22 @@ bool fs_yaml_parse(fs_yaml *yaml, const char *path, const char *bytes, size_t le
         const char *problem = parser.problem ? parser.problem : "unreadable YAML";
         /* "while scanning a quoted scalar": the place where the thing that
          * went wrong started is more useful than where the parser gave up. */
-        if (parser.context)
+        size_t at = parser.problem_mark.index;
+        bool tab = at < length && bytes[at] == '\t';
+        /* Only blanks before it on its line: the tab indents the line. */
+        bool indents = tab;
+        for (size_t i = at; indents && i > 0 && bytes[i - 1] != '\n'; i--)
+            indents = bytes[i - 1] == ' ' || bytes[i - 1] == '\t';
+        if (parser.context && !tab)
             pos = fs_pos_at(yaml->path, (int)parser.context_mark.line + 1,
                             (int)parser.context_mark.column + 1);
-        if (parser.context)
+        /* A tab where YAML wants spaces is the most common slip of an
+         * editor, and libyaml's words for it say nothing of tabs. */
+        if (tab)
+            fs_error(diags, pos, "indent with spaces only: YAML does not allow tabs for indentation",
+                     indents ? "invalid YAML: a tab indents this line"
+                             : "invalid YAML: a tab where YAML does not allow one");
+        else if (parser.context)
             fs_error(diags, pos, "check the indentation and that every ':' inside text is quoted",
                      "invalid YAML: %s %s", problem, parser.context);
         else
