@@ -149,7 +149,9 @@ static int parse_args(int argc, char **argv, render_args *args)
     opterr = 0;
     optind = 1;
     int option;
-    while ((option = getopt_long(argc, argv, "o:l:e:j:qh", options, NULL)) != -1) {
+    /* The leading ':' makes getopt tell a missing argument (':') from an
+     * unknown option ('?'). */
+    while ((option = getopt_long(argc, argv, ":o:l:e:j:qh", options, NULL)) != -1) {
         char *end;
         switch (option) {
         case 'o':
@@ -183,12 +185,14 @@ static int parse_args(int argc, char **argv, render_args *args)
         case 'd':
             errno = 0;
             args->dpi = strtod(optarg, &end);
-            if (*end || errno || args->dpi < 36 || args->dpi > 1200)
+            if (*end || errno || !(args->dpi >= 36 && args->dpi <= 1200))
                 return usage_error("--dpi takes a number from 36 to 1200, not ", optarg);
             break;
         case 'h':
             fputs(usage, stdout);
             return -1;
+        case ':':
+            return usage_error("this option needs a value: ", argv[optind - 1]);
         default:
             return usage_error("unknown option ", argv[optind - 1]);
         }
@@ -252,41 +256,61 @@ static void free_run(run *r)
     fs_arena_free(r->arena);
 }
 
+/* True when the name's stem (up to its first dot) is one Windows reserves
+ * for a device, with or without an extension: CON, PRN, AUX, NUL, COM1-9,
+ * LPT1-9 ("nul.txt" is the device too). */
+static bool reserved_stem(const char *name, size_t *stem)
+{
+    static const char *const devices[] = {"CON", "PRN", "AUX", "NUL"};
+    *stem = strcspn(name, ".");
+    for (size_t i = 0; i < sizeof devices / sizeof devices[0]; i++)
+        if (*stem == 3 && strncasecmp(name, devices[i], 3) == 0)
+            return true;
+    return *stem == 4 && (strncasecmp(name, "COM", 3) == 0 || strncasecmp(name, "LPT", 3) == 0) &&
+           name[3] >= '1' && name[3] <= '9';
+}
+
 /* Appends value to a file name so that it is safe on every system: no path
  * separators or characters Windows refuses, no control characters, no
  * leading dots (".." cannot climb out of the folder), no name Windows
- * reserves (CON, NUL, COM1, ...), at most 80 bytes, never empty. */
+ * reserves (CON, NUL.txt, COM1, ...), at most 80 bytes of whole UTF-8
+ * characters, never empty. */
 static void put_safe_name(fs_buf *name, const char *value)
 {
-    static const char *const reserved[] = {"CON", "PRN", "AUX", "NUL", "COM", "LPT"};
     size_t start = name->length;
     const char *c = value;
     while (*c == '.' || *c == ' ')
         c++;
-    for (; *c && name->length - start < 80; c++) {
+    while (*c) {
+        /* One whole character at a time, so a cut never splits one. */
+        size_t length = 1;
+        while (((unsigned char)c[length] & 0xC0) == 0x80 && length < 4)
+            length++;
+        if (name->length - start + length > 80)
+            break;
         unsigned char byte = (unsigned char)*c;
         bool refused = byte < 0x20 || byte == 0x7f || strchr("/\\:*?\"<>|", byte);
-        fs_buf_putc(name, refused ? '-' : *c);
+        if (refused)
+            fs_buf_putc(name, '-');
+        else
+            fs_buf_append(name, c, length);
+        c += length;
     }
-    /* A cut never splits a UTF-8 character. */
-    while (name->length > start && ((unsigned char)name->data[name->length - 1] & 0xC0) == 0x80)
-        name->length--;
-    if (name->length > start && ((unsigned char)name->data[name->length - 1] & 0x80))
-        name->length--;
     while (name->length > start &&
            (name->data[name->length - 1] == '.' || name->data[name->length - 1] == ' '))
         name->length--;
     if (name->length == start)
         fs_buf_putc(name, '_');
-    size_t length = name->length - start;
-    for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++) {
-        size_t n = strlen(reserved[i]);
-        const char *part = name->data + start;
-        bool digit = n == 3 && (i >= 4) && length == 4 && part[3] >= '0' && part[3] <= '9';
-        if ((length == n || digit) && strncasecmp(part, reserved[i], n) == 0)
-            fs_buf_putc(name, '_');
-    }
     name->data[name->length] = '\0';
+    size_t stem;
+    if (reserved_stem(name->data + start, &stem)) {
+        fs_buf tail = {0};
+        fs_buf_puts(&tail, name->data + start + stem);
+        name->length = start + stem;
+        fs_buf_putc(name, '_');
+        fs_buf_puts(name, fs_buf_str(&tail));
+        fs_buf_free(&tail);
+    }
 }
 
 /* The file name of one document: the pattern with {lang} and {COLUMN}
@@ -323,6 +347,22 @@ static const char *name_for(const fs_template *pattern, const fs_dataset_part *p
     }
     const char *result = ok && fs_buf_ok(&name) ? fs_arena_strdup(arena, fs_buf_str(&name)) : NULL;
     fs_buf_free(&name);
+    return result;
+}
+
+/* A key as it can be shown on a terminal: control characters (an escape
+ * sequence in a data cell) are written as \xHH, never sent as they are. */
+static const char *printable(const char *text, fs_arena *arena)
+{
+    fs_buf shown = {0};
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+        if (*c < 0x20 || *c == 0x7f)
+            fs_buf_printf(&shown, "\\x%02X", *c);
+        else
+            fs_buf_putc(&shown, (char)*c);
+    }
+    const char *result = fs_buf_ok(&shown) ? fs_arena_strdup(arena, fs_buf_str(&shown)) : text;
+    fs_buf_free(&shown);
     return result;
 }
 
@@ -419,8 +459,8 @@ static fs_job *plan(const render_args *args, run *r, size_t *count, fs_diags *di
             job->lang = r->langs[l];
             job->output = name_for(pattern, part, args->langs[l], r->arena, diags);
             job->dump = dump ? name_for(dump, part, args->langs[l], r->arena, diags) : NULL;
-            job->label = part ? fs_arena_printf(r->arena, "%s '%s' (%s)", args->each, part->key,
-                                                args->langs[l])
+            job->label = part ? fs_arena_printf(r->arena, "%s '%s' (%s)", args->each,
+                                                printable(part->key, r->arena), args->langs[l])
                               : fs_arena_printf(r->arena, "%s", args->langs[l]);
             ok = ok && job->output && (job->dump || !dump) && job->label;
             if (!ok)

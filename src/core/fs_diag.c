@@ -129,11 +129,24 @@ void fs_diags_take(fs_diags *into, fs_diags *from)
     fs_diags_clear(from);
 }
 
+/* Writes text with control characters as \xHH: messages quote data cells
+ * and file names, and an escape sequence in a cell must not reach the
+ * user's terminal. */
+static void put_printable(const char *text, FILE *out)
+{
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+        if (*c < 0x20 || *c == 0x7f)
+            fprintf(out, "\\x%02X", *c);
+        else
+            fputc(*c, out);
+    }
+}
+
 void fs_diag_print(const fs_diag *diag, FILE *out)
 {
     static const char *const names[] = {"note", "warning", "error"};
     if (diag->pos.file) {
-        fputs(diag->pos.file, out);
+        put_printable(diag->pos.file, out);
         if (diag->pos.line > 0) {
             fprintf(out, ":%d", diag->pos.line);
             if (diag->pos.column > 0)
@@ -143,7 +156,12 @@ void fs_diag_print(const fs_diag *diag, FILE *out)
     } else {
         fputs("factsheet: ", out);
     }
-    fprintf(out, "%s: %s\n", names[diag->severity], diag->message);
-    if (diag->hint)
-        fprintf(out, "  hint: %s\n", diag->hint);
+    fprintf(out, "%s: ", names[diag->severity]);
+    put_printable(diag->message, out);
+    fputc('\n', out);
+    if (diag->hint) {
+        fputs("  hint: ", out);
+        put_printable(diag->hint, out);
+        fputc('\n', out);
+    }
 }
