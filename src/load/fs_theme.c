@@ -136,6 +136,14 @@ static bool read_colors(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_ar
         const char *name = fs_yaml_scalar(key);
         const char *spec = fs_yaml_scalar(value);
         fs_rgba color;
+        if (spec && !*spec && value->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+            /* `surface: #EEF4F7` is a key and a comment: YAML reads no value. */
+            fs_error(diags, fs_yaml_pos(yaml, value), "quote hex colours: surface: \"#EEF4F7\"",
+                     "colour '%s' has no value: an unquoted '#' starts a YAML comment",
+                     name ? name : "?");
+            ok = false;
+            continue;
+        }
         if (!name || !spec || !fs_color_parse_hex(spec, &color)) {
             fs_error(diags, fs_yaml_pos(yaml, value), "write colours as hex: \"#1d5c96\"",
                      "colour '%s' must be a hex value", name ? name : "?");
@@ -269,9 +277,19 @@ static bool read_style(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_sty
         yaml_node_t *value = fs_yaml_node(yaml, pair->value);
         const char *parent = fs_yaml_scalar(value);
         const fs_style *base = parent ? fs_theme_style(theme, parent) : NULL;
+        if (parent && strcmp(parent, style->name) == 0) {
+            fs_error(diags, fs_yaml_pos(yaml, value),
+                     "inherit from another style defined above, or remove 'inherit'",
+                     "style '%s' inherits from itself", parent);
+            return false;
+        }
         if (!base) {
-            fs_error(diags, fs_yaml_pos(yaml, value), "a style inherits from one defined above it",
+            fs_buf hint = {0};
+            fs_suggest_hint(&hint, parent ? parent : "", theme->style_names, theme->style_count,
+                            "a style inherits from one defined above it: ");
+            fs_error(diags, fs_yaml_pos(yaml, value), fs_buf_str(&hint),
                      "unknown style '%s' to inherit from", parent ? parent : "?");
+            fs_buf_free(&hint);
             return false;
         }
         const char *name = style->name;
