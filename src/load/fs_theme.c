@@ -286,7 +286,8 @@ static bool read_style(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_sty
         if (!base) {
             fs_buf hint = {0};
             fs_suggest_hint(&hint, parent ? parent : "", theme->style_names, theme->style_count,
-                            "a style inherits from one defined above it: ");
+                            theme->style_count ? "a style inherits from one defined above it: "
+                                               : "a style inherits from one defined above it");
             fs_error(diags, fs_yaml_pos(yaml, value), fs_buf_str(&hint),
                      "unknown style '%s' to inherit from", parent ? parent : "?");
             fs_buf_free(&hint);
