@@ -120,7 +120,11 @@ bool fs_yaml_parse(fs_yaml *yaml, const char *path, const char *bytes, size_t le
         bool indents = tab;
         for (size_t i = at; indents && i > 0 && bytes[i - 1] != '\n'; i--)
             indents = bytes[i - 1] == ' ' || bytes[i - 1] == '\t';
-        if (parser.context && !tab)
+        /* A string or block the scanner could not finish is best shown where
+         * it starts; a structure the parser could not follow (a line
+         * indented too little) is best shown where it went wrong. */
+        bool from_start = parser.context && strncmp(parser.context, "while scanning", 14) == 0;
+        if (from_start && !tab)
             pos = fs_pos_at(yaml->path, (int)parser.context_mark.line + 1,
                             (int)parser.context_mark.column + 1);
         /* A tab where YAML wants spaces is the most common slip of an
