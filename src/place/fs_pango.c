@@ -238,15 +238,21 @@ static void find_foreign(PangoLayout *layout, const char *family, fs_extent *out
         PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
         if (!run)
             continue;
+        /* pango writes a character no font has into its glyph: the flag
+         * and the code point. */
         bool unknown = false;
-        for (int g = 0; g < run->glyphs->num_glyphs && !unknown; g++)
-            unknown = (run->glyphs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0;
+        gunichar missing = 0;
+        for (int g = 0; g < run->glyphs->num_glyphs && !unknown; g++) {
+            PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
+            unknown = (glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0;
+            missing = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+        }
         PangoFontDescription *used = pango_font_describe(run->item->analysis.font);
         const char *used_family = pango_font_description_get_family(used);
         bool other = !used_family || g_ascii_strcasecmp(used_family, family) != 0;
         pango_font_description_free(used);
         if (unknown || other) {
-            out->foreign_char = g_utf8_get_char(text + run->item->offset);
+            out->foreign_char = unknown ? missing : g_utf8_get_char(text + run->item->offset);
             out->drawn_by_none = unknown;
             break;
         }
