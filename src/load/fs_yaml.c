@@ -17,6 +17,31 @@ fs_pos fs_yaml_pos(const fs_yaml *yaml, const yaml_node_t *node)
     return fs_pos_at(yaml->path, (int)node->start_mark.line + 1, (int)node->start_mark.column + 1);
 }
 
+/* A key given twice in one mapping: libyaml keeps both, and whichever a
+ * reader looked at first would win in silence. Mappings of more than a
+ * thousand keys are left to the readers, which refuse them. */
+static bool unique_keys(fs_yaml *yaml, yaml_node_t *node, fs_diags *diags)
+{
+    yaml_node_pair_t *start = node->data.mapping.pairs.start, *top = node->data.mapping.pairs.top;
+    if (top - start > 1000)
+        return true;
+    for (yaml_node_pair_t *pair = start; pair < top; pair++) {
+        yaml_node_t *key = fs_yaml_node(yaml, pair->key);
+        const char *name = fs_yaml_scalar(key);
+        for (yaml_node_pair_t *earlier = start; name && earlier < pair; earlier++) {
+            yaml_node_t *first = fs_yaml_node(yaml, earlier->key);
+            const char *other = fs_yaml_scalar(first);
+            if (!other || strcmp(name, other) != 0)
+                continue;
+            fs_error(diags, fs_yaml_pos(yaml, key), "keep one of the two, merged",
+                     "key '%s' is given twice in this mapping (first at line %d)", name,
+                     (int)first->start_mark.line + 1);
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Each node must be reached exactly once from the root: a second visit is an
  * alias, which factsheet refuses because a few aliases can expand into an
  * exponentially large tree (the "billion laughs"), and cycles never end. */
@@ -43,6 +68,8 @@ static bool check_tree(fs_yaml *yaml, int index, int depth, unsigned char *seen,
             if (!check_tree(yaml, *item, depth + 1, seen, diags))
                 return false;
     } else if (node->type == YAML_MAPPING_NODE) {
+        if (!unique_keys(yaml, node, diags))
+            return false;
         for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
              pair < node->data.mapping.pairs.top; pair++) {
             if (!check_tree(yaml, pair->key, depth + 1, seen, diags) ||
