@@ -156,7 +156,13 @@ bool fs_yaml_parse(fs_yaml *yaml, const char *path, const char *bytes, size_t le
                             (int)parser.context_mark.column + 1);
         /* A tab where YAML wants spaces is the most common slip of an
          * editor, and libyaml's words for it say nothing of tabs. */
-        if (tab)
+        if (parser.problem && strcmp(parser.problem, "found duplicate anchor") == 0)
+            fs_error(diags,
+                     fs_pos_at(yaml->path, (int)parser.problem_mark.line + 1,
+                               (int)parser.problem_mark.column + 1),
+                     "write the repeated part out in full where it is needed",
+                     "YAML anchors and aliases are not supported");
+        else if (tab)
             fs_error(diags, pos, "indent with spaces only: YAML does not allow tabs for indentation",
                      indents ? "invalid YAML: a tab indents this line"
                              : "invalid YAML: a tab where YAML does not allow one");
