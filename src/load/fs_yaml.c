@@ -156,7 +156,7 @@ bool fs_yaml_parse(fs_yaml *yaml, const char *path, const char *bytes, size_t le
                             (int)parser.context_mark.column + 1);
         /* A tab where YAML wants spaces is the most common slip of an
          * editor, and libyaml's words for it say nothing of tabs. */
-        if (parser.problem && strcmp(parser.problem, "found duplicate anchor") == 0)
+        if (parser.context && strncmp(parser.context, "found duplicate anchor", 22) == 0)
             fs_error(diags,
                      fs_pos_at(yaml->path, (int)parser.problem_mark.line + 1,
                                (int)parser.problem_mark.column + 1),

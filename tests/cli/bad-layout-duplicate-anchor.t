@@ -10,7 +10,7 @@ body:
 render layout data -o brief.pdf
 --- exit 2
 --- stderr
-layout/layout.yaml:4:11: error: invalid YAML: second occurrence found duplicate anchor; first occurrence
-  hint: check the indentation and that every ':' inside text is quoted
+layout/layout.yaml:4:11: error: YAML anchors and aliases are not supported
+  hint: write the repeated part out in full where it is needed
 factsheet: 1 error, 0 warnings
 --- absent: brief.pdf
