@@ -346,6 +346,43 @@ static const fs_arm *plural_arm(binder *b, const fs_segment *field, double value
     return fs_segment_arm(field, fs_locale_plural(locale_of(b), value));
 }
 
+/* Appends layout text as inline Markdown: emphasis, code and links work,
+ * but what would start a block at the beginning of a line (a heading '#',
+ * a quote '>', a bullet '- ', a numbered item '2019. ', a fence) is escaped
+ * and prints as written, as layouts/README.md promises: "> 1 million" must
+ * not lose its "more than". */
+static void put_inline_markdown(fs_buf *out, const char *text)
+{
+    for (const char *c = text; *c;) {
+        bool line_start = out->length == 0 || out->data[out->length - 1] == '\n';
+        const char *mark = c;
+        while (line_start && *mark == ' ')
+            mark++;
+        const char *digits = mark;
+        while (line_start && *digits >= '0' && *digits <= '9')
+            digits++;
+        const char *marker = NULL;
+        if (line_start && digits > mark && (*digits == '.' || *digits == ')'))
+            marker = digits;
+        else if (line_start && *mark && strchr("#>-+*=~`|", *mark))
+            marker = mark;
+        /* '*' and '+' start a block only before a blank; '*text*' is
+         * emphasis. The others start one (or a rule or underline) anyway. */
+        if (marker && (*marker == '*' || *marker == '+' || *marker == '.' || *marker == ')') &&
+            !(marker[1] == ' ' || marker[1] == '\t' || marker[1] == '\0' || marker[1] == '\n'))
+            marker = NULL;
+        if (marker) {
+            fs_buf_append(out, c, (size_t)(marker - c));
+            fs_buf_putc(out, '\\');
+            c = marker;
+        }
+        const char *end = strchr(c, '\n');
+        size_t length = end ? (size_t)(end - c) + 1 : strlen(c);
+        fs_buf_append(out, c, length);
+        c += length;
+    }
+}
+
 typedef struct {
     bool markdown;     /* literal text is Markdown, values are escaped */
     bool translate;    /* text cells are translated (not so for icon names) */
@@ -400,6 +437,8 @@ static bool fill(binder *b, const fs_template *template, fill_mode mode, fs_buf 
         const fs_segment *segment = &template->segments[i];
         if (segment->is_pound)
             fs_buf_puts(out, mode.pound ? mode.pound : "#");
+        else if (!segment->is_field && mode.markdown)
+            put_inline_markdown(out, segment->text);
         else if (!segment->is_field)
             fs_buf_puts(out, segment->text);
         else if (!fill_field(b, segment, mode, &value, out))
