@@ -8,15 +8,58 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <limits.h>
+#include <stdio.h>
 
-bool fs_output_open(fs_output *out, const char *target, fs_diags *diags)
+/* Where the bytes really go: a symbolic link is written through (the link
+ * stays, its target gets the new content), and anything but a regular file
+ * (a device such as /dev/stdout, a folder) is refused, since renaming over
+ * it would replace the node itself. NULL after an error; the caller frees
+ * the result. */
+static char *real_target(const char *target, fs_diags *diags)
+{
+    struct stat info;
+    if (lstat(target, &info) != 0)
+        return fs_strdup(target); /* a new file */
+    char *real = S_ISLNK(info.st_mode) ? realpath(target, NULL) : NULL;
+    if (S_ISLNK(info.st_mode) && (!real || stat(real, &info) != 0)) {
+        /* A dangling link: write the file it names. */
+        free(real);
+        real = NULL;
+        char link[4096];
+        ssize_t length = readlink(target, link, sizeof link - 1);
+        if (length <= 0)
+            return fs_strdup(target);
+        link[length] = '\0';
+        return fs_strdup(link);
+    }
+    if (!S_ISREG(info.st_mode)) {
+        free(real);
+        fs_error(diags, fs_pos_at(target, 0, 0),
+                 "write to a file: factsheet replaces its output whole, which a device or "
+                 "folder cannot be",
+                 "the output is not a regular file");
+        return NULL;
+    }
+    if (!real)
+        return fs_strdup(target);
+    char *copy = fs_strdup(real);
+    free(real);
+    return copy;
+}
+
+bool fs_output_open(fs_output *out, const char *named, fs_diags *diags)
 {
     *out = (fs_output){0};
+    char *resolved = real_target(named, diags);
+    if (!resolved)
+        return false;
+    const char *target = resolved;
     const char *slash = strrchr(target, '/');
     size_t dir_length = slash ? (size_t)(slash - target) + 1 : 0;
     const char *base = slash ? slash + 1 : target;
     size_t size = strlen(target) + 16;
-    out->target = fs_strdup(target);
+    out->target = resolved;
     out->temporary = fs_malloc(size);
     if (!out->target || !out->temporary) {
         fs_error(diags, fs_pos_at(target, 0, 0), NULL, "out of memory");
