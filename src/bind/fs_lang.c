@@ -204,6 +204,30 @@ static void translate_text(void *context, const fs_template *text)
     translate(context, text);
 }
 
+/* A plural entry must give as many forms as the catalog's Plural-Forms
+ * header declares, as msgfmt --check demands: one form short, and a count
+ * would print the wrong word with nothing said. */
+static bool check_plural_forms(const fs_catalog *catalog, fs_diags *diags)
+{
+    fs_pos header;
+    int nplurals = fs_catalog_nplurals(catalog, &header);
+    bool ok = true;
+    for (size_t i = 0; nplurals > 0 && i < fs_catalog_count(catalog); i++) {
+        fs_translation plural;
+        fs_lookup_status status;
+        fs_catalog_msgid(catalog, i, &status, &plural);
+        if (plural.plural_count == 0 || plural.plural_count == (size_t)nplurals)
+            continue;
+        fs_error(diags, plural.pos,
+                 "give one msgstr[N] for each plural form the header's Plural-Forms declares",
+                 "this plural entry has %zu form%s, but the catalog's header declares "
+                 "nplurals=%d (line %d)",
+                 plural.plural_count, plural.plural_count == 1 ? "" : "s", nplurals, header.line);
+        ok = false;
+    }
+    return ok;
+}
+
 static fs_catalog *catalog_for(const char *dir, const char *tag, fs_arena *arena, fs_diags *diags)
 {
     const char *path = fs_arena_printf(arena, "%s/%s.po", dir, tag);
@@ -211,7 +235,8 @@ static fs_catalog *catalog_for(const char *dir, const char *tag, fs_arena *arena
         return NULL;
     if (access(path, F_OK) != 0)
         return fs_catalog_empty(path, arena);
-    return fs_catalog_load(path, arena, diags);
+    fs_catalog *catalog = fs_catalog_load(path, arena, diags);
+    return catalog && check_plural_forms(catalog, diags) ? catalog : NULL;
 }
 
 fs_lang *fs_lang_create(const char *tag, const fs_layout *layout, const char *data_dir, bool strict,
