@@ -9,6 +9,8 @@
 #include "core/fs_buf.h"
 #include "core/fs_suggest.h"
 
+enum { FS_MAX_PARAGRAPH = 100000 };
+
 typedef struct {
     const fs_bind_input *in;
     const fs_theme *theme;
@@ -270,10 +272,14 @@ static bool format_cell(binder *b, const fs_segment *field, bool translate, fs_b
         /* A number column is formatted for the language even without a
          * format; a text column (and so a key/value table) prints as written. */
         if (!is_number || type == FS_COL_TEXT) {
-            if (translate)
-                fs_typo_apostrophes(cell_text(b, table, row, column, text), out);
-            else
+            if (translate) {
+                fs_buf typeset = {0};
+                fs_typo_apostrophes(cell_text(b, table, row, column, text), &typeset);
+                fs_typo_break_long_words(fs_buf_str(&typeset), out);
+                fs_buf_free(&typeset);
+            } else {
                 fs_buf_puts(out, text);
+            }
             return true;
         }
         style = type == FS_COL_INTEGER   ? FS_NUMBER_INTEGER
@@ -481,6 +487,16 @@ static bool fill_markup(binder *b, const fs_template *template, fs_pos where, fs
     } else if (ok && !fs_markdown_to_markup(fs_buf_str(&source), source.length,
                                             fs_lang_tag(b->in->lang), b->arena, markup)) {
         fs_error(b->diags, where, NULL, "out of memory while reading the text's Markdown");
+        ok = false;
+    }
+    /* pango measures a line in 32-bit units: a paragraph of half a million
+     * characters would overflow them and be drawn as one clipped line. No
+     * page holds a paragraph near this cap anyway. */
+    for (size_t i = 0; ok && i < markup->count; i++) {
+        if (strlen(markup->paragraphs[i]) <= FS_MAX_PARAGRAPH)
+            continue;
+        fs_error(b->diags, where, "split the text into paragraphs, or shorten it",
+                 "a paragraph of more than %d characters", FS_MAX_PARAGRAPH);
         ok = false;
     }
     fs_buf_free(&source);

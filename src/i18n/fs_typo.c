@@ -431,3 +431,41 @@ void fs_typo_apostrophes(const char *text, fs_buf *out)
     }
     fs_buf_puts(out, text + start);
 }
+
+enum { FS_LONG_WORD = 40, FS_LONG_WORD_PIECE = 30 };
+
+static bool breaks_word(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+void fs_typo_break_long_words(const char *text, fs_buf *out)
+{
+    const char *c = text;
+    while (*c) {
+        /* One word: up to the next blank, counted in characters. */
+        const char *end = c;
+        size_t characters = 0;
+        while (*end && !breaks_word((unsigned char)*end)) {
+            characters += ((unsigned char)*end & 0xC0) != 0x80;
+            end++;
+        }
+        if (characters <= FS_LONG_WORD) {
+            fs_buf_append(out, c, (size_t)(end - c));
+        } else {
+            size_t count = 0;
+            for (const char *p = c; p < end; p++) {
+                bool starts = ((unsigned char)*p & 0xC0) != 0x80;
+                if (starts && count && count % FS_LONG_WORD_PIECE == 0)
+                    fs_buf_puts(out, "\u200b");
+                count += starts;
+                fs_buf_putc(out, *p);
+            }
+        }
+        const char *blank = end;
+        while (*blank && breaks_word((unsigned char)*blank))
+            blank++;
+        fs_buf_append(out, end, (size_t)(blank - end));
+        c = blank;
+    }
+}

@@ -21,4 +21,11 @@ void fs_typo_apply(const char *lang, const char *text, size_t length, fs_buf *ou
  * are left alone. */
 void fs_typo_apostrophes(const char *text, fs_buf *out);
 
+/* Appends text to out with a zero-width space (U+200B, a line-break
+ * opportunity that prints nothing) after every 30 characters of a run of
+ * more than 40 without a space: a long URL or a pasted hash can then wrap
+ * inside its box instead of running past it, and a word of 100,000
+ * characters is laid out in time linear in its length. */
+void fs_typo_break_long_words(const char *text, fs_buf *out);
+
 #endif

@@ -630,8 +630,10 @@ static void report(load_context *load, int severity, const char *filename, size_
                    size_t column, const char *text)
 {
     fs_pos pos = fs_pos_at(load->path, 0, 0);
+    /* libgettextpo gives no column for most problems; its lines start
+     * with the keyword it complains of, so the line's first column stands. */
     if (filename && lineno != (size_t)-1)
-        pos = fs_pos_at(load->path, to_int(lineno), to_int(column));
+        pos = fs_pos_at(load->path, to_int(lineno), column == (size_t)-1 ? 1 : to_int(column));
     if (severity == PO_SEVERITY_WARNING)
         fs_warning(load->diags, pos, load->hint, "%s", text);
     else

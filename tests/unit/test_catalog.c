@@ -496,7 +496,7 @@ static void library_syntax_error_reported(void **state)
         load(state, write_po(state, "msgid \"A\"\nmsgstr \"a\"\nthis is not a PO file\n"));
     assert_null(catalog);
     assert_true(fs_diags_errors(c->diags) >= 1);
-    assert_diag(state, 0, FS_ERROR, "fr.po:3:0", "keyword \"this\" unknown");
+    assert_diag(state, 0, FS_ERROR, "fr.po:3:1", "keyword \"this\" unknown");
     const fs_diag *diag = fs_diags_at(c->diags, 0);
     assert_non_null(strstr(diag->hint, "msgfmt --check"));
     assert_non_null(strstr(diag->hint, "fr.po"));
@@ -514,7 +514,7 @@ static void missing_msgid_plural_reported(void **state)
     size_t found = 0;
     for (size_t i = 0; i < fs_diags_count(c->diags); i++)
         if (strcmp(fs_diags_at(c->diags, i)->message, "missing 'msgid_plural' section") == 0) {
-            assert_diag(state, i, FS_ERROR, "fr.po:1:0", "missing 'msgid_plural' section");
+            assert_diag(state, i, FS_ERROR, "fr.po:1:1", "missing 'msgid_plural' section");
             found++;
         }
     assert_int_equal(found, 1);
@@ -530,7 +530,7 @@ static void duplicate_reported_with_both_lines(void **state)
                                                       "msgstr \"b\"\n"));
     assert_null(catalog);
     assert_int_equal(fs_diags_count(c->diags), 1);
-    assert_diag(state, 0, FS_ERROR, "fr.po:4:0", "duplicate message definition");
+    assert_diag(state, 0, FS_ERROR, "fr.po:4:1", "duplicate message definition");
     assert_non_null(strstr(fs_diags_at(c->diags, 0)->message, "line 1"));
 }
 

@@ -374,6 +374,25 @@ static void test_apostrophes_between_letters(void **state)
     fs_buf_free(&out);
 }
 
+static void test_long_words_get_break_opportunities(void **state)
+{
+    (void)state;
+    fs_buf out = {0};
+    fs_typo_break_long_words("short words stay", &out);
+    assert_string_equal(fs_buf_str(&out), "short words stay");
+    fs_buf_clear(&out);
+    /* 43 characters: a break after the 30th. */
+    fs_typo_break_long_words("see https://example.org/aaaaaaaaaaaaaaaaaaaaaaa now", &out);
+    assert_string_equal(fs_buf_str(&out),
+                        "see https://example.org/aaaaaaaaaa\u200baaaaaaaaaaaaa now");
+    fs_buf_clear(&out);
+    /* Counted in characters, never splitting one. */
+    fs_typo_break_long_words("ééééééééééééééééééééééééééééééééééééééééé", &out);
+    assert_string_equal(fs_buf_str(&out),
+                        "éééééééééééééééééééééééééééééé\u200bééééééééééé");
+    fs_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -415,6 +434,7 @@ int main(void)
         TEST(test_empty_text),
         TEST(test_appends_to_the_buffer),
         TEST(test_apostrophes_between_letters),
+        TEST(test_long_words_get_break_opportunities),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
