@@ -1,0 +1,35 @@
+# A msgstr without its closing quote in the layout's fr.po: reported at the string, nothing written.
+--- copy: layouts/brief layout
+--- copy: data/pfr-mali data
+--- file: layout/fr.po
+msgid ""
+msgstr ""
+"Language: fr\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+"Plural-Forms: nplurals=2; plural=(n > 1);\n"
+
+msgid "Key figures"
+msgstr "Chiffres clés"
+
+msgid "Context"
+msgstr "Contexte
+
+msgid "Gender focus"
+msgstr "Approche genre"
+
+msgid "Main achievements"
+msgstr "Principales réalisations"
+
+msgid "of the IRM champions in the coalitions are women"
+msgstr "des champions de la GIR dans les coalitions sont des femmes"
+
+msgid "“{programme.quote}”"
+msgstr "« {programme.quote} »"
+--- run
+render layout data --lang fr -o brief-fr.pdf
+--- exit 2
+--- stderr
+layout/fr.po:11:8: error: this string has no closing quote on its line
+  hint: end the string with `"` on the same line; a long text goes on as another quoted string on the next line
+factsheet: 1 error, 0 warnings
+--- absent: brief-fr.pdf
