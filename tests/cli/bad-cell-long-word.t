@@ -1,4 +1,4 @@
-# A cell holding one 100,000-character word: the block is too tall for a page, reported quickly.
+# A cell holding one 100,000-character word: refused quickly (the paragraph cap), not laid out for minutes.
 --- copy: layouts/brief/theme.yaml layout/theme.yaml
 --- file: layout/layout.yaml
 page: {size: A4, margin: 14mm}
@@ -9,9 +9,9 @@ body:
 --- timeout: 10
 --- run
 render layout data -o brief.pdf
---- exit 1
+--- exit 2
 --- stderr
-layout/layout.yaml:4:5: error: this block is 4669 mm taller than the space a page has for it
-  hint: shorten its text or split it into several blocks
+layout/layout.yaml:4:5: error: a paragraph of more than 100000 characters
+  hint: split the text into paragraphs, or shorten it
 factsheet: 1 error, 0 warnings
 --- absent: brief.pdf

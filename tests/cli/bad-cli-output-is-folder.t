@@ -5,6 +5,7 @@ this folder is not a PDF
 render $ROOT/layouts/brief $ROOT/data/pfr-mali -o brief.pdf
 --- exit 1
 --- stderr
-brief.pdf: error: cannot replace the output: Is a directory
+brief.pdf: error: the output is not a regular file
+  hint: write to a file: factsheet replaces its output whole, which a device or folder cannot be
 factsheet: 1 error, 0 warnings
 --- unchanged: brief.pdf/keep.txt
