@@ -15,6 +15,8 @@
  * such byte, so positions still count the characters of the file. */
 #include "load/fs_table.h"
 
+#include "core/fs_alloc.h"
+
 #include <csv.h>
 #include <errno.h>
 #include <math.h>
@@ -37,8 +39,9 @@ enum {
     /* Cell texts are packed into chunks of this size instead of one 16-byte
      * aligned arena allocation each. */
     FS_TABLE_TEXT_CHUNK = 32 * 1024,
-    /* libcsv grows its field buffer by this much at a time. */
-    FS_TABLE_CSV_BLOCK = 4096,
+    /* libcsv grows its field buffer by this much at a time (linearly): a
+     * field at the size limit takes 16 steps. */
+    FS_TABLE_CSV_BLOCK = 64 * 1024,
     /* Rows are stored in blocks of this many (a power of two), so a large
      * table is not copied and left behind in the arena as it grows. */
     FS_TABLE_BLOCK_ROWS = 1024,
@@ -119,7 +122,7 @@ typedef struct {
 
     bool header_done;
     bool hxl_checked; /* the first row under the header was looked at */
-    bool stop; /* a problem after which reading on would mislead or fail */
+    bool stop;        /* a problem after which reading on would mislead or fail */
 } reader;
 
 /* ---- small helpers --------------------------------------------------- */
@@ -530,7 +533,7 @@ static text_encoding check_encoding(reader *r, size_t *converted)
  * frees it; NULL when out of memory. */
 static unsigned char *convert_cp1252(const reader *r, size_t length)
 {
-    unsigned char *out = malloc(length), *o = out;
+    unsigned char *out = fs_malloc(length), *o = out;
     if (!out)
         return NULL;
     memcpy(o, r->bytes, r->start);
@@ -883,6 +886,7 @@ static bool start_parser(struct csv_parser *parser, char delimiter)
     csv_set_delim(parser, (unsigned char)delimiter);
     csv_set_space_func(parser, never_space);
     csv_set_blk_size(parser, FS_TABLE_CSV_BLOCK);
+    csv_set_realloc_func(parser, fs_realloc);
     return true;
 }
 
@@ -1178,7 +1182,7 @@ static int read_file(const char *path, char **out, size_t *length)
             size_t grown = capacity ? capacity * 2 : 64 * 1024;
             if (grown > FS_TABLE_MAX_BYTES + 1)
                 grown = FS_TABLE_MAX_BYTES + 1;
-            char *more = realloc(data, grown);
+            char *more = fs_realloc(data, grown);
             if (!more) {
                 error = ENOMEM;
                 break;
@@ -1309,8 +1313,7 @@ fs_pos fs_table_column_pos(const fs_table *table, size_t column)
     return fs_pos_at(table->path, table->column[column].line, table->column[column].column);
 }
 
-fs_table *fs_table_select(const fs_table *table, const size_t *rows, size_t count,
-                          fs_arena *arena)
+fs_table *fs_table_select(const fs_table *table, const size_t *rows, size_t count, fs_arena *arena)
 {
     fs_table *view = fs_arena_alloc(arena, sizeof *view);
     size_t *map = fs_arena_array(arena, count, sizeof *map);

@@ -19,8 +19,9 @@
  *   character (what Excel's plain "CSV" writes in Western Europe) is read
  *   as Windows-1252, with one warning at the first such byte. Bytes that
  *   are text in neither encoding, and NUL bytes, are errors.
- * - Lines holding only spaces, tabs and delimiters (",,," is how
- *   spreadsheets write an empty row) are skipped wherever they are.
+ * - Lines holding only spaces, tabs and delimiters, with no quotes (",,,"
+ *   is how spreadsheets write an empty row), are skipped wherever they
+ *   are, as empty lines are.
  * - An HXL hashtag row right under the header (every non-empty cell a tag
  *   such as "#affected +f") is kept as the columns' tags, not as data.
  * - Limits: 256 MiB per file, 1,000 columns, 1,000,000 data rows, 1 MiB per

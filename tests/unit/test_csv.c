@@ -255,8 +255,8 @@ static void test_blank_lines_ignored(void **state)
 static void test_blank_trailing_lines(void **state)
 {
     static const char *const inputs[] = {
-        "a,b\n1,2\n\n\n",       "a,b\r\n1,2\r\n\r\n\r\n", "a,b\n1,2\n \t\n\t \n",
-        "a,b\n1,2\n   ",         "a,b\r\n1,2\r\n \r\n\t",  "a\tb\n1\t2\n\t\n \t \n\t\t\t\n",
+        "a,b\n1,2\n\n\n",         "a,b\r\n1,2\r\n\r\n\r\n", "a,b\n1,2\n \t\n\t \n",
+        "a,b\n1,2\n   ",          "a,b\r\n1,2\r\n \r\n\t",  "a\tb\n1\t2\n\t\n \t \n\t\t\t\n",
         "a;b\n1;2\n;\n;;\n; ;\n", "a,b\n1,2\n,\r\n,\r\n",
     };
     for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
@@ -355,9 +355,9 @@ static void test_not_hxl_rows(void **state)
     /* Each first row is data: a cell that is not a tag, a colour, a tag
      * name that does not start with a letter, a bad attribute. */
     static const char *const inputs[] = {
-        "a,b\n#a,text\n",   "a,b\n#fff,#1a2b3c\n", "a,b\n#1,#2\n",     "a,b\n# a,#b\n",
-        "a,b\n#a +,#b\n",   "a,b\n#a+1,#b\n",      "a,b\n#a b,#b\n",   "a,b\n#a-b,#b\n",
-        "a,b\n#,#b\n",      "a,b\n#a,#b+\n",       "a\n#ABCD\n",        "a,b\n\"#a\nb\",#b\n",
+        "a,b\n#a,text\n", "a,b\n#fff,#1a2b3c\n", "a,b\n#1,#2\n",   "a,b\n# a,#b\n",
+        "a,b\n#a +,#b\n", "a,b\n#a+1,#b\n",      "a,b\n#a b,#b\n", "a,b\n#a-b,#b\n",
+        "a,b\n#,#b\n",    "a,b\n#a,#b+\n",       "a\n#ABCD\n",     "a,b\n\"#a\nb\",#b\n",
     };
     for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
         fs_table *t = parse_ok(state, inputs[i]);
@@ -723,8 +723,7 @@ static void test_nul_is_not_windows_1252(void **state)
 
 /* Parses text that must load with exactly one diagnostic: the warning that
  * it was read as Windows-1252, at where, about byte. */
-static fs_table *parse_cp1252(void **state, const char *text, const char *where,
-                              unsigned char byte)
+static fs_table *parse_cp1252(void **state, const char *text, const char *where, unsigned char byte)
 {
     ctx *c = *state;
     fs_table *table = parse(state, text);
@@ -786,8 +785,8 @@ static void test_windows_1252_positions_count_characters(void **state)
 {
     /* 0x92 and 0xA9 look like UTF-8 continuation bytes; each is still one
      * character of the file. */
-    fs_table *t = parse_cp1252(state, "a,b,c\nx\x92\x92,\xA9\xA9\xA9,y\n\xE9\xE9,,z\n",
-                               "t.csv:2:2", 0x92);
+    fs_table *t =
+        parse_cp1252(state, "a,b,c\nx\x92\x92,\xA9\xA9\xA9,y\n\xE9\xE9,,z\n", "t.csv:2:2", 0x92);
     assert_pos(fs_table_cell_pos(t, 0, 1), 2, 5);
     assert_pos(fs_table_cell_pos(t, 0, 2), 2, 9);
     assert_pos(fs_table_cell_pos(t, 1, 2), 3, 5);
@@ -797,8 +796,8 @@ static void test_windows_1252_positions_count_characters(void **state)
 static void test_windows_1252_mixed_with_utf8(void **state)
 {
     /* A UTF-8 file with one stray Windows-1252 byte keeps its UTF-8. */
-    fs_table *t = parse_cp1252(state, "name,n\n\xC3\xA9t\xC3\xA9,1\n\xE9t\xE9,2\n", "t.csv:3:1",
-                               0xE9);
+    fs_table *t =
+        parse_cp1252(state, "name,n\n\xC3\xA9t\xC3\xA9,1\n\xE9t\xE9,2\n", "t.csv:3:1", 0xE9);
     assert_string_equal(fs_table_cell(t, 0, 0), "\xC3\xA9t\xC3\xA9");
     assert_string_equal(fs_table_cell(t, 1, 0), "\xC3\xA9t\xC3\xA9");
     assert_pos(fs_table_cell_pos(t, 0, 1), 2, 5);
@@ -807,15 +806,11 @@ static void test_windows_1252_mixed_with_utf8(void **state)
 
 static void test_windows_1252_after_bom_and_in_header(void **state)
 {
-    fs_table *t = parse_cp1252(state, "\xEF\xBB\xBF"
-                                      "ann\xE9"
-                                      "e,n\n2020,1\n",
-                               "t.csv:1:4", 0xE9);
-    assert_string_equal(fs_table_column_name(t, 0), "ann\xC3\xA9"
-                                                     "e");
-    assert_int_equal(fs_table_find_column(t, "ann\xC3\xA9"
-                                                     "e"), 0);
-    assert_pos(fs_table_column_pos(t, 1), 1, 7);
+    fs_table *t = parse_cp1252(state, "\xEF\xBB\xBFr\xE9gion,n\nS\xE9gou,1\n", "t.csv:1:2", 0xE9);
+    assert_string_equal(fs_table_column_name(t, 0), "r\xC3\xA9gion");
+    assert_int_equal(fs_table_find_column(t, "r\xC3\xA9gion"), 0);
+    assert_pos(fs_table_column_pos(t, 1), 1, 8);
+    assert_pos(fs_table_cell_pos(t, 0, 1), 2, 7);
 }
 
 static void test_windows_1252_broken_sequences(void **state)
@@ -835,7 +830,9 @@ static void test_windows_1252_french_excel(void **state)
      * no-break space (0xA0) between thousands and before '%'. */
     fs_table *t = parse_cp1252(state,
                                "r\xE9gion;population;part\n"
-                               "S\xE9gou;2\xA0" "029\xA0" "052;12,5\xA0%\n",
+                               "S\xE9gou;2\xA0"
+                               "029\xA0"
+                               "052;12,5\xA0%\n",
                                "t.csv:1:2", 0xE9);
     assert_int_equal(fs_table_column_type(t, 1), FS_COL_INTEGER);
     assert_number(t, 0, 1, 2029052);
@@ -1033,10 +1030,10 @@ static void test_ten_megabyte_fields(void **state)
         text[i] = '\n';
     assert_null(parse_n(state, text, length));
     free(text);
-    assert_errors(state, 2);
+    assert_errors(state, 3);
     assert_error(state, 1, "t.csv:2:3",
                  "a field of more than 1 MiB; at most 1 MiB per field is supported");
-    assert_error(state, 2, "t.csv:10489:1", "row has 3 fields but the header has 2 columns");
+    assert_error(state, 2, "t.csv:10489:5", "row has 3 fields but the header has 2 columns");
     assert_int_equal(fs_diags_count(c->diags), 3);
 }
 
@@ -1046,8 +1043,8 @@ static void test_long_field_in_header(void **state)
     char *text = malloc(size + 16);
     assert_non_null(text);
     memset(text, 'h', size);
-    memcpy(text + size, ",b\n1,2\n", 8);
-    assert_null(parse_n(state, text, size + 8));
+    memcpy(text + size, ",b\n1,2\n", 7);
+    assert_null(parse_n(state, text, size + 7));
     free(text);
     assert_errors(state, 1);
     assert_error(state, 0, "t.csv:1:1",
