@@ -1,7 +1,7 @@
 # factsheet: CSV result tables to print-ready PDF and PNG briefs.
 #   make demo     install what is missing, build, render the examples into out/
 #   make check    install what is missing, build with sanitizers, run every test
-# Other targets: all deps install uninstall clean format golden-update fuzz bench
+# Other targets: all deps install uninstall clean format golden-update fuzz bench valgrind
 
 PKG_CONFIG ?= pkg-config
 CC ?= cc
@@ -41,7 +41,7 @@ TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all deps deps-check demo check test install uninstall clean format golden-update FORCE fuzz fuzz-run bench demo-batch
+.PHONY: all deps deps-check demo check test install uninstall clean format golden-update FORCE fuzz fuzz-run bench valgrind
 
 all: factsheet
 
@@ -98,6 +98,13 @@ deps-check:
 demo: deps
 	$(MAKE) all
 	@scripts/render-examples ./factsheet out
+
+# The brief rendered under valgrind's memcheck: no memory error, and no leak
+# but those tests/valgrind.supp names inside the system libraries.
+valgrind: all
+	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+	    --suppressions=tests/valgrind.supp ./factsheet render layouts/brief data/pfr-mali \
+	    --lang en,fr -j 1 -q -o 'build/valgrind-{lang}.pdf'
 
 # Speed and memory figures (printed, never asserted).
 bench:
