@@ -25,8 +25,7 @@ void fs_cli_print(const fs_diags *diags)
 void fs_cli_explain_failure(fs_diags *diags)
 {
     if (fs_diags_errors(diags) == 0)
-        fs_error(diags, fs_pos_at(NULL, 0, 0), "free some memory and try again",
-                 "out of memory");
+        fs_error(diags, fs_pos_at(NULL, 0, 0), "free some memory and try again", "out of memory");
 }
 
 const char *fs_cli_datadir(char **owned)

@@ -32,8 +32,7 @@ void *fs_arena_array(fs_arena *arena, size_t count, size_t size);
 /* Grows an array allocated from this arena to new_count items, keeping the
  * first old_count. The old block is not reclaimed until the arena is freed;
  * callers grow geometrically. NULL on overflow or out of memory. */
-void *fs_arena_grow(fs_arena *arena, void *items, size_t old_count, size_t new_count,
-                    size_t size);
+void *fs_arena_grow(fs_arena *arena, void *items, size_t old_count, size_t new_count, size_t size);
 
 /* Copies of strings, living in the arena. NULL when out of memory. */
 char *fs_arena_strdup(fs_arena *arena, const char *text);

@@ -85,12 +85,23 @@ void fs_buf_put_escaped(fs_buf *buf, const char *text, size_t length)
     for (size_t i = 0; i < length; i++) {
         const char *entity = NULL;
         switch (text[i]) {
-        case '&': entity = "&amp;"; break;
-        case '<': entity = "&lt;"; break;
-        case '>': entity = "&gt;"; break;
-        case '"': entity = "&quot;"; break;
-        case '\'': entity = "&apos;"; break;
-        default: continue;
+        case '&':
+            entity = "&amp;";
+            break;
+        case '<':
+            entity = "&lt;";
+            break;
+        case '>':
+            entity = "&gt;";
+            break;
+        case '"':
+            entity = "&quot;";
+            break;
+        case '\'':
+            entity = "&apos;";
+            break;
+        default:
+            continue;
         }
         fs_buf_append(buf, text + start, i - start);
         fs_buf_puts(buf, entity);

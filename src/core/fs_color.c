@@ -38,8 +38,8 @@ static double luminance(fs_rgba c)
 {
     double channel[3] = {c.r, c.g, c.b};
     for (int i = 0; i < 3; i++)
-        channel[i] = channel[i] <= 0.04045 ? channel[i] / 12.92
-                                           : pow((channel[i] + 0.055) / 1.055, 2.4);
+        channel[i] =
+            channel[i] <= 0.04045 ? channel[i] / 12.92 : pow((channel[i] + 0.055) / 1.055, 2.4);
     return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
 }
 

@@ -23,7 +23,7 @@ bool fs_emit_supported(const char *path);
 /* Writes display to path. A PNG of a document with several pages is written
  * as one file per page (name-1.png, name-2.png, ...), all or none. False
  * with an error appended on failure; no file is left behind then. */
-bool fs_emit(const fs_display *display, const fs_document *doc, fs_pango *pango,
-             const char *path, const fs_emit_options *options, fs_diags *diags);
+bool fs_emit(const fs_display *display, const fs_document *doc, fs_pango *pango, const char *path,
+             const fs_emit_options *options, fs_diags *diags);
 
 #endif

@@ -67,8 +67,8 @@ fs_icons *fs_icons_load(const char *path, fs_arena *arena, fs_diags *diags)
     }
     fclose(file);
     if (ok && icons->count == 0) {
-        fs_error(diags, fs_pos_at(path, 0, 0),
-                 "reinstall fonts-material-design-icons-iconfont", "the icon list has no icons");
+        fs_error(diags, fs_pos_at(path, 0, 0), "reinstall fonts-material-design-icons-iconfont",
+                 "the icon list has no icons");
         return NULL;
     }
     if (!ok)
@@ -91,8 +91,7 @@ bool fs_icons_find(const fs_icons *icons, const char *name, uint32_t *codepoint)
     return found != NULL;
 }
 
-size_t fs_icons_suggest(const fs_icons *icons, const char *name, const char **best,
-                        size_t wanted)
+size_t fs_icons_suggest(const fs_icons *icons, const char *name, const char **best, size_t wanted)
 {
     return fs_suggest(name, icons->names, icons->count, best, wanted);
 }

@@ -14,7 +14,7 @@
 typedef struct fs_icons fs_icons;
 
 /* The list in fonts-material-design-icons-iconfont (Debian 12). */
-#define FS_MATERIAL_CODEPOINTS \
+#define FS_MATERIAL_CODEPOINTS                                                                     \
     "/usr/share/fonts-material-design-icons-iconfont/scss/_variables.scss"
 
 /* Reads the `"name": hex,` lines of the codepoint list at path into arena.
@@ -25,8 +25,7 @@ fs_icons *fs_icons_load(const char *path, fs_arena *arena, fs_diags *diags);
 bool fs_icons_find(const fs_icons *icons, const char *name, uint32_t *codepoint);
 
 /* Up to wanted names nearest to an unknown name, nearest first. */
-size_t fs_icons_suggest(const fs_icons *icons, const char *name, const char **best,
-                        size_t wanted);
+size_t fs_icons_suggest(const fs_icons *icons, const char *name, const char **best, size_t wanted);
 
 size_t fs_icons_count(const fs_icons *icons);
 const char *fs_icons_name(const fs_icons *icons, size_t i);

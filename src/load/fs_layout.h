@@ -14,15 +14,15 @@
 #include "load/fs_theme.h"
 
 typedef enum {
-    FS_NODE_BOX,     /* box and band: a frame around content */
-    FS_NODE_ROW,     /* content side by side */
-    FS_NODE_COLUMN,  /* content stacked */
-    FS_NODE_GRID,    /* cells in columns, optionally one per table row */
-    FS_NODE_TEXT,    /* text and heading */
-    FS_NODE_STAT,    /* icon + big number + label */
-    FS_NODE_LIST,    /* bulleted or numbered items */
-    FS_NODE_SPACER,  /* vertical space */
-    FS_NODE_RULE     /* a thin line */
+    FS_NODE_BOX,    /* box and band: a frame around content */
+    FS_NODE_ROW,    /* content side by side */
+    FS_NODE_COLUMN, /* content stacked */
+    FS_NODE_GRID,   /* cells in columns, optionally one per table row */
+    FS_NODE_TEXT,   /* text and heading */
+    FS_NODE_STAT,   /* icon + big number + label */
+    FS_NODE_LIST,   /* bulleted or numbered items */
+    FS_NODE_SPACER, /* vertical space */
+    FS_NODE_RULE    /* a thin line */
 } fs_node_kind;
 
 typedef enum { FS_ALIGN_START, FS_ALIGN_CENTER, FS_ALIGN_END, FS_ALIGN_JUSTIFY } fs_align;
@@ -51,7 +51,7 @@ struct fs_node {
 
     /* placement in the parent */
     fs_width_kind width_kind;
-    double width; /* points, or percent of the parent's width */
+    double width;    /* points, or percent of the parent's width */
     fs_align valign; /* rows: vertical alignment of the content */
 
     /* containers */
@@ -66,9 +66,9 @@ struct fs_node {
     fs_template *value;
     fs_template **items; /* list items written in the layout */
     size_t item_count;
-    const char *style;   /* theme style name */
+    const char *style; /* theme style name */
     fs_align align;
-    long level;          /* heading level 1-3 */
+    long level; /* heading level 1-3 */
     fs_marker marker;
 
     /* stat */
@@ -94,8 +94,8 @@ typedef struct {
     const char *path; /* its layout.yaml */
     fs_page_spec page;
     fs_theme *theme;
-    fs_node *body;   /* a column */
-    fs_node *footer; /* a column, NULL when none */
+    fs_node *body;                                    /* a column */
+    fs_node *footer;                                  /* a column, NULL when none */
     fs_template *title, *subject, *author, *keywords; /* PDF metadata */
 } fs_layout;
 

@@ -82,7 +82,6 @@ fs_pos fs_table_column_pos(const fs_table *table, size_t column);
 /* A view of some rows of table, in the order given (indexes into table's
  * rows), sharing its cells, columns and types; lives in arena, valid as long
  * as table. For one document of a batch: the rows of its key. */
-fs_table *fs_table_select(const fs_table *table, const size_t *rows, size_t count,
-                          fs_arena *arena);
+fs_table *fs_table_select(const fs_table *table, const size_t *rows, size_t count, fs_arena *arena);
 
 #endif

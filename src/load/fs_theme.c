@@ -31,9 +31,9 @@ struct fs_theme {
     const char *icon_family;
 };
 
-static const char *const style_keys[] = {"font",  "size",        "weight",   "italic",
-                                         "color", "line-height", "space-after", "tracking",
-                                         "uppercase", "shrink", "inherit"};
+static const char *const style_keys[] = {"font",      "size",        "weight",      "italic",
+                                         "color",     "line-height", "space-after", "tracking",
+                                         "uppercase", "shrink",      "inherit"};
 static const char *const top_keys[] = {"colors", "fonts", "styles", "icons"};
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
@@ -199,8 +199,8 @@ static const char *font_family(const fs_theme *theme, const char *role)
 
 static bool read_weight(fs_yaml *yaml, yaml_node_t *node, int *weight, fs_diags *diags)
 {
-    static const char *const names[] = {"thin",     "extralight", "light", "regular", "medium",
-                                        "semibold", "bold",       "extrabold", "black", NULL};
+    static const char *const names[] = {"thin",     "extralight", "light",     "regular", "medium",
+                                        "semibold", "bold",       "extrabold", "black",   NULL};
     const char *text = fs_yaml_scalar(node);
     if (text && text[0] >= '0' && text[0] <= '9') {
         long value;
@@ -217,8 +217,7 @@ static bool read_weight(fs_yaml *yaml, yaml_node_t *node, int *weight, fs_diags 
 }
 
 static bool read_style_key(fs_yaml *yaml, const fs_theme *theme, const char *key,
-                           yaml_node_t *value, fs_style *style, fs_arena *arena,
-                           fs_diags *diags)
+                           yaml_node_t *value, fs_style *style, fs_arena *arena, fs_diags *diags)
 {
     if (strcmp(key, "font") == 0) {
         const char *role = fs_yaml_scalar(value);
@@ -340,7 +339,10 @@ static bool read_styles(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_ar
          pair < node->data.mapping.pairs.top; pair++) {
         yaml_node_t *key = fs_yaml_node(yaml, pair->key);
         fs_style *style = &theme->styles[theme->style_count];
-        *style = (fs_style){.weight = 400, .size = 10, .line_height = 1.3, .min_scale = 0.85,
+        *style = (fs_style){.weight = 400,
+                            .size = 10,
+                            .line_height = 1.3,
+                            .min_scale = 0.85,
                             .color = {0, 0, 0, 1}};
         style->name = fs_arena_strdup(arena, fs_yaml_scalar(key) ? fs_yaml_scalar(key) : "");
         style->pos = fs_yaml_pos(yaml, key);
@@ -395,7 +397,8 @@ fs_theme *fs_theme_load(const char *path, fs_arena *arena, fs_diags *diags)
             ok = false;
         }
     }
-    for (yaml_node_pair_t *pair = theme && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
+    for (yaml_node_pair_t *pair =
+             theme && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
          pair && pair < root->data.mapping.pairs.top; pair++) {
         yaml_node_t *key = fs_yaml_node(&yaml, pair->key);
         const char *name = fs_yaml_scalar(key);

@@ -12,17 +12,17 @@
 
 typedef struct {
     const char *name;
-    const char *family;   /* a font family the fonts/ set must have */
-    int weight;           /* CSS scale, 100 to 900 */
+    const char *family; /* a font family the fonts/ set must have */
+    int weight;         /* CSS scale, 100 to 900 */
     bool italic;
     bool uppercase;
-    double size;          /* points */
-    double line_height;   /* multiple of size */
-    double space_after;   /* points between paragraphs */
-    double tracking;      /* letter spacing, points */
-    double min_scale;     /* the smallest a text may shrink to fit, 0.5 to 1 */
+    double size;        /* points */
+    double line_height; /* multiple of size */
+    double space_after; /* points between paragraphs */
+    double tracking;    /* letter spacing, points */
+    double min_scale;   /* the smallest a text may shrink to fit, 0.5 to 1 */
     fs_rgba color;
-    fs_pos pos;           /* where the style is defined */
+    fs_pos pos; /* where the style is defined */
 } fs_style;
 
 typedef struct fs_theme fs_theme;

@@ -85,8 +85,7 @@ static bool check_tree(fs_yaml *yaml, int index, int depth, unsigned char *seen,
  * ten thousand levels take seconds. A first pass over the events stops at
  * the first level past the limit, having read only that far. Syntax errors
  * are left to the full load, which reports them. */
-static bool nesting_within_limit(fs_yaml *yaml, const char *bytes, size_t length,
-                                 fs_diags *diags)
+static bool nesting_within_limit(fs_yaml *yaml, const char *bytes, size_t length, fs_diags *diags)
 {
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))
@@ -104,13 +103,12 @@ static bool nesting_within_limit(fs_yaml *yaml, const char *bytes, size_t length
                 fs_error(diags,
                          fs_pos_at(yaml->path, (int)event.start_mark.line + 1,
                                    (int)event.start_mark.column + 1),
-                         "flatten the layout: nest fewer boxes",
-                         "nesting is deeper than %d levels", FS_YAML_MAX_DEPTH);
+                         "flatten the layout: nest fewer boxes", "nesting is deeper than %d levels",
+                         FS_YAML_MAX_DEPTH);
                 ok = false;
                 done = true;
             }
-        } else if (event.type == YAML_SEQUENCE_END_EVENT ||
-                   event.type == YAML_MAPPING_END_EVENT) {
+        } else if (event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT) {
             depth--;
         }
         done = done || event.type == YAML_STREAM_END_EVENT;
@@ -163,7 +161,8 @@ bool fs_yaml_parse(fs_yaml *yaml, const char *path, const char *bytes, size_t le
                      "write the repeated part out in full where it is needed",
                      "YAML anchors and aliases are not supported");
         else if (tab)
-            fs_error(diags, pos, "indent with spaces only: YAML does not allow tabs for indentation",
+            fs_error(diags, pos,
+                     "indent with spaces only: YAML does not allow tabs for indentation",
                      indents ? "invalid YAML: a tab indents this line"
                              : "invalid YAML: a tab where YAML does not allow one");
         else if (parser.context)

@@ -48,12 +48,11 @@ const char *fs_yaml_kind(const yaml_node_t *node);
  * value does not have the expected form; `what` names the key in messages. */
 bool fs_yaml_string(fs_yaml *yaml, yaml_node_t *node, const char *what, fs_arena *arena,
                     const char **out, fs_diags *diags);
-bool fs_yaml_int(fs_yaml *yaml, yaml_node_t *node, const char *what, long min, long max,
-                 long *out, fs_diags *diags);
+bool fs_yaml_int(fs_yaml *yaml, yaml_node_t *node, const char *what, long min, long max, long *out,
+                 fs_diags *diags);
 bool fs_yaml_number(fs_yaml *yaml, yaml_node_t *node, const char *what, double min, double max,
                     double *out, fs_diags *diags);
-bool fs_yaml_bool(fs_yaml *yaml, yaml_node_t *node, const char *what, bool *out,
-                  fs_diags *diags);
+bool fs_yaml_bool(fs_yaml *yaml, yaml_node_t *node, const char *what, bool *out, fs_diags *diags);
 
 /* A length: "14mm", "1.5cm", "10pt", "0.5in", or a bare number of points.
  * Stored in points. */
@@ -65,8 +64,8 @@ bool fs_parse_length(const char *text, double *points);
 
 /* One of the words in choices (NULL-terminated); *out is its index. An
  * unknown word gets a did-you-mean. */
-bool fs_yaml_choice(fs_yaml *yaml, yaml_node_t *node, const char *what,
-                    const char *const *choices, int *out, fs_diags *diags);
+bool fs_yaml_choice(fs_yaml *yaml, yaml_node_t *node, const char *what, const char *const *choices,
+                    int *out, fs_diags *diags);
 
 /* Reports key as unknown among the allowed ones, with the nearest as a
  * did-you-mean hint. */

@@ -76,15 +76,21 @@ bool fs_paint_page(cairo_t *cr, const fs_page_ops *page, fs_pango *pango)
     for (size_t i = 0; i < page->count; i++) {
         const fs_op *op = &page->ops[i];
         switch (op->kind) {
-        case FS_OP_RECT: paint_rect(cr, op); break;
+        case FS_OP_RECT:
+            paint_rect(cr, op);
+            break;
         case FS_OP_CIRCLE:
             cairo_new_path(cr);
             cairo_arc(cr, op->x + op->w / 2, op->y + op->h / 2, op->w / 2, 0, 2 * M_PI);
             set_color(cr, op->color);
             cairo_fill(cr);
             break;
-        case FS_OP_TEXT: paint_text(cr, op, pango); break;
-        case FS_OP_ICON: ok = paint_icon(cr, op, pango) && ok; break;
+        case FS_OP_TEXT:
+            paint_text(cr, op, pango);
+            break;
+        case FS_OP_ICON:
+            ok = paint_icon(cr, op, pango) && ok;
+            break;
         }
     }
     return ok && cairo_status(cr) == CAIRO_STATUS_SUCCESS;

@@ -18,9 +18,9 @@ typedef struct {
 } fs_text;
 
 typedef struct {
-    double width, height;  /* logical extents, points */
-    double baseline;       /* first line's baseline from the top */
-    double ink_top;        /* first line's ink, from the top */
+    double width, height; /* logical extents, points */
+    double baseline;      /* first line's baseline from the top */
+    double ink_top;       /* first line's ink, from the top */
     double ink_bottom;
     int lines;
     /* The first character the style's font could not draw, drawn by another

@@ -15,8 +15,8 @@
 /* Places doc on pages of the given spec into arena. NULL with errors
  * appended when a block is taller than a page or text cannot be measured;
  * texts that had to shrink past their style's limit are warnings. */
-fs_display *fs_place(const fs_document *doc, const fs_page_spec *page,
-                     const fs_measurer *measurer, fs_arena *arena, fs_diags *diags);
+fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_measurer *measurer,
+                     fs_arena *arena, fs_diags *diags);
 
 /* Default gaps between children, in points, when the layout gives none. */
 enum { FS_GAP_STACK = 12, FS_GAP_FRAME = 6, FS_GAP_ROW = 14, FS_GAP_GRID = 10, FS_GAP_LIST = 5 };

@@ -97,9 +97,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fs_display *display = fs_place(doc, &layout->page, &measurer, arena, diags);
         for (size_t i = 0; display && i < display->page_count && i < 3; i++) {
             double scale = 36.0 / 72.0;
-            cairo_surface_t *surface = cairo_image_surface_create(
-                CAIRO_FORMAT_RGB24, (int)(display->width * scale) + 1,
-                (int)(display->height * scale) + 1);
+            cairo_surface_t *surface =
+                cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(display->width * scale) + 1,
+                                           (int)(display->height * scale) + 1);
             cairo_t *cr = cairo_create(surface);
             cairo_scale(cr, scale, scale);
             fs_paint_page(cr, &display->pages[i], pango);

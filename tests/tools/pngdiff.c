@@ -20,9 +20,9 @@ static cairo_surface_t *load(const char *path)
         cairo_surface_destroy(image);
         return NULL;
     }
-    cairo_surface_t *rgb = cairo_image_surface_create(
-        CAIRO_FORMAT_RGB24, cairo_image_surface_get_width(image),
-        cairo_image_surface_get_height(image));
+    cairo_surface_t *rgb =
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, cairo_image_surface_get_width(image),
+                                   cairo_image_surface_get_height(image));
     cairo_t *cr = cairo_create(rgb);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
@@ -86,8 +86,8 @@ int main(int argc, char **argv)
     cairo_surface_mark_dirty(diff);
     double share = (double)differing / ((double)width * height);
     int status = share <= max_share ? 0 : 1;
-    printf("pngdiff: %ld of %d pixels differ (%.3f%%, allowed %.3f%%) beyond %d/255\n",
-           differing, width * height, share * 100, max_share * 100, tolerance);
+    printf("pngdiff: %ld of %d pixels differ (%.3f%%, allowed %.3f%%) beyond %d/255\n", differing,
+           width * height, share * 100, max_share * 100, tolerance);
     if (status)
         cairo_surface_write_to_png(diff, argv[3]);
     cairo_surface_destroy(diff);

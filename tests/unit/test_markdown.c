@@ -104,8 +104,7 @@ static void expect_escaped(void **state, const char *text, const char *paragraph
     ctx *c = *state;
     fs_buf source = {0};
     escaped("", text, "", &source);
-    bool ok = fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", c->arena,
-                                    &c->markup);
+    bool ok = fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", c->arena, &c->markup);
     fs_buf_free(&source);
     assert_true(ok);
     assert_int_equal(c->markup.count, 1);
@@ -318,8 +317,7 @@ static void test_escape_round_trip(void **state)
     fs_buf expected = {0}, source = {0};
     fs_buf_put_escaped(&expected, text, strlen(text));
     escaped("", text, "", &source);
-    bool ok = fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", c->arena,
-                                    &c->markup);
+    bool ok = fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", c->arena, &c->markup);
     char want[1024];
     snprintf(want, sizeof want, "%s", fs_buf_str(&expected));
     fs_buf_free(&expected);
@@ -374,8 +372,7 @@ static void test_escape_inside_layout_markdown(void **state)
     fs_buf_puts(&source, "_ then ");
     fs_markdown_escape(&source, "line\n");
     fs_buf_puts(&source, "next");
-    bool ok = fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", c->arena,
-                                    &c->markup);
+    bool ok = fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", c->arena, &c->markup);
     fs_buf_free(&source);
     assert_true(ok);
     assert_int_equal(c->markup.count, 1);

@@ -57,8 +57,12 @@ static int teardown(void **state)
 
 static fs_text_style style_of(double size)
 {
-    return (fs_text_style){.family = "Fake", .weight = 400, .size = size, .line_height = 1.25,
-                           .min_scale = 0.6, .color = {0, 0, 0, 1}};
+    return (fs_text_style){.family = "Fake",
+                           .weight = 400,
+                           .size = size,
+                           .line_height = 1.25,
+                           .min_scale = 0.6,
+                           .color = {0, 0, 0, 1}};
 }
 
 static fs_box *new_box(fixture *f, fs_box_kind kind)

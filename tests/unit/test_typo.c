@@ -388,8 +388,7 @@ static void test_long_words_get_break_opportunities(void **state)
     fs_buf_clear(&out);
     /* Counted in characters, never splitting one. */
     fs_typo_break_long_words("ééééééééééééééééééééééééééééééééééééééééé", &out);
-    assert_string_equal(fs_buf_str(&out),
-                        "éééééééééééééééééééééééééééééé\u200bééééééééééé");
+    assert_string_equal(fs_buf_str(&out), "éééééééééééééééééééééééééééééé\u200bééééééééééé");
     fs_buf_free(&out);
 }
 
