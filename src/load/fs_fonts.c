@@ -22,8 +22,13 @@ fs_fonts *fs_fonts_create(const char *conf_path, fs_diags *diags)
                  "the font configuration is missing");
         return NULL;
     }
-    FcConfig *config = FcConfigCreate();
-    if (!config || !FcConfigParseAndLoad(config, (const FcChar8 *)conf_path, FcTrue) ||
+    /* fontconfig reads a relative name from its own folder, not from the
+     * working directory: give it the absolute path. */
+    char *absolute = realpath(conf_path, NULL);
+    FcConfig *config = absolute ? FcConfigCreate() : NULL;
+    bool parsed = config && FcConfigParseAndLoad(config, (const FcChar8 *)absolute, FcTrue);
+    free(absolute);
+    if (!config || !parsed ||
         !FcConfigBuildFonts(config)) {
         fs_error(diags, fs_pos_at(conf_path, 0, 0), "check the file is valid fontconfig XML",
                  "cannot load the font configuration");
