@@ -40,8 +40,8 @@ static size_t measured_slot(const placer *p, const char *markup, const fs_text_s
 {
     uint64_t hash = (uint64_t)(uintptr_t)markup * 0x9E3779B97F4A7C15u;
     hash ^= (uint64_t)(uintptr_t)style + (hash << 6) + (hash >> 2);
-    hash ^= (uint64_t)(size * 1024) * 0xC2B2AE3D27D4EB4Fu;
-    hash ^= (uint64_t)(width * 1024) * 0x165667B19E3779F9u;
+    hash ^= (uint64_t)(int64_t)(size * 1024) * 0xC2B2AE3D27D4EB4Fu;
+    hash ^= (uint64_t)(int64_t)(width * 1024) * 0x165667B19E3779F9u;
     return (size_t)(hash >> 11) & (p->measured_capacity - 1);
 }
 
