@@ -145,6 +145,7 @@ fuzz-run: $(FUZZ_BIN)
 	    echo "fuzz $$name: $(FUZZ_SECONDS) s"; \
 	    LSAN_OPTIONS=suppressions=tests/lsan.supp \
 	    $$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 \
+	        $$( [ -f tests/fuzz/$$name.dict ] && echo -dict=tests/fuzz/$$name.dict ) \
 	        -artifact_prefix=$(BUILD)/crash-$$name- \
 	        $(BUILD)/corpus/$$name tests/fuzz/corpus/$$name 2>&1 | \
 	        grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY)' || true; \

@@ -77,38 +77,6 @@ static void check(const char *source, const fs_template *t)
         __builtin_trap();
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static int before(fs_pos a, fs_pos b)
-{
-    return a.line < b.line || (a.line == b.line && a.column < b.column);
-}
-
-static void check(const char *source, const fs_template *t)
-{
-    fs_pos last = fs_pos_at("fuzz.yaml", 1, 0);
-    bool fields = false;
-    for (size_t i = 0; i < t->count; i++) {
-        const fs_segment *s = &t->segments[i];
-        if (!s->text || (!s->is_field && !*s->text))
-            __builtin_trap();
-        if (!s->is_field)
-            continue;
-        fields = true;
-        if (!s->column || !*s->column || strchr(s->column, '.') || (s->table && !*s->table))
-            __builtin_trap();
-        if (s->format > FS_FORMAT_DATE_MONTH || !before(last, s->pos))
-            __builtin_trap();
-        last = s->pos;
-    }
-    if (fields != t->has_fields)
-        __builtin_trap();
-    /* Text without braces or apostrophes is one literal, as written. */
-    if (!strpbrk(source, "{}'") &&
-        (*source ? t->count != 1 || strcmp(t->segments[0].text, source) != 0 : t->count != 0))
-        __builtin_trap();
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *source = malloc(size + 1);
