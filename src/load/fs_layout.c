@@ -566,16 +566,12 @@ static bool read_metadata(reader *r, yaml_node_t *node)
     for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top;
          p++) {
         yaml_node_t *key = fs_yaml_node(&r->yaml, p->key);
-        const char *name = fs_yaml_scalar(key);
-        size_t k = 0;
-        while (name && k < COUNT(keys) && strcmp(name, keys[k]) != 0)
-            k++;
-        if (!name || k == COUNT(keys)) {
-            fs_yaml_unknown_key(&r->yaml, key, "metadata", keys, COUNT(keys), r->diags);
+        long k = fs_yaml_key_index(&r->yaml, key, "metadata", keys, COUNT(keys), r->diags);
+        if (k < 0) {
             ok = false;
             continue;
         }
-        *fields[k] = read_template(r, fs_yaml_node(&r->yaml, p->value), name);
+        *fields[k] = read_template(r, fs_yaml_node(&r->yaml, p->value), keys[k]);
         ok = *fields[k] && ok;
     }
     return ok;
@@ -642,14 +638,8 @@ static bool read_root(reader *r)
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
          p++) {
         yaml_node_t *key = fs_yaml_node(&r->yaml, p->key);
-        const char *name = fs_yaml_scalar(key);
-        size_t k = 0;
-        while (name && k < COUNT(keys) && strcmp(name, keys[k]) != 0)
-            k++;
-        if (!name || k == COUNT(keys)) {
-            fs_yaml_unknown_key(&r->yaml, key, "a layout", keys, COUNT(keys), r->diags);
+        if (fs_yaml_key_index(&r->yaml, key, "a layout", keys, COUNT(keys), r->diags) < 0)
             ok = false;
-        }
     }
     /* The theme first: colours and styles of the nodes are checked against it. */
     yaml_node_t *theme = find_key(r, root, "theme");

@@ -301,15 +301,12 @@ static bool read_style(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_sty
     for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
          pair < node->data.mapping.pairs.top; pair++) {
         yaml_node_t *key = fs_yaml_node(yaml, pair->key);
-        const char *name = fs_yaml_scalar(key);
-        size_t k = 0;
-        while (name && k < COUNT(style_keys) && strcmp(name, style_keys[k]) != 0)
-            k++;
-        if (!name || k == COUNT(style_keys)) {
-            fs_yaml_unknown_key(yaml, key, "a style", style_keys, COUNT(style_keys), diags);
+        long k = fs_yaml_key_index(yaml, key, "a style", style_keys, COUNT(style_keys), diags);
+        if (k < 0) {
             ok = false;
             continue;
         }
+        const char *name = style_keys[k];
         if (strcmp(name, "inherit") == 0)
             continue;
         if (!read_style_key(yaml, theme, name, fs_yaml_node(yaml, pair->value), style, arena,
@@ -401,14 +398,8 @@ fs_theme *fs_theme_load(const char *path, fs_arena *arena, fs_diags *diags)
              theme && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
          pair && pair < root->data.mapping.pairs.top; pair++) {
         yaml_node_t *key = fs_yaml_node(&yaml, pair->key);
-        const char *name = fs_yaml_scalar(key);
-        size_t k = 0;
-        while (name && k < COUNT(top_keys) && strcmp(name, top_keys[k]) != 0)
-            k++;
-        if (!name || k == COUNT(top_keys)) {
-            fs_yaml_unknown_key(&yaml, key, "a theme", top_keys, COUNT(top_keys), diags);
+        if (fs_yaml_key_index(&yaml, key, "a theme", top_keys, COUNT(top_keys), diags) < 0)
             ok = false;
-        }
     }
     fs_yaml_close(&yaml);
     return ok ? theme : NULL;

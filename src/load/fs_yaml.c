@@ -428,3 +428,14 @@ void fs_yaml_unknown_key(fs_yaml *yaml, yaml_node_t *key, const char *where,
     fs_buf_free(&intro);
     fs_buf_free(&hint);
 }
+
+long fs_yaml_key_index(fs_yaml *yaml, yaml_node_t *key, const char *where,
+                       const char *const *allowed, size_t count, fs_diags *diags)
+{
+    const char *name = fs_yaml_scalar(key);
+    for (size_t i = 0; name && i < count; i++)
+        if (strcmp(name, allowed[i]) == 0)
+            return (long)i;
+    fs_yaml_unknown_key(yaml, key, where, allowed, count, diags);
+    return -1;
+}

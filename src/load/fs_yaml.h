@@ -67,6 +67,11 @@ bool fs_parse_length(const char *text, double *points);
 bool fs_yaml_choice(fs_yaml *yaml, yaml_node_t *node, const char *what, const char *const *choices,
                     int *out, fs_diags *diags);
 
+/* The index of key's word among the allowed ones; -1 after reporting it
+ * unknown (with a did-you-mean) in where. */
+long fs_yaml_key_index(fs_yaml *yaml, yaml_node_t *key, const char *where,
+                       const char *const *allowed, size_t count, fs_diags *diags);
+
 /* Reports key as unknown among the allowed ones, with the nearest as a
  * did-you-mean hint. */
 void fs_yaml_unknown_key(fs_yaml *yaml, yaml_node_t *key, const char *where,
