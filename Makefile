@@ -23,7 +23,8 @@ SANFLAGS = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=
 OPT ?= -O1
 endif
 
-PKGS = cairo cairo-pdf cairo-png pangocairo pangoft2 fontconfig yaml-0.1 icu-uc icu-i18n libcmark
+PKGS = cairo cairo-pdf cairo-png pangocairo pangoft2 fontconfig yaml-0.1 icu-uc icu-i18n libcmark \
+       gdk-pixbuf-2.0 librsvg-2.0
 WARNINGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CPPFLAGS += -Isrc -D_DEFAULT_SOURCE -DFS_VERSION='"$(VERSION)"' -DFS_DATADIR='"$(DATADIR)"'
 CFLAGS ?= $(OPT) -g
