@@ -110,7 +110,11 @@ static const char *skip_blanks(const char *at)
 static bool read_format(parser *p, const char *type_at, const char *style_at, const char *type,
                         const char *style, fs_format *format)
 {
-    static const char *const types[] = {"number", "date", "plural", "select"};
+    static const char *const types[] = {"number", "date", "plural", "select", "markdown"};
+    if (strcmp(type, "markdown") == 0 && !style) {
+        *format = FS_FORMAT_MARKDOWN;
+        return true;
+    }
     static const char *const number_styles[] = {"integer", "percent", "compact"};
     static const char *const date_styles[] = {"short", "medium", "long", "month"};
     if (strcmp(type, "number") == 0) {
@@ -151,10 +155,10 @@ static bool read_format(parser *p, const char *type_at, const char *style_at, co
     }
     const char *best;
     fs_buf hint = {0};
-    if (fs_suggest(type, types, 4, &best, 1))
+    if (fs_suggest(type, types, 5, &best, 1))
         fs_buf_printf(&hint, "did you mean '%s'? ", best);
     fs_buf_puts(&hint, "formats: {name, number}, {name, number, percent}, {name, date, long}, "
-                       "{n, plural, one {...} other {...}}");
+                       "{n, plural, one {...} other {...}}, {text, markdown}");
     fs_error(p->diags, pos_of(p, type_at), fs_buf_str(&hint), "unknown format '%s'", type);
     fs_buf_free(&hint);
     return false;

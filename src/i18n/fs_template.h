@@ -26,8 +26,9 @@ typedef enum {
     FS_FORMAT_DATE_MEDIUM,
     FS_FORMAT_DATE_LONG,
     FS_FORMAT_DATE_MONTH,
-    FS_FORMAT_PLURAL, /* arms chosen by the value's CLDR plural category */
-    FS_FORMAT_SELECT  /* arms chosen by the value's text */
+    FS_FORMAT_PLURAL,  /* arms chosen by the value's CLDR plural category */
+    FS_FORMAT_SELECT,  /* arms chosen by the value's text */
+    FS_FORMAT_MARKDOWN /* a text cell whose emphasis, code and links are Markdown */
 } fs_format;
 
 typedef struct fs_template fs_template;

@@ -26,8 +26,13 @@ enum {
     K_LIST = 1 << 8,
     K_SPACER = 1 << 9,
     K_RULE = 1 << 10,
+    K_FLOW = 1 << 11,
+    K_MARKDOWN = 1 << 12,
+    K_QUOTE = 1 << 13,
+    K_IMAGE = 1 << 14,
+    K_BREAK = 1 << 15,
     K_FRAME = K_BOX | K_BAND,
-    K_ANY = 0x7ff
+    K_ANY = 0xffff
 };
 
 typedef struct {
@@ -50,6 +55,11 @@ static const node_type node_types[] = {
     {"list", FS_NODE_LIST, K_LIST, "items", "body"},
     {"spacer", FS_NODE_SPACER, K_SPACER, "height", NULL},
     {"rule", FS_NODE_RULE, K_RULE, "color", NULL},
+    {"flow", FS_NODE_FLOW, K_FLOW, "content", NULL},
+    {"markdown", FS_NODE_MARKDOWN, K_MARKDOWN, "value", "body"},
+    {"quote", FS_NODE_QUOTE, K_QUOTE, "value", "quote"},
+    {"image", FS_NODE_IMAGE, K_IMAGE, "src", "caption"},
+    {"break", FS_NODE_BREAK, K_BREAK, "break", NULL},
 };
 
 typedef enum {
@@ -69,7 +79,10 @@ typedef enum {
     P_WIDTH,
     P_NODES,
     P_ITEM,
-    P_PLACEMENT
+    P_PLACEMENT,
+    P_FIT,
+    P_BREAK,
+    P_WHERE
 } prop_type;
 
 typedef struct {
@@ -82,23 +95,31 @@ typedef struct {
 #define AT(field) offsetof(fs_node, field)
 
 static const prop props[] = {
-    {"content", P_NODES, K_FRAME | K_ROW | K_COLUMN | K_GRID, AT(content)},
+    {"content", P_NODES, K_FRAME | K_ROW | K_COLUMN | K_GRID | K_FLOW, AT(content)},
     {"fill", P_COLOR, K_FRAME | K_STAT, AT(fill)},
-    {"color", P_COLOR, K_ANY & ~K_SPACER, AT(color)},
+    {"color", P_COLOR, K_ANY & ~(K_SPACER | K_BREAK | K_IMAGE), AT(color)},
     {"border", P_COLOR, K_FRAME | K_STAT, AT(border)},
     {"border-width", P_LENGTH, K_FRAME | K_STAT, AT(border_width)},
     {"radius", P_LENGTH, K_FRAME | K_STAT, AT(radius)},
     {"padding", P_EDGES, K_FRAME | K_STAT, AT(padding)},
     {"bleed", P_BOOL, K_BAND, AT(bleed)},
-    {"width", P_WIDTH, K_ANY & ~K_SPACER, AT(width)},
+    {"width", P_WIDTH, K_ANY & ~(K_SPACER | K_BREAK | K_MARKDOWN | K_FLOW), AT(width)},
     {"valign", P_VALIGN, K_ROW | K_FRAME, AT(valign)},
-    {"gap", P_LENGTH, K_FRAME | K_ROW | K_COLUMN | K_GRID | K_LIST, AT(gap)},
-    {"columns", P_COUNT, K_GRID, AT(columns)},
-    {"repeat", P_NAME, K_GRID | K_LIST, AT(repeat)},
+    {"gap", P_LENGTH, K_FRAME | K_ROW | K_COLUMN | K_GRID | K_LIST | K_FLOW, AT(gap)},
+    {"columns", P_COUNT, K_GRID | K_FLOW, AT(columns)},
+    {"repeat", P_NAME, K_GRID | K_LIST | K_COLUMN, AT(repeat)},
+    {"where", P_WHERE, K_GRID | K_LIST | K_COLUMN, AT(where)},
     {"item", P_ITEM, K_GRID | K_LIST, AT(item)},
-    {"value", P_TEMPLATE, K_TEXT | K_HEADING | K_STAT, AT(value)},
+    {"value", P_TEMPLATE, K_TEXT | K_HEADING | K_STAT | K_MARKDOWN | K_QUOTE, AT(value)},
+    {"file", P_TEMPLATE, K_MARKDOWN, AT(file)},
+    {"by", P_TEMPLATE, K_QUOTE, AT(by)},
+    {"src", P_TEMPLATE, K_IMAGE, AT(src)},
+    {"caption", P_TEMPLATE, K_IMAGE, AT(caption)},
+    {"alt", P_TEMPLATE, K_IMAGE, AT(alt)},
+    {"fit", P_FIT, K_IMAGE, AT(cover)},
+    {"break", P_BREAK, K_BREAK, AT(column_break)},
     {"items", P_TEMPLATES, K_LIST, AT(items)},
-    {"style", P_STYLE, K_TEXT | K_HEADING | K_LIST, AT(style)},
+    {"style", P_STYLE, K_TEXT | K_HEADING | K_LIST | K_MARKDOWN | K_QUOTE | K_IMAGE, AT(style)},
     {"align", P_ALIGN, K_TEXT | K_HEADING | K_LIST | K_STAT, AT(align)},
     {"level", P_LEVEL, K_HEADING, AT(level)},
     {"marker", P_MARKER, K_LIST, AT(marker)},
@@ -107,7 +128,9 @@ static const prop props[] = {
     {"number-style", P_STYLE, K_STAT, AT(number_style)},
     {"label-style", P_STYLE, K_STAT, AT(label_style)},
     {"icon-position", P_PLACEMENT, K_STAT, AT(icon_above)},
-    {"height", P_LENGTH, K_SPACER | K_RULE, AT(height)},
+    {"height", P_LENGTH, K_SPACER | K_RULE | K_IMAGE, AT(height)},
+    {"when", P_TEMPLATE, K_ANY, AT(when)},
+    {"keep-with-next", P_BOOL, K_ANY & ~K_BREAK, AT(keep_with_next)},
 };
 
 typedef struct {
@@ -285,6 +308,39 @@ static bool read_nodes(reader *r, yaml_node_t *node, const char *what, int depth
     return ok;
 }
 
+/* where: {case: "{id}"}: a mapping of the repeated table's columns to
+ * templates filled around the repeat. */
+static bool read_where(reader *r, yaml_node_t *node, fs_node *target)
+{
+    if (node->type != YAML_MAPPING_NODE) {
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, node),
+                 "write where: {COLUMN: \"{outer_column}\"}, e.g. where: {case: \"{id}\"}",
+                 "'where' must be a mapping of columns to values, not %s", fs_yaml_kind(node));
+        return false;
+    }
+    size_t count = (size_t)(node->data.mapping.pairs.top - node->data.mapping.pairs.start);
+    target->where = fs_arena_array(r->arena, count, sizeof *target->where);
+    if (!target->where)
+        return false;
+    bool ok = true;
+    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *key = fs_yaml_node(&r->yaml, p->key);
+        fs_where *where = &target->where[target->where_count];
+        if (!fs_yaml_string(&r->yaml, key, "where", r->arena, &where->column, r->diags)) {
+            ok = false;
+            continue;
+        }
+        where->pos = fs_yaml_pos(&r->yaml, key);
+        where->value = read_template(r, fs_yaml_node(&r->yaml, p->value), "where");
+        if (where->value)
+            target->where_count++;
+        else
+            ok = false;
+    }
+    return ok;
+}
+
 static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *value, int depth)
 {
     void *field = (char *)target + p->offset;
@@ -292,6 +348,8 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
     static const char *const valigns[] = {"top", "center", "bottom", NULL};
     static const char *const markers[] = {"bullet", "number", "none", NULL};
     static const char *const placements[] = {"left", "above", NULL};
+    static const char *const fits[] = {"contain", "cover", NULL};
+    static const char *const breaks[] = {"page", "column", NULL};
     int choice;
     long number;
     switch (p->type) {
@@ -319,14 +377,18 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
     case P_ALIGN:
     case P_VALIGN:
     case P_MARKER:
-    case P_PLACEMENT: {
-        const char *const *words = p->type == P_ALIGN    ? aligns
-                                   : p->type == P_VALIGN ? valigns
-                                   : p->type == P_MARKER ? markers
-                                                         : placements;
+    case P_PLACEMENT:
+    case P_FIT:
+    case P_BREAK: {
+        const char *const *words = p->type == P_ALIGN       ? aligns
+                                   : p->type == P_VALIGN    ? valigns
+                                   : p->type == P_MARKER    ? markers
+                                   : p->type == P_PLACEMENT ? placements
+                                   : p->type == P_FIT       ? fits
+                                                            : breaks;
         if (!fs_yaml_choice(&r->yaml, value, p->name, words, &choice, r->diags))
             return false;
-        if (p->type == P_PLACEMENT)
+        if (p->type == P_PLACEMENT || p->type == P_FIT || p->type == P_BREAK)
             *(bool *)field = choice == 1;
         else if (p->type == P_MARKER)
             *(fs_marker *)field = (fs_marker)choice;
@@ -360,6 +422,8 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
         target->item_count = count;
         return ok;
     }
+    case P_WHERE:
+        return read_where(r, value, target);
     case P_ITEM:
         if (target->kind == FS_NODE_LIST)
             return (target->value = read_template(r, value, "item")) != NULL;
@@ -420,7 +484,25 @@ static bool check_node(reader *r, fs_node *node, const node_type *type)
                  "a list needs items");
         return false;
     }
-    if (node->kind == FS_NODE_TEXT && !node->value) {
+    if (node->where_count && !node->repeat) {
+        fs_error(d, node->pos, "add 'repeat: TABLE', the table whose rows 'where' picks",
+                 "'where' needs 'repeat'");
+        return false;
+    }
+    if (node->kind == FS_NODE_MARKDOWN && !node->value == !node->file) {
+        fs_error(d, node->pos,
+                 "write markdown: \"{column}\" for a cell, or markdown: {file: NAME.md} for a "
+                 "file of the data folder",
+                 node->value ? "a markdown node takes 'value' or 'file', not both"
+                             : "a markdown node needs 'value' or 'file'");
+        return false;
+    }
+    if (node->kind == FS_NODE_IMAGE && !node->src) {
+        fs_error(d, node->pos, "add 'src: images/NAME.png' (a path in the data folder)",
+                 "an image needs 'src'");
+        return false;
+    }
+    if ((node->kind == FS_NODE_TEXT || node->kind == FS_NODE_QUOTE) && !node->value) {
         fs_error(d, node->pos, "add 'value: \"...\"'", "a %s needs a 'value'", type->name);
         return false;
     }
@@ -464,10 +546,10 @@ static fs_node *read_node(reader *r, yaml_node_t *node, int depth)
     out->style = type->default_style;
     out->bleed = type->bit == K_BAND;
     out->level = 2;
-    out->columns = 2;
     out->gap = -1;
     out->valign = FS_ALIGN_START;
     out->height = type->kind == FS_NODE_RULE ? 0.75 : 0;
+    out->columns = type->kind == FS_NODE_FLOW ? 1 : 2;
     if (type->kind == FS_NODE_STAT) {
         out->number_style = "stat-number";
         out->label_style = "stat-label";
@@ -582,11 +664,14 @@ static void each_text(const fs_node *node, void (*visit)(void *, const fs_templa
 {
     if (!node)
         return;
-    /* A stat's value is its number, and a list's item template is in value. */
-    if (node->kind != FS_NODE_STAT && node->value)
+    /* A stat's value is its number, and a list's item template is in value.
+     * Markdown is translated block by block when it is bound. */
+    if (node->kind != FS_NODE_STAT && node->kind != FS_NODE_MARKDOWN && node->value)
         visit(context, node->value);
-    if (node->label)
-        visit(context, node->label);
+    const fs_template *others[] = {node->label, node->by, node->caption, node->alt};
+    for (size_t i = 0; i < COUNT(others); i++)
+        if (others[i])
+            visit(context, others[i]);
     for (size_t i = 0; i < node->item_count; i++)
         visit(context, node->items[i]);
     for (size_t i = 0; i < node->content_count; i++)
@@ -597,8 +682,10 @@ static void each_text(const fs_node *node, void (*visit)(void *, const fs_templa
 void fs_layout_each_text(const fs_layout *layout,
                          void (*visit)(void *context, const fs_template *text), void *context)
 {
-    each_text(layout->body, visit, context);
-    each_text(layout->footer, visit, context);
+    const fs_node *parts[] = {layout->body, layout->header, layout->footer, layout->first_header,
+                              layout->first_footer};
+    for (size_t i = 0; i < COUNT(parts); i++)
+        each_text(parts[i], visit, context);
     const fs_template *metadata[] = {layout->title, layout->subject, layout->author,
                                      layout->keywords};
     for (size_t i = 0; i < sizeof metadata / sizeof metadata[0]; i++)
@@ -624,9 +711,42 @@ static yaml_node_t *find_key(reader *r, yaml_node_t *root, const char *name)
     return NULL;
 }
 
+/* first-page: {header: [...], footer: [...]}: the first page's own header
+ * and footer (an empty list for none), as a title page needs. */
+static bool read_first_page(reader *r, yaml_node_t *node)
+{
+    static const char *const keys[] = {"header", "footer"};
+    if (node->type != YAML_MAPPING_NODE) {
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, node), "write first-page: {header: []}",
+                 "'first-page' must be a mapping, not %s", fs_yaml_kind(node));
+        return false;
+    }
+    bool ok = true;
+    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top;
+         p++) {
+        long k = fs_yaml_key_index(&r->yaml, fs_yaml_node(&r->yaml, p->key), "first-page", keys,
+                                   COUNT(keys), r->diags);
+        if (k < 0) {
+            ok = false;
+            continue;
+        }
+        fs_node *column = read_column(r, fs_yaml_node(&r->yaml, p->value), keys[k]);
+        ok = column && ok;
+        if (k == 0) {
+            r->layout->first_header = column;
+            r->layout->has_first_header = true;
+        } else {
+            r->layout->first_footer = column;
+            r->layout->has_first_footer = true;
+        }
+    }
+    return ok;
+}
+
 static bool read_root(reader *r)
 {
-    static const char *const keys[] = {"page", "theme", "metadata", "body", "footer"};
+    static const char *const keys[] = {"page",   "theme",  "metadata",  "body",
+                                       "header", "footer", "first-page"};
     yaml_node_t *root = fs_yaml_root(&r->yaml);
     if (root->type != YAML_MAPPING_NODE) {
         fs_error(r->diags, fs_yaml_pos(&r->yaml, root), "start from layouts/brief/layout.yaml",
@@ -667,11 +787,15 @@ static bool read_root(reader *r)
     }
     r->layout->body = read_column(r, body, "body");
     ok = r->layout->body && ok;
+    yaml_node_t *header = find_key(r, root, "header");
+    if (header)
+        ok = (r->layout->header = read_column(r, header, "header")) && ok;
     yaml_node_t *footer = find_key(r, root, "footer");
-    if (footer) {
-        r->layout->footer = read_column(r, footer, "footer");
-        ok = r->layout->footer && ok;
-    }
+    if (footer)
+        ok = (r->layout->footer = read_column(r, footer, "footer")) && ok;
+    yaml_node_t *first = find_key(r, root, "first-page");
+    if (first)
+        ok = read_first_page(r, first) && ok;
     return ok;
 }
 

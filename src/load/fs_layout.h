@@ -14,15 +14,20 @@
 #include "load/fs_theme.h"
 
 typedef enum {
-    FS_NODE_BOX,    /* box and band: a frame around content */
-    FS_NODE_ROW,    /* content side by side */
-    FS_NODE_COLUMN, /* content stacked */
-    FS_NODE_GRID,   /* cells in columns, optionally one per table row */
-    FS_NODE_TEXT,   /* text and heading */
-    FS_NODE_STAT,   /* icon + big number + label */
-    FS_NODE_LIST,   /* bulleted or numbered items */
-    FS_NODE_SPACER, /* vertical space */
-    FS_NODE_RULE    /* a thin line */
+    FS_NODE_BOX,      /* box and band: a frame around content */
+    FS_NODE_ROW,      /* content side by side */
+    FS_NODE_COLUMN,   /* content stacked */
+    FS_NODE_GRID,     /* cells in columns, optionally one per table row */
+    FS_NODE_TEXT,     /* text and heading */
+    FS_NODE_STAT,     /* icon + big number + label */
+    FS_NODE_LIST,     /* bulleted or numbered items */
+    FS_NODE_SPACER,   /* vertical space */
+    FS_NODE_RULE,     /* a thin line */
+    FS_NODE_FLOW,     /* content flowing through columns and onto further pages */
+    FS_NODE_MARKDOWN, /* a Markdown document: paragraphs, headings, lists, quotes */
+    FS_NODE_QUOTE,    /* a pull quote with its attribution */
+    FS_NODE_IMAGE,    /* a PNG, JPEG or SVG picture with an optional caption */
+    FS_NODE_BREAK     /* the content after it starts a new page or column */
 } fs_node_kind;
 
 typedef enum { FS_ALIGN_START, FS_ALIGN_CENTER, FS_ALIGN_END, FS_ALIGN_JUSTIFY } fs_align;
@@ -35,10 +40,20 @@ typedef struct {
 
 typedef struct fs_node fs_node;
 
+/* A condition on the rows a repeat walks: the row's column equals value,
+ * filled in the scope around the repeat (a join on an id column). */
+typedef struct {
+    const char *column;
+    fs_template *value;
+    fs_pos pos;
+} fs_where;
+
 struct fs_node {
     fs_node_kind kind;
     const char *kind_name; /* as written: "band", "heading", ... */
     fs_pos pos;
+    fs_template *when;   /* the node is drawn only when this fills to some text */
+    bool keep_with_next; /* in a flow, starts in the same column as what follows */
 
     /* frame (box, band; padding also applies to stat) */
     const char *fill;   /* colour spec, NULL for none */
@@ -61,6 +76,8 @@ struct fs_node {
     long columns;
     const char *repeat; /* table whose rows the item repeats over */
     fs_node *item;      /* grid/list template repeated per row */
+    fs_where *where;    /* only the rows that match every condition */
+    size_t where_count;
 
     /* text, heading, list */
     fs_template *value;
@@ -79,8 +96,18 @@ struct fs_node {
     const char *label_style;
     bool icon_above;
 
-    /* spacer and rule */
+    /* spacer and rule; image (0: from the picture's proportions) */
     double height;
+
+    /* markdown: a file of the data folder instead of value */
+    fs_template *file;
+    /* quote */
+    fs_template *by;
+    /* image: path relative to the data folder; cover crops to fill the box */
+    fs_template *src, *caption, *alt;
+    bool cover;
+    /* break: a column break inside a flow, else a page break */
+    bool column_break;
 };
 
 typedef struct {
@@ -94,8 +121,13 @@ typedef struct {
     const char *path; /* its layout.yaml */
     fs_page_spec page;
     fs_theme *theme;
-    fs_node *body;                                    /* a column */
-    fs_node *footer;                                  /* a column, NULL when none */
+    fs_node *body;   /* a column */
+    fs_node *header; /* columns drawn on every page, NULL when none */
+    fs_node *footer;
+    /* The first page's own header and footer, when the layout gives them
+     * ('first-page'); an empty column draws nothing. */
+    fs_node *first_header, *first_footer;
+    bool has_first_header, has_first_footer;
     fs_template *title, *subject, *author, *keywords; /* PDF metadata */
 } fs_layout;
 

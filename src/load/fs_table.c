@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Limits on untrusted input: beyond them a run would only exhaust memory. */
 #define FS_TABLE_MAX_BYTES ((size_t)256 * 1024 * 1024)
@@ -1068,6 +1069,23 @@ static const fs_cell *cell_at(const fs_table *table, size_t row, size_t column)
     return &block[(row % FS_TABLE_BLOCK_ROWS) * table->columns + column];
 }
 
+static bool is_year_column(const fs_table *t, size_t column)
+{
+    const char *name = t->column[column].name;
+    bool named = false;
+    for (const char *c = name; *c && !named; c++)
+        named = strncasecmp(c, "year", 4) == 0 || strncasecmp(c, "année", 6) == 0 ||
+                strncasecmp(c, "annee", 5) == 0;
+    if (!named)
+        return false;
+    for (size_t row = 0; row < t->rows; row++) {
+        const fs_cell *cell = cell_at(t, row, column);
+        if (cell->kind != CELL_EMPTY && (cell->number < 1000 || cell->number > 2999))
+            return false;
+    }
+    return true;
+}
+
 static fs_col_type column_type(const fs_table *t, size_t column)
 {
     bool any = false, integer = true, decimal = true, percent = true;
@@ -1082,6 +1100,8 @@ static fs_col_type column_type(const fs_table *t, size_t column)
     }
     if (!any)
         return FS_COL_TEXT;
+    if (integer && is_year_column(t, column))
+        return FS_COL_YEAR;
     if (integer)
         return FS_COL_INTEGER;
     if (decimal)

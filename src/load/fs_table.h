@@ -31,7 +31,15 @@
  * integer ("2029052", "2,029,052" in a comma file), decimal ("1839.5", or
  * "1839,5" in a semicolon file), percent ("50%", "12.5 %"), else text. A
  * column whose cells are all empty is text. */
-typedef enum { FS_COL_TEXT, FS_COL_INTEGER, FS_COL_DECIMAL, FS_COL_PERCENT } fs_col_type;
+/* A year column holds whole numbers from 1000 to 2999 under a header that
+ * says so ("year", "ratified_year"): they print as written, never grouped. */
+typedef enum {
+    FS_COL_TEXT,
+    FS_COL_INTEGER,
+    FS_COL_DECIMAL,
+    FS_COL_PERCENT,
+    FS_COL_YEAR
+} fs_col_type;
 
 typedef struct fs_table fs_table;
 

@@ -31,9 +31,9 @@ struct fs_theme {
     const char *icon_family;
 };
 
-static const char *const style_keys[] = {"font",      "size",        "weight",      "italic",
-                                         "color",     "line-height", "space-after", "tracking",
-                                         "uppercase", "shrink",      "inherit"};
+static const char *const style_keys[] = {"font",     "size",        "weight",      "italic",
+                                         "color",    "line-height", "space-after", "space-before",
+                                         "tracking", "uppercase",   "shrink",      "inherit"};
 static const char *const top_keys[] = {"colors", "fonts", "styles", "icons"};
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
@@ -243,6 +243,8 @@ static bool read_style_key(fs_yaml *yaml, const fs_theme *theme, const char *key
         return fs_yaml_number(yaml, value, "line-height", 0.8, 3.0, &style->line_height, diags);
     if (strcmp(key, "space-after") == 0)
         return fs_yaml_length(yaml, value, "space-after", &style->space_after, diags);
+    if (strcmp(key, "space-before") == 0)
+        return fs_yaml_length(yaml, value, "space-before", &style->space_before, diags);
     if (strcmp(key, "tracking") == 0)
         return fs_yaml_length(yaml, value, "tracking", &style->tracking, diags);
     if (strcmp(key, "shrink") == 0)

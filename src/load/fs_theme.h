@@ -16,11 +16,12 @@ typedef struct {
     int weight;         /* CSS scale, 100 to 900 */
     bool italic;
     bool uppercase;
-    double size;        /* points */
-    double line_height; /* multiple of size */
-    double space_after; /* points between paragraphs */
-    double tracking;    /* letter spacing, points */
-    double min_scale;   /* the smallest a text may shrink to fit, 0.5 to 1 */
+    double size;         /* points */
+    double line_height;  /* multiple of size */
+    double space_after;  /* points between paragraphs */
+    double space_before; /* points above it in a flow (a heading's), dropped at a column's top */
+    double tracking;     /* letter spacing, points */
+    double min_scale;    /* the smallest a text may shrink to fit, 0.5 to 1 */
     fs_rgba color;
     fs_pos pos; /* where the style is defined */
 } fs_style;
