@@ -11,6 +11,10 @@
 
 enum { FS_MAX_PARAGRAPH = 100000 };
 
+/* Points between the items of a tight Markdown list (paragraphs get their
+ * style's space). */
+enum { FS_TIGHT_ITEM_GAP = 4 };
+
 typedef struct {
     const fs_bind_input *in;
     const fs_theme *theme;
@@ -26,6 +30,10 @@ typedef struct {
      * error. */
     const void **reported;
     size_t reported_count, reported_capacity;
+    int nesting;  /* how deep in the tree the node being bound is */
+    bool quiet;   /* an empty cell is not worth a warning ('when') */
+    bool running; /* binding a header or footer: {page} and {pages} are known */
+    bool in_body;
 } binder;
 
 static const fs_locale *locale_of(const binder *b)
@@ -258,9 +266,10 @@ static bool format_cell(binder *b, const fs_segment *field, bool translate, fs_b
     const char *text = fs_table_cell(table, row, column);
     b->last_cell = fs_table_cell_pos(table, row, column);
     if (!*text) {
-        fs_warning(b->diags, b->last_cell, "fill the cell, or remove what shows it",
-                   "{%s} reads an empty cell (column '%s')", field->text,
-                   fs_table_column_name(table, column));
+        if (!b->quiet)
+            fs_warning(b->diags, b->last_cell, "fill the cell, or remove what shows it",
+                       "{%s} reads an empty cell (column '%s')", field->text,
+                       fs_table_column_name(table, column));
         return true;
     }
     double value;
@@ -271,7 +280,7 @@ static bool format_cell(binder *b, const fs_segment *field, bool translate, fs_b
     case FS_FORMAT_DEFAULT:
         /* A number column is formatted for the language even without a
          * format; a text column (and so a key/value table) prints as written. */
-        if (!is_number || type == FS_COL_TEXT) {
+        if (!is_number || type == FS_COL_TEXT || type == FS_COL_YEAR) {
             if (translate) {
                 fs_buf typeset = {0};
                 fs_typo_apostrophes(cell_text(b, table, row, column, text), &typeset);
@@ -352,43 +361,6 @@ static const fs_arm *plural_arm(binder *b, const fs_segment *field, double value
     return fs_segment_arm(field, fs_locale_plural(locale_of(b), value));
 }
 
-/* Appends layout text as inline Markdown: emphasis, code and links work,
- * but what would start a block at the beginning of a line (a heading '#',
- * a quote '>', a bullet '- ', a numbered item '2019. ', a fence) is escaped
- * and prints as written, as layouts/README.md promises: "> 1 million" must
- * not lose its "more than". */
-static void put_inline_markdown(fs_buf *out, const char *text)
-{
-    for (const char *c = text; *c;) {
-        bool line_start = out->length == 0 || out->data[out->length - 1] == '\n';
-        const char *mark = c;
-        while (line_start && *mark == ' ')
-            mark++;
-        const char *digits = mark;
-        while (line_start && *digits >= '0' && *digits <= '9')
-            digits++;
-        const char *marker = NULL;
-        if (line_start && digits > mark && (*digits == '.' || *digits == ')'))
-            marker = digits;
-        else if (line_start && *mark && strchr("#>-+*=~`|", *mark))
-            marker = mark;
-        /* '*' and '+' start a block only before a blank; '*text*' is
-         * emphasis. The others start one (or a rule or underline) anyway. */
-        if (marker && (*marker == '*' || *marker == '+' || *marker == '.' || *marker == ')') &&
-            !(marker[1] == ' ' || marker[1] == '\t' || marker[1] == '\0' || marker[1] == '\n'))
-            marker = NULL;
-        if (marker) {
-            fs_buf_append(out, c, (size_t)(marker - c));
-            fs_buf_putc(out, '\\');
-            c = marker;
-        }
-        const char *end = strchr(c, '\n');
-        size_t length = end ? (size_t)(end - c) + 1 : strlen(c);
-        fs_buf_append(out, c, length);
-        c += length;
-    }
-}
-
 typedef struct {
     bool markdown;     /* literal text is Markdown, values are escaped */
     bool translate;    /* text cells are translated (not so for icon names) */
@@ -398,9 +370,27 @@ typedef struct {
 static bool fill(binder *b, const fs_template *template, fill_mode mode, fs_buf *out);
 
 /* Appends one placeholder's value. */
+static bool page_placeholder(binder *b, const fs_segment *segment, fs_buf *out)
+{
+    if (segment->table || segment->format != FS_FORMAT_DEFAULT ||
+        (strcmp(segment->column, "page") != 0 && strcmp(segment->column, "pages") != 0) ||
+        (!b->running && b->scope))
+        return false;
+    if (!b->running) {
+        if (!already_reported(b, segment))
+            fs_error(b->diags, segment->pos, "use {page} and {pages} in 'header' or 'footer'",
+                     "{%s} is only known in a running header or footer", segment->column);
+        return true;
+    }
+    fs_buf_puts(out, strcmp(segment->column, "page") == 0 ? FS_PAGE_NUMBER : FS_PAGE_COUNT);
+    return true;
+}
+
 static bool fill_field(binder *b, const fs_segment *segment, fill_mode mode, fs_buf *value,
                        fs_buf *out)
 {
+    if (page_placeholder(b, segment, out))
+        return b->running;
     if (segment->format == FS_FORMAT_PLURAL) {
         double number;
         if (!plural_value(b, segment, &number))
@@ -423,9 +413,14 @@ static bool fill_field(binder *b, const fs_segment *segment, fill_mode mode, fs_
         return fill(b, fs_segment_arm(segment, fs_buf_str(value))->message, mode, out);
     }
     fs_buf_clear(value);
-    if (!format_cell(b, segment, mode.translate, value))
+    fs_segment plain = *segment;
+    if (segment->format == FS_FORMAT_MARKDOWN)
+        plain.format = FS_FORMAT_DEFAULT;
+    if (!format_cell(b, &plain, mode.translate, value))
         return false;
-    if (mode.markdown)
+    if (mode.markdown && segment->format == FS_FORMAT_MARKDOWN)
+        fs_markdown_escape_blocks(out, fs_buf_str(value));
+    else if (mode.markdown)
         fs_markdown_escape(out, fs_buf_str(value));
     else
         fs_buf_puts(out, fs_buf_str(value));
@@ -444,7 +439,7 @@ static bool fill(binder *b, const fs_template *template, fill_mode mode, fs_buf 
         if (segment->is_pound)
             fs_buf_puts(out, mode.pound ? mode.pound : "#");
         else if (!segment->is_field && mode.markdown)
-            put_inline_markdown(out, segment->text);
+            fs_markdown_escape_blocks(out, segment->text);
         else if (!segment->is_field)
             fs_buf_puts(out, segment->text);
         else if (!fill_field(b, segment, mode, &value, out))
@@ -535,10 +530,17 @@ static fs_text_style resolve_style(const binder *b, const char *name, const fs_n
                          .min_scale = 0.85,
                          .color = {0, 0, 0, 1}};
     if (style)
-        out = (fs_text_style){style->family,      style->weight,   style->italic,
-                              style->uppercase,   style->size,     style->line_height,
-                              style->space_after, style->tracking, style->min_scale,
-                              style->color,       FS_ALIGN_START};
+        out = (fs_text_style){.family = style->family,
+                              .weight = style->weight,
+                              .italic = style->italic,
+                              .uppercase = style->uppercase,
+                              .size = style->size,
+                              .line_height = style->line_height,
+                              .space_after = style->space_after,
+                              .tracking = style->tracking,
+                              .space_before = style->space_before,
+                              .min_scale = style->min_scale,
+                              .color = style->color};
     if (b->has_color)
         out.color = b->color;
     if (node && node->color)
@@ -582,6 +584,7 @@ static fs_box *new_box(binder *b, fs_box_kind kind, const fs_node *node)
     box->border_width = node->border_width;
     box->bleed = node->bleed;
     box->height = node->height;
+    box->keep_with_next = node->keep_with_next;
     if (node->fill)
         box->has_fill = fs_theme_color(b->theme, node->fill, &box->fill);
     if (node->border) {
@@ -598,6 +601,7 @@ static bool bind_children(binder *b, fs_box *box, fs_node *const *nodes, size_t 
     if (!box->children)
         return false;
     bool ok = true;
+    b->nesting++;
     for (size_t i = 0; i < count; i++) {
         fs_box *child = bind_node(b, nodes[i]);
         if (child)
@@ -605,6 +609,7 @@ static bool bind_children(binder *b, fs_box *box, fs_node *const *nodes, size_t 
         else
             ok = false;
     }
+    b->nesting--;
     return ok;
 }
 
@@ -618,12 +623,58 @@ static const fs_table *repeat_table(binder *b, const fs_node *node)
     return table;
 }
 
-/* Binds item once per row of the repeated table, each in that row's scope. */
+/* The columns of table that a repeat's 'where' compares, and the values
+ * they must hold, filled in the scope around the repeat. */
+static bool where_values(binder *b, const fs_node *node, const fs_table *table, size_t *columns,
+                         const char **values)
+{
+    bool ok = true;
+    for (size_t i = 0; i < node->where_count; i++) {
+        const fs_where *where = &node->where[i];
+        long column = fs_table_find_column(table, where->column);
+        if (column < 0) {
+            if (!already_reported(b, where)) {
+                size_t count = fs_table_column_count(table);
+                const char **names = fs_arena_array(b->arena, count, sizeof *names);
+                fs_buf hint = {0};
+                for (size_t c = 0; names && c < count; c++)
+                    names[c] = fs_table_column_name(table, c);
+                if (names)
+                    fs_suggest_hint(&hint, where->column, names, count, "its columns: ");
+                fs_error(b->diags, where->pos, fs_buf_str(&hint), "where: no column '%s' in %s",
+                         where->column, fs_table_path(table));
+                fs_buf_free(&hint);
+            }
+            ok = false;
+            continue;
+        }
+        columns[i] = (size_t)column;
+        values[i] = fill_plain(b, where->value, false);
+        ok = values[i] && ok;
+    }
+    return ok;
+}
+
+static bool row_matches(const fs_table *table, size_t row, const fs_node *node,
+                        const size_t *columns, const char *const *values)
+{
+    for (size_t i = 0; i < node->where_count; i++)
+        if (strcmp(fs_table_cell(table, row, columns[i]), values[i]) != 0)
+            return false;
+    return true;
+}
+
+/* Binds item once per row of the repeated table (the rows 'where' picks),
+ * each in that row's scope. */
 static bool bind_repeat(binder *b, fs_box *box, const fs_node *node,
                         fs_box *(*each)(binder *, const fs_node *))
 {
     const fs_table *table = repeat_table(b, node);
     if (!table)
+        return false;
+    size_t *columns = fs_arena_array(b->arena, node->where_count + 1, sizeof *columns);
+    const char **values = fs_arena_array(b->arena, node->where_count + 1, sizeof *values);
+    if (!columns || !values || !where_values(b, node, table, columns, values))
         return false;
     size_t rows = fs_table_row_count(table);
     box->children = fs_arena_array(b->arena, rows, sizeof(fs_box *));
@@ -633,6 +684,8 @@ static bool bind_repeat(binder *b, fs_box *box, const fs_node *node,
     size_t outer_row = b->row;
     bool ok = true;
     for (size_t r = 0; r < rows; r++) {
+        if (!row_matches(table, r, node, columns, values))
+            continue;
         b->scope = table;
         b->row = r;
         fs_box *child = each(b, node);
@@ -660,6 +713,8 @@ static fs_box *text_box(binder *b, const fs_node *node, const fs_template *templ
         return NULL;
     box->paragraphs = markup.paragraphs;
     box->paragraph_count = markup.count;
+    box->links = markup.links;
+    box->link_counts = markup.link_counts;
     box->style = resolve_style(b, style, node);
     return box;
 }
@@ -734,10 +789,273 @@ static fs_box *bind_stat(binder *b, const fs_node *node)
     return ok ? box : NULL;
 }
 
+/* ---- flows, Markdown, quotes, pictures -------------------------------- */
+
+/* preferred when the theme defines it, else fallback. */
+static const char *style_named(const binder *b, const char *preferred, const char *fallback)
+{
+    return fs_theme_style(b->theme, preferred) ? preferred : fallback;
+}
+
+static fs_box *bind_section(binder *b, const fs_node *node)
+{
+    fs_box *box = new_box(b, FS_BOX_STACK, node);
+    if (!box || !bind_children(b, box, node->content, node->content_count))
+        return NULL;
+    box->width_kind = FS_WIDTH_AUTO;
+    return box;
+}
+
+static fs_box *bind_quote(binder *b, const fs_node *node)
+{
+    fs_box *box = new_box(b, FS_BOX_QUOTE, node);
+    if (!box || !(box->children = fs_arena_array(b->arena, 2, sizeof(fs_box *))))
+        return NULL;
+    fs_rgba accent = theme_color(b, "accent", (fs_rgba){0.3, 0.3, 0.3, 1});
+    fs_box *quote = text_box(b, node, node->value, node->style);
+    if (!quote)
+        return NULL;
+    box->children[box->child_count++] = quote;
+    if (node->by) {
+        fs_box *by = text_box(b, node, node->by, style_named(b, "attribution", "caption"));
+        if (!by)
+            return NULL;
+        quote->keep_with_next = true;
+        box->children[box->child_count++] = by;
+    }
+    for (size_t i = 0; i < box->child_count; i++) {
+        box->children[i]->has_bar = true;
+        box->children[i]->bar = accent;
+    }
+    return box;
+}
+
+static fs_box *bind_image(binder *b, const fs_node *node)
+{
+    fs_box *box = new_box(b, FS_BOX_IMAGE, node);
+    if (!box)
+        return NULL;
+    box->cover = node->cover;
+    const char *src = fill_plain(b, node->src, false);
+    if (!src)
+        return NULL;
+    fs_pos where = b->last_cell.file ? b->last_cell : node->pos;
+    const char *path =
+        src[0] == '/' ? src : fs_arena_printf(b->arena, "%s/%s", fs_dataset_dir(b->in->data), src);
+    if (!path)
+        return NULL;
+    if (b->in->images && !(box->image = fs_images_get(b->in->images, path, where, b->diags)))
+        return NULL;
+    if (node->alt && !(box->alt = fill_plain(b, node->alt, true)))
+        return NULL;
+    if (node->caption) {
+        if (missing_style(b, node, &node->style))
+            return NULL;
+        fs_box *caption = text_box(b, node, node->caption, node->style);
+        if (!caption || !(box->children = fs_arena_array(b->arena, 1, sizeof(fs_box *))))
+            return NULL;
+        box->children[box->child_count++] = caption;
+        if (!box->alt && caption->paragraph_count)
+            box->alt = fill_plain(b, node->caption, true);
+    }
+    return box;
+}
+
+/* What a Markdown block's translation needs: where the Markdown came from,
+ * to report a missing translation at the block's line. */
+typedef struct {
+    binder *b;
+    const char *file; /* the Markdown file, or NULL for a cell or the layout */
+    fs_pos where;     /* the cell or node, when not a file */
+} markdown_source;
+
+static const char *translate_block(void *context, const char *source, int line)
+{
+    markdown_source *from = context;
+    binder *b = from->b;
+    const fs_lang *lang = b->in->lang;
+    fs_pos where = from->file ? fs_pos_at(from->file, line, 1) : from->where;
+    if (!fs_lang_translatable(source))
+        return NULL;
+    if (b->in->on_text)
+        b->in->on_text(b->in->on_text_context, source, where);
+    if (fs_lang_is_source(lang))
+        return NULL;
+    fs_translation found;
+    fs_lookup_status status = fs_lang_lookup(lang, false, source, &found);
+    if (status == FS_TRANSLATED)
+        return found.msgstr;
+    if (!already_reported(b, source)) {
+        const char *why = status == FS_FUZZY          ? "is marked fuzzy in"
+                          : status == FS_UNTRANSLATED ? "is not translated in"
+                                                      : "is missing from";
+        const fs_catalog *catalog = fs_lang_data_catalog(lang);
+        char hint[512];
+        snprintf(hint, sizeof hint,
+                 "translate it in %s (factsheet extract lists every text to translate)",
+                 fs_catalog_path(catalog));
+        fs_diag_add(b->diags, fs_lang_strict(lang) ? FS_ERROR : FS_WARNING, where, hint,
+                    "\"%.60s%s\" %s %s", source, strlen(source) > 60 ? "..." : "", why,
+                    fs_catalog_path(catalog));
+    }
+    return NULL;
+}
+
+/* The Markdown a node names: a file of the data folder, or its value
+ * filled as it is written (cells are Markdown here, and are translated
+ * block by block rather than whole). */
+static bool markdown_text(binder *b, const fs_node *node, fs_buf *text, markdown_source *from)
+{
+    from->b = b;
+    from->where = node->pos;
+    if (!node->file) {
+        b->last_cell = fs_pos_at(NULL, 0, 0);
+        bool ok = fill(b, node->value, (fill_mode){0}, text);
+        if (b->last_cell.file)
+            from->where = b->last_cell;
+        return ok;
+    }
+    const char *name = fill_plain(b, node->file, false);
+    if (!name)
+        return false;
+    const char *bytes;
+    size_t length;
+    if (!fs_dataset_text(b->in->data, name, &bytes, &length)) {
+        if (already_reported(b, node->file))
+            return false;
+        const char *const *names;
+        size_t count = fs_dataset_text_names(b->in->data, &names);
+        fs_buf hint = {0};
+        fs_suggest_hint(&hint, name, names, count, "Markdown files of the folder: ");
+        if (!count)
+            fs_buf_puts(&hint, "put the text, as NAME.md, in the data folder");
+        fs_error(b->diags, b->last_cell.file ? b->last_cell : node->pos, fs_buf_str(&hint),
+                 "no Markdown file '%s' in %s", name, fs_dataset_dir(b->in->data));
+        fs_buf_free(&hint);
+        return false;
+    }
+    from->file = fs_arena_printf(b->arena, "%s/%s", fs_dataset_dir(b->in->data), name);
+    fs_buf_append(text, bytes, length);
+    return from->file != NULL;
+}
+
+static fs_box *block_box(binder *b, const fs_node *node, const fs_block *block, fs_rgba accent)
+{
+    const char *style = node->style;
+    switch (block->kind) {
+    case FS_BLOCK_HEADING: {
+        char name[4] = {'h',
+                        (char)('0' + (block->level < 1   ? 1
+                                      : block->level > 3 ? 3
+                                                         : block->level)),
+                        0};
+        style = style_named(b, name, "heading");
+        break;
+    }
+    case FS_BLOCK_QUOTE:
+        style = style_named(b, "quote", node->style);
+        break;
+    case FS_BLOCK_ATTRIBUTION:
+        style = style_named(b, "attribution", style_named(b, "caption", node->style));
+        break;
+    case FS_BLOCK_CODE:
+        style = style_named(b, "code", node->style);
+        break;
+    default:
+        break;
+    }
+    fs_box *box = new_box(b, FS_BOX_TEXT, node);
+    const char **paragraph = fs_arena_alloc(b->arena, sizeof *paragraph);
+    if (!box || !paragraph)
+        return NULL;
+    *paragraph = block->markup;
+    box->paragraphs = paragraph;
+    box->paragraph_count = 1;
+    if (block->link_count) {
+        box->links = &block->links;
+        box->link_counts = &block->link_count;
+    }
+    box->style = resolve_style(b, style, node);
+    box->bar = accent;
+    box->gap = -1;
+    if (block->kind == FS_BLOCK_HEADING) {
+        box->level = block->level;
+        box->anchor = block->anchor;
+    } else if (block->kind == FS_BLOCK_ITEM) {
+        box->depth = block->level;
+        if (!block->continues)
+            box->item_marker = block->ordered     ? fs_arena_printf(b->arena, "%d.", block->number)
+                               : block->level > 1 ? "–"
+                                                  : "•";
+    } else if (block->kind == FS_BLOCK_QUOTE || block->kind == FS_BLOCK_ATTRIBUTION) {
+        box->has_bar = true;
+    }
+    return box;
+}
+
+static fs_box *bind_markdown(binder *b, const fs_node *node)
+{
+    if (missing_style(b, node, &node->style))
+        return NULL;
+    fs_buf text = {0};
+    markdown_source from = {0};
+    bool ok = markdown_text(b, node, &text, &from);
+    if (ok && text.length > FS_MARKDOWN_MAX_BYTES) {
+        fs_error(b->diags, from.file ? fs_pos_at(from.file, 0, 0) : from.where, "shorten the text",
+                 "Markdown larger than %d KiB", FS_MARKDOWN_MAX_BYTES / 1024);
+        ok = false;
+    }
+    fs_blocks blocks = {0};
+    if (ok && !fs_markdown_blocks(fs_buf_str(&text), text.length, fs_lang_tag(b->in->lang),
+                                  translate_block, &from, b->arena, &blocks)) {
+        fs_error(b->diags, from.where, NULL, "out of memory while reading the Markdown");
+        ok = false;
+    }
+    fs_buf_free(&text);
+    fs_box *box = ok ? new_box(b, FS_BOX_STACK, node) : NULL;
+    if (!box || !(box->children = fs_arena_array(b->arena, blocks.count + 1, sizeof(fs_box *))))
+        return NULL;
+    fs_rgba accent = theme_color(b, "accent", (fs_rgba){0.3, 0.3, 0.3, 1});
+    for (size_t i = 0; i < blocks.count; i++) {
+        const fs_block *block = &blocks.blocks[i];
+        fs_box *child = block_box(b, node, block, accent);
+        if (!child)
+            return NULL;
+        if (from.file)
+            child->pos = fs_pos_at(from.file, block->line, 1);
+        const fs_block *next = i + 1 < blocks.count ? &blocks.blocks[i + 1] : NULL;
+        /* Items of a tight list sit closer than paragraphs; a quote keeps
+         * its attribution. */
+        if (block->kind == FS_BLOCK_ITEM && block->tight && next && next->kind == FS_BLOCK_ITEM)
+            child->gap = FS_TIGHT_ITEM_GAP;
+        if (next && next->kind == FS_BLOCK_ATTRIBUTION)
+            child->keep_with_next = true;
+        box->children[box->child_count++] = child;
+    }
+    return box;
+}
+
+/* True when a node's 'when' fills to no text: the node is left out. */
+static bool left_out(binder *b, const fs_node *node)
+{
+    if (!node->when)
+        return false;
+    b->quiet = true;
+    const char *text = fill_plain(b, node->when, false);
+    b->quiet = false;
+    if (!text)
+        return false;
+    while (*text == ' ' || *text == '\t' || *text == '\n')
+        text++;
+    return *text == '\0';
+}
+
 static fs_box *bind_node(binder *b, const fs_node *node)
 {
     fs_box *box = NULL;
     bool ok = true;
+    if (left_out(b, node))
+        return new_box(b, FS_BOX_STACK, node);
     switch (node->kind) {
     case FS_NODE_BOX: {
         box = new_box(b, FS_BOX_FRAME, node);
@@ -754,7 +1072,35 @@ static fs_box *bind_node(binder *b, const fs_node *node)
     case FS_NODE_ROW:
     case FS_NODE_COLUMN:
         box = new_box(b, node->kind == FS_NODE_ROW ? FS_BOX_ROW : FS_BOX_STACK, node);
+        if (box && node->repeat)
+            ok = bind_repeat(b, box, node, bind_section);
+        else
+            ok = box && bind_children(b, box, node->content, node->content_count);
+        break;
+    case FS_NODE_FLOW:
+        if (b->nesting != 1 || !b->in_body) {
+            fs_error(b->diags, node->pos, "make the flow a block of 'body' itself",
+                     "a flow must be a block of the body, not inside another node");
+            return NULL;
+        }
+        box = new_box(b, FS_BOX_FLOW, node);
         ok = box && bind_children(b, box, node->content, node->content_count);
+        break;
+    case FS_NODE_MARKDOWN:
+        box = bind_markdown(b, node);
+        break;
+    case FS_NODE_QUOTE:
+        if (missing_style(b, node, &node->style))
+            return NULL;
+        box = bind_quote(b, node);
+        break;
+    case FS_NODE_IMAGE:
+        box = bind_image(b, node);
+        break;
+    case FS_NODE_BREAK:
+        box = new_box(b, FS_BOX_BREAK, node);
+        if (box)
+            box->column_break = node->column_break;
         break;
     case FS_NODE_GRID:
         box = new_box(b, FS_BOX_GRID, node);
@@ -767,8 +1113,12 @@ static fs_box *bind_node(binder *b, const fs_node *node)
         if (missing_style(b, node, &node->style))
             return NULL;
         box = text_box(b, node, node->value, node->style);
-        if (box && strcmp(node->kind_name, "heading") == 0)
+        if (box && strcmp(node->kind_name, "heading") == 0) {
             box->level = (int)node->level;
+            const char *plain = fill_plain(b, node->value, true);
+            box->anchor = plain ? fs_markdown_slug(plain, b->arena) : NULL;
+            box->keep_with_next = true;
+        }
         break;
     case FS_NODE_LIST:
         if (missing_style(b, node, &node->style))
@@ -814,6 +1164,75 @@ static fs_box *bind_node(binder *b, const fs_node *node)
     return ok ? box : NULL;
 }
 
+/* ---- links inside the document ---------------------------------------- */
+
+typedef struct {
+    const char **names;
+    size_t count, capacity;
+} anchors;
+
+/* Collects the headings' anchors; a heading whose anchor an earlier one
+ * has is not a link target (the first is). */
+static void collect_anchors(binder *b, fs_box *box, anchors *found)
+{
+    if (box->anchor) {
+        for (size_t i = 0; i < found->count; i++) {
+            if (strcmp(found->names[i], box->anchor) == 0) {
+                box->anchor = NULL;
+                break;
+            }
+        }
+    }
+    if (box->anchor) {
+        if (found->count == found->capacity) {
+            size_t capacity = found->capacity ? found->capacity * 2 : 16;
+            const char **grown =
+                fs_arena_grow(b->arena, found->names, found->count, capacity, sizeof *grown);
+            if (grown) {
+                found->names = grown;
+                found->capacity = capacity;
+            }
+        }
+        if (found->count < found->capacity)
+            found->names[found->count++] = box->anchor;
+    }
+    for (size_t i = 0; i < box->child_count; i++)
+        collect_anchors(b, box->children[i], found);
+}
+
+static void check_box_links(binder *b, const fs_box *box, const anchors *found)
+{
+    for (size_t p = 0; box->links && p < box->paragraph_count; p++) {
+        for (size_t l = 0; l < box->link_counts[p]; l++) {
+            const char *target = box->links[p][l].target;
+            if (target[0] != '#')
+                continue;
+            bool known = false;
+            for (size_t i = 0; i < found->count && !known; i++)
+                known = strcmp(found->names[i], target + 1) == 0;
+            if (known)
+                continue;
+            fs_buf hint = {0};
+            fs_suggest_hint(&hint, target + 1, found->names, found->count,
+                            "the headings' anchors: ");
+            if (!found->count)
+                fs_buf_puts(&hint, "the document has no heading to link to");
+            fs_error(b->diags, box->pos, fs_buf_str(&hint),
+                     "the link to '%s' names no heading of the document", target);
+            fs_buf_free(&hint);
+        }
+    }
+    for (size_t i = 0; i < box->child_count; i++)
+        check_box_links(b, box->children[i], found);
+}
+
+static void check_links(binder *b, fs_box *body)
+{
+    anchors found = {0};
+    collect_anchors(b, body, &found);
+    check_box_links(b, body, &found);
+}
+
 static const char *metadata(binder *b, const fs_template *template)
 {
     return template ? fill_plain(b, template, true) : NULL;
@@ -826,9 +1245,20 @@ fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diag
     if (!doc)
         return NULL;
     size_t errors = fs_diags_errors(diags);
-    doc->body = bind_node(&b, input->layout->body);
-    if (input->layout->footer)
-        doc->footer = bind_node(&b, input->layout->footer);
+    const fs_layout *layout = input->layout;
+    b.in_body = true;
+    doc->body = bind_node(&b, layout->body);
+    b.in_body = false;
+    b.running = true;
+    doc->header = layout->header ? bind_node(&b, layout->header) : NULL;
+    doc->footer = layout->footer ? bind_node(&b, layout->footer) : NULL;
+    doc->first_header =
+        layout->has_first_header ? bind_node(&b, layout->first_header) : doc->header;
+    doc->first_footer =
+        layout->has_first_footer ? bind_node(&b, layout->first_footer) : doc->footer;
+    b.running = false;
+    if (doc->body)
+        check_links(&b, doc->body);
     doc->title = metadata(&b, input->layout->title);
     doc->subject = metadata(&b, input->layout->subject);
     doc->author = metadata(&b, input->layout->author);

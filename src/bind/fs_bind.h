@@ -10,6 +10,7 @@
 #include "bind/fs_lang.h"
 #include "load/fs_dataset.h"
 #include "load/fs_icons.h"
+#include "load/fs_image.h"
 #include "load/fs_layout.h"
 
 /* What a run loaded once and every document binds against. */
@@ -22,13 +23,18 @@ typedef struct {
      * translating, with the cell's position (factsheet extract uses it). */
     void (*on_text)(void *context, const char *text, fs_pos where);
     void *on_text_context;
+    /* The run's pictures; NULL to bind without loading them (extract). */
+    fs_images *images;
 } fs_bind_input;
 
 /* The bound document: body and footer boxes and the PDF metadata, all in
  * the document's arena. */
 typedef struct {
     fs_box *body;
-    fs_box *footer; /* NULL when the layout has none */
+    fs_box *header, *footer; /* NULL when the layout has none */
+    /* The first page's: the same as header and footer unless the layout
+     * gives its own (first-page). */
+    fs_box *first_header, *first_footer;
     const char *title, *subject, *author, *keywords, *lang;
     bool strict; /* problems of the page (a missing glyph) are errors */
 } fs_document;

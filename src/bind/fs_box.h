@@ -9,9 +9,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bind/fs_markdown.h"
 #include "core/fs_color.h"
 #include "core/fs_diag.h"
+#include "load/fs_image.h"
 #include "load/fs_layout.h"
+
+/* Stand-ins a header or footer writes for {page} and {pages}: placement
+ * replaces them once it knows the numbers (private-use characters, which
+ * no text of a document holds). */
+#define FS_PAGE_NUMBER "\xee\x80\x80"
+#define FS_PAGE_COUNT  "\xee\x80\x81"
 
 /* A text style resolved for one box: the theme's style with the colour and
  * alignment the layout gives it. */
@@ -24,6 +32,7 @@ typedef struct {
     double line_height;
     double space_after;
     double tracking;
+    double space_before;
     double min_scale;
     fs_rgba color;
     fs_align align;
@@ -38,7 +47,11 @@ typedef enum {
     FS_BOX_STAT,
     FS_BOX_LIST,
     FS_BOX_SPACER,
-    FS_BOX_RULE
+    FS_BOX_RULE,
+    FS_BOX_FLOW,  /* children flow through columns and pages */
+    FS_BOX_QUOTE, /* children: the quote's paragraphs and attribution */
+    FS_BOX_IMAGE, /* a picture; its caption is its one child, when it has one */
+    FS_BOX_BREAK  /* a page break, or a column break in a flow */
 } fs_box_kind;
 
 typedef struct fs_box fs_box;
@@ -61,11 +74,25 @@ struct fs_box {
     fs_box **children;
     size_t child_count;
 
-    /* text: paragraphs of markup; a heading has an outline level */
+    /* text: paragraphs of markup; a heading has an outline level and an
+     * anchor that links inside the document point at */
     const char **paragraphs;
+    const fs_link *const *links; /* per paragraph, NULL when none has links */
+    const size_t *link_counts;
     size_t paragraph_count;
     fs_text_style style;
     int level;
+    const char *anchor;
+    /* a list item of a flow: its marker ("•", "3."; NULL for none, or for
+     * an item's further paragraph) and nesting depth (0 outside lists) */
+    const char *item_marker;
+    int depth;
+    /* a paragraph of a quote: drawn beside a bar of this colour */
+    bool has_bar;
+    fs_rgba bar;
+    /* in a flow: the next block starts in the same column (a heading, an
+     * image and its caption, a quote and its attribution) */
+    bool keep_with_next;
 
     /* stat */
     uint32_t icon;
@@ -81,8 +108,16 @@ struct fs_box {
     fs_marker marker;
     fs_rgba marker_color;
 
-    /* spacer, rule */
+    /* spacer, rule; image (0: from the picture's proportions) */
     double height;
+
+    /* image */
+    const fs_image *image;
+    bool cover;
+    const char *alt;
+
+    /* break: a column break in a flow, else a page break */
+    bool column_break;
 
     /* set by placement: the share of its style's size a stat number is drawn
      * at, so that the numbers of a grid fit as a group (0 until fitted) */

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -16,17 +17,66 @@ struct fs_dataset {
     const char *dir;
     const fs_table **tables;
     size_t count;
+    /* The folder's Markdown files, by name, read once per run. */
+    const char **text_names, **texts;
+    size_t *text_lengths;
+    size_t text_count;
 };
+
+enum { FS_DATASET_MAX_TEXT = 1024 * 1024 };
 
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+static bool has_suffix(const char *name, const char *suffix)
+{
+    size_t length = strlen(name), tail = strlen(suffix);
+    return length > tail && name[0] != '.' && strcmp(name + length - tail, suffix) == 0;
+}
+
 static bool is_csv(const char *name)
 {
-    size_t length = strlen(name);
-    return length > 4 && name[0] != '.' && strcmp(name + length - 4, ".csv") == 0;
+    return has_suffix(name, ".csv");
+}
+
+/* Reads DIR/name into the data set's texts. */
+static bool read_text(fs_dataset *data, const char *name, fs_arena *arena, fs_diags *diags)
+{
+    const char *path = fs_arena_printf(arena, "%s/%s", data->dir, name);
+    if (!path)
+        return false;
+    FILE *file = fopen(path, "rb");
+    if (!file) {
+        fs_error(diags, fs_pos_at(path, 0, 0), "check the file's permissions", "cannot read: %s",
+                 strerror(errno));
+        return false;
+    }
+    fs_buf text = {0};
+    char chunk[8192];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, file)) > 0 && text.length <= FS_DATASET_MAX_TEXT)
+        fs_buf_append(&text, chunk, got);
+    bool failed = ferror(file);
+    fclose(file);
+    bool ok = !failed && fs_buf_ok(&text);
+    if (ok && text.length > FS_DATASET_MAX_TEXT) {
+        fs_error(diags, fs_pos_at(path, 0, 0), "split it into several files",
+                 "a Markdown file larger than %d KiB", FS_DATASET_MAX_TEXT / 1024);
+        ok = false;
+    } else if (failed) {
+        fs_error(diags, fs_pos_at(path, 0, 0), NULL, "cannot read: %s", strerror(errno));
+    }
+    size_t i = data->text_count;
+    data->text_names[i] = name;
+    data->text_lengths[i] = text.length;
+    data->texts[i] = ok ? fs_arena_strndup(arena, fs_buf_str(&text), text.length) : NULL;
+    fs_buf_free(&text);
+    if (!data->texts[i])
+        return false;
+    data->text_count++;
+    return true;
 }
 
 fs_dataset *fs_dataset_load(const char *dir, fs_arena *arena, fs_diags *diags)
@@ -41,7 +91,20 @@ fs_dataset *fs_dataset_load(const char *dir, fs_arena *arena, fs_diags *diags)
     size_t count = 0, capacity = 0;
     bool ok = true;
     struct dirent *entry;
+    const char **markdown = NULL;
+    size_t markdown_count = 0, markdown_capacity = 0;
     while (ok && (entry = readdir(folder))) {
+        if (has_suffix(entry->d_name, ".md") && strcmp(entry->d_name, "README.md") != 0) {
+            if (markdown_count == markdown_capacity) {
+                markdown_capacity = markdown_capacity ? markdown_capacity * 2 : 8;
+                markdown = fs_arena_grow(arena, markdown, markdown_count, markdown_capacity,
+                                         sizeof *markdown);
+                ok = markdown != NULL;
+            }
+            if (ok)
+                ok = (markdown[markdown_count++] = fs_arena_strdup(arena, entry->d_name)) != NULL;
+            continue;
+        }
         if (!is_csv(entry->d_name))
             continue;
         if (count == FS_DATASET_MAX_TABLES) {
@@ -75,6 +138,16 @@ fs_dataset *fs_dataset_load(const char *dir, fs_arena *arena, fs_diags *diags)
     if (!data || !(data->tables = fs_arena_array(arena, count, sizeof *data->tables)))
         return NULL;
     data->dir = fs_arena_strdup(arena, dir);
+    if (markdown_count) {
+        qsort(markdown, markdown_count, sizeof *markdown, by_name);
+        data->text_names = fs_arena_array(arena, markdown_count, sizeof *data->text_names);
+        data->texts = fs_arena_array(arena, markdown_count, sizeof *data->texts);
+        data->text_lengths = fs_arena_array(arena, markdown_count, sizeof *data->text_lengths);
+        if (!data->text_names || !data->texts || !data->text_lengths)
+            return NULL;
+        for (size_t i = 0; i < markdown_count; i++)
+            ok = read_text(data, markdown[i], arena, diags) && ok;
+    }
     for (size_t i = 0; i < count; i++) {
         const char *path = fs_arena_printf(arena, "%s/%s", dir, names[i]);
         const fs_table *table = path ? fs_table_load(path, arena, diags) : NULL;
@@ -99,6 +172,24 @@ size_t fs_dataset_count(const fs_dataset *data)
 const fs_table *fs_dataset_table_at(const fs_dataset *data, size_t i)
 {
     return data->tables[i];
+}
+
+bool fs_dataset_text(const fs_dataset *data, const char *name, const char **text, size_t *length)
+{
+    for (size_t i = 0; i < data->text_count; i++) {
+        if (strcmp(data->text_names[i], name) == 0) {
+            *text = data->texts[i];
+            *length = data->text_lengths[i];
+            return true;
+        }
+    }
+    return false;
+}
+
+size_t fs_dataset_text_names(const fs_dataset *data, const char *const **names)
+{
+    *names = data->text_names;
+    return data->text_count;
 }
 
 const fs_table *fs_dataset_table(const fs_dataset *data, const char *name)

@@ -3,6 +3,7 @@
 #ifndef FS_DATASET_H
 #define FS_DATASET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/fs_arena.h"
@@ -19,6 +20,14 @@ fs_dataset *fs_dataset_load(const char *dir, fs_arena *arena, fs_diags *diags);
 const char *fs_dataset_dir(const fs_dataset *data);
 size_t fs_dataset_count(const fs_dataset *data);
 const fs_table *fs_dataset_table_at(const fs_dataset *data, size_t i);
+
+/* The Markdown file of the folder named name ("intro.md"): its bytes and
+ * length. False when the folder has no such file. Every .md file but
+ * README.md is read when the folder is loaded. */
+bool fs_dataset_text(const fs_dataset *data, const char *name, const char **text, size_t *length);
+
+/* The names of the folder's Markdown files, sorted; returns how many. */
+size_t fs_dataset_text_names(const fs_dataset *data, const char *const **names);
 
 /* The table of that name, or NULL. */
 const fs_table *fs_dataset_table(const fs_dataset *data, const char *name);
