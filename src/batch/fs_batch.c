@@ -27,7 +27,11 @@ typedef struct {
 static fs_job_status render_document(const fs_batch *batch, const fs_job *job, fs_pango *pango,
                                      fs_arena *arena, fs_diags *diags)
 {
-    fs_bind_input input = {batch->layout, job->data, batch->icons, job->lang, NULL, NULL};
+    fs_bind_input input = {.layout = batch->layout,
+                           .data = job->data,
+                           .icons = batch->icons,
+                           .lang = job->lang,
+                           .images = batch->images};
     fs_document *doc = fs_bind(&input, arena, diags);
     if (!doc)
         return FS_JOB_BAD_INPUT;

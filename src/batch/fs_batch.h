@@ -14,6 +14,7 @@
 #include "load/fs_dataset.h"
 #include "load/fs_fonts.h"
 #include "load/fs_icons.h"
+#include "load/fs_image.h"
 #include "load/fs_layout.h"
 
 typedef enum {
@@ -38,6 +39,7 @@ typedef struct {
 typedef struct {
     const fs_layout *layout;
     const fs_icons *icons;
+    fs_images *images; /* shared by the workers; thread-safe */
     const fs_fonts *fonts;
     fs_emit_options emit;
 } fs_batch;

@@ -79,6 +79,7 @@ typedef struct {
     fs_layout *layout;
     fs_dataset *data;
     fs_icons *icons;
+    fs_images *images;
     fs_lang *langs[FS_MAX_LANGS];
     fs_fonts *fonts;
 } run;
@@ -236,6 +237,7 @@ static bool load_run(run *r, const render_args *args, const char *datadir, fs_di
     r->layout = fs_layout_load(dir, r->arena, diags);
     r->data = fs_dataset_load(args->data, r->arena, diags);
     r->icons = fs_icons_load(FS_MATERIAL_CODEPOINTS, r->arena, diags);
+    r->images = fs_images_new();
     r->fonts = conf ? fs_fonts_create(conf, diags) : NULL;
     if (r->fonts && r->layout && !fs_fonts_check_theme(r->fonts, r->layout->theme, diags))
         return false;
@@ -245,11 +247,13 @@ static bool load_run(run *r, const render_args *args, const char *datadir, fs_di
             fs_lang_create(args->langs[i], r->layout, args->data, args->strict, r->arena, diags);
         langs_ok = langs_ok && r->langs[i];
     }
-    return r->layout && r->data && r->icons && langs_ok && r->fonts;
+    return r->layout && r->data && r->icons && r->images && langs_ok && r->fonts;
 }
 
 static void free_run(run *r)
 {
+    if (r->images)
+        fs_images_free(r->images);
     fs_fonts_free(r->fonts);
     for (size_t i = 0; i < FS_MAX_LANGS; i++)
         fs_lang_free(r->langs[i]);
@@ -624,6 +628,7 @@ int fs_cli_render(int argc, char **argv)
         fs_diags_clear(diags);
         batch.layout = r.layout;
         batch.icons = r.icons;
+        batch.images = r.images;
         batch.fonts = r.fonts;
         s.batch = args.each || count > 1;
         fs_batch_options options = {args.jobs, report, progress, &s};

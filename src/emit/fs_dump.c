@@ -18,11 +18,14 @@ static void put_color(fs_buf *out, fs_rgba c)
  * Text is written without its markup, with newlines as \n. */
 static void put_op(fs_buf *out, const fs_op *op)
 {
-    static const char *const kinds[] = {"rect", "text", "icon", "circle"};
+    static const char *const kinds[] = {"rect", "text", "icon", "circle", "image"};
     fs_buf_printf(out, "  %-6s %7.2f %7.2f %7.2f %7.2f", kinds[op->kind], op->x, op->y, op->w,
                   op->h);
     put_color(out, op->color);
-    if (op->kind == FS_OP_ICON) {
+    if (op->kind == FS_OP_IMAGE) {
+        fs_buf_printf(out, " %s %s", fs_image_path(op->picture.image),
+                      op->picture.cover ? "cover" : "contain");
+    } else if (op->kind == FS_OP_ICON) {
         fs_buf_printf(out, " %s U+%04X", op->icon.family, (unsigned)op->icon.codepoint);
     } else if (op->kind == FS_OP_TEXT) {
         const fs_text_style *style = op->text.style;
@@ -30,6 +33,14 @@ static void put_op(fs_buf *out, const fs_op *op)
                       style->italic ? " italic" : "", op->text.size);
         if (op->outline_level)
             fs_buf_printf(out, " h%d", op->outline_level);
+        if (op->anchor)
+            fs_buf_printf(out, " #%s", op->anchor);
+        if (op->text.line_count)
+            fs_buf_printf(out, " lines %d-%d", op->text.first_line + 1,
+                          op->text.first_line + op->text.line_count);
+        for (size_t l = 0; l < op->link_count; l++)
+            fs_buf_printf(out, " link[%zu,%zu]->%s", op->links[l].start, op->links[l].end,
+                          op->links[l].target);
         char *plain = NULL;
         if (pango_parse_markup(op->text.markup, -1, 0, NULL, &plain, NULL, NULL)) {
             fs_buf_puts(out, " \"");

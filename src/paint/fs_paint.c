@@ -1,7 +1,10 @@
 #include "fs_paint.h"
 
+#include <limits.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+
+#include "core/fs_buf.h"
 
 static void set_color(cairo_t *cr, fs_rgba color)
 {
@@ -38,13 +41,136 @@ static void paint_rect(cairo_t *cr, const fs_op *op)
     cairo_new_path(cr);
 }
 
+/* A paragraph split across columns draws only its own lines, each at its
+ * baseline, so that neither the PDF's text nor its pixels hold the rest. */
+static void paint_lines(cairo_t *cr, const fs_op *op, PangoLayout *layout)
+{
+    int first = op->text.first_line, last = first + op->text.line_count;
+    PangoLayoutIter *iter = pango_layout_get_iter(layout);
+    double top = 0;
+    int index = 0;
+    do {
+        if (index >= last)
+            break;
+        if (index >= first) {
+            int line_top, line_bottom;
+            pango_layout_iter_get_line_yrange(iter, &line_top, &line_bottom);
+            if (index == first)
+                top = line_top / (double)PANGO_SCALE;
+            PangoRectangle logical;
+            pango_layout_iter_get_line_extents(iter, NULL, &logical);
+            cairo_move_to(cr, op->x + logical.x / (double)PANGO_SCALE,
+                          op->y - top + pango_layout_iter_get_baseline(iter) / (double)PANGO_SCALE);
+            pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(iter));
+        }
+        index++;
+    } while (pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
+}
+
+/* Appends value to a cairo tag attribute as a quoted string. */
+static void put_attribute(fs_buf *out, const char *name, const char *value)
+{
+    fs_buf_printf(out, " %s='", name);
+    for (const char *c = value; *c; c++) {
+        if (*c == '\'' || *c == '\\')
+            fs_buf_putc(out, '\\');
+        fs_buf_putc(out, *c);
+    }
+    fs_buf_putc(out, '\'');
+}
+
+/* Makes the drawn lines' part of each link clickable (in a PDF; other
+ * surfaces ignore links): one rectangle per line the link's text is on. */
+static void paint_links(cairo_t *cr, const fs_op *op, PangoLayout *layout)
+{
+    int first = op->text.first_line;
+    int last = op->text.line_count > 0 ? first + op->text.line_count : INT_MAX;
+    for (size_t l = 0; l < op->link_count; l++) {
+        const fs_link *link = &op->links[l];
+        fs_buf attributes = {0};
+        fs_buf_puts(&attributes, "rect=[");
+        bool any = false;
+        PangoLayoutIter *iter = pango_layout_get_iter(layout);
+        double top = 0;
+        int index = 0;
+        do {
+            if (index >= last)
+                break;
+            int line_top, line_bottom;
+            pango_layout_iter_get_line_yrange(iter, &line_top, &line_bottom);
+            if (index == first)
+                top = line_top / (double)PANGO_SCALE;
+            PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
+            int start = line->start_index, end = line->start_index + line->length;
+            if (index >= first && (int)link->start < end && (int)link->end > start) {
+                int *ranges = NULL, count = 0;
+                pango_layout_line_get_x_ranges(
+                    line, (int)link->start > start ? (int)link->start : start,
+                    (int)link->end < end ? (int)link->end : end, &ranges, &count);
+                for (int r = 0; r < count; r++) {
+                    double x0 = ranges[2 * r] / (double)PANGO_SCALE;
+                    double x1 = ranges[2 * r + 1] / (double)PANGO_SCALE;
+                    fs_buf_printf(&attributes, "%s%.2f %.2f %.2f %.2f", any ? " " : "", op->x + x0,
+                                  op->y - top + line_top / (double)PANGO_SCALE, x1 - x0,
+                                  (line_bottom - line_top) / (double)PANGO_SCALE);
+                    any = true;
+                }
+                g_free(ranges);
+            }
+            index++;
+        } while (pango_layout_iter_next_line(iter));
+        pango_layout_iter_free(iter);
+        fs_buf_puts(&attributes, "]");
+        if (link->target[0] == '#')
+            put_attribute(&attributes, "dest", link->target + 1);
+        else
+            put_attribute(&attributes, "uri", link->target);
+        if (any && fs_buf_ok(&attributes)) {
+            cairo_tag_begin(cr, CAIRO_TAG_LINK, fs_buf_str(&attributes));
+            cairo_tag_end(cr, CAIRO_TAG_LINK);
+        }
+        fs_buf_free(&attributes);
+    }
+}
+
 static void paint_text(cairo_t *cr, const fs_op *op, fs_pango *pango)
 {
     PangoLayout *layout = fs_pango_layout(pango, &op->text);
+    fs_buf dest = {0};
+    if (op->anchor) {
+        put_attribute(&dest, "name", op->anchor);
+        cairo_tag_begin(cr, CAIRO_TAG_DEST, fs_buf_str(&dest));
+    }
     set_color(cr, op->color);
-    cairo_move_to(cr, op->x, op->y);
-    pango_cairo_show_layout(cr, layout);
+    if (op->text.line_count > 0) {
+        paint_lines(cr, op, layout);
+    } else {
+        cairo_move_to(cr, op->x, op->y);
+        pango_cairo_show_layout(cr, layout);
+    }
+    if (op->anchor)
+        cairo_tag_end(cr, CAIRO_TAG_DEST);
+    fs_buf_free(&dest);
+    if (op->link_count)
+        paint_links(cr, op, layout);
     g_object_unref(layout);
+}
+
+/* A picture fitted in its box: contained (whole, centred) or covering it
+ * (cropped to the box). */
+static bool paint_image(cairo_t *cr, const fs_op *op)
+{
+    const fs_image *image = op->picture.image;
+    double w = fs_image_width(image), h = fs_image_height(image);
+    double scale = op->picture.cover ? fmax(op->w / w, op->h / h) : fmin(op->w / w, op->h / h);
+    double dw = w * scale, dh = h * scale;
+    cairo_save(cr);
+    cairo_rectangle(cr, op->x, op->y, op->w, op->h);
+    cairo_clip(cr);
+    bool ok = fs_image_draw(image, cr, op->x + (op->w - dw) / 2, op->y + (op->h - dh) / 2, dw, dh);
+    cairo_restore(cr);
+    return ok;
 }
 
 /* Icons are drawn as outlines, not as text: the PDF's text layer never gets
@@ -90,6 +216,9 @@ bool fs_paint_page(cairo_t *cr, const fs_page_ops *page, fs_pango *pango)
             break;
         case FS_OP_ICON:
             ok = paint_icon(cr, op, pango) && ok;
+            break;
+        case FS_OP_IMAGE:
+            ok = paint_image(cr, op) && ok;
             break;
         }
     }

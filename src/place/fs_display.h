@@ -11,7 +11,7 @@
 #include "core/fs_color.h"
 #include "place/fs_measure.h"
 
-typedef enum { FS_OP_RECT, FS_OP_TEXT, FS_OP_ICON, FS_OP_CIRCLE } fs_op_kind;
+typedef enum { FS_OP_RECT, FS_OP_TEXT, FS_OP_ICON, FS_OP_CIRCLE, FS_OP_IMAGE } fs_op_kind;
 
 typedef struct {
     fs_op_kind kind;
@@ -24,9 +24,17 @@ typedef struct {
             double stroke_width; /* 0: no outline */
         } rect;
         struct {
-            fs_text text;      /* drawn at (x, y) wrapped at text.width */
-            int outline_level; /* a heading's rank in the PDF outline, 0 for none */
+            fs_text text;         /* drawn at (x, y) wrapped at text.width */
+            int outline_level;    /* a heading's rank in the PDF outline, 0 for none */
+            const char *anchor;   /* a heading's name for links inside the document */
+            const fs_link *links; /* clickable ranges of the text */
+            size_t link_count;
         };
+        struct {
+            const fs_image *image;
+            bool cover; /* fills (x, y, w, h), cropped; else fits inside it */
+            const char *alt;
+        } picture;
         struct {
             uint32_t codepoint;
             const char *family;

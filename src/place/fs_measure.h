@@ -15,6 +15,9 @@ typedef struct {
     const fs_text_style *style;
     double size;  /* points; the style's size unless shrunk to fit */
     double width; /* wrapping width in points; <= 0 for one unbroken line */
+    /* Drawing only: the lines drawn, for a paragraph split across columns
+     * or pages (line_count 0: all of them). */
+    int first_line, line_count;
 } fs_text;
 
 typedef struct {
@@ -34,6 +37,10 @@ typedef struct {
     void *context;
     /* Fills out for text; false when the text cannot be laid out. */
     bool (*measure)(void *context, const fs_text *text, fs_extent *out);
+    /* Fills bottoms with the bottom of each line of text, from the text's
+     * top, for up to capacity lines; returns the number of lines (-1 when
+     * the text cannot be laid out). Paragraphs split between lines. */
+    int (*line_bottoms)(void *context, const fs_text *text, double *bottoms, int capacity);
 } fs_measurer;
 
 #endif

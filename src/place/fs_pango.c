@@ -284,9 +284,28 @@ static bool measure(void *context, const fs_text *text, fs_extent *out)
     return true;
 }
 
+static int line_bottoms(void *context, const fs_text *text, double *bottoms, int capacity)
+{
+    PangoLayout *layout = fs_pango_layout(context, text);
+    if (!layout)
+        return -1;
+    PangoLayoutIter *iter = pango_layout_get_iter(layout);
+    int count = 0;
+    do {
+        int top, bottom;
+        pango_layout_iter_get_line_yrange(iter, &top, &bottom);
+        if (count < capacity)
+            bottoms[count] = bottom / (double)PANGO_SCALE;
+        count++;
+    } while (pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
+    g_object_unref(layout);
+    return count;
+}
+
 fs_measurer fs_pango_measurer(fs_pango *pango)
 {
-    return (fs_measurer){pango, measure};
+    return (fs_measurer){pango, measure, line_bottoms};
 }
 
 bool fs_pango_glyph(fs_pango *pango, const char *family, double size, uint32_t codepoint,

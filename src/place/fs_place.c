@@ -1,5 +1,7 @@
 #include "fs_place.h"
 
+#include "core/fs_buf.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -25,6 +27,8 @@ typedef struct {
      * text is most of placement's cost. */
     struct measured *measured;
     size_t measured_count, measured_capacity;
+    /* The page a header or footer is drawn on, for {page} and {pages}. */
+    size_t page_number, page_count;
     bool failed;
 } placer;
 
@@ -82,6 +86,11 @@ static void remember_measured(placer *p, const measured *entry)
     p->measured_count++;
 }
 
+static const double CAPTION_GAP = 4; /* between a picture and its caption */
+static const double QUOTE_BAR = 2.5; /* a pull quote's bar */
+static const double QUOTE_INDENT = 12;
+static const double LIST_INDENT = 1.1; /* a level of list, in sizes of its text */
+
 /* Geometry of a stat tile relative to its number size n. */
 static const double ICON_DIAMETER = 1.5; /* the icon's disc */
 static const double ICON_GLYPH = 0.62;   /* the glyph inside the disc */
@@ -92,6 +101,8 @@ static double layout_box(placer *p, fs_box *box, double x, double y, double widt
                          double min_height);
 static double layout_kind(placer *p, fs_box *box, double x, double y, double width,
                           double min_height);
+static double layout_image(placer *p, fs_box *box, double x, double y, double width);
+static double layout_quote(placer *p, fs_box *box, double x, double y, double width);
 
 /* Reports, once per box, a character the style's font cannot draw: pango
  * drew it with another font of the set, or not at all. */
@@ -138,13 +149,36 @@ static void report_foreign(placer *p, const fs_text_style *style, const fs_exten
         style->family, utf8, (unsigned)c);
 }
 
+/* Markup with the page stand-ins of a header or footer replaced by the
+ * numbers of the page being drawn (digits, as running heads print them). */
+static const char *with_page_numbers(placer *p, const char *markup)
+{
+    if (!strstr(markup, "\xee\x80"))
+        return markup;
+    fs_buf out = {0};
+    for (const char *c = markup; *c;) {
+        if (strncmp(c, FS_PAGE_NUMBER, 3) == 0 || strncmp(c, FS_PAGE_COUNT, 3) == 0) {
+            fs_buf_printf(&out, "%zu", c[2] == FS_PAGE_NUMBER[2] ? p->page_number : p->page_count);
+            c += 3;
+        } else {
+            fs_buf_putc(&out, *c++);
+        }
+    }
+    const char *result = fs_buf_ok(&out) ? fs_arena_strdup(p->arena, fs_buf_str(&out)) : NULL;
+    fs_buf_free(&out);
+    if (!result)
+        p->failed = true;
+    return result ? result : markup;
+}
+
 static fs_extent measure(placer *p, const char *markup, const fs_text_style *style, double size,
                          double width)
 {
+    markup = with_page_numbers(p, markup);
     const fs_extent *known = find_measured(p, markup, style, size, width);
     if (known)
         return *known;
-    fs_text text = {markup, style, size, width};
+    fs_text text = {.markup = markup, .style = style, .size = size, .width = width};
     fs_extent extent = {0};
     if (!p->measurer->measure(p->measurer->context, &text, &extent)) {
         p->failed = true;
@@ -162,13 +196,40 @@ static void emit(placer *p, const fs_op *op)
         p->failed = true;
 }
 
+static fs_op text_op(placer *p, double x, double y, double width, double height, const char *markup,
+                     const fs_text_style *style, double size)
+{
+    fs_op op = {.kind = FS_OP_TEXT, .x = x, .y = y, .w = width, .h = height, .color = style->color};
+    op.text = (fs_text){
+        .markup = with_page_numbers(p, markup), .style = style, .size = size, .width = width};
+    return op;
+}
+
 static void emit_text(placer *p, double x, double y, double width, double height,
                       const char *markup, const fs_text_style *style, double size,
                       int outline_level)
 {
-    fs_op op = {.kind = FS_OP_TEXT, .x = x, .y = y, .w = width, .h = height, .color = style->color};
-    op.text = (fs_text){markup, style, size, width};
+    fs_op op = text_op(p, x, y, width, height, markup, style, size);
     op.outline_level = outline_level;
+    emit(p, &op);
+}
+
+/* A paragraph of a text box, with its links, and a heading's outline
+ * level and anchor on its first paragraph. */
+static void emit_paragraph(placer *p, const fs_box *box, size_t i, double x, double y, double width,
+                           double height, int first_line, int line_count)
+{
+    fs_op op = text_op(p, x, y, width, height, box->paragraphs[i], &box->style, box->style.size);
+    op.text.first_line = first_line;
+    op.text.line_count = line_count;
+    if (i == 0 && first_line == 0) {
+        op.outline_level = box->level;
+        op.anchor = box->anchor;
+    }
+    if (box->links) {
+        op.links = box->links[i];
+        op.link_count = box->link_counts[i];
+    }
     emit(p, &op);
 }
 
@@ -212,13 +273,35 @@ static double child_width(const fs_box *child, double available)
 
 /* ---- text ------------------------------------------------------------ */
 
+static void emit_bar(placer *p, const fs_rgba *color, double x, double top, double bottom);
+static double text_indent(const fs_box *box);
+static const fs_text_style *marker_style_of(placer *p, const fs_text_style *style, fs_rgba color);
+static void emit_marker(placer *p, const char *marker, const fs_text_style *style, double size,
+                        double x, double y, double height);
+
 static double layout_text(placer *p, fs_box *box, double x, double y, double width)
 {
+    /* A list item or quote paragraph of Markdown outside a flow. */
+    double indent = text_indent(box);
+    if (indent > 0) {
+        double height = 0;
+        box->depth = -box->depth; /* lay the text itself out, without the indent */
+        bool bar = box->has_bar;
+        box->has_bar = false;
+        height = layout_text(p, box, x + indent, y, width - indent);
+        box->depth = -box->depth;
+        box->has_bar = bar;
+        if (p->page && box->item_marker)
+            emit_marker(p, box->item_marker, marker_style_of(p, &box->style, box->bar),
+                        box->style.size, x + indent, y, height);
+        if (p->page && bar)
+            emit_bar(p, &box->bar, x + indent - QUOTE_INDENT, y, y + height);
+        return height;
+    }
     double top = y;
     for (size_t i = 0; i < box->paragraph_count; i++) {
         fs_extent extent = measure(p, box->paragraphs[i], &box->style, box->style.size, width);
-        emit_text(p, x, y, width, extent.height, box->paragraphs[i], &box->style, box->style.size,
-                  i == 0 ? box->level : 0);
+        emit_paragraph(p, box, i, x, y, width, extent.height, 0, 0);
         y += extent.height;
         if (i + 1 < box->paragraph_count)
             y += box->style.space_after;
@@ -563,6 +646,16 @@ static double layout_kind(placer *p, fs_box *box, double x, double y, double wid
         return fmax(layout_list(p, box, x, y, width), min_height);
     case FS_BOX_SPACER:
         return box->height;
+    case FS_BOX_IMAGE:
+        return fmax(layout_image(p, box, x, y, width), min_height);
+    case FS_BOX_QUOTE:
+        return fmax(layout_quote(p, box, x, y, width), min_height);
+    case FS_BOX_FLOW:
+        /* A flow inside another block cannot break: its content stacks. */
+        return fmax(layout_stack(p, box->children, box->child_count, FS_GAP_STACK, x, y, width),
+                    min_height);
+    case FS_BOX_BREAK:
+        return min_height;
     case FS_BOX_RULE: {
         fs_op rule = {
             .kind = FS_OP_RECT, .x = x, .y = y, .w = width, .h = box->height, .color = box->fill};
@@ -571,6 +664,400 @@ static double layout_kind(placer *p, fs_box *box, double x, double y, double wid
     }
     }
     return 0;
+}
+
+/* ---- images and quotes ------------------------------------------------ */
+
+static double image_height(const fs_box *box, double width)
+{
+    if (box->height > 0)
+        return box->height;
+    if (!box->image)
+        return 0;
+    double w = fs_image_width(box->image), h = fs_image_height(box->image);
+    return w > 0 ? width * h / w : 0;
+}
+
+static double layout_image(placer *p, fs_box *box, double x, double y, double width)
+{
+    double height = image_height(box, width);
+    fs_op picture = {.kind = FS_OP_IMAGE, .x = x, .y = y, .w = width, .h = height};
+    picture.picture.image = box->image;
+    picture.picture.cover = box->cover;
+    picture.picture.alt = box->alt;
+    if (box->image)
+        emit(p, &picture);
+    if (box->child_count)
+        height +=
+            CAPTION_GAP + layout_box(p, box->children[0], x, y + height + CAPTION_GAP, width, 0);
+    return height;
+}
+
+static void emit_bar(placer *p, const fs_rgba *color, double x, double top, double bottom)
+{
+    fs_op bar = {
+        .kind = FS_OP_RECT, .x = x, .y = top, .w = QUOTE_BAR, .h = bottom - top, .color = *color};
+    emit(p, &bar);
+}
+
+static double layout_quote(placer *p, fs_box *box, double x, double y, double width)
+{
+    double height = layout_stack(p, box->children, box->child_count, FS_GAP_FRAME, x + QUOTE_INDENT,
+                                 y, width - QUOTE_INDENT);
+    if (box->child_count)
+        emit_bar(p, &box->children[0]->bar, x, y, y + height);
+    return height;
+}
+
+/* ---- flow ------------------------------------------------------------ */
+
+/* A flow is laid out as a sequence of pieces: each paragraph of its text,
+ * each list item, each paragraph of a quote can split between two lines;
+ * anything else (a picture, a grid, a box) moves whole. */
+typedef struct {
+    fs_box *box;
+    size_t paragraph; /* of a text box */
+    bool text;        /* splits between lines */
+    bool keep;        /* starts in the same column as the next piece */
+    bool heading;     /* never split */
+    bool column_break, page_break;
+    double indent; /* of a list item or quote */
+    const char *marker;
+    const fs_text_style *marker_style;
+    double space_before, space_after;
+    /* measured at the column's width */
+    double *bottoms; /* text: the bottom of each line */
+    int lines;
+    double height;
+} piece;
+
+typedef struct {
+    piece *pieces;
+    size_t count, capacity;
+} pieces;
+
+/* Where a flow has got to: the next piece, and its first line not yet
+ * placed. */
+typedef struct {
+    size_t piece;
+    int line;
+} flow_at;
+
+enum { FLOW_ORPHANS = 2, FLOW_WIDOWS = 2 };
+static const double FLOW_BLOCK_SPACE = 8; /* around what is not text */
+
+static piece *add_piece(placer *p, pieces *list, fs_box *box)
+{
+    if (list->count == list->capacity) {
+        size_t capacity = list->capacity ? list->capacity * 2 : 64;
+        piece *grown = fs_arena_grow(p->arena, list->pieces, list->count, capacity, sizeof *grown);
+        if (!grown) {
+            p->failed = true;
+            return NULL;
+        }
+        list->pieces = grown;
+        list->capacity = capacity;
+    }
+    piece *pc = &list->pieces[list->count++];
+    *pc = (piece){.box = box, .space_before = FLOW_BLOCK_SPACE, .space_after = FLOW_BLOCK_SPACE};
+    return pc;
+}
+
+static const fs_text_style *marker_style_of(placer *p, const fs_text_style *style, fs_rgba color)
+{
+    fs_text_style *marker = fs_arena_alloc(p->arena, sizeof *marker);
+    if (!marker) {
+        p->failed = true;
+        return style;
+    }
+    *marker = *style;
+    marker->color = color;
+    marker->weight = 700;
+    marker->align = FS_ALIGN_START;
+    return marker;
+}
+
+/* How far a list item or quote paragraph of Markdown stands in. */
+static double text_indent(const fs_box *box)
+{
+    double indent = box->has_bar ? QUOTE_INDENT : 0;
+    if (box->depth > 0)
+        indent += box->depth * box->style.size * LIST_INDENT +
+                  (box->item_marker && box->item_marker[0] >= '0' && box->item_marker[0] <= '9'
+                       ? box->style.size * 0.6
+                       : 0);
+    return indent;
+}
+
+/* A list marker, set right against the item's text. */
+static void emit_marker(placer *p, const char *marker, const fs_text_style *style, double size,
+                        double x, double y, double height)
+{
+    double width = measure(p, marker, style, size, -1).width;
+    emit_text(p, x - width - size * 0.45, y, width, height, marker, style, size, 0);
+}
+
+static void add_text_pieces(placer *p, pieces *list, fs_box *box, double indent, const char *marker,
+                            const fs_text_style *marker_style)
+{
+    for (size_t i = 0; i < box->paragraph_count; i++) {
+        piece *pc = add_piece(p, list, box);
+        if (!pc)
+            return;
+        pc->paragraph = i;
+        pc->text = true;
+        pc->heading = box->level > 0;
+        pc->indent = indent + text_indent(box);
+        pc->marker = i == 0 ? (marker ? marker : box->item_marker) : NULL;
+        pc->marker_style = marker_style ? marker_style : &box->style;
+        pc->space_before = i == 0 ? box->style.space_before : 0;
+        pc->space_after =
+            i + 1 == box->paragraph_count && box->gap >= 0 ? box->gap : box->style.space_after;
+        pc->keep = i + 1 < box->paragraph_count ? false : box->keep_with_next || pc->heading;
+    }
+}
+
+static void add_pieces(placer *p, pieces *list, fs_box *box)
+{
+    switch (box->kind) {
+    case FS_BOX_STACK:
+        for (size_t i = 0; i < box->child_count; i++)
+            add_pieces(p, list, box->children[i]);
+        return;
+    case FS_BOX_TEXT: {
+        const fs_text_style *marker = NULL;
+        if (box->item_marker)
+            marker = marker_style_of(p, &box->style, box->bar);
+        add_text_pieces(p, list, box, 0, NULL, marker);
+        return;
+    }
+    case FS_BOX_QUOTE:
+        for (size_t i = 0; i < box->child_count; i++)
+            add_text_pieces(p, list, box->children[i], 0, NULL, NULL);
+        return;
+    case FS_BOX_LIST: {
+        const fs_text_style *marker = marker_style_of(p, &box->style, box->marker_color);
+        double indent = box->marker == FS_MARKER_NONE ? 0 : box->style.size * LIST_INDENT;
+        for (size_t i = 0; i < box->child_count; i++) {
+            const char *text = box->marker == FS_MARKER_BULLET ? "•"
+                               : box->marker == FS_MARKER_NUMBER
+                                   ? fs_arena_printf(p->arena, "%zu.", i + 1)
+                                   : NULL;
+            size_t first = list->count;
+            add_text_pieces(p, list, box->children[i], indent, text, marker);
+            /* Items of a list are closer than paragraphs. */
+            for (size_t k = first; k < list->count; k++)
+                list->pieces[k].space_after = gap_of(box, FS_GAP_LIST);
+        }
+        return;
+    }
+    case FS_BOX_BREAK: {
+        piece *pc = add_piece(p, list, box);
+        if (pc) {
+            pc->column_break = box->column_break;
+            pc->page_break = !box->column_break;
+            pc->space_before = pc->space_after = 0;
+        }
+        return;
+    }
+    case FS_BOX_IMAGE: {
+        piece *pc = add_piece(p, list, box);
+        if (pc && box->child_count) {
+            /* The caption is a piece of its own, kept with its picture. */
+            pc->keep = true;
+            pc->space_after = CAPTION_GAP;
+            add_text_pieces(p, list, box->children[0], 0, NULL, NULL);
+        }
+        return;
+    }
+    default: {
+        piece *pc = add_piece(p, list, box);
+        if (pc)
+            pc->keep = box->keep_with_next;
+        return;
+    }
+    }
+}
+
+/* Measures every piece at the width of a column. */
+static void measure_pieces(placer *p, pieces *list, double width)
+{
+    for (size_t i = 0; i < list->count && !p->failed; i++) {
+        piece *pc = &list->pieces[i];
+        double w = width - pc->indent;
+        if (pc->column_break || pc->page_break)
+            continue;
+        if (!pc->text) {
+            pc->height = pc->box->kind == FS_BOX_IMAGE ? image_height(pc->box, w)
+                                                       : measure_box(p, pc->box, w);
+            continue;
+        }
+        const fs_box *box = pc->box;
+        fs_extent extent =
+            measure(p, box->paragraphs[pc->paragraph], &box->style, box->style.size, w);
+        int lines = extent.lines > 0 ? extent.lines : 1;
+        pc->bottoms = fs_arena_array(p->arena, (size_t)lines, sizeof(double));
+        if (!pc->bottoms) {
+            p->failed = true;
+            return;
+        }
+        fs_text text = {.markup = box->paragraphs[pc->paragraph],
+                        .style = &box->style,
+                        .size = box->style.size,
+                        .width = w};
+        int found = p->measurer->line_bottoms(p->measurer->context, &text, pc->bottoms, lines);
+        if (found != lines) {
+            /* A measurer that cannot list lines: one block of equal lines. */
+            for (int k = 0; k < lines; k++)
+                pc->bottoms[k] = extent.height * (k + 1) / lines;
+        }
+        pc->lines = lines;
+        pc->height = pc->bottoms[lines - 1];
+    }
+}
+
+static double line_top(const piece *pc, int line)
+{
+    return line > 0 ? pc->bottoms[line - 1] : 0;
+}
+
+/* The height a piece needs at the bottom of a column to start there: its
+ * first lines (all of it when it cannot split), and what it keeps with. */
+static double start_height(const pieces *list, size_t i, int depth)
+{
+    if (i >= list->count || depth > 8)
+        return 0;
+    const piece *pc = &list->pieces[i];
+    if (pc->column_break || pc->page_break)
+        return 0;
+    double height = pc->height;
+    bool whole = !pc->text || pc->heading || pc->lines < FLOW_ORPHANS + FLOW_WIDOWS;
+    if (!whole)
+        height = pc->bottoms[FLOW_ORPHANS - 1];
+    if (whole && pc->keep && i + 1 < list->count)
+        height += pc->space_after + list->pieces[i + 1].space_before +
+                  start_height(list, i + 1, depth + 1);
+    return height;
+}
+
+/* Fills one column of the given height from at, drawing when the placer
+ * has a page. Returns the height used; at moves past what was placed.
+ * page_break is set when a page break ends the column. */
+static double fill_column(placer *p, const pieces *list, flow_at *at, double x, double top,
+                          double width, double height, bool fresh, bool *page_break)
+{
+    double y = 0;
+    bool first = true;
+    double after = 0; /* space the last piece placed asks below it */
+    bool last_bar = false;
+    while (at->piece < list->count) {
+        const piece *pc = &list->pieces[at->piece];
+        if (pc->column_break || pc->page_break) {
+            at->piece++;
+            at->line = 0;
+            *page_break = pc->page_break;
+            return y;
+        }
+        double space = first ? 0 : after + pc->space_before;
+        double room = height - y - space;
+        double x0 = x + pc->indent;
+        double w = width - pc->indent;
+        if (!pc->text) {
+            double keep = pc->keep ? pc->space_after + start_height(list, at->piece + 1, 0) : 0;
+            if (!first && pc->height + keep > room + 0.01)
+                return y;
+            if (first && p->page && pc->height > height + 0.01)
+                fs_error(p->diags, pc->box->pos, "make it smaller, or give the flow fewer columns",
+                         "this block is %.0f mm taller than a column of the flow",
+                         (pc->height - height) * 25.4 / 72);
+            if (p->page)
+                layout_box(p, pc->box, x0, top + y + space, w, 0);
+            y += space + pc->height;
+            after = pc->space_after;
+            last_bar = false;
+            first = false;
+            at->piece++;
+            continue;
+        }
+        int remaining = pc->lines - at->line;
+        double rest = pc->height - line_top(pc, at->line);
+        double keep = pc->keep ? pc->space_after + start_height(list, at->piece + 1, 0) : 0;
+        int take = remaining;
+        if (rest + keep > room + 0.01) {
+            /* As many lines as fit, leaving at least two at each end of the
+             * paragraph; a heading or a short paragraph moves whole. */
+            take = 0;
+            while (take < remaining &&
+                   pc->bottoms[at->line + take] - line_top(pc, at->line) <= room + 0.01)
+                take++;
+            if (take == remaining)
+                take = remaining - 1; /* what it keeps with did not fit */
+            if (remaining - take < FLOW_WIDOWS)
+                take = remaining - FLOW_WIDOWS;
+            bool splits = !pc->heading && take >= (at->line == 0 ? FLOW_ORPHANS : 1);
+            if (!splits)
+                take = 0;
+            if (take == 0 && first && fresh) {
+                /* Nothing fits an empty column: place what fits, at least a
+                 * line, rather than loop. */
+                take = 1;
+                while (take < remaining &&
+                       pc->bottoms[at->line + take] - line_top(pc, at->line) <= room + 0.01)
+                    take++;
+            }
+            if (take == 0)
+                return y;
+        }
+        const fs_box *box = pc->box;
+        double chunk = pc->bottoms[at->line + take - 1] - line_top(pc, at->line);
+        double y0 = top + y + space;
+        if (p->page) {
+            const fs_box *outer = p->current;
+            p->current = box;
+            emit_paragraph(p, box, pc->paragraph, x0, y0, w, chunk, at->line,
+                           take == pc->lines ? 0 : take);
+            if (pc->marker && at->line == 0)
+                emit_marker(p, pc->marker, pc->marker_style, box->style.size, x0, y0, chunk);
+            if (box->has_bar)
+                emit_bar(p, &box->bar, x0 - QUOTE_INDENT, last_bar ? y0 - space : y0, y0 + chunk);
+            p->current = outer;
+        }
+        y += space + chunk;
+        after = pc->space_after;
+        last_bar = box->has_bar;
+        first = false;
+        at->line += take;
+        if (at->line >= pc->lines) {
+            at->piece++;
+            at->line = 0;
+        } else {
+            return y;
+        }
+    }
+    return y;
+}
+
+/* Fills the columns of one page; returns the height of the tallest. */
+static double fill_columns(placer *p, const pieces *list, flow_at *at, long columns, double gap,
+                           double x, double top, double width, double height, bool fresh)
+{
+    double column = (width - gap * (double)(columns - 1)) / (double)columns, used = 0;
+    bool page_break = false;
+    for (long c = 0; c < columns && at->piece < list->count && !page_break; c++)
+        used = fmax(used, fill_column(p, list, at, x + (double)c * (column + gap), top, column,
+                                      height, fresh || c > 0, &page_break));
+    return used;
+}
+
+/* True when what is left of the flow fits the page's columns at height. */
+static bool fits_in(placer *p, const pieces *list, flow_at at, long columns, double gap,
+                    double width, double height, bool fresh)
+{
+    fs_page_ops *page = p->page;
+    p->page = NULL;
+    fill_columns(p, list, &at, columns, gap, 0, 0, width, height, fresh);
+    p->page = page;
+    return at.piece >= list->count;
 }
 
 /* ---- pages ----------------------------------------------------------- */
@@ -597,6 +1084,68 @@ static fs_page_ops *new_page(placer *p, fs_display *display, size_t *capacity)
     return page;
 }
 
+/* The body's pages: where content goes on the current page. */
+typedef struct {
+    const fs_document *doc;
+    const fs_page_spec *spec;
+    fs_display *display;
+    size_t capacity;
+    double x, width;
+    double header[2], footer[2]; /* heights on the first page and the others */
+    double y, top, bottom;       /* of the current page's body */
+} pager;
+
+static bool start_page(placer *p, pager *g)
+{
+    p->page = new_page(p, g->display, &g->capacity);
+    if (!p->page)
+        return false;
+    size_t which = g->display->page_count == 1 ? 0 : 1;
+    g->top = g->spec->margin.top + (g->header[which] > 0 ? g->header[which] + FS_GAP_STACK : 0);
+    g->bottom = g->spec->height - g->spec->margin.bottom -
+                (g->footer[which] > 0 ? g->footer[which] + FS_GAP_STACK : 0);
+    g->y = g->top;
+    /* A band reaches the paper's top or bottom edge only where no running
+     * header or footer is in the way. */
+    p->page_top = g->header[which] > 0 ? -1 : g->top;
+    p->page_bottom = g->footer[which] > 0 ? -1 : g->bottom;
+    return true;
+}
+
+/* Places a flow from the current position, on as many pages as it needs.
+ * On its last page its columns are balanced: the shortest height at which
+ * what is left fits them. */
+static void place_flow(placer *p, pager *g, fs_box *flow)
+{
+    pieces list = {0};
+    for (size_t i = 0; i < flow->child_count; i++)
+        add_pieces(p, &list, flow->children[i]);
+    long columns = flow->columns > 0 ? flow->columns : 1;
+    double gap = gap_of(flow, FS_GAP_ROW);
+    double column = (g->width - gap * (double)(columns - 1)) / (double)columns;
+    measure_pieces(p, &list, column);
+    flow_at at = {0, 0};
+    while (at.piece < list.count && !p->failed) {
+        double room = g->bottom - g->y;
+        bool fresh = g->y <= g->top + 0.01;
+        if (fits_in(p, &list, at, columns, gap, g->width, room, fresh)) {
+            double low = 0, high = room;
+            for (int i = 0; i < 24; i++) {
+                double mid = (low + high) / 2;
+                if (fits_in(p, &list, at, columns, gap, g->width, mid, fresh))
+                    high = mid;
+                else
+                    low = mid;
+            }
+            g->y += fill_columns(p, &list, &at, columns, gap, g->x, g->y, g->width, high, fresh);
+            return;
+        }
+        fill_columns(p, &list, &at, columns, gap, g->x, g->y, g->width, room, fresh);
+        if (!start_page(p, g))
+            return;
+    }
+}
+
 fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_measurer *measurer,
                      fs_arena *arena, fs_diags *diags)
 {
@@ -610,45 +1159,69 @@ fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_
                 .diags = diags,
                 .page_width = page->width,
                 .page_height = page->height,
-                .page_top = page->margin.top,
-                .page_bottom = page->height - page->margin.bottom,
-                .strict = doc->strict};
+                .strict = doc->strict,
+                .page_number = 1,
+                .page_count = 1};
     size_t errors = fs_diags_errors(diags);
-    double x = page->margin.left;
-    double width = page->width - page->margin.left - page->margin.right;
-    double footer_height = doc->footer ? measure_box(&p, doc->footer, width) : 0;
-    double footer_top = page->height - page->margin.bottom - footer_height;
-    double bottom = doc->footer ? footer_top - FS_GAP_STACK : footer_top;
+    pager g = {.doc = doc,
+               .spec = page,
+               .display = display,
+               .x = page->margin.left,
+               .width = page->width - page->margin.left - page->margin.right};
+    fs_box *headers[2] = {doc->first_header, doc->header};
+    fs_box *footers[2] = {doc->first_footer, doc->footer};
+    for (size_t i = 0; i < 2; i++) {
+        g.header[i] = headers[i] ? measure_box(&p, headers[i], g.width) : 0;
+        g.footer[i] = footers[i] ? measure_box(&p, footers[i], g.width) : 0;
+    }
     double gap = page->gap >= 0 ? page->gap : FS_GAP_STACK;
-    size_t capacity = 0;
-    double y = page->margin.top;
-    /* The footer is drawn after the body of each page, so the content
-     * stream, and the text a reader or extractor gets, follows reading
-     * order. */
+    if (!start_page(&p, &g))
+        return NULL;
     for (size_t i = 0; i < doc->body->child_count && !p.failed; i++) {
         fs_box *block = doc->body->children[i];
         p.current = block;
-        double w = child_width(block, width);
+        if (block->kind == FS_BOX_BREAK) {
+            if (g.y > g.top + 0.01 && !start_page(&p, &g))
+                return NULL;
+            continue;
+        }
+        if (block->kind == FS_BOX_FLOW) {
+            place_flow(&p, &g, block);
+            g.y += gap;
+            continue;
+        }
+        double w = child_width(block, g.width);
         fit_numbers(&p, &block, &w, 1);
         double height = measure_box(&p, block, w);
-        if (!p.page || (y > page->margin.top && y + height > bottom + 0.01)) {
-            if (p.page && doc->footer)
-                layout_box(&p, doc->footer, x, footer_top, width, 0);
-            p.page = new_page(&p, display, &capacity);
-            if (!p.page)
-                return NULL;
-            y = page->margin.top;
-        }
-        if (y + height > bottom + 0.01)
+        if (g.y > g.top + 0.01 && g.y + height > g.bottom + 0.01 && !start_page(&p, &g))
+            return NULL;
+        if (g.y + height > g.bottom + 0.01)
             fs_error(diags, block->pos, "shorten its text or split it into several blocks",
                      "this block is %.0f mm taller than the space a page has for it",
-                     (y + height - bottom) * 25.4 / 72);
-        layout_box(&p, block, x, y, w, 0);
-        y += height + gap;
+                     (g.y + height - g.bottom) * 25.4 / 72);
+        layout_box(&p, block, g.x, g.y, w, 0);
+        g.y += height + gap;
     }
-    if (!p.page && !p.failed)
-        p.page = new_page(&p, display, &capacity);
-    if (p.page && doc->footer)
-        layout_box(&p, doc->footer, x, footer_top, width, 0);
+    /* Headers and footers last, when the number of pages is known; the
+     * header's operations go first on each page and the footer's last, so
+     * the content stream, and the text a reader or extractor gets, follows
+     * reading order. */
+    p.page_count = display->page_count;
+    for (size_t i = 0; i < display->page_count && !p.failed; i++) {
+        size_t which = i == 0 ? 0 : 1;
+        fs_page_ops body = display->pages[i], running = {0};
+        p.page_number = i + 1;
+        p.page = &running;
+        if (headers[which])
+            layout_box(&p, headers[which], g.x, page->margin.top, g.width, 0);
+        size_t header_ops = running.count;
+        for (size_t k = 0; k < body.count; k++)
+            emit(&p, &body.ops[k]);
+        if (footers[which])
+            layout_box(&p, footers[which], g.x,
+                       page->height - page->margin.bottom - g.footer[which], g.width, 0);
+        (void)header_ops;
+        display->pages[i] = running;
+    }
     return p.failed || fs_diags_errors(diags) > errors ? NULL : display;
 }

@@ -30,7 +30,17 @@ static bool fake_measure(void *context, const fs_text *text, fs_extent *out)
     return true;
 }
 
-static const fs_measurer measurer = {NULL, fake_measure};
+static int fake_line_bottoms(void *context, const fs_text *text, double *bottoms, int capacity)
+{
+    fs_extent extent;
+    fake_measure(context, text, &extent);
+    double line = text->size * text->style->line_height;
+    for (int i = 0; i < extent.lines && i < capacity; i++)
+        bottoms[i] = line * (i + 1);
+    return extent.lines;
+}
+
+static const fs_measurer measurer = {NULL, fake_measure, fake_line_bottoms};
 static const fs_page_spec page = {600, 800, {50, 50, 50, 50}, -1};
 
 typedef struct {
@@ -109,7 +119,9 @@ static fs_box *with_children(fixture *f, fs_box_kind kind, fs_box **children, si
 
 static fs_display *place_body(fixture *f, fs_box **blocks, size_t count, fs_box *footer)
 {
-    fs_document doc = {.body = with_children(f, FS_BOX_STACK, blocks, count), .footer = footer};
+    fs_document doc = {.body = with_children(f, FS_BOX_STACK, blocks, count),
+                       .footer = footer,
+                       .first_footer = footer};
     return fs_place(&doc, &page, &measurer, f->arena, f->diags);
 }
 
@@ -363,6 +375,239 @@ static void list_items_get_markers(void **state)
     assert_true(find_text(display, 0, "first")->x > one->x);
 }
 
+/* ---- flow ------------------------------------------------------------ */
+
+/* A page whose flow columns hold ten lines of 10-point text (12.5 points
+ * each): 500 points wide, two columns of 240 with a gap of 20, so 48
+ * characters of the fake font make a line. */
+static const fs_page_spec short_page = {600, 225, {50, 50, 50, 50}, -1};
+
+static const char *lines_of(fixture *f, char letter, int lines)
+{
+    size_t length = (size_t)lines * 48;
+    char *text = fs_arena_alloc(f->arena, length + 1);
+    memset(text, letter, length);
+    text[length] = '\0';
+    return text;
+}
+
+static fs_display *place_flow_only(fixture *f, fs_box **children, size_t count);
+
+static fs_box *flow_of(fixture *f, fs_box **children, size_t count)
+{
+    fs_box *flow = with_children(f, FS_BOX_FLOW, children, count);
+    flow->columns = 2;
+    flow->gap = 20;
+    return flow;
+}
+
+/* Places the children followed by a paragraph long enough that the first
+ * page is full, so that its columns are not balanced. */
+static fs_display *place_flow(fixture *f, fs_box **children, size_t count)
+{
+    fs_box **all = fs_arena_array(f->arena, count + 1, sizeof *all);
+    memcpy(all, children, count * sizeof *all);
+    all[count] = text(f, lines_of(f, 'z', 10), 10);
+    return place_flow_only(f, all, count + 1);
+}
+
+static fs_display *place_flow_only(fixture *f, fs_box **children, size_t count)
+{
+    fs_box *blocks[] = {flow_of(f, children, count)};
+    fs_document doc = {.body = with_children(f, FS_BOX_STACK, blocks, 1)};
+    return fs_place(&doc, &short_page, &measurer, f->arena, f->diags);
+}
+
+/* The ops that draw markup, in order: (page, x, y, first line, count). */
+typedef struct {
+    size_t page;
+    double x, y;
+    int first, count;
+} drawn;
+
+static size_t find_drawn(const fs_display *display, const char *markup, drawn *out, size_t max)
+{
+    size_t found = 0;
+    for (size_t p = 0; p < display->page_count; p++)
+        for (size_t i = 0; i < display->pages[p].count; i++) {
+            const fs_op *op = &display->pages[p].ops[i];
+            if (op->kind == FS_OP_TEXT && op->text.markup == markup && found < max)
+                out[found++] = (drawn){p, op->x, op->y, op->text.first_line, op->text.line_count};
+        }
+    return found;
+}
+
+static void a_paragraph_splits_between_columns(void **state)
+{
+    fixture *f = *state;
+    const char *first = lines_of(f, 'a', 7), *second = lines_of(f, 'b', 5);
+    fs_box *children[] = {text(f, first, 10), text(f, second, 10)};
+    fs_display *display = place_flow(f, children, 2);
+    assert_non_null(display);
+    assert_int_equal(display->page_count, 2);
+    drawn parts[4];
+    assert_int_equal(find_drawn(display, second, parts, 4), 2);
+    /* Three lines at the foot of the first column, two at the top of the
+     * second. */
+    assert_int_equal(parts[0].first, 0);
+    assert_int_equal(parts[0].count, 3);
+    assert_float_equal(parts[0].x, 50, 1e-9);
+    assert_float_equal(parts[0].y, 50 + 7 * 12.5, 1e-9);
+    assert_int_equal(parts[1].first, 3);
+    assert_int_equal(parts[1].count, 2);
+    assert_float_equal(parts[1].x, 50 + 240 + 20, 1e-9);
+    assert_float_equal(parts[1].y, 50, 1e-9);
+}
+
+static void no_widow_line_is_left_alone(void **state)
+{
+    fixture *f = *state;
+    /* Three lines fit below the first paragraph, but a split of four lines
+     * there would leave one alone: two move with it. */
+    const char *first = lines_of(f, 'a', 7), *second = lines_of(f, 'b', 4);
+    fs_box *children[] = {text(f, first, 10), text(f, second, 10)};
+    fs_display *display = place_flow(f, children, 2);
+    drawn parts[4];
+    assert_int_equal(find_drawn(display, second, parts, 4), 2);
+    assert_int_equal(parts[0].count, 2);
+    assert_int_equal(parts[1].first, 2);
+    assert_int_equal(parts[1].count, 2);
+}
+
+static void no_orphan_line_starts_a_paragraph(void **state)
+{
+    fixture *f = *state;
+    /* One line is left in the first column: the paragraph starts in the
+     * second, whole. */
+    const char *first = lines_of(f, 'a', 9), *second = lines_of(f, 'b', 6);
+    fs_box *children[] = {text(f, first, 10), text(f, second, 10)};
+    fs_display *display = place_flow(f, children, 2);
+    drawn parts[4];
+    assert_int_equal(find_drawn(display, second, parts, 4), 1);
+    assert_int_equal(parts[0].count, 0);
+    assert_float_equal(parts[0].x, 50 + 260, 1e-9);
+    assert_float_equal(parts[0].y, 50, 1e-9);
+}
+
+static void a_short_paragraph_moves_whole(void **state)
+{
+    fixture *f = *state;
+    const char *first = lines_of(f, 'a', 8), *second = lines_of(f, 'b', 3);
+    fs_box *children[] = {text(f, first, 10), text(f, second, 10)};
+    fs_display *display = place_flow(f, children, 2);
+    drawn parts[4];
+    assert_int_equal(find_drawn(display, second, parts, 4), 1);
+    assert_float_equal(parts[0].x, 50 + 260, 1e-9);
+}
+
+static void a_heading_keeps_with_the_next_paragraph(void **state)
+{
+    fixture *f = *state;
+    /* The heading would fit as the ninth line, but not with two lines of
+     * its paragraph: it starts the next column. */
+    const char *first = lines_of(f, 'a', 8), *title = "Heading", *second = lines_of(f, 'b', 6);
+    fs_box *heading = text(f, title, 10);
+    heading->level = 2;
+    fs_box *children[] = {text(f, first, 10), heading, text(f, second, 10)};
+    fs_display *display = place_flow(f, children, 3);
+    drawn parts[4];
+    assert_int_equal(find_drawn(display, title, parts, 4), 1);
+    assert_float_equal(parts[0].x, 50 + 260, 1e-9);
+    assert_float_equal(parts[0].y, 50, 1e-9);
+    assert_int_equal(find_drawn(display, second, parts, 4), 1);
+    assert_float_equal(parts[0].y, 50 + 12.5, 1e-9);
+}
+
+static void a_flow_continues_on_the_next_page_and_balances_its_last(void **state)
+{
+    fixture *f = *state;
+    const char *a = lines_of(f, 'a', 10), *b = lines_of(f, 'b', 10), *c = lines_of(f, 'c', 10);
+    fs_box *children[] = {text(f, a, 10), text(f, b, 10), text(f, c, 10)};
+    fs_display *display = place_flow_only(f, children, 3);
+    assert_non_null(display);
+    assert_int_equal(display->page_count, 2);
+    drawn parts[4];
+    /* The last page's ten lines are shared five and five. */
+    assert_int_equal(find_drawn(display, c, parts, 4), 2);
+    assert_int_equal(parts[0].page, 1);
+    assert_int_equal(parts[0].count, 5);
+    assert_float_equal(parts[1].x, 50 + 260, 1e-9);
+    assert_int_equal(parts[1].first, 5);
+}
+
+static void a_list_item_splits_and_keeps_its_marker_on_its_first_part(void **state)
+{
+    fixture *f = *state;
+    const char *first = lines_of(f, 'a', 7), *item = lines_of(f, 'i', 5);
+    fs_box *items[] = {text(f, item, 10)};
+    fs_box *list = with_children(f, FS_BOX_LIST, items, 1);
+    list->marker = FS_MARKER_BULLET;
+    list->style = style_of(10);
+    fs_box *children[] = {text(f, first, 10), list};
+    fs_display *display = place_flow(f, children, 2);
+    drawn parts[4];
+    assert_int_equal(find_drawn(display, item, parts, 4), 2);
+    assert_int_equal(parts[0].count, 3);
+    assert_float_equal(parts[0].x, 50 + 11, 1e-9);
+    size_t markers = 0;
+    for (size_t i = 0; i < display->pages[0].count; i++) {
+        const fs_op *op = &display->pages[0].ops[i];
+        if (op->kind == FS_OP_TEXT && strcmp(op->text.markup, "•") == 0) {
+            markers++;
+            assert_float_equal(op->y, 50 + 7 * 12.5, 1e-9);
+        }
+    }
+    assert_int_equal(markers, 1);
+}
+
+static void a_column_break_starts_the_next_column(void **state)
+{
+    fixture *f = *state;
+    const char *a = lines_of(f, 'a', 2), *b = lines_of(f, 'b', 2);
+    fs_box *brk = new_box(f, FS_BOX_BREAK);
+    brk->column_break = true;
+    fs_box *children[] = {text(f, a, 10), brk, text(f, b, 10)};
+    fs_display *display = place_flow(f, children, 3);
+    drawn parts[2];
+    assert_int_equal(find_drawn(display, b, parts, 2), 1);
+    assert_float_equal(parts[0].x, 50 + 260, 1e-9);
+    assert_float_equal(parts[0].y, 50, 1e-9);
+}
+
+static void running_footer_numbers_its_pages(void **state)
+{
+    fixture *f = *state;
+    fs_box *blocks[] = {text(f, "one", 10), new_box(f, FS_BOX_BREAK), text(f, "two", 10)};
+    fs_box *footer_text[] = {text(f, "Page " FS_PAGE_NUMBER " of " FS_PAGE_COUNT, 8)};
+    fs_box *footer = with_children(f, FS_BOX_STACK, footer_text, 1);
+    fs_document doc = {.body = with_children(f, FS_BOX_STACK, blocks, 3),
+                       .footer = footer,
+                       .first_footer = footer};
+    fs_display *display = fs_place(&doc, &page, &measurer, f->arena, f->diags);
+    assert_non_null(display);
+    assert_int_equal(display->page_count, 2);
+    assert_non_null(find_text(display, 0, "Page 1 of 2"));
+    assert_non_null(find_text(display, 1, "Page 2 of 2"));
+    /* The body comes before the footer in each page's operations. */
+    assert_string_equal(display->pages[1].ops[0].text.markup, "two");
+}
+
+static void a_first_page_header_can_differ(void **state)
+{
+    fixture *f = *state;
+    fs_box *blocks[] = {text(f, "one", 10), new_box(f, FS_BOX_BREAK), text(f, "two", 10)};
+    fs_box *running[] = {text(f, "Running head", 8)};
+    fs_document doc = {.body = with_children(f, FS_BOX_STACK, blocks, 3),
+                       .header = with_children(f, FS_BOX_STACK, running, 1)};
+    fs_display *display = fs_place(&doc, &page, &measurer, f->arena, f->diags);
+    assert_null(find_text(display, 0, "Running head"));
+    assert_non_null(find_text(display, 1, "Running head"));
+    /* Below the header on the second page, at the margin on the first. */
+    assert_float_equal(find_text(display, 0, "one")->y, 50, 1e-9);
+    assert_float_equal(find_text(display, 1, "two")->y, 50 + 10 + FS_GAP_STACK, 1e-9);
+    assert_string_equal(display->pages[1].ops[0].text.markup, "Running head");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -384,6 +629,18 @@ int main(void)
         cmocka_unit_test_setup_teardown(footer_sits_at_the_bottom_of_every_page, setup, teardown),
         cmocka_unit_test_setup_teardown(band_fill_reaches_the_page_edges, setup, teardown),
         cmocka_unit_test_setup_teardown(list_items_get_markers, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_paragraph_splits_between_columns, setup, teardown),
+        cmocka_unit_test_setup_teardown(no_widow_line_is_left_alone, setup, teardown),
+        cmocka_unit_test_setup_teardown(no_orphan_line_starts_a_paragraph, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_short_paragraph_moves_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_heading_keeps_with_the_next_paragraph, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_flow_continues_on_the_next_page_and_balances_its_last,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(a_list_item_splits_and_keeps_its_marker_on_its_first_part,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(a_column_break_starts_the_next_column, setup, teardown),
+        cmocka_unit_test_setup_teardown(running_footer_numbers_its_pages, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_first_page_header_can_differ, setup, teardown),
     };
     return cmocka_run_group_tests_name("place", tests, NULL, NULL);
 }
