@@ -257,7 +257,8 @@ static const char *cell_text(binder *b, const fs_table *table, size_t row, size_
 
 /* Appends the cell's value as plain text formatted for the language; a
  * text cell is translated when translate is set (not for icon names). */
-static bool format_cell(binder *b, const fs_segment *field, bool translate, fs_buf *out)
+static bool format_cell(binder *b, const fs_segment *field, fs_format format, bool translate,
+                        fs_buf *out)
 {
     const fs_table *table = NULL;
     size_t row = 0, column = 0;
@@ -276,8 +277,9 @@ static bool format_cell(binder *b, const fs_segment *field, bool translate, fs_b
     bool is_number = fs_table_cell_number(table, row, column, &value);
     fs_col_type type = fs_table_column_type(table, column);
     fs_number_style style;
-    switch (field->format) {
+    switch (format) {
     case FS_FORMAT_DEFAULT:
+    case FS_FORMAT_MARKDOWN:
         /* A number column is formatted for the language even without a
          * format; a text column (and so a key/value table) prints as written. */
         if (!is_number || type == FS_COL_TEXT || type == FS_COL_YEAR) {
@@ -314,7 +316,7 @@ static bool format_cell(binder *b, const fs_segment *field, bool translate, fs_b
         size_t from = out->length;
         if (parse_date(text, &year, &month, &day) &&
             fs_locale_format_date(locale_of(b), year, month, day,
-                                  dates[field->format - FS_FORMAT_DATE_SHORT], out)) {
+                                  dates[format - FS_FORMAT_DATE_SHORT], out)) {
             keep_together(out, from);
             return true;
         }
@@ -405,18 +407,13 @@ static bool fill_field(binder *b, const fs_segment *segment, fill_mode mode, fs_
         return ok;
     }
     if (segment->format == FS_FORMAT_SELECT) {
-        fs_segment plain = *segment;
-        plain.format = FS_FORMAT_DEFAULT;
         fs_buf_clear(value);
-        if (!format_cell(b, &plain, false, value))
+        if (!format_cell(b, segment, FS_FORMAT_DEFAULT, false, value))
             return false;
         return fill(b, fs_segment_arm(segment, fs_buf_str(value))->message, mode, out);
     }
     fs_buf_clear(value);
-    fs_segment plain = *segment;
-    if (segment->format == FS_FORMAT_MARKDOWN)
-        plain.format = FS_FORMAT_DEFAULT;
-    if (!format_cell(b, &plain, mode.translate, value))
+    if (!format_cell(b, segment, segment->format, mode.translate, value))
         return false;
     if (mode.markdown && segment->format == FS_FORMAT_MARKDOWN)
         fs_markdown_escape_blocks(out, fs_buf_str(value));

@@ -1,10 +1,20 @@
 #include "fs_markdown.h"
 
+#include "core/fs_alloc.h"
 #include "i18n/fs_typo.h"
 
 #include <cmark.h>
 #include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+enum { OPTIONS = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 };
+
+/* ---- escaping -------------------------------------------------------- */
 
 void fs_markdown_escape(fs_buf *source, const char *text)
 {
@@ -42,106 +52,447 @@ void fs_markdown_escape(fs_buf *source, const char *text)
     }
 }
 
-/* Appends a node's literal text, escaped for markup. A block's literal (a
- * code or HTML block) ends with its last line's newline, which pango would
- * draw as an empty line; that one is dropped. */
-static void put_literal(fs_buf *out, cmark_node *node, bool block)
+static bool is_blank(char c)
 {
-    const char *text = cmark_node_get_literal(node);
-    if (!text)
-        return;
-    size_t length = strlen(text);
-    if (block && length && text[length - 1] == '\n')
-        length--;
-    fs_buf_put_escaped(out, text, length);
+    return c == ' ' || c == '\t';
 }
 
-/* Appends the gathered text, with the language's typography, escaped for
- * markup, and empties it. */
-static void flush_text(fs_buf *text, const char *lang, fs_buf *out)
+/* True when p, before the line's end, is a space or the line's end. */
+static bool blank_at(const char *p, const char *end)
 {
-    if (!text->length)
-        return;
-    fs_buf typeset = {0};
-    fs_typo_apply(lang ? lang : "", text->data, text->length, &typeset);
-    fs_buf_put_escaped(out, fs_buf_str(&typeset), typeset.length);
-    fs_buf_free(&typeset);
-    fs_buf_clear(text);
+    return p >= end || is_blank(*p);
 }
 
-static bool add_paragraph(fs_arena *arena, const fs_buf *markup, fs_markup *out, size_t *capacity)
+/* A thematic break: three or more of the same '*', '-' or '_', with
+ * nothing but blanks between them. */
+static bool thematic_break(const char *c, const char *end)
 {
-    if (!fs_buf_ok(markup))
-        return false;
-    if (out->count == *capacity) {
-        *capacity = *capacity ? *capacity * 2 : 4;
-        out->paragraphs =
-            fs_arena_grow(arena, out->paragraphs, out->count, *capacity, sizeof(char *));
-        if (!out->paragraphs)
+    int count = 0;
+    for (const char *p = c; p < end; p++) {
+        if (*p == *c)
+            count++;
+        else if (!is_blank(*p))
             return false;
     }
-    const char *copy = fs_arena_strdup(arena, fs_buf_str(markup));
-    if (!copy)
+    return count >= 3;
+}
+
+/* A setext underline of '-': dashes, then blanks only. */
+static bool dash_underline(const char *c, const char *end)
+{
+    const char *p = c;
+    while (p < end && *p == '-')
+        p++;
+    while (p < end && is_blank(*p))
+        p++;
+    return p == end;
+}
+
+/* An autolink "<scheme:...>" or "<user@host>": a letter, then no blank or
+ * '<' before the closing '>', and a ':' or '@'. None of these can open an
+ * HTML block, whose tag name is followed by a blank, '>' or "/>". */
+static bool autolink_like(const char *c, const char *end)
+{
+    if (c + 1 >= end || !isalpha((unsigned char)c[1]))
         return false;
-    out->paragraphs[out->count++] = copy;
+    bool separator = false;
+    for (const char *p = c + 1; p < end; p++) {
+        if (*p == '>')
+            return separator;
+        if (is_blank(*p) || *p == '<' || (unsigned char)*p < 0x20)
+            return false;
+        separator = separator || *p == ':' || *p == '@';
+    }
+    return false;
+}
+
+/* "[label]:" as a link reference definition starts, the label possibly
+ * running over lines. cmark refuses labels longer than 1,000 bytes. */
+static bool definition_like(const char *c)
+{
+    for (const char *p = c + 1; *p && p - c < 1100; p++) {
+        if (*p == '\\' && p[1])
+            p++;
+        else if (*p == ']')
+            return p[1] == ':';
+    }
+    return false;
+}
+
+/* The character to backslash-escape in a line that starts at c (after its
+ * indentation) so that it does not start a block, or NULL. digits_before:
+ * the line already holds digits, which a '.' or ')' would make an item
+ * number. */
+static const char *block_marker(const char *c, const char *end, bool digits_before)
+{
+    const char *d = c;
+    while (d < end && *d >= '0' && *d <= '9')
+        d++;
+    if ((d > c || digits_before) && d < end && (*d == '.' || *d == ')') && blank_at(d + 1, end))
+        return d;
+    if (digits_before || c == end)
+        return NULL;
+    switch (*c) {
+    case '#':
+    case '>':
+    case '=':
+    case '|':
+    case '~':
+        return c;
+    case '`':
+        return end - c >= 3 && c[1] == '`' && c[2] == '`' ? c : NULL;
+    case '+':
+        return blank_at(c + 1, end) ? c : NULL;
+    case '*':
+    case '-':
+    case '_':
+        if ((*c != '_' && blank_at(c + 1, end)) || thematic_break(c, end) ||
+            (*c == '-' && dash_underline(c, end)))
+            return c;
+        return NULL;
+    case '<':
+        return autolink_like(c, end) ? NULL : c;
+    case '[':
+        return definition_like(c) ? c : NULL;
+    default:
+        return NULL;
+    }
+}
+
+enum line_state { LINE_EMPTY, LINE_DIGITS, LINE_TEXT };
+
+/* What out's last line holds so far, as far as a block start goes: nothing
+ * but blanks, blanks then digits, or text. (A line of hundreds of blanks
+ * counts as text: none of factsheet's writers makes one.) */
+static enum line_state line_so_far(const fs_buf *out)
+{
+    size_t i = out->length, digits = 0;
+    while (i > 0 && out->data[i - 1] >= '0' && out->data[i - 1] <= '9' && digits < 16) {
+        i--;
+        digits++;
+    }
+    for (size_t blanks = 0; i > 0 && blanks < 256; i--, blanks++) {
+        char c = out->data[i - 1];
+        if (c == '\n' || c == '\r')
+            return digits ? LINE_DIGITS : LINE_EMPTY;
+        if (!is_blank(c))
+            return LINE_TEXT;
+    }
+    if (i > 0)
+        return LINE_TEXT;
+    return digits ? LINE_DIGITS : LINE_EMPTY;
+}
+
+void fs_markdown_escape_blocks(fs_buf *out, const char *text)
+{
+    enum line_state state = line_so_far(out);
+    /* cmark skips a byte order mark that starts a document, and reads
+     * what follows it as the first line: it goes. */
+    if (!out->length && strncmp(text, "\xef\xbb\xbf", 3) == 0)
+        text += 3;
+    for (const char *c = text; *c;) {
+        const char *end = c + strcspn(c, "\r\n");
+        if (state == LINE_EMPTY)
+            while (c < end && is_blank(*c))
+                c++;
+        const char *marker = state == LINE_TEXT ? NULL : block_marker(c, end, state == LINE_DIGITS);
+        if (marker && *marker == '-' && (thematic_break(c, end) || dash_underline(c, end))) {
+            /* Every dash, or smart punctuation would make "\---" a dash
+             * and an en dash. */
+            for (; c < end; c++) {
+                if (*c == '-')
+                    fs_buf_putc(out, '\\');
+                fs_buf_putc(out, *c);
+            }
+        } else if (marker) {
+            fs_buf_append(out, c, (size_t)(marker - c));
+            fs_buf_putc(out, '\\');
+            c = marker;
+        }
+        size_t length = (size_t)(end - c);
+        if (*end)
+            length += end[0] == '\r' && end[1] == '\n' ? 2 : 1;
+        fs_buf_append(out, c, length);
+        c += length;
+        state = LINE_EMPTY;
+    }
+}
+
+/* ---- anchors ----------------------------------------------------------- */
+
+const char *fs_markdown_slug(const char *text, fs_arena *arena)
+{
+    fs_buf slug = {0};
+    size_t size = strlen(text);
+    int32_t length = size > INT32_MAX ? INT32_MAX : (int32_t)size;
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT(text, i, length, c);
+        if (c < 0)
+            continue;
+        if (c < 0x80) {
+            if (isalnum(c))
+                fs_buf_putc(&slug, (char)tolower(c));
+            else if (c == '-' || c == '_')
+                fs_buf_putc(&slug, (char)c);
+            else if (isspace(c))
+                fs_buf_putc(&slug, '-');
+            continue;
+        }
+        /* Letters, marks, numbers and connectors, as GitHub's \p{Word}. */
+        if (!(U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK | U_GC_PC_MASK)))
+            continue;
+        char bytes[U8_MAX_LENGTH];
+        int32_t n = 0;
+        U8_APPEND_UNSAFE(bytes, n, u_tolower(c));
+        fs_buf_append(&slug, bytes, (size_t)n);
+    }
+    const char *result = fs_buf_ok(&slug) ? fs_arena_strdup(arena, fs_buf_str(&slug)) : NULL;
+    fs_buf_free(&slug);
+    return result;
+}
+
+/* A map of strings, open addressing. For anchors (the anchors given so
+ * far in a document, to make each one unique) next is, for an anchor used
+ * as a base, the next suffix to try, so a thousand equal headings take
+ * linear time. For link reference definitions the key is a label, value
+ * the definition, next the last translation that used it. */
+typedef struct {
+    const char *key; /* in the arena; NULL for a free slot */
+    const char *value;
+    size_t next;
+} map_slot;
+
+typedef struct {
+    map_slot *slots;
+    size_t capacity, count;
+} string_map;
+
+static size_t map_hash(const char *key)
+{
+    size_t hash = 14695981039346656037u;
+    for (; *key; key++)
+        hash = (hash ^ (unsigned char)*key) * 1099511628211u;
+    return hash;
+}
+
+/* The slot of key, or the free slot where it would go. */
+static map_slot *map_find(const string_map *set, const char *key)
+{
+    size_t i = map_hash(key) & (set->capacity - 1);
+    while (set->slots[i].key && strcmp(set->slots[i].key, key) != 0)
+        i = (i + 1) & (set->capacity - 1);
+    return &set->slots[i];
+}
+
+static bool map_add(string_map *set, const char *key, const char *value)
+{
+    if ((set->count + 1) * 2 > set->capacity) {
+        size_t capacity = set->capacity ? set->capacity * 2 : 64;
+        map_slot *slots = fs_calloc(capacity, sizeof(map_slot));
+        if (!slots)
+            return false;
+        string_map grown = {slots, capacity, set->count};
+        for (size_t i = 0; i < set->capacity; i++)
+            if (set->slots[i].key)
+                *map_find(&grown, set->slots[i].key) = set->slots[i];
+        free(set->slots);
+        *set = grown;
+    }
+    *map_find(set, key) = (map_slot){key, value, 0};
+    set->count++;
     return true;
 }
 
-/* Walks the document in order with cmark's iterator rather than by
- * recursion, so nesting as deep as the size limit allows (a megabyte of
- * '>' is that many block quotes) cannot overflow the stack. Each paragraph,
- * heading, code or HTML block is one markup paragraph; containers (lists,
- * quotes) are walked through. Link targets are kept out of the text; links
- * are shown as underlined text. */
-static bool collect(cmark_node *document, const char *lang, fs_arena *arena, fs_markup *out)
+/* base, or base-1, base-2, ... when base was given already. NULL when out
+ * of memory. */
+static const char *unique_anchor(string_map *set, const char *base, fs_arena *arena)
 {
-    cmark_iter *iter = cmark_iter_new(document);
-    if (!iter)
-        return false;
-    fs_buf scratch = {0};
-    /* Runs of text are gathered before typography is applied: cmark splits
-     * text at characters such as '!', and "Attention !" must be seen whole
-     * to get its narrow space right. */
-    fs_buf text = {0};
-    size_t capacity = 0;
-    bool ok = true;
+    if (!set->capacity || !map_find(set, base)->key)
+        return map_add(set, base, NULL) ? base : NULL;
+    size_t n = map_find(set, base)->next;
+    fs_buf candidate = {0};
+    do {
+        fs_buf_clear(&candidate);
+        fs_buf_printf(&candidate, "%s-%zu", base, ++n);
+    } while (fs_buf_ok(&candidate) && map_find(set, fs_buf_str(&candidate))->key);
+    map_find(set, base)->next = n;
+    const char *anchor =
+        fs_buf_ok(&candidate) ? fs_arena_strdup(arena, fs_buf_str(&candidate)) : NULL;
+    fs_buf_free(&candidate);
+    return anchor && map_add(set, anchor, NULL) ? anchor : NULL;
+}
+
+/* ---- inline content to markup ---------------------------------------- */
+
+/* The length of a leading attribution dash ("—", "―", "–", "--" or "---"
+ * then blanks), or 0. */
+static size_t attribution_dash(const char *text, size_t length)
+{
+    static const char *const dashes[] = {"---", "--", "\u2014", "\u2015", "\u2013"};
+    for (size_t i = 0; i < sizeof dashes / sizeof *dashes; i++) {
+        size_t n = strlen(dashes[i]);
+        if (length <= n || memcmp(text, dashes[i], n) != 0 || !is_blank(text[n]))
+            continue;
+        while (n < length && is_blank(text[n]))
+            n++;
+        return n;
+    }
+    return 0;
+}
+
+/* Builds the markup of one block. shown counts the bytes of text pango
+ * will show (entities decoded, tags dropped), which link offsets are. */
+typedef struct {
+    const char *lang;
+    fs_buf markup;
+    fs_buf text;  /* text gathered before typography */
+    fs_buf plain; /* the text shown, when want_plain (for anchors) */
+    size_t shown;
+    bool want_plain;
+    bool strip_dash; /* an attribution's dash is dropped from its first text */
+    size_t leaves;   /* leaf blocks rendered, separated by a space */
+    fs_link *links;  /* targets point into cmark's tree until finish */
+    size_t link_count, link_capacity;
+    bool failed;
+} render;
+
+static void render_reset(render *r)
+{
+    fs_buf_clear(&r->markup);
+    fs_buf_clear(&r->text);
+    fs_buf_clear(&r->plain);
+    r->shown = 0;
+    r->want_plain = r->strip_dash = false;
+    r->leaves = r->link_count = 0;
+}
+
+static void render_free(render *r)
+{
+    fs_buf_free(&r->markup);
+    fs_buf_free(&r->text);
+    fs_buf_free(&r->plain);
+    free(r->links);
+}
+
+/* Appends text that pango shows, escaped for markup. */
+static void put_shown(render *r, const char *text, size_t length)
+{
+    fs_buf_put_escaped(&r->markup, text, length);
+    r->shown += length;
+    if (r->want_plain)
+        fs_buf_append(&r->plain, text, length);
+    r->strip_dash = false;
+}
+
+/* Appends a node's literal text. A block's literal (a code or HTML block)
+ * ends with its last line's newline, which pango would draw as an empty
+ * line; that one is dropped. */
+static void put_literal(render *r, cmark_node *node, bool block)
+{
+    const char *text = cmark_node_get_literal(node);
+    size_t length = text ? strlen(text) : 0;
+    if (block && length && text[length - 1] == '\n')
+        length--;
+    put_shown(r, text ? text : "", length);
+}
+
+/* Appends the gathered text, with the language's typography, and empties
+ * it. Runs of text are gathered before typography is applied: cmark
+ * splits text at characters such as '!', and "Attention !" must be seen
+ * whole to get its narrow space right. */
+static void flush_text(render *r)
+{
+    if (!r->text.length)
+        return;
+    const char *text = r->text.data;
+    size_t length = r->text.length;
+    if (r->strip_dash) {
+        size_t dash = attribution_dash(text, length);
+        text += dash;
+        length -= dash;
+    }
+    fs_buf typeset = {0};
+    fs_typo_apply(r->lang ? r->lang : "", text, length, &typeset);
+    r->failed = r->failed || !fs_buf_ok(&typeset);
+    put_shown(r, fs_buf_str(&typeset), typeset.length);
+    fs_buf_free(&typeset);
+    fs_buf_clear(&r->text);
+}
+
+static void open_link(render *r, cmark_node *node)
+{
+    if (r->link_count == r->link_capacity) {
+        size_t capacity = r->link_capacity ? r->link_capacity * 2 : 8;
+        fs_link *links = fs_realloc(r->links, capacity * sizeof(fs_link));
+        if (!links) {
+            r->failed = true;
+            return;
+        }
+        r->links = links;
+        r->link_capacity = capacity;
+    }
+    const char *url = cmark_node_get_url(node);
+    r->links[r->link_count++] = (fs_link){r->shown, SIZE_MAX, url ? url : ""};
+}
+
+/* Closes the innermost open link. */
+static void close_link(render *r)
+{
+    for (size_t i = r->link_count; i > 0; i--) {
+        if (r->links[i - 1].end == SIZE_MAX) {
+            r->links[i - 1].end = r->shown;
+            return;
+        }
+    }
+}
+
+/* Renders the inline content of every leaf block under root (root itself
+ * when it is a paragraph or heading), leaf blocks separated by a space.
+ * Walks with cmark's iterator rather than by recursion, so nesting as deep
+ * as the size limit allows cannot overflow the stack. */
+static void render_flat(render *r, cmark_node *root)
+{
+    cmark_iter *iter = cmark_iter_new(root);
+    if (!iter) {
+        r->failed = true;
+        return;
+    }
     cmark_event_type event;
-    while (ok && (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
         cmark_node *node = cmark_iter_get_node(iter);
         bool entering = event == CMARK_EVENT_ENTER;
-        const char *tag = NULL;
         cmark_node_type type = cmark_node_get_type(node);
         if (type == CMARK_NODE_TEXT || type == CMARK_NODE_HTML_INLINE) {
             const char *literal = cmark_node_get_literal(node);
             if (literal)
-                fs_buf_puts(&text, literal);
+                fs_buf_puts(&r->text, literal);
             continue;
         }
-        flush_text(&text, lang, &scratch);
+        flush_text(r);
+        const char *tag = NULL;
         switch (type) {
         case CMARK_NODE_PARAGRAPH:
         case CMARK_NODE_HEADING:
-            if (entering)
-                fs_buf_clear(&scratch);
-            else
-                ok = add_paragraph(arena, &scratch, out, &capacity);
+            if (entering && r->leaves++)
+                put_shown(r, " ", 1);
             break;
         case CMARK_NODE_CODE_BLOCK:
         case CMARK_NODE_HTML_BLOCK: /* leaves: entered only */
-            fs_buf_clear(&scratch);
-            put_literal(&scratch, node, true);
-            ok = add_paragraph(arena, &scratch, out, &capacity);
+            if (r->leaves++)
+                put_shown(r, " ", 1);
+            put_literal(r, node, true);
             break;
         case CMARK_NODE_CODE:
-            fs_buf_puts(&scratch, "<tt>");
-            put_literal(&scratch, node, false);
-            fs_buf_puts(&scratch, "</tt>");
+            fs_buf_puts(&r->markup, "<tt>");
+            put_literal(r, node, false);
+            fs_buf_puts(&r->markup, "</tt>");
             break;
         case CMARK_NODE_SOFTBREAK:
-            fs_buf_putc(&scratch, ' ');
+            put_shown(r, " ", 1);
             break;
         case CMARK_NODE_LINEBREAK:
-            fs_buf_putc(&scratch, '\n');
+            put_shown(r, "\n", 1);
             break;
         case CMARK_NODE_EMPH:
             tag = "i";
@@ -151,16 +502,668 @@ static bool collect(cmark_node *document, const char *lang, fs_arena *arena, fs_
             break;
         case CMARK_NODE_LINK:
             tag = "u";
+            if (entering)
+                open_link(r, node);
+            else
+                close_link(r);
             break;
         default:
             break;
         }
         if (tag)
-            fs_buf_printf(&scratch, entering ? "<%s>" : "</%s>", tag);
+            fs_buf_printf(&r->markup, entering ? "<%s>" : "</%s>", tag);
     }
-    fs_buf_free(&scratch);
-    fs_buf_free(&text);
+    flush_text(r);
     cmark_iter_free(iter);
+}
+
+/* Copies the block's markup and links into the arena: links that show no
+ * text or lead nowhere are dropped (their text stays underlined). */
+static bool render_finish(render *r, fs_arena *arena, const char **markup, const fs_link **links,
+                          size_t *link_count)
+{
+    *links = NULL;
+    *link_count = 0;
+    if (r->failed || !fs_buf_ok(&r->markup) || !fs_buf_ok(&r->text) || !fs_buf_ok(&r->plain))
+        return false;
+    *markup = fs_arena_strdup(arena, fs_buf_str(&r->markup));
+    if (!*markup)
+        return false;
+    size_t kept = 0;
+    for (size_t i = 0; i < r->link_count; i++)
+        kept += r->links[i].end != SIZE_MAX && r->links[i].end > r->links[i].start &&
+                r->links[i].target[0];
+    if (!kept)
+        return true;
+    fs_link *copy = fs_arena_array(arena, kept, sizeof(fs_link));
+    if (!copy)
+        return false;
+    for (size_t i = 0, j = 0; i < r->link_count; i++) {
+        fs_link link = r->links[i];
+        if (link.end == SIZE_MAX || link.end <= link.start || !link.target[0])
+            continue;
+        link.target = fs_arena_strdup(arena, link.target);
+        if (!link.target)
+            return false;
+        copy[j++] = link;
+    }
+    *links = copy;
+    *link_count = kept;
+    return true;
+}
+
+/* ---- the source as written --------------------------------------------- */
+
+/* The source cmark reads in fs_markdown_blocks, made valid UTF-8 first
+ * (without a byte order mark, NUL and invalid bytes replaced by U+FFFD) so
+ * that cmark's columns count bytes of this very text, and its lines. */
+typedef struct {
+    fs_buf text;
+    size_t *starts; /* starts[i]: offset of line i + 1 */
+    size_t count;
+} source_lines;
+
+static bool source_read(source_lines *s, const char *source, size_t length)
+{
+    int32_t i = length >= 3 && memcmp(source, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    int32_t size = (int32_t)length; /* at most FS_MARKDOWN_MAX_BYTES */
+    while (i < size) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(source, i, size, c);
+        if (c > 0)
+            fs_buf_append(&s->text, source + start, (size_t)(i - start));
+        else
+            fs_buf_puts(&s->text, "\ufffd");
+    }
+    if (!fs_buf_ok(&s->text))
+        return false;
+    const char *text = fs_buf_str(&s->text);
+    size_t lines = 1;
+    for (size_t j = 0; j < s->text.length; j++)
+        lines += text[j] == '\n' || (text[j] == '\r' && text[j + 1] != '\n');
+    s->starts = fs_malloc(lines * sizeof(size_t));
+    if (!s->starts)
+        return false;
+    s->starts[s->count++] = 0;
+    for (size_t j = 0; j < s->text.length; j++)
+        if (text[j] == '\n' || (text[j] == '\r' && text[j + 1] != '\n'))
+            s->starts[s->count++] = j + 1;
+    return true;
+}
+
+/* Line number (1-based) as a range of the text, without its line ending;
+ * an empty range for a line out of range. */
+static void source_line(const source_lines *s, int number, const char **begin, const char **end)
+{
+    const char *text = fs_buf_str(&s->text);
+    if (number < 1 || (size_t)number > s->count) {
+        *begin = *end = text + s->text.length;
+        return;
+    }
+    *begin = text + s->starts[number - 1];
+    *end = *begin + strcspn(*begin, "\r\n");
+}
+
+/* Skips a continuation line's container markers: blanks (a list item's
+ * indentation) and up to depth quote markers '>'. */
+static const char *skip_markers(const char *p, const char *end, int depth)
+{
+    for (int quotes = 0;; quotes++) {
+        while (p < end && is_blank(*p))
+            p++;
+        if (quotes == depth || p == end || *p != '>')
+            return p;
+        p++;
+    }
+}
+
+static bool setext_underline(const char *p, const char *end)
+{
+    if (p == end || (*p != '=' && *p != '-'))
+        return false;
+    const char *q = p;
+    while (q < end && *q == *p)
+        q++;
+    while (q < end && is_blank(*q))
+        q++;
+    return q == end;
+}
+
+/* Appends the source of a paragraph or heading: its lines without their
+ * container markers, joined with "\n", without the blanks that end the
+ * last; an ATX heading's without its '#' marks. *line is the first line.
+ *
+ * cmark's positions need help in two places. A setext heading's end is
+ * given as the line after its underline, or the underline, so the
+ * underline is looked for instead. A paragraph (or setext heading) that
+ * starts with link reference definitions keeps their lines in its
+ * position, but the position of its inline content counts lines from the
+ * paragraph's start as if the definitions were not there: the lines the
+ * definitions take are the difference between the paragraph's last line
+ * and the line its last inline ends on. */
+static void block_source(const source_lines *s, cmark_node *node, int quote_depth, fs_buf *out,
+                         int *line)
+{
+    int first = cmark_node_get_start_line(node);
+    int last = cmark_node_get_end_line(node);
+    bool heading = cmark_node_get_type(node) == CMARK_NODE_HEADING;
+    bool atx = heading && last <= first;
+    const char *begin, *end;
+    if (heading && !atx) {
+        int underline = first + 1;
+        for (; underline < last; underline++) {
+            source_line(s, underline, &begin, &end);
+            if (setext_underline(skip_markers(begin, end, quote_depth), end))
+                break;
+        }
+        last = underline - 1;
+    }
+    source_line(s, first, &begin, &end);
+    int column = cmark_node_get_start_column(node);
+    const char *p = begin + (column < 1 || column - 1 > end - begin ? 0 : column - 1);
+    while (p < end && is_blank(*p))
+        p++;
+    bool definitions = false;
+    if (!atx && p < end && *p == '[' && last > first) {
+        cmark_node *tail = cmark_node_last_child(node);
+        int tail_line = tail ? cmark_node_get_end_line(tail) : 0;
+        if (tail_line >= first && tail_line < last) {
+            first += last - tail_line;
+            definitions = true;
+        }
+    }
+    *line = first;
+    for (int number = first; number <= last; number++) {
+        source_line(s, number, &begin, &end);
+        if (number == first && !definitions)
+            begin = p;
+        else
+            begin = skip_markers(begin, end, quote_depth);
+        if (number == last)
+            while (end > begin && is_blank(end[-1]))
+                end--;
+        if (atx) {
+            while (begin < end && *begin == '#')
+                begin++;
+            while (begin < end && is_blank(*begin))
+                begin++;
+            /* A closing sequence: '#'s after a blank, or alone. */
+            const char *closing = end;
+            while (closing > begin && closing[-1] == '#')
+                closing--;
+            if (closing == begin || is_blank(closing[-1]))
+                end = closing;
+            while (end > begin && is_blank(end[-1]))
+                end--;
+        }
+        if (number > first)
+            fs_buf_putc(out, '\n');
+        fs_buf_append(out, begin, (size_t)(end - begin));
+    }
+}
+
+/* ---- link reference definitions, for translations ----------------------- */
+
+/* A translation is parsed alone, so the definitions its reference links
+ * ("[the report][r]", "[r]") need are copied from the document: lines
+ * outside code and HTML blocks that start, after their container markers,
+ * with "[label]:", a definition with nothing after the colon taking the
+ * next line along. */
+
+/* The ']' that ends a link label starting at p ('['), or NULL: no
+ * unescaped '[' inside, at most 999 bytes. */
+static const char *label_end(const char *p, const char *end)
+{
+    for (const char *q = p + 1; q < end && q - p < 1000; q++) {
+        if (*q == '\\' && q + 1 < end)
+            q++;
+        else if (*q == '[')
+            return NULL;
+        else if (*q == ']')
+            return q;
+    }
+    return NULL;
+}
+
+/* Appends a label as cmark matches labels: case folded, each run of white
+ * space one space, trimmed. */
+static void put_label_key(fs_buf *out, const char *label, size_t length)
+{
+    size_t from = out->length;
+    bool space = false;
+    int32_t size = (int32_t)length; /* at most 1,000 */
+    for (int32_t i = 0; i < size;) {
+        UChar32 c;
+        U8_NEXT(label, i, size, c);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && out->length > from)
+            fs_buf_putc(out, ' ');
+        space = false;
+        char bytes[U8_MAX_LENGTH];
+        int32_t n = 0;
+        U8_APPEND_UNSAFE(bytes, n, c < 0 ? 0xfffd : u_foldCase(c, U_FOLD_CASE_DEFAULT));
+        fs_buf_append(out, bytes, (size_t)n);
+    }
+}
+
+/* Skips what may stand before a definition on a line: blanks, quote
+ * markers, list markers. */
+static const char *skip_any_markers(const char *p, const char *end)
+{
+    for (;;) {
+        while (p < end && is_blank(*p))
+            p++;
+        const char *d = p;
+        while (d < end && *d >= '0' && *d <= '9')
+            d++;
+        if (p < end && *p == '>')
+            p++;
+        else if (p + 1 < end && (*p == '-' || *p == '+' || *p == '*') && is_blank(p[1]))
+            p += 2;
+        else if (d > p && d + 1 < end && (*d == '.' || *d == ')') && is_blank(d[1]))
+            p = d + 2;
+        else
+            return p;
+    }
+}
+
+/* Adds the definition on line number, if any; the first definition of a
+ * label wins, as in CommonMark. */
+static bool add_definition(const source_lines *s, int number, const unsigned char *literal,
+                           fs_arena *arena, string_map *definitions, fs_buf *key)
+{
+    const char *begin, *end;
+    source_line(s, number, &begin, &end);
+    const char *p = skip_any_markers(begin, end);
+    const char *q = p < end && *p == '[' ? label_end(p, end) : NULL;
+    if (!q || q + 1 >= end || q[1] != ':')
+        return true;
+    fs_buf_clear(key);
+    put_label_key(key, p + 1, (size_t)(q - p - 1));
+    if (!fs_buf_ok(key))
+        return false;
+    if (!key->length || (definitions->capacity && map_find(definitions, fs_buf_str(key))->key))
+        return true;
+    const char *rest = q + 2;
+    while (rest < end && is_blank(*rest))
+        rest++;
+    size_t length = (size_t)(end - p);
+    const char *text = fs_arena_strndup(arena, p, length);
+    if (rest == end && (size_t)number < s->count && !literal[number + 1]) {
+        const char *next, *next_end;
+        source_line(s, number + 1, &next, &next_end);
+        next = skip_any_markers(next, next_end);
+        text = text ? fs_arena_printf(arena, "%s\n%.*s", text, (int)(next_end - next), next) : NULL;
+    }
+    const char *label = fs_arena_strdup(arena, fs_buf_str(key));
+    return text && label && map_add(definitions, label, text);
+}
+
+/* Finds the definitions of the document. */
+static bool collect_definitions(const source_lines *s, cmark_node *document, fs_arena *arena,
+                                string_map *definitions)
+{
+    /* literal[n]: line n is inside a code or HTML block. */
+    unsigned char *literal = fs_calloc(s->count + 2, 1);
+    cmark_iter *iter = literal ? cmark_iter_new(document) : NULL;
+    if (!iter) {
+        free(literal);
+        return false;
+    }
+    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        cmark_node *node = cmark_iter_get_node(iter);
+        cmark_node_type type = cmark_node_get_type(node);
+        if (type != CMARK_NODE_CODE_BLOCK && type != CMARK_NODE_HTML_BLOCK)
+            continue;
+        int first = cmark_node_get_start_line(node), last = cmark_node_get_end_line(node);
+        for (int n = first < 1 ? 1 : first; n <= last && (size_t)n <= s->count; n++)
+            literal[n] = 1;
+    }
+    cmark_iter_free(iter);
+    bool ok = true;
+    fs_buf key = {0};
+    for (size_t n = 1; ok && n <= s->count; n++)
+        if (!literal[n])
+            ok = add_definition(s, (int)n, literal, arena, definitions, &key);
+    fs_buf_free(&key);
+    free(literal);
+    return ok;
+}
+
+/* Appends, each after a blank line, the definitions of the labels a
+ * translation names in brackets (once each). */
+static void put_definitions(string_map *definitions, size_t stamp, const char *translation,
+                            fs_buf *out)
+{
+    if (!definitions->count)
+        return;
+    fs_buf key = {0};
+    for (const char *p = translation; (p = strchr(p, '['));) {
+        const char *q = label_end(p, p + strnlen(p, 1001));
+        if (!q) {
+            p++;
+            continue;
+        }
+        fs_buf_clear(&key);
+        put_label_key(&key, p + 1, (size_t)(q - p - 1));
+        map_slot *slot = fs_buf_ok(&key) ? map_find(definitions, fs_buf_str(&key)) : NULL;
+        if (slot && slot->key && slot->next != stamp) {
+            slot->next = stamp;
+            fs_buf_puts(out, "\n\n");
+            fs_buf_puts(out, slot->value);
+        }
+        p = q + 1;
+    }
+    if (!fs_buf_ok(&key))
+        out->failed = true;
+    fs_buf_free(&key);
+}
+
+/* ---- blocks -------------------------------------------------------------- */
+
+/* An open container: a block quote, a list or a list item. */
+typedef struct {
+    cmark_node_type type;
+    int next;     /* LIST: the number of its next item */
+    bool ordered; /* LIST and ITEM: the list is ordered */
+    bool tight;   /* LIST and ITEM: the list is tight */
+    int number;  /* ITEM: its number, 0 in a bullet list */
+    bool marked; /* ITEM: a block of kind ITEM was given (its marker drawn) */
+} frame;
+
+typedef struct {
+    /* What to make: flat paragraphs (fs_markdown_to_markup) or blocks. */
+    bool flat;
+    const source_lines *source; /* blocks only */
+    fs_translate_fn translate;
+    void *context;
+    fs_arena *arena;
+    frame *frames;
+    size_t depth, frame_capacity;
+    int list_depth, quote_depth;
+    render r;
+    fs_buf scratch;
+    string_map anchors;
+    string_map definitions; /* label -> definition, for translations */
+    size_t translations;
+    fs_blocks *out;
+    size_t capacity;
+} walker;
+
+static bool push_frame(walker *w, frame f)
+{
+    if (w->depth == w->frame_capacity) {
+        size_t capacity = w->frame_capacity ? w->frame_capacity * 2 : 16;
+        frame *frames = fs_realloc(w->frames, capacity * sizeof(frame));
+        if (!frames)
+            return false;
+        w->frames = frames;
+        w->frame_capacity = capacity;
+    }
+    w->frames[w->depth++] = f;
+    return true;
+}
+
+static frame *innermost(walker *w)
+{
+    return w->depth ? &w->frames[w->depth - 1] : NULL;
+}
+
+static bool add_block(walker *w, const fs_block *block)
+{
+    fs_blocks *out = w->out;
+    if (out->count == w->capacity) {
+        size_t capacity = w->capacity ? w->capacity * 2 : 16;
+        fs_block *blocks = fs_arena_grow(w->arena, out->blocks, out->count, capacity, sizeof(fs_block));
+        if (!blocks)
+            return false;
+        out->blocks = blocks;
+        w->capacity = capacity;
+    }
+    out->blocks[out->count++] = *block;
+    return true;
+}
+
+/* Renders a translation in place of a block's own content: the text read
+ * as inline Markdown, its paragraphs joined by a space. The definitions
+ * its reference links need follow it, after a blank line, and make no
+ * block of their own (those that are no definition are not shown). */
+static void render_translation(walker *w, const char *translation, bool attribution)
+{
+    while (attribution && is_blank(*translation))
+        translation++;
+    if (attribution)
+        translation += attribution_dash(translation, strlen(translation));
+    fs_buf escaped = {0};
+    fs_markdown_escape_blocks(&escaped, translation);
+    int lines = 1;
+    for (size_t i = 0; i < escaped.length; i++)
+        lines += escaped.data[i] == '\n' || (escaped.data[i] == '\r' && escaped.data[i + 1] != '\n');
+    put_definitions(&w->definitions, ++w->translations, translation, &escaped);
+    cmark_node *document = fs_buf_ok(&escaped)
+                               ? cmark_parse_document(fs_buf_str(&escaped), escaped.length,
+                                                      OPTIONS | CMARK_OPT_SOURCEPOS)
+                               : NULL;
+    fs_buf_free(&escaped);
+    if (!document) {
+        w->r.failed = true;
+        return;
+    }
+    for (cmark_node *block = cmark_node_first_child(document);
+         block && cmark_node_get_start_line(block) <= lines; block = cmark_node_next(block))
+        render_flat(&w->r, block);
+    /* The links' targets point into the translated tree: copy them now. */
+    w->r.failed = w->r.failed || !fs_buf_ok(&w->r.markup);
+    for (size_t i = 0; !w->r.failed && i < w->r.link_count; i++) {
+        w->r.links[i].target = fs_arena_strdup(w->arena, w->r.links[i].target);
+        w->r.failed = !w->r.links[i].target;
+    }
+    cmark_node_free(document);
+}
+
+/* The translation to show for a block, or NULL. */
+static const char *translation_of(walker *w, const fs_block *block)
+{
+    if (!w->translate || !block->source[0])
+        return NULL;
+    const char *translation = w->translate(w->context, block->source, block->line);
+    if (!translation || !translation[0] || strcmp(translation, block->source) == 0 ||
+        strlen(translation) > FS_MARKDOWN_MAX_BYTES)
+        return NULL;
+    return translation;
+}
+
+/* A paragraph or heading. */
+static bool add_text_block(walker *w, cmark_node *node)
+{
+    fs_block block = {.line = cmark_node_get_start_line(node)};
+    frame *container = innermost(w);
+    cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_HEADING) {
+        block.kind = FS_BLOCK_HEADING;
+        int level = cmark_node_get_heading_level(node);
+        block.level = level > 3 ? 3 : level;
+    } else if (container && container->type == CMARK_NODE_ITEM) {
+        block.kind = FS_BLOCK_ITEM;
+        block.level = w->list_depth;
+        block.number = container->number;
+        block.ordered = container->ordered;
+        block.tight = container->tight;
+        block.continues = container->marked;
+        container->marked = true;
+    } else if (container && container->type == CMARK_NODE_BLOCK_QUOTE) {
+        block.kind = FS_BLOCK_QUOTE;
+        block.level = w->quote_depth;
+    }
+    render *r = &w->r;
+    render_reset(r);
+    if (w->flat) {
+        render_flat(r, node);
+        return render_finish(r, w->arena, &block.markup, &block.links, &block.link_count) &&
+               add_block(w, &block);
+    }
+    fs_buf_clear(&w->scratch);
+    block_source(w->source, node, w->quote_depth, &w->scratch, &block.line);
+    block.source = fs_buf_ok(&w->scratch) ? fs_arena_strdup(w->arena, fs_buf_str(&w->scratch))
+                                          : NULL;
+    if (!block.source)
+        return false;
+    if (block.kind == FS_BLOCK_QUOTE && !cmark_node_next(node) &&
+        attribution_dash(block.source, strlen(block.source)))
+        block.kind = FS_BLOCK_ATTRIBUTION;
+    r->want_plain = block.kind == FS_BLOCK_HEADING;
+    const char *translation = translation_of(w, &block);
+    if (translation) {
+        render_translation(w, translation, block.kind == FS_BLOCK_ATTRIBUTION);
+    } else {
+        r->strip_dash = block.kind == FS_BLOCK_ATTRIBUTION;
+        render_flat(r, node);
+    }
+    if (block.kind == FS_BLOCK_HEADING && !r->failed && fs_buf_ok(&r->plain)) {
+        const char *slug = fs_markdown_slug(fs_buf_str(&r->plain), w->arena);
+        block.anchor = slug ? unique_anchor(&w->anchors, slug, w->arena) : NULL;
+        if (!block.anchor)
+            return false;
+    }
+    return render_finish(r, w->arena, &block.markup, &block.links, &block.link_count) &&
+           add_block(w, &block);
+}
+
+/* A code or HTML block: its text, escaped, never translated. */
+static bool add_literal_block(walker *w, cmark_node *node)
+{
+    bool code = cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK;
+    fs_block block = {.kind = code ? FS_BLOCK_CODE : FS_BLOCK_PARAGRAPH,
+                      .line = cmark_node_get_start_line(node)};
+    render *r = &w->r;
+    render_reset(r);
+    if (code && !w->flat)
+        fs_buf_puts(&r->markup, "<tt>");
+    put_literal(r, node, true);
+    if (code && !w->flat)
+        fs_buf_puts(&r->markup, "</tt>");
+    if (!w->flat) {
+        const char *literal = cmark_node_get_literal(node);
+        size_t length = literal ? strlen(literal) : 0;
+        if (length && literal[length - 1] == '\n')
+            length--;
+        block.source = fs_arena_strndup(w->arena, literal ? literal : "", length);
+        if (!block.source)
+            return false;
+    }
+    return render_finish(r, w->arena, &block.markup, &block.links, &block.link_count) &&
+           add_block(w, &block);
+}
+
+/* An item with no content still shows its marker. */
+static bool add_empty_item(walker *w, cmark_node *node, const frame *item)
+{
+    fs_block block = {.kind = FS_BLOCK_ITEM,
+                      .level = w->list_depth,
+                      .number = item->number,
+                      .ordered = item->ordered,
+                      .tight = item->tight,
+                      .markup = "",
+                      .source = "",
+                      .line = cmark_node_get_start_line(node)};
+    return add_block(w, &block);
+}
+
+/* Enters or leaves a container. */
+static bool container(walker *w, cmark_node *node, bool entering)
+{
+    cmark_node_type type = cmark_node_get_type(node);
+    if (!entering) {
+        frame *top = innermost(w);
+        if (!top)
+            return true;
+        bool ok = true;
+        if (type == CMARK_NODE_ITEM && !w->flat && !top->marked && !cmark_node_first_child(node))
+            ok = add_empty_item(w, node, top);
+        w->list_depth -= type == CMARK_NODE_LIST;
+        w->quote_depth -= type == CMARK_NODE_BLOCK_QUOTE;
+        w->depth--;
+        return ok;
+    }
+    frame f = {.type = type};
+    if (type == CMARK_NODE_LIST) {
+        f.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+        f.next = f.ordered ? cmark_node_get_list_start(node) : 0;
+        f.tight = cmark_node_get_list_tight(node);
+        w->list_depth++;
+    } else if (type == CMARK_NODE_ITEM) {
+        frame *list = innermost(w);
+        if (list && list->type == CMARK_NODE_LIST) {
+            f.number = list->next;
+            f.ordered = list->ordered;
+            f.tight = list->tight;
+            if (list->ordered && list->next < INT_MAX)
+                list->next++;
+        }
+    } else {
+        w->quote_depth++;
+    }
+    return push_frame(w, f);
+}
+
+/* Walks the document in order with cmark's iterator rather than by
+ * recursion, so nesting as deep as the size limit allows (a megabyte of
+ * '>' is that many block quotes) cannot overflow the stack. Containers
+ * (lists, items, quotes) are tracked on a stack of frames; each leaf block
+ * is one block, its inline content walked by its own iterator. */
+static bool walk(walker *w, cmark_node *document)
+{
+    cmark_iter *iter = cmark_iter_new(document);
+    if (!iter)
+        return false;
+    bool ok = true;
+    cmark_event_type event;
+    while (ok && (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        cmark_node *node = cmark_iter_get_node(iter);
+        bool entering = event == CMARK_EVENT_ENTER;
+        switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_BLOCK_QUOTE:
+        case CMARK_NODE_LIST:
+        case CMARK_NODE_ITEM:
+            ok = container(w, node, entering);
+            break;
+        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_HEADING:
+            ok = add_text_block(w, node);
+            cmark_iter_reset(iter, node, CMARK_EVENT_EXIT); /* its inlines are done */
+            break;
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK:
+            ok = add_literal_block(w, node);
+            break;
+        default: /* the document, thematic breaks */
+            break;
+        }
+    }
+    cmark_iter_free(iter);
+    return ok;
+}
+
+/* Parses and walks; frees what the walk used. */
+static bool read_blocks(walker *w, const char *source, size_t length, const char *lang,
+                        int options)
+{
+    cmark_node *document = cmark_parse_document(source, length, options);
+    if (!document)
+        return false;
+    w->r.lang = lang;
+    bool ok = !w->translate || collect_definitions(w->source, document, w->arena, &w->definitions);
+    ok = ok && walk(w, document);
+    cmark_node_free(document);
+    render_free(&w->r);
+    fs_buf_free(&w->scratch);
+    free(w->frames);
+    free(w->anchors.slots);
+    free(w->definitions.slots);
     return ok;
 }
 
@@ -170,12 +1173,48 @@ bool fs_markdown_to_markup(const char *source, size_t length, const char *lang, 
     *out = (fs_markup){0};
     if (length > FS_MARKDOWN_MAX_BYTES)
         return false;
+    fs_blocks blocks = {0};
+    walker w = {.flat = true, .arena = arena, .out = &blocks};
     /* Invalid UTF-8 is replaced, as pango refuses markup that holds any. */
-    cmark_node *document =
-        cmark_parse_document(source, length, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8);
-    if (!document)
+    if (!read_blocks(&w, source, length, lang, OPTIONS))
         return false;
-    bool ok = collect(document, lang, arena, out);
-    cmark_node_free(document);
+    if (!blocks.count)
+        return true;
+    const char **paragraphs = fs_arena_array(arena, blocks.count, sizeof(char *));
+    const fs_link **links = fs_arena_array(arena, blocks.count, sizeof(fs_link *));
+    size_t *counts = fs_arena_array(arena, blocks.count, sizeof(size_t));
+    if (!paragraphs || !links || !counts)
+        return false;
+    for (size_t i = 0; i < blocks.count; i++) {
+        paragraphs[i] = blocks.blocks[i].markup;
+        links[i] = blocks.blocks[i].links;
+        counts[i] = blocks.blocks[i].link_count;
+    }
+    *out = (fs_markup){paragraphs, blocks.count, links, counts};
+    return true;
+}
+
+bool fs_markdown_blocks(const char *source, size_t length, const char *lang,
+                        fs_translate_fn translate, void *context, fs_arena *arena,
+                        fs_blocks *out)
+{
+    *out = (fs_blocks){0};
+    if (length > FS_MARKDOWN_MAX_BYTES)
+        return false;
+    source_lines lines = {0};
+    bool ok = source_read(&lines, source, length);
+    if (ok) {
+        walker w = {.source = &lines,
+                    .translate = translate,
+                    .context = context,
+                    .arena = arena,
+                    .out = out};
+        ok = read_blocks(&w, fs_buf_str(&lines.text), lines.text.length, lang,
+                         OPTIONS | CMARK_OPT_SOURCEPOS);
+    }
+    fs_buf_free(&lines.text);
+    free(lines.starts);
+    if (!ok)
+        *out = (fs_blocks){0};
     return ok;
 }

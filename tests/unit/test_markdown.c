@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark.h>
 #include <pango/pango.h>
 
 #include "bind/fs_markdown.h"
@@ -453,8 +454,6 @@ static void test_deep_inline_nesting(void **state)
     assert_int_equal(strncmp(markup->paragraphs[0], "<b><b><b>", 9), 0);
 }
 
-#define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
-
 static void test_french_typography_in_text_not_code(void **state)
 {
     ctx *c = *state;
@@ -464,6 +463,861 @@ static void test_french_typography_in_text_not_code(void **state)
     assert_string_equal(c->markup.paragraphs[0],
                         "<b>Attention\u202f!</b> Voir\u00a0: <tt>a:b</tt> et «\u202fici\u202f»");
 }
+
+/* ---- links ----------------------------------------------------------- */
+
+/* The text pango shows for markup. Freed by the caller with g_free. */
+static char *shown_text(const char *markup)
+{
+    char *text = NULL;
+    assert_true(pango_parse_markup(markup, -1, 0, NULL, &text, NULL, NULL));
+    return text;
+}
+
+/* Every link of a paragraph must lie inside its shown text, on character
+ * boundaries, and not be empty. */
+static void check_links(const char *markup, const fs_link *links, size_t count)
+{
+    char *text = shown_text(markup);
+    size_t length = strlen(text);
+    for (size_t i = 0; i < count; i++) {
+        assert_true(links[i].start < links[i].end);
+        assert_true(links[i].end <= length);
+        assert_true(links[i].target && links[i].target[0]);
+        assert_true(g_utf8_validate(text + links[i].start, (gssize)(links[i].end - links[i].start),
+                                    NULL));
+        assert_true(i == 0 || links[i - 1].start <= links[i].start);
+    }
+    g_free(text);
+}
+
+/* Expects paragraph's link number i to show text and lead to target, its
+ * offsets checked against pango's own reading of the markup. */
+static void expect_link(const char *markup, const fs_link *links, size_t count, size_t i,
+                        const char *text, const char *target)
+{
+    assert_true(i < count);
+    char *shown = shown_text(markup);
+    char got[256];
+    snprintf(got, sizeof got, "%.*s", (int)(links[i].end - links[i].start), shown + links[i].start);
+    g_free(shown);
+    assert_string_equal(got, text);
+    assert_string_equal(links[i].target, target);
+}
+
+static const fs_markup *convert_lang(void **state, const char *source, const char *lang)
+{
+    ctx *c = *state;
+    assert_true(fs_markdown_to_markup(source, strlen(source), lang, c->arena, &c->markup));
+    for (size_t i = 0; i < c->markup.count; i++) {
+        assert_true(pango_accepts(c->markup.paragraphs[i]));
+        check_links(c->markup.paragraphs[i], c->markup.links[i], c->markup.link_counts[i]);
+    }
+    return &c->markup;
+}
+
+static void test_links_recorded(void **state)
+{
+    const fs_markup *m = convert_lang(state,
+                                      "see [the *report*](https://example.org/r?a=1&b=2 \"T\") now\n"
+                                      "\n"
+                                      "none here\n"
+                                      "\n"
+                                      "[ref] and [in](#key-steps)\n\n[ref]: https://example.org",
+                                      "en");
+    assert_int_equal(m->count, 3);
+    assert_int_equal(m->link_counts[0], 1);
+    expect_link(m->paragraphs[0], m->links[0], 1, 0, "the report", "https://example.org/r?a=1&b=2");
+    assert_int_equal(m->link_counts[1], 0);
+    assert_null(m->links[1]);
+    assert_int_equal(m->link_counts[2], 2);
+    expect_link(m->paragraphs[2], m->links[2], 2, 0, "ref", "https://example.org");
+    expect_link(m->paragraphs[2], m->links[2], 2, 1, "in", "#key-steps");
+}
+
+static void test_autolinks_recorded(void **state)
+{
+    const fs_markup *m =
+        convert_lang(state, "Write to <team@care.nl> or see <https://care.nl/a?b=1&c=2>.", "en");
+    assert_int_equal(m->count, 1);
+    assert_int_equal(m->link_counts[0], 2);
+    expect_link(m->paragraphs[0], m->links[0], 2, 0, "team@care.nl", "mailto:team@care.nl");
+    expect_link(m->paragraphs[0], m->links[0], 2, 1, "https://care.nl/a?b=1&c=2",
+                "https://care.nl/a?b=1&c=2");
+}
+
+static void test_link_offsets_after_typography_and_entities(void **state)
+{
+    /* French narrow spaces (three bytes each) before and inside the link,
+     * entities that are one byte of text but five of markup, code, soft
+     * and hard breaks, smart quotes. */
+    const fs_markup *m = convert_lang(state,
+                                      "Voir [le site](https://x.org) !\n\n"
+                                      "a & b [x](u) \"c\" <d> [« ici : là »](v)\n\n"
+                                      "`a<b` then\nsoft  \nhard [l'eau -- *vive*](w) ; [end](z)",
+                                      "fr");
+    assert_int_equal(m->count, 3);
+    assert_int_equal(m->link_counts[0], 1);
+    expect_link(m->paragraphs[0], m->links[0], 1, 0, "le site", "https://x.org");
+    assert_int_equal(m->links[0][0].start, 5);
+    assert_int_equal(m->link_counts[1], 2);
+    expect_link(m->paragraphs[1], m->links[1], 2, 0, "x", "u");
+    assert_int_equal(m->links[1][0].start, 6);
+    expect_link(m->paragraphs[1], m->links[1], 2, 1, "«\u202fici\u00a0: là\u202f»", "v");
+    assert_int_equal(m->link_counts[2], 2);
+    expect_link(m->paragraphs[2], m->links[2], 2, 0, "l\u2019eau \u2013 vive", "w");
+    expect_link(m->paragraphs[2], m->links[2], 2, 1, "end", "z");
+}
+
+static void test_links_without_text_or_target_dropped(void **state)
+{
+    const fs_markup *m = convert_lang(state, "[](https://x.org) [empty]() [ok](o)", "en");
+    assert_int_equal(m->count, 1);
+    assert_string_equal(m->paragraphs[0], "<u></u> <u>empty</u> <u>ok</u>");
+    assert_int_equal(m->link_counts[0], 1);
+    expect_link(m->paragraphs[0], m->links[0], 1, 0, "ok", "o");
+}
+
+static void test_link_in_image_text(void **state)
+{
+    const fs_markup *m = convert_lang(state, "![a [b](c) d](img.png) [e](f)", "en");
+    assert_int_equal(m->count, 1);
+    assert_int_equal(m->link_counts[0], 2);
+    expect_link(m->paragraphs[0], m->links[0], 2, 0, "b", "c");
+    expect_link(m->paragraphs[0], m->links[0], 2, 1, "e", "f");
+}
+
+/* ---- blocks ---------------------------------------------------------- */
+
+typedef struct {
+    const char *const *pairs; /* source, translation, ..., NULL */
+    char text[256];
+    int calls;
+    int last_line;
+} catalog;
+
+/* Translates by the catalog's pairs; "*" as a source matches any. */
+static const char *translate(void *context, const char *source, int line)
+{
+    catalog *cat = context;
+    cat->calls++;
+    cat->last_line = line;
+    for (const char *const *p = cat->pairs; p && p[0]; p += 2) {
+        if (strcmp(p[0], "*") == 0) {
+            snprintf(cat->text, sizeof cat->text, "%s%s", p[1], source);
+            return cat->text;
+        }
+        if (strcmp(p[0], source) == 0)
+            return p[1];
+    }
+    return NULL;
+}
+
+/* Reads source into blocks; every markup is valid for pango, every link
+ * inside its text, every heading has an anchor and every block a source. */
+static const fs_blocks *read_blocks_n(void **state, const char *source, size_t length,
+                                      const char *lang, catalog *cat)
+{
+    ctx *c = *state;
+    static fs_blocks blocks;
+    assert_true(fs_markdown_blocks(source, length, lang, cat ? translate : NULL, cat, c->arena,
+                                   &blocks));
+    for (size_t i = 0; i < blocks.count; i++) {
+        const fs_block *b = &blocks.blocks[i];
+        assert_non_null(b->markup);
+        assert_true(pango_accepts(b->markup));
+        check_links(b->markup, b->links, b->link_count);
+        assert_non_null(b->source);
+        assert_true((b->kind == FS_BLOCK_HEADING) == (b->anchor != NULL));
+        assert_true(b->line >= 1);
+    }
+    return &blocks;
+}
+
+static const fs_blocks *read_blocks(void **state, const char *source)
+{
+    return read_blocks_n(state, source, strlen(source), "en", NULL);
+}
+
+static void expect_block(const fs_block *b, fs_block_kind kind, int level, const char *markup)
+{
+    assert_int_equal(b->kind, kind);
+    assert_int_equal(b->level, level);
+    assert_string_equal(b->markup, markup);
+}
+
+static void test_blocks_every_construct(void **state)
+{
+    const fs_blocks *d = read_blocks(state, "# Title *one*\n"
+                                            "\n"
+                                            "Some **text**.\n"
+                                            "\n"
+                                            "- item\n"
+                                            "\n"
+                                            "> quoted\n"
+                                            ">\n"
+                                            "> --- Ann Lee\n"
+                                            "\n"
+                                            "    code <x>\n"
+                                            "\n"
+                                            "<p>html & co</p>\n"
+                                            "\n"
+                                            "***\n"
+                                            "\n"
+                                            "Sub\n"
+                                            "---\n");
+    assert_int_equal(d->count, 8);
+    expect_block(&d->blocks[0], FS_BLOCK_HEADING, 1, "Title <i>one</i>");
+    expect_block(&d->blocks[1], FS_BLOCK_PARAGRAPH, 0, "Some <b>text</b>.");
+    expect_block(&d->blocks[2], FS_BLOCK_ITEM, 1, "item");
+    expect_block(&d->blocks[3], FS_BLOCK_QUOTE, 1, "quoted");
+    expect_block(&d->blocks[4], FS_BLOCK_ATTRIBUTION, 1, "Ann Lee");
+    expect_block(&d->blocks[5], FS_BLOCK_CODE, 0, "<tt>code &lt;x&gt;</tt>");
+    expect_block(&d->blocks[6], FS_BLOCK_PARAGRAPH, 0, "&lt;p&gt;html &amp; co&lt;/p&gt;");
+    expect_block(&d->blocks[7], FS_BLOCK_HEADING, 2, "Sub");
+    int lines[] = {1, 3, 5, 7, 9, 11, 13, 17};
+    for (size_t i = 0; i < 8; i++)
+        assert_int_equal(d->blocks[i].line, lines[i]);
+    for (size_t i = 0; i < 8; i++)
+        assert_int_equal(d->blocks[i].anchor != NULL, i == 0 || i == 7);
+}
+
+static void test_blocks_empty(void **state)
+{
+    assert_int_equal(read_blocks(state, "")->count, 0);
+    assert_int_equal(read_blocks(state, "\n \n\t\n***\n[x]: /url\n")->count, 0);
+}
+
+static void test_blocks_nested_lists(void **state)
+{
+    const fs_blocks *d = read_blocks(state, "3. three\n"
+                                            "4. four\n"
+                                            "   - bullet\n"
+                                            "     1) deep\n"
+                                            "     2) deeper\n"
+                                            "5. five\n"
+                                            "\n"
+                                            "* star\n"
+                                            "+ plus\n");
+    assert_int_equal(d->count, 8);
+    int levels[] = {1, 1, 2, 3, 3, 1, 1, 1};
+    int numbers[] = {3, 4, 0, 1, 2, 5, 0, 0};
+    const char *texts[] = {"three", "four", "bullet", "deep", "deeper", "five", "star", "plus"};
+    for (size_t i = 0; i < 8; i++) {
+        expect_block(&d->blocks[i], FS_BLOCK_ITEM, levels[i], texts[i]);
+        assert_int_equal(d->blocks[i].number, numbers[i]);
+        assert_false(d->blocks[i].continues);
+    }
+}
+
+static void test_blocks_list_start_kept_large(void **state)
+{
+    const fs_blocks *d = read_blocks(state, "2019. first\n2020. second\n\n0) zero\n1) one\n\n- bullet\n");
+    assert_int_equal(d->count, 5);
+    assert_int_equal(d->blocks[0].number, 2019);
+    assert_int_equal(d->blocks[1].number, 2020);
+    assert_int_equal(d->blocks[2].number, 0);
+    assert_int_equal(d->blocks[3].number, 1);
+    assert_int_equal(d->blocks[4].number, 0);
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(d->blocks[i].ordered, i < 4);
+}
+
+static void test_blocks_tight_and_loose(void **state)
+{
+    const fs_blocks *d = read_blocks(state, "- a\n- b\n\n"
+                                            "para\n\n"
+                                            "1. c\n\n2. d\n");
+    assert_int_equal(d->count, 5);
+    assert_true(d->blocks[0].tight);
+    assert_true(d->blocks[1].tight);
+    assert_false(d->blocks[2].tight); /* not an item */
+    assert_false(d->blocks[3].tight);
+    assert_false(d->blocks[4].tight);
+    assert_int_equal(d->blocks[4].number, 2);
+}
+
+static void test_blocks_item_paragraphs_continue(void **state)
+{
+    const fs_blocks *d = read_blocks(state, "1. first\n"
+                                            "\n"
+                                            "   second *para*\n"
+                                            "\n"
+                                            "   - inner\n"
+                                            "\n"
+                                            "   third\n"
+                                            "2. next\n");
+    assert_int_equal(d->count, 5);
+    expect_block(&d->blocks[0], FS_BLOCK_ITEM, 1, "first");
+    assert_false(d->blocks[0].continues);
+    expect_block(&d->blocks[1], FS_BLOCK_ITEM, 1, "second <i>para</i>");
+    assert_true(d->blocks[1].continues);
+    assert_int_equal(d->blocks[1].number, 1);
+    expect_block(&d->blocks[2], FS_BLOCK_ITEM, 2, "inner");
+    assert_false(d->blocks[2].continues);
+    expect_block(&d->blocks[3], FS_BLOCK_ITEM, 1, "third");
+    assert_true(d->blocks[3].continues);
+    expect_block(&d->blocks[4], FS_BLOCK_ITEM, 1, "next");
+    assert_false(d->blocks[4].continues);
+    assert_int_equal(d->blocks[4].number, 2);
+}
+
+static void test_blocks_empty_item_keeps_its_marker(void **state)
+{
+    const fs_blocks *d = read_blocks(state, "1. one\n2.\n3. three\n");
+    assert_int_equal(d->count, 3);
+    expect_block(&d->blocks[1], FS_BLOCK_ITEM, 1, "");
+    assert_int_equal(d->blocks[1].number, 2);
+    assert_string_equal(d->blocks[1].source, "");
+    assert_int_equal(d->blocks[1].line, 2);
+}
+
+static void test_blocks_quote_and_attribution(void **state)
+{
+    const fs_blocks *d = read_blocks(state, "> First -- said.\n"
+                                            ">\n"
+                                            "> \u2014 Jane Doe, *CEO*\n"
+                                            "\n"
+                                            "> -- x\n"
+                                            ">\n"
+                                            "> Last has no dash\n"
+                                            "\n"
+                                            "> Other\n"
+                                            ">\n"
+                                            "> \u2015 Bar\n"
+                                            "\n"
+                                            "> Two\n"
+                                            ">\n"
+                                            "> -- Baz\n");
+    assert_int_equal(d->count, 8);
+    expect_block(&d->blocks[0], FS_BLOCK_QUOTE, 1, "First \u2013 said.");
+    expect_block(&d->blocks[1], FS_BLOCK_ATTRIBUTION, 1, "Jane Doe, <i>CEO</i>");
+    assert_string_equal(d->blocks[1].source, "\u2014 Jane Doe, *CEO*");
+    /* A dash in a paragraph that is not the quote's last is text. */
+    expect_block(&d->blocks[2], FS_BLOCK_QUOTE, 1, "\u2013 x");
+    expect_block(&d->blocks[3], FS_BLOCK_QUOTE, 1, "Last has no dash");
+    expect_block(&d->blocks[5], FS_BLOCK_ATTRIBUTION, 1, "Bar");
+    expect_block(&d->blocks[7], FS_BLOCK_ATTRIBUTION, 1, "Baz");
+    assert_string_equal(d->blocks[7].source, "-- Baz");
+}
+
+static void test_blocks_nested_quotes(void **state)
+{
+    const fs_blocks *d = read_blocks(state, "> outer\n"
+                                            ">\n"
+                                            "> > inner\n"
+                                            "> >\n"
+                                            "> > -- Who\n"
+                                            ">\n"
+                                            "> back\n");
+    assert_int_equal(d->count, 4);
+    expect_block(&d->blocks[0], FS_BLOCK_QUOTE, 1, "outer");
+    expect_block(&d->blocks[1], FS_BLOCK_QUOTE, 2, "inner");
+    expect_block(&d->blocks[2], FS_BLOCK_ATTRIBUTION, 2, "Who");
+    expect_block(&d->blocks[3], FS_BLOCK_QUOTE, 1, "back");
+}
+
+static void test_blocks_innermost_container_decides(void **state)
+{
+    const fs_blocks *d = read_blocks(state, "- > quoted in an item\n\n> - item in a quote\n");
+    assert_int_equal(d->count, 2);
+    expect_block(&d->blocks[0], FS_BLOCK_QUOTE, 1, "quoted in an item");
+    expect_block(&d->blocks[1], FS_BLOCK_ITEM, 1, "item in a quote");
+}
+
+static void test_blocks_code(void **state)
+{
+    const fs_blocks *d = read_blocks(state, "```c\nif (a < b && c)\n  *p = 0;\n```\n\n"
+                                            "~~~\n~~~\n\n"
+                                            "- item\n\n      indented in item\n");
+    assert_int_equal(d->count, 4);
+    expect_block(&d->blocks[0], FS_BLOCK_CODE, 0,
+                 "<tt>if (a &lt; b &amp;&amp; c)\n  *p = 0;</tt>");
+    assert_string_equal(d->blocks[0].source, "if (a < b && c)\n  *p = 0;");
+    assert_int_equal(d->blocks[0].line, 1);
+    expect_block(&d->blocks[1], FS_BLOCK_CODE, 0, "<tt></tt>");
+    expect_block(&d->blocks[3], FS_BLOCK_CODE, 0, "<tt>indented in item</tt>");
+}
+
+static void test_blocks_html_is_text(void **state)
+{
+    const fs_blocks *d = read_blocks(state, "<div class=\"x\">\n*hi* & bye\n</div>\n\n"
+                                            "<!-- note -->\n\n"
+                                            "a <b>inline</b> tag\n");
+    assert_int_equal(d->count, 3);
+    expect_block(&d->blocks[0], FS_BLOCK_PARAGRAPH, 0,
+                 "&lt;div class=&quot;x&quot;&gt;\n*hi* &amp; bye\n&lt;/div&gt;");
+    expect_block(&d->blocks[1], FS_BLOCK_PARAGRAPH, 0, "&lt;!-- note --&gt;");
+    expect_block(&d->blocks[2], FS_BLOCK_PARAGRAPH, 0, "a &lt;b&gt;inline&lt;/b&gt; tag");
+}
+
+static void test_blocks_headings(void **state)
+{
+    const fs_blocks *d = read_blocks(state, "# One\n## Two\n### Three\n#### Four\n###### Six\n"
+                                            "Setext one\n===\n\nSetext two\n---\n"
+                                            "# Closed ##\n#\n# trailing#\n");
+    assert_int_equal(d->count, 10);
+    int levels[] = {1, 2, 3, 3, 3, 1, 2, 1, 1, 1};
+    const char *texts[] = {"One",        "Two",        "Three",  "Four", "Six",
+                           "Setext one", "Setext two", "Closed", "",     "trailing#"};
+    for (size_t i = 0; i < 10; i++)
+        expect_block(&d->blocks[i], FS_BLOCK_HEADING, levels[i], texts[i]);
+}
+
+static void test_heading_anchors(void **state)
+{
+    const fs_blocks *d = read_blocks(state, "# Étapes clés\n"
+                                            "## Key *steps*: 2024 (draft)!\n"
+                                            "## Key steps: 2024 (draft)!\n"
+                                            "### Key steps: 2024 (draft)!\n"
+                                            "# Key steps 2024 draft-1\n"
+                                            "# `a_b` -- C's \"d\"\n"
+                                            "# \n"
+                                            "# !!!\n"
+                                            "# ÀÉÎ Ωμέγα 日本 ½\n");
+    assert_int_equal(d->count, 9);
+    const char *anchors[] = {"étapes-clés",
+                             "key-steps-2024-draft",
+                             "key-steps-2024-draft-1",
+                             "key-steps-2024-draft-2",
+                             "key-steps-2024-draft-1-1",
+                             "a_b--cs-d",
+                             "",
+                             "-1",
+                             "àéî-ωμέγα-日本-½"};
+    for (size_t i = 0; i < 9; i++)
+        assert_string_equal(d->blocks[i].anchor, anchors[i]);
+}
+
+static void test_heading_anchors_french(void **state)
+{
+    /* The anchor is that of the text shown, typography included: the
+     * no-break spaces French puts before ':' and '?' are dropped. */
+    const char *source = "# Pourquoi ? Étapes : clés\n";
+    const fs_blocks *d = read_blocks_n(state, source, strlen(source), "fr", NULL);
+    assert_int_equal(d->count, 1);
+    assert_string_equal(d->blocks[0].markup, "Pourquoi\u202f? Étapes\u00a0: clés");
+    assert_string_equal(d->blocks[0].anchor, "pourquoi-étapes-clés");
+}
+
+static void test_slug(void **state)
+{
+    ctx *c = *state;
+    assert_string_equal(fs_markdown_slug("Étapes clés", c->arena), "étapes-clés");
+    assert_string_equal(fs_markdown_slug("Étapes clés : 2024 !", c->arena), "étapes-clés--2024-");
+    assert_string_equal(fs_markdown_slug("Hello, World_2-b", c->arena), "hello-world_2-b");
+    assert_string_equal(fs_markdown_slug("CARE\u2019s \u00abplan\u00bb \u2014 ok", c->arena),
+                        "cares-plan--ok");
+    assert_string_equal(fs_markdown_slug("ŒUVRE Ça ĞÜŞ", c->arena), "œuvre-ça-ğüş");
+    assert_string_equal(fs_markdown_slug("", c->arena), "");
+    assert_string_equal(fs_markdown_slug("a\xff"
+                                         "b",
+                                         c->arena),
+                        "ab");
+}
+
+/* ---- sources: what translators see ------------------------------------ */
+
+static void expect_sources(void **state, const char *source, ...)
+{
+    const fs_blocks *d = read_blocks(state, source);
+    va_list args;
+    va_start(args, source);
+    size_t i = 0;
+    for (const char *want; (want = va_arg(args, const char *)); i++) {
+        assert_true(i < d->count);
+        assert_string_equal(d->blocks[i].source, want);
+    }
+    va_end(args);
+    assert_int_equal(d->count, i);
+}
+
+static void test_sources_one_line(void **state)
+{
+    expect_sources(state, "- dash *x*\n\n* star\n\n+ plus\n\n1. one\n\n2) two\n", "dash *x*", "star",
+                   "plus", "one", "two", NULL);
+    expect_sources(state, "## Heading ##\n\n#   Spaced   #  \n\n### Hash#\n\n   Indented  \n",
+                   "Heading", "Spaced", "Hash#", "Indented", NULL);
+    expect_sources(state, "> quoted\n\n> > deeper\n\n>no space\n\n> -- Ann\n", "quoted", "deeper",
+                   "no space", "-- Ann", NULL);
+    expect_sources(state, "- > in item\n\n> - in quote\n\n  - indented item\n", "in item", "in quote",
+                   "indented item", NULL);
+    expect_sources(state, "Tab\tinside and *emph* \\*kept\\* &amp;\n", "Tab\tinside and *emph* \\*kept\\* &amp;",
+                   NULL);
+}
+
+static void test_sources_several_lines(void **state)
+{
+    expect_sources(state, "First line\nsecond  \nthird\\\nfourth   \n", "First line\nsecond  \nthird\\\nfourth",
+                   NULL);
+    expect_sources(state, "> a quote\n> on lines\nlazy line\n", "a quote\non lines\nlazy line", NULL);
+    expect_sources(state, "> > deep\n> > quote\n>  > again\n", "deep\nquote\nagain", NULL);
+    expect_sources(state, "- item\n  continued\n    more\n\n  second para\n  lines\n",
+                   "item\ncontinued\nmore", "second para\nlines", NULL);
+    expect_sources(state, "1.  number\n    indented\n\n> - quoted item\n>   next\n",
+                   "number\nindented", "quoted item\nnext", NULL);
+    expect_sources(state, "Setext *heading*\non two lines\n===\n\n> Quoted setext\n> ---\n",
+                   "Setext *heading*\non two lines", "Quoted setext", NULL);
+    expect_sources(state, "a\r\nb\rc\n", "a\nb\nc", NULL);
+}
+
+static void test_sources_after_definitions(void **state)
+{
+    /* Link reference definitions that start a paragraph are not part of
+     * its text, nor of its line. */
+    const fs_blocks *d = read_blocks(state, "[r]: /u\n"
+                                            "[s]:\n"
+                                            "  /v\n"
+                                            "  \"title\"\n"
+                                            "See [r] and [s].\n"
+                                            "More.\n"
+                                            "\n"
+                                            "> [q]: /q\n"
+                                            "> Quoted [q]\n"
+                                            "\n"
+                                            "[t]: /t\n"
+                                            "Setext [t]\n"
+                                            "===\n");
+    assert_int_equal(d->count, 3);
+    assert_string_equal(d->blocks[0].source, "See [r] and [s].\nMore.");
+    assert_int_equal(d->blocks[0].line, 5);
+    assert_int_equal(d->blocks[0].link_count, 2);
+    assert_string_equal(d->blocks[1].source, "Quoted [q]");
+    assert_int_equal(d->blocks[1].line, 9);
+    assert_string_equal(d->blocks[2].source, "Setext [t]");
+    assert_int_equal(d->blocks[2].line, 12);
+    /* A paragraph that only starts with a bracket is whole. */
+    expect_sources(state, "[not]: a def\nbut text\n\n[a](b) link\nline\n",
+                   "[not]: a def\nbut text", "[a](b) link\nline", NULL);
+}
+
+static void test_sources_invalid_utf8(void **state)
+{
+    const char source[] = "- a\xff"
+                          "b\0c\n";
+    const fs_blocks *d = read_blocks_n(state, source, sizeof source - 1, "en", NULL);
+    assert_int_equal(d->count, 1);
+    assert_string_equal(d->blocks[0].source, "a\ufffd"
+                                             "b\ufffd"
+                                             "c");
+    assert_string_equal(d->blocks[0].markup, "a\ufffd"
+                                             "b\ufffd"
+                                             "c");
+    /* A byte order mark is not text. */
+    d = read_blocks(state, "\xef\xbb\xbf# Title\n");
+    assert_int_equal(d->count, 1);
+    assert_string_equal(d->blocks[0].source, "Title");
+}
+
+/* ---- translation ----------------------------------------------------- */
+
+static void test_translation_replaces_content(void **state)
+{
+    static const char *const pairs[] = {"Key steps", "Étapes *clés*",
+                                        "one", "un",
+                                        "two", "deux [lien](https://x.org)",
+                                        "quoted\ntext", "texte\ncité",
+                                        "-- Ann, CEO", "\u2014 Ann, PDG",
+                                        "Nested", "Imbriqué",
+                                        NULL};
+    catalog cat = {.pairs = pairs};
+    const char *source = "## Key steps\n\n3. one\n4. two\n   - Nested\n\n> quoted\n> text\n>\n"
+                         "> -- Ann, CEO\n\nKept\n";
+    const fs_blocks *d = read_blocks_n(state, source, strlen(source), "en", &cat);
+    assert_int_equal(d->count, 7);
+    expect_block(&d->blocks[0], FS_BLOCK_HEADING, 2, "Étapes <i>clés</i>");
+    assert_string_equal(d->blocks[0].source, "Key steps");
+    assert_string_equal(d->blocks[0].anchor, "étapes-clés");
+    expect_block(&d->blocks[1], FS_BLOCK_ITEM, 1, "un");
+    assert_int_equal(d->blocks[1].number, 3);
+    expect_block(&d->blocks[2], FS_BLOCK_ITEM, 1, "deux <u>lien</u>");
+    assert_int_equal(d->blocks[2].number, 4);
+    assert_int_equal(d->blocks[2].link_count, 1);
+    expect_link(d->blocks[2].markup, d->blocks[2].links, 1, 0, "lien", "https://x.org");
+    expect_block(&d->blocks[3], FS_BLOCK_ITEM, 2, "Imbriqué");
+    expect_block(&d->blocks[4], FS_BLOCK_QUOTE, 1, "texte cité");
+    assert_string_equal(d->blocks[4].source, "quoted\ntext");
+    expect_block(&d->blocks[5], FS_BLOCK_ATTRIBUTION, 1, "Ann, PDG");
+    assert_string_equal(d->blocks[5].source, "-- Ann, CEO");
+    /* No translation: the English stays. */
+    expect_block(&d->blocks[6], FS_BLOCK_PARAGRAPH, 0, "Kept");
+    assert_int_equal(cat.calls, 7);
+    assert_int_equal(cat.last_line, 12);
+}
+
+static void test_translation_is_inline(void **state)
+{
+    /* What would start a block prints as written. */
+    static const char *const pairs[] = {"a",
+                                        "1. not a list",
+                                        "b",
+                                        "# not a heading",
+                                        "c",
+                                        "> not a quote\n- nor a list\n    nor code\n***",
+                                        "d",
+                                        "first\n\nsecond paragraph",
+                                        "e",
+                                        "<div>x</div> [ref]: /u",
+                                        "f",
+                                        "[x]: /u",
+                                        NULL};
+    catalog cat = {.pairs = pairs};
+    const char *source = "- a\n- b\n\n> c\n\nd\n\n# e\n\nf\n";
+    const fs_blocks *d = read_blocks_n(state, source, strlen(source), "en", &cat);
+    assert_int_equal(d->count, 6);
+    expect_block(&d->blocks[0], FS_BLOCK_ITEM, 1, "1. not a list");
+    assert_int_equal(d->blocks[0].number, 0);
+    expect_block(&d->blocks[1], FS_BLOCK_ITEM, 1, "# not a heading");
+    expect_block(&d->blocks[2], FS_BLOCK_QUOTE, 1,
+                 "&gt; not a quote - nor a list nor code ***");
+    expect_block(&d->blocks[3], FS_BLOCK_PARAGRAPH, 0, "first second paragraph");
+    expect_block(&d->blocks[4], FS_BLOCK_HEADING, 1,
+                 "&lt;div&gt;x&lt;/div&gt; [ref]: /u");
+    expect_block(&d->blocks[5], FS_BLOCK_PARAGRAPH, 0, "[x]: /u");
+}
+
+static void test_translation_null_or_same_keeps_source(void **state)
+{
+    static const char *const pairs[] = {"one", "", "two", "two", NULL};
+    catalog cat = {.pairs = pairs};
+    const char *source = "one\n\ntwo\n\nthree *x*\n\n    code\n\n<p>html</p>\n";
+    const fs_blocks *d = read_blocks_n(state, source, strlen(source), "en", &cat);
+    assert_int_equal(d->count, 5);
+    assert_string_equal(d->blocks[0].markup, "one");
+    assert_string_equal(d->blocks[1].markup, "two");
+    assert_string_equal(d->blocks[2].markup, "three <i>x</i>");
+    /* Code and HTML blocks are never offered for translation. */
+    assert_int_equal(cat.calls, 3);
+}
+
+static void test_translation_gets_typography(void **state)
+{
+    static const char *const pairs[] = {"Warning!", "**Attention !** Voir : `a:b` \"ici\"",
+                                        "-- Ann", "-- Anne : PDG", NULL};
+    catalog cat = {.pairs = pairs};
+    const char *source = "Warning!\n\n> Quote\n>\n> -- Ann\n";
+    const fs_blocks *d = read_blocks_n(state, source, strlen(source), "fr", &cat);
+    assert_int_equal(d->count, 3);
+    assert_string_equal(d->blocks[0].markup,
+                        "<b>Attention\u202f!</b> Voir\u00a0: <tt>a:b</tt> \u201cici\u201d");
+    expect_block(&d->blocks[2], FS_BLOCK_ATTRIBUTION, 1, "Anne\u00a0: PDG");
+}
+
+static void test_translation_attribution_without_dash(void **state)
+{
+    static const char *const pairs[] = {"\u2015 Ann", "Anne", NULL};
+    catalog cat = {.pairs = pairs};
+    const char *source = "> Quote\n>\n> \u2015 Ann\n";
+    const fs_blocks *d = read_blocks_n(state, source, strlen(source), "en", &cat);
+    assert_int_equal(d->count, 2);
+    expect_block(&d->blocks[1], FS_BLOCK_ATTRIBUTION, 1, "Anne");
+}
+
+static void test_translation_every_block(void **state)
+{
+    /* A translation of every block, each starting with "1. ": the
+     * structure is the source's, the text the translation's, printed as
+     * written. */
+    static const char *const pairs[] = {"*", "1. ", NULL};
+    catalog cat = {.pairs = pairs};
+    const char *source = "# T\n\np\n\n- i\n\n> q\n>\n> -- a\n";
+    const fs_blocks *d = read_blocks_n(state, source, strlen(source), "en", &cat);
+    assert_int_equal(d->count, 5);
+    expect_block(&d->blocks[0], FS_BLOCK_HEADING, 1, "1. T");
+    assert_string_equal(d->blocks[0].anchor, "1-t");
+    expect_block(&d->blocks[1], FS_BLOCK_PARAGRAPH, 0, "1. p");
+    expect_block(&d->blocks[2], FS_BLOCK_ITEM, 1, "1. i");
+    expect_block(&d->blocks[3], FS_BLOCK_QUOTE, 1, "1. q");
+    /* "1. -- a": the translation does not start with a dash. */
+    expect_block(&d->blocks[4], FS_BLOCK_ATTRIBUTION, 1, "1. \u2013 a");
+}
+
+static void test_translation_reference_links(void **state)
+{
+    /* A translation parsed alone still finds the document's definitions
+     * its reference links name, whatever their case; the definitions
+     * show nowhere. */
+    static const char *const pairs[] = {"See [the report][R] and [faq].",
+                                        "Voir [le rapport][r] et [FAQ], pas [x].",
+                                        "About [code].",
+                                        "À propos de [code].",
+                                        NULL};
+    catalog cat = {.pairs = pairs};
+    const char *source = "See [the report][R] and [faq].\n\n"
+                         "```\n[code]: /no\n```\n\n"
+                         "About [code].\n\n"
+                         "> [R]: https://r.org \"Title\"\n\n"
+                         "- Item\n\n  [faq]:\n  /faq.html\n";
+    const fs_blocks *d = read_blocks_n(state, source, strlen(source), "en", &cat);
+    assert_int_equal(d->count, 4);
+    assert_string_equal(d->blocks[0].markup, "Voir <u>le rapport</u> et <u>FAQ</u>, pas [x].");
+    assert_int_equal(d->blocks[0].link_count, 2);
+    expect_link(d->blocks[0].markup, d->blocks[0].links, 2, 0, "le rapport", "https://r.org");
+    expect_link(d->blocks[0].markup, d->blocks[0].links, 2, 1, "FAQ", "/faq.html");
+    /* A definition in a code block is code. */
+    expect_block(&d->blocks[1], FS_BLOCK_CODE, 0, "<tt>[code]: /no</tt>");
+    expect_block(&d->blocks[2], FS_BLOCK_PARAGRAPH, 0, "À propos de [code].");
+    assert_int_equal(d->blocks[2].link_count, 0);
+    expect_block(&d->blocks[3], FS_BLOCK_ITEM, 1, "Item");
+}
+
+/* ---- escaping layout text and translations --------------------------- */
+
+/* Escapes text after what out holds, converts, and expects one paragraph
+ * (or none when expected is NULL) with no block structure in it. */
+static void expect_inline(void **state, const char *before, const char *text, const char *expected)
+{
+    ctx *c = *state;
+    fs_buf source = {0};
+    fs_buf_puts(&source, before);
+    fs_markdown_escape_blocks(&source, text);
+    bool ok = fs_buf_ok(&source);
+    cmark_node *document = cmark_parse_document(fs_buf_str(&source), source.length, 0);
+    bool only_paragraphs = document != NULL;
+    for (cmark_node *n = document ? cmark_node_first_child(document) : NULL; n;
+         n = cmark_node_next(n))
+        only_paragraphs = only_paragraphs && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH;
+    cmark_node_free(document);
+    ok = ok && fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", c->arena, &c->markup);
+    fs_buf_free(&source);
+    assert_true(ok);
+    assert_true(only_paragraphs);
+    if (!expected) {
+        assert_int_equal(c->markup.count, 0);
+        return;
+    }
+    assert_int_equal(c->markup.count, 1);
+    assert_string_equal(c->markup.paragraphs[0], expected);
+}
+
+static void test_escape_blocks_markers_literal(void **state)
+{
+    expect_inline(state, "", "# not a heading", "# not a heading");
+    expect_inline(state, "", "> 1 million", "&gt; 1 million");
+    expect_inline(state, "", "- dash\n+ plus\n* star", "- dash + plus * star");
+    expect_inline(state, "", "2019. year\n1) one", "2019. year 1) one");
+    expect_inline(state, "", "***\n---\n___\n* * *\n- - -", "*** --- ___ * * * - - -");
+    expect_inline(state, "", "text\n===", "text ===");
+    expect_inline(state, "", "text\n-", "text -");
+    expect_inline(state, "", "text\n--", "text --");
+    expect_inline(state, "", "```\ncode\n```", "``` code ```");
+    expect_inline(state, "", "~~~ x", "~~~ x");
+    expect_inline(state, "", "<div>\nhtml\n</div>", "&lt;div&gt; html &lt;/div&gt;");
+    expect_inline(state, "", "<?php x ?>\n<!DOCTYPE html>\n<pre>", "&lt;?php x ?&gt; &lt;!DOCTYPE html&gt; &lt;pre&gt;");
+    expect_inline(state, "", "[x]: /url\n[y\nz]: /v", "[x]: /url [y z]: /v");
+    expect_inline(state, "", "| a | b |", "| a | b |");
+    /* Indentation is dropped rather than making code. */
+    expect_inline(state, "", "    indented\n\t- tab", "indented - tab");
+    expect_inline(state, "", "  \n\n   ", NULL);
+    expect_inline(state, "", "\xef\xbb\xbf# bom", "# bom");
+}
+
+static void test_escape_blocks_inline_kept(void **state)
+{
+    expect_inline(state, "", "*em* **strong** `code` [l](u)", "<i>em</i> <b>strong</b> <tt>code</tt> <u>l</u>");
+    expect_inline(state, "", "`code` first", "<tt>code</tt> first");
+    expect_inline(state, "", "**bold** first\n*em* too", "<b>bold</b> first <i>em</i> too");
+    expect_inline(state, "", "<https://care.nl> site", "<u>https://care.nl</u> site");
+    expect_inline(state, "", "<a@b.org> mail", "<u>a@b.org</u> mail");
+    expect_inline(state, "", "[link](u) first", "<u>link</u> first");
+    expect_inline(state, "", "-- dash\n--x\n--- Name", "\u2013 dash \u2013x \u2014 Name");
+    expect_inline(state, "", "1.5 million\n+5%\n#hash", "1.5 million +5% #hash");
+    expect_inline(state, "", "a\r\n# b\r- c", "a # b - c");
+}
+
+static void test_escape_blocks_after_what_is_written(void **state)
+{
+    /* Mid-line, nothing is a block marker. */
+    expect_inline(state, "a ", "# b", "a # b");
+    /* After a newline, or blanks, the line starts. */
+    expect_inline(state, "a\n", "# b", "a # b");
+    expect_inline(state, "a\n  ", "- b", "a - b");
+    /* Digits already written, then ". ": an item number. */
+    expect_inline(state, "3", ". villages", "3. villages");
+    expect_inline(state, "a\n12", ") b", "a 12) b");
+    expect_inline(state, "x3", ". b", "x3. b");
+}
+
+/* ---- limits ----------------------------------------------------------- */
+
+static void test_blocks_size_limit(void **state)
+{
+    ctx *c = *state;
+    size_t length = FS_MARKDOWN_MAX_BYTES + 1;
+    char *source = malloc(length);
+    assert_non_null(source);
+    memset(source, 'a', length);
+    fs_blocks blocks;
+    bool over = fs_markdown_blocks(source, length, "en", NULL, NULL, c->arena, &blocks);
+    bool at = fs_markdown_blocks(source, length - 1, "en", NULL, NULL, c->arena, &blocks);
+    size_t count = blocks.count;
+    free(source);
+    assert_false(over);
+    assert_true(at);
+    assert_int_equal(count, 1);
+}
+
+static void test_blocks_deep_nesting(void **state)
+{
+    /* 50,000 nested quotes or lists: no recursion, and the source still
+     * found under all the markers. */
+    static const char *const units[] = {">", "> ", "- ", "1. "};
+    static const char *const pairs[] = {"*", "y", NULL};
+    for (size_t i = 0; i < 4; i++) {
+        size_t length;
+        char *source = repeated(units[i], 50000, "", &length);
+        assert_non_null(source);
+        catalog cat = {.pairs = pairs};
+        const fs_blocks *d = read_blocks_n(state, source, length, "en", &cat);
+        free(source);
+        assert_int_equal(d->count, 1);
+        assert_string_equal(d->blocks[0].markup, "yx");
+        assert_string_equal(d->blocks[0].source, "x");
+        assert_int_equal(d->blocks[0].level, 50000);
+        assert_int_equal(d->blocks[0].kind, i < 2 ? FS_BLOCK_QUOTE : FS_BLOCK_ITEM);
+    }
+}
+
+static void test_blocks_deep_quote_many_lines(void **state)
+{
+    /* A deep quote followed by many lazy lines: each line's markers are
+     * looked for once, not once per level. */
+    fs_buf source = {0};
+    for (int i = 0; i < 100000; i++)
+        fs_buf_putc(&source, '>');
+    fs_buf_puts(&source, " x\n");
+    for (int i = 0; i < 100000; i++)
+        fs_buf_puts(&source, "y\n");
+    assert_true(fs_buf_ok(&source));
+    ctx *c = *state;
+    fs_blocks blocks;
+    bool ok = fs_markdown_blocks(fs_buf_str(&source), source.length, "en", NULL, NULL, c->arena,
+                                 &blocks);
+    fs_buf_free(&source);
+    assert_true(ok);
+    assert_int_equal(blocks.count, 1);
+    assert_int_equal(strlen(blocks.blocks[0].source), 2 + 2 * 100000 - 1);
+}
+
+static void test_blocks_many_equal_headings(void **state)
+{
+    fs_buf source = {0};
+    for (int i = 0; i < 20000; i++)
+        fs_buf_puts(&source, "# Same\n");
+    assert_true(fs_buf_ok(&source));
+    ctx *c = *state;
+    fs_blocks blocks;
+    bool ok = fs_markdown_blocks(fs_buf_str(&source), source.length, "en", NULL, NULL, c->arena,
+                                 &blocks);
+    fs_buf_free(&source);
+    assert_true(ok);
+    assert_int_equal(blocks.count, 20000);
+    assert_string_equal(blocks.blocks[0].anchor, "same");
+    assert_string_equal(blocks.blocks[1].anchor, "same-1");
+    assert_string_equal(blocks.blocks[19999].anchor, "same-19999");
+}
+
+#define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {
@@ -500,6 +1354,45 @@ int main(void)
         TEST(test_deep_block_nesting),
         TEST(test_deep_inline_nesting),
         TEST(test_french_typography_in_text_not_code),
+        TEST(test_links_recorded),
+        TEST(test_autolinks_recorded),
+        TEST(test_link_offsets_after_typography_and_entities),
+        TEST(test_links_without_text_or_target_dropped),
+        TEST(test_link_in_image_text),
+        TEST(test_blocks_every_construct),
+        TEST(test_blocks_empty),
+        TEST(test_blocks_nested_lists),
+        TEST(test_blocks_list_start_kept_large),
+        TEST(test_blocks_tight_and_loose),
+        TEST(test_blocks_item_paragraphs_continue),
+        TEST(test_blocks_empty_item_keeps_its_marker),
+        TEST(test_blocks_quote_and_attribution),
+        TEST(test_blocks_nested_quotes),
+        TEST(test_blocks_innermost_container_decides),
+        TEST(test_blocks_code),
+        TEST(test_blocks_html_is_text),
+        TEST(test_blocks_headings),
+        TEST(test_heading_anchors),
+        TEST(test_heading_anchors_french),
+        TEST(test_slug),
+        TEST(test_sources_one_line),
+        TEST(test_sources_several_lines),
+        TEST(test_sources_after_definitions),
+        TEST(test_sources_invalid_utf8),
+        TEST(test_translation_replaces_content),
+        TEST(test_translation_is_inline),
+        TEST(test_translation_null_or_same_keeps_source),
+        TEST(test_translation_gets_typography),
+        TEST(test_translation_attribution_without_dash),
+        TEST(test_translation_every_block),
+        TEST(test_translation_reference_links),
+        TEST(test_escape_blocks_markers_literal),
+        TEST(test_escape_blocks_inline_kept),
+        TEST(test_escape_blocks_after_what_is_written),
+        TEST(test_blocks_size_limit),
+        TEST(test_blocks_deep_nesting),
+        TEST(test_blocks_deep_quote_many_lines),
+        TEST(test_blocks_many_equal_headings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
