@@ -31,7 +31,7 @@ struct fs_image {
     unsigned char *pixels;
     int pixel_width, pixel_height, stride;
     cairo_format_t format;
-    bool jpeg_as_is;    /* the original JPEG shows the same pixels (no EXIF rotation) */
+    bool jpeg_as_is;    /* the original JPEG shows the same pixels: grey or RGB, not rotated */
     char unique_id[40]; /* lets a PDF embed the image once, however often it is drawn */
 };
 
@@ -278,12 +278,22 @@ static bool png_complete(const char *name, const unsigned char *b, size_t n, pro
     return false;
 }
 
+/* True for the start-of-frame markers, which give the image's size and
+ * colour components (not DHT C4, JPG C8 or DAC CC in the same range). */
+static bool is_frame_marker(unsigned char marker)
+{
+    return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+}
+
 /* A JPEG is complete when an end-of-image marker follows its first scan:
- * entropy-coded data escapes every 0xFF byte, so FF D9 there is a marker. */
-static bool jpeg_complete(const char *name, const unsigned char *b, size_t n, problem *p)
+ * entropy-coded data escapes every 0xFF byte, so FF D9 there is a marker.
+ * components is what the frame header declares (0 when there is none). */
+static bool jpeg_complete(const char *name, const unsigned char *b, size_t n, int *components,
+                          problem *p)
 {
     const char *reason = "the file is truncated";
     size_t at = 2;
+    *components = 0;
     while (at + 4 <= n) {
         unsigned char marker = b[at + 1];
         if (b[at] != 0xFF) {
@@ -307,6 +317,8 @@ static bool jpeg_complete(const char *name, const unsigned char *b, size_t n, pr
             reason = "its markers are damaged";
             break;
         }
+        if (is_frame_marker(marker) && size >= 8 && at + 10 <= n)
+            *components = b[at + 9];
         at += 2 + size;
         if (marker == 0xDA) {
             if (at <= n && find_bytes(b + at, n - at, "\xFF\xD9", 2))
@@ -443,8 +455,10 @@ static bool keep_pixels(fs_image *image, GdkPixbuf *pixbuf, problem *p)
 static bool load_raster(fs_image *image, problem *p)
 {
     const char *name = image->path;
-    if (image->kind == FS_IMAGE_PNG ? !png_complete(name, image->bytes, image->length, p)
-                                    : !jpeg_complete(name, image->bytes, image->length, p))
+    int components = 0;
+    if (image->kind == FS_IMAGE_PNG
+            ? !png_complete(name, image->bytes, image->length, p)
+            : !jpeg_complete(name, image->bytes, image->length, &components, p))
         return false;
     GdkPixbuf *pixbuf = decode_raster(name, image->kind, image->bytes, image->length, p);
     if (!pixbuf)
@@ -456,7 +470,11 @@ static bool load_raster(fs_image *image, problem *p)
         set_problem(p, HINT_MEMORY, "out of memory turning '%s' upright", name);
         return false;
     }
-    image->jpeg_as_is = image->kind == FS_IMAGE_JPEG && !rotated;
+    /* cairo 1.16 writes a CMYK JPEG into a PDF as DeviceCMYK without the
+     * inversion Adobe's CMYK JPEGs need: its red prints near black. Only
+     * grey and RGB JPEGs go into a PDF as they are. */
+    image->jpeg_as_is =
+        image->kind == FS_IMAGE_JPEG && !rotated && (components == 1 || components == 3);
     bool ok = keep_pixels(image, pixbuf, p);
     g_object_unref(pixbuf);
     return ok;

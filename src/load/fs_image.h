@@ -81,8 +81,9 @@ const char *fs_image_path(const fs_image *image);
 /* Draws the whole image scaled to exactly (x, y, width, height), in cr's user
  * space, stretching it when the rectangle has another aspect ratio (fitting
  * with 'contain' or 'cover' is the caller's job, as is clipping for 'cover').
- * A raster is filtered with CAIRO_FILTER_GOOD; a JPEG keeps its original
- * bytes attached, so a PDF embeds it as-is; an SVG stays vector. cr's state
+ * A raster is filtered with CAIRO_FILTER_GOOD; a grey or RGB JPEG keeps its
+ * original bytes attached, so a PDF embeds it as-is (a CMYK or EXIF-rotated
+ * one goes in as pixels); an SVG stays vector. cr's state
  * is restored afterwards. A rectangle with no area draws nothing. False when
  * the rectangle is not finite or drawing failed (cr's status tells why).
  * Safe to call from several threads at once on different cairo contexts. */
