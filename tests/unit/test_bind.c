@@ -1011,6 +1011,836 @@ static void test_every_error_in_one_pass(void **state)
                  "add a row with that key, or fix the placeholder");
 }
 
+/* ---- long documents: where, when, running heads, Markdown, pictures -- */
+
+/* A known bug in src/: ok is the right behaviour. While the bug is there
+ * the test is reported as skipped (never as passed); once it is fixed the
+ * test fails, to have this mark removed. */
+#define KNOWN_BUG(ok, what)                                                                        \
+    do {                                                                                           \
+        if (ok)                                                                                    \
+            fail_msg("fixed, remove the KNOWN_BUG mark: %s", what);                                \
+        print_message("[ KNOWN BUG ] %s\n", what);                                                 \
+        skip();                                                                                    \
+    } while (0)
+
+static void assert_near_size(double actual, double expected)
+{
+    if (actual < expected - 1e-9 || actual > expected + 1e-9)
+        fail_msg("%.12g is not %.12g", actual, expected);
+}
+
+/* The test theme with the styles of long documents added. */
+static void long_document_theme(void)
+{
+    char theme[2048];
+    snprintf(theme, sizeof theme,
+             "%s"
+             "  h3: {font: sans, size: 10pt, weight: bold, color: primary}\n"
+             "  quote: {font: sans, size: 11pt, italic: true, color: primary}\n"
+             "  caption: {font: sans, size: 7pt, color: muted}\n",
+             theme_yaml);
+    write_file("layout/theme.yaml", theme);
+}
+
+/* Two case studies and their results, one table joined to the other by
+ * case = id, the rows of each case interleaved. */
+static void case_data(void)
+{
+    write_data("cases.csv", "id,title,quote,by\n"
+                            "a,Mopti,Water is life.,Awa\n"
+                            "b,Gao,,\n");
+    write_data("results.csv", "case,text\n"
+                              "b,Gao first\n"
+                              "a,Mopti first\n"
+                              "b,Gao second\n"
+                              "a,Mopti second\n"
+                              "a,Mopti third\n");
+}
+
+static void test_where_joins_rows_in_order(void **state)
+{
+    case_data();
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - column:\n"
+                                      "      repeat: cases\n"
+                                      "      content:\n"
+                                      "        - heading: \"{title}\"\n"
+                                      "        - list:\n"
+                                      "            repeat: results\n"
+                                      "            where: {case: \"{id}\"}\n"
+                                      "            item: \"{text} ({case})\"\n");
+    fs_box *sections = child(doc->body, 0);
+    assert_int_equal(sections->kind, FS_BOX_STACK);
+    assert_int_equal(sections->child_count, 2);
+
+    fs_box *mopti = child(sections, 0);
+    assert_int_equal(mopti->child_count, 2);
+    assert_string_equal(only_paragraph(child(mopti, 0)), "Mopti");
+    fs_box *list = child(mopti, 1);
+    assert_int_equal(list->kind, FS_BOX_LIST);
+    assert_int_equal(list->child_count, 3);
+    assert_string_equal(only_paragraph(child(list, 0)), "Mopti first (a)");
+    assert_string_equal(only_paragraph(child(list, 1)), "Mopti second (a)");
+    assert_string_equal(only_paragraph(child(list, 2)), "Mopti third (a)");
+
+    fs_box *gao = child(sections, 1);
+    assert_string_equal(only_paragraph(child(gao, 0)), "Gao");
+    list = child(gao, 1);
+    assert_int_equal(list->child_count, 2);
+    assert_string_equal(only_paragraph(child(list, 0)), "Gao first (b)");
+    assert_string_equal(only_paragraph(child(list, 1)), "Gao second (b)");
+}
+
+static void test_where_with_literal_values(void **state)
+{
+    /* Outside a repeat the value is the layout's own; every condition must
+     * hold; a value no row has picks nothing. */
+    case_data();
+    write_data("photos.csv", "case,kind,file\n"
+                             "a,map,a-map.png\n"
+                             "b,map,b-map.png\n"
+                             "a,photo,a-photo.png\n");
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - grid:\n"
+                                      "      repeat: photos\n"
+                                      "      where: {case: a, kind: photo}\n"
+                                      "      item: {text: \"{file}\"}\n"
+                                      "  - list: {repeat: results, where: {case: c}, item: x}\n");
+    fs_box *grid = child(doc->body, 0);
+    assert_int_equal(grid->child_count, 1);
+    assert_string_equal(only_paragraph(child(grid, 0)), "a-photo.png");
+    assert_int_equal(child(doc->body, 1)->child_count, 0);
+}
+
+static void test_where_unknown_column(void **state)
+{
+    /* Reported once at the key, not once per section. */
+    case_data();
+    bind_fails(state, "body:\n"
+                      "  - column:\n"
+                      "      repeat: cases\n"
+                      "      content:\n"
+                      "        - list:\n"
+                      "            repeat: results\n"
+                      "            where: {cas: \"{id}\"}\n"
+                      "            item: \"{text}\"\n");
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "layout/layout.yaml:7:21", "where: no column 'cas' in data/results.csv",
+                 "did you mean 'case'? its columns: case, text");
+}
+
+static void test_where_value_errors(void **state)
+{
+    /* The value is filled around the repeat: a column of the outer row. */
+    case_data();
+    bind_fails(state, "body:\n"
+                      "  - list: {repeat: results, where: {case: \"{id}\"}, item: \"{text}\"}\n");
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "layout/layout.yaml:2:44", "{id} names no table",
+                 "write {table.column}, or use {column} inside a grid or list with 'repeat'");
+}
+
+static void test_when_leaves_out_silently(void **state)
+{
+    long_document_theme();
+    case_data();
+    fs_document *doc =
+        bind_ok(state, "body:\n"
+                       "  - column:\n"
+                       "      repeat: cases\n"
+                       "      content:\n"
+                       "        - heading: \"{title}\"\n"
+                       "        - quote: {value: \"{quote}\", by: \"{by}\", "
+                       "when: \"{quote}\"}\n"
+                       "        - text: {value: \"Said by {by}\", when: \" {by} \"}\n");
+    fs_box *sections = child(doc->body, 0);
+    fs_box *mopti = child(sections, 0);
+    assert_int_equal(mopti->child_count, 3);
+    fs_box *quote = child(mopti, 1);
+    assert_int_equal(quote->kind, FS_BOX_QUOTE);
+    assert_int_equal(quote->child_count, 2);
+    assert_string_equal(only_paragraph(child(quote, 0)), "Water is life.");
+    assert_string_equal(only_paragraph(child(quote, 1)), "Awa");
+    assert_string_equal(only_paragraph(child(mopti, 2)), "Said by Awa");
+
+    /* Gao has no quote: both nodes are left out, with no warning (bind_ok
+     * checked there is none) and nothing of theirs drawn. */
+    fs_box *gao = child(sections, 1);
+    assert_int_equal(gao->child_count, 3);
+    assert_string_equal(only_paragraph(child(gao, 0)), "Gao");
+    for (size_t i = 1; i < 3; i++) {
+        assert_int_equal(child(gao, i)->kind, FS_BOX_STACK);
+        assert_int_equal(child(gao, i)->child_count, 0);
+        assert_int_equal(child(gao, i)->paragraph_count, 0);
+    }
+}
+
+static void test_when_kept_and_warnings_without_it(void **state)
+{
+    /* A 'when' with text keeps the node; the node itself still warns about
+     * the empty cells it shows. Without 'when' the empty cell warns. */
+    long_document_theme();
+    case_data();
+    fs_document *doc = bind(state, "body:\n"
+                                   "  - column:\n"
+                                   "      repeat: cases\n"
+                                   "      content:\n"
+                                   "        - text: {value: \"By {by}\", when: \"{title}\"}\n");
+    assert_non_null(doc);
+    assert_counts(state, 0, 1);
+    assert_diag(state, 0, FS_WARNING, "data/cases.csv:3:8",
+                "{by} reads an empty cell (column 'by')", "fill the cell, or remove what shows it");
+    fs_box *sections = child(doc->body, 0);
+    assert_string_equal(only_paragraph(child(child(sections, 0), 0)), "By Awa");
+    assert_string_equal(only_paragraph(child(child(sections, 1), 0)), "By");
+}
+
+static void test_when_reports_its_own_errors(void **state)
+{
+    case_data();
+    bind_fails(state, "body:\n"
+                      "  - text: {value: x, when: \"{cases.quot}\"}\n");
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "layout/layout.yaml:2:29",
+                 "{cases.quot}: no column 'quot' in data/cases.csv",
+                 "did you mean 'quote'? its columns: id, title, quote, by");
+}
+
+/* ---- running heads ---------------------------------------------------- */
+
+static void test_page_outside_header_footer(void **state)
+{
+    standard_data();
+    bind_fails(state, "metadata: {title: \"{programme.title}, page {page}\"}\n"
+                      "body:\n"
+                      "  - text: \"Page {page} of {pages}\"\n");
+    assert_counts(state, 3, 0);
+    const char *hint = "use {page} and {pages} in 'header' or 'footer'";
+    assert_error(state, 0, "layout/layout.yaml:3:17",
+                 "{page} is only known in a running header or footer", hint);
+    assert_error(state, 1, "layout/layout.yaml:3:27",
+                 "{pages} is only known in a running header or footer", hint);
+    assert_error(state, 2, "layout/layout.yaml:1:44",
+                 "{page} is only known in a running header or footer", hint);
+}
+
+static void test_page_in_header_and_footer(void **state)
+{
+    standard_data();
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - text: a\n"
+                                      "header:\n"
+                                      "  - text: \"**{programme.title}** {page}\"\n"
+                                      "footer:\n"
+                                      "  - text: \"Page {page} of {pages}\"\n");
+    assert_non_null(doc->header);
+    assert_string_equal(only_paragraph(child(doc->header, 0)),
+                        "<b>Partners for Resilience</b> " FS_PAGE_NUMBER);
+    assert_non_null(doc->footer);
+    assert_string_equal(only_paragraph(child(doc->footer, 0)),
+                        "Page " FS_PAGE_NUMBER " of " FS_PAGE_COUNT);
+    /* Without first-page, the first page has the same running heads. */
+    assert_ptr_equal(doc->first_header, doc->header);
+    assert_ptr_equal(doc->first_footer, doc->footer);
+}
+
+static void test_first_page_heads(void **state)
+{
+    standard_data();
+    fs_document *doc = bind_ok(state, "body: [{text: a}]\n"
+                                      "header: [{text: \"{page}\"}]\n"
+                                      "first-page:\n"
+                                      "  header: []\n"
+                                      "  footer: [{text: \"{programme.lead}, {pages} pages\"}]\n");
+    assert_non_null(doc->header);
+    assert_null(doc->footer);
+    assert_non_null(doc->first_header);
+    assert_true(doc->first_header != doc->header);
+    assert_int_equal(doc->first_header->child_count, 0);
+    assert_string_equal(only_paragraph(child(doc->first_footer, 0)),
+                        "Ten years of work, " FS_PAGE_COUNT " pages");
+}
+
+/* ---- {text, markdown} and years --------------------------------------- */
+
+static void test_text_markdown_format(void **state)
+{
+    standard_data();
+    write_data("t.csv", "key,value\n"
+                        "lead,**Risk** reduction with *care*\n"
+                        "block,# not a heading\n"
+                        "link,see [our site](https://example.org)\n");
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - text: \"{t.lead, markdown}\"\n"
+                                      "  - text: \"{t.lead}\"\n"
+                                      "  - text: \"{t.block, markdown}\"\n"
+                                      "  - text: \"{t.link, markdown}\"\n");
+    assert_string_equal(only_paragraph(child(doc->body, 0)),
+                        "<b>Risk</b> reduction with <i>care</i>");
+    assert_string_equal(only_paragraph(child(doc->body, 1)), "**Risk** reduction with *care*");
+    assert_string_equal(only_paragraph(child(doc->body, 2)), "# not a heading");
+    fs_box *link = child(doc->body, 3);
+    assert_non_null(link->links);
+    assert_int_equal(link->link_counts[0], 1);
+    assert_string_equal(link->links[0][0].target, "https://example.org");
+    assert_null(strstr(only_paragraph(link), "]("));
+}
+
+static void test_text_markdown_in_repeat(void **state)
+{
+    standard_data();
+    write_data("r.csv", "text\n**One** first\nplain *two*\n");
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - list: {repeat: r, item: \"{text, markdown}\"}\n");
+    fs_box *list = child(doc->body, 0);
+    assert_string_equal(only_paragraph(child(list, 0)), "<b>One</b> first");
+    assert_string_equal(only_paragraph(child(list, 1)), "plain <i>two</i>");
+}
+
+static void test_year_column_as_written(void **state)
+{
+    standard_data();
+    write_data("y.csv", "year,people,fiscal_year\n2012,1500,2019\n2015,2029052,2020\n");
+    write_data("annees.csv", "année,pays\n2012,Bénin\n2013,Mali\n");
+    write_data("big.csv", "year,value\n2012,1\n12000,2\n");
+    const char *layout = "body:\n"
+                         "  - list: {repeat: y, item: \"{year} {people} {fiscal_year}\"}\n"
+                         "  - list: {repeat: annees, item: \"{année} {pays}\"}\n"
+                         "  - list: {repeat: big, item: \"{year}\"}\n";
+    fs_document *doc = bind_ok(state, layout);
+    fs_box *list = child(doc->body, 0);
+    assert_string_equal(only_paragraph(child(list, 0)), "2012 1,500 2019");
+    assert_string_equal(only_paragraph(child(list, 1)), "2015 2,029,052 2020");
+    assert_string_equal(only_paragraph(child(child(doc->body, 1), 0)), "2012 Bénin");
+    /* Not every value is a year: the column is a number column. */
+    assert_string_equal(only_paragraph(child(child(doc->body, 2), 1)), "12,000");
+    assert_string_equal(only_paragraph(child(child(doc->body, 2), 0)), "2,012");
+}
+
+static void test_year_column_in_french(void **state)
+{
+    ctx *c = *state;
+    c->tag = "fr";
+    standard_data();
+    write_data("y.csv", "year,people\n2012,1500\n");
+    write_data("annees.csv", "annee,pays\n2013,Mali\n");
+    write_data("fr.po", "msgid \"Mali\"\nmsgstr \"Mali\"\n");
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - list: {repeat: y, item: \"{year} {people}\"}\n"
+                                      "  - list: {repeat: annees, item: \"{annee}\"}\n");
+    assert_string_equal(only_paragraph(child(child(doc->body, 0), 0)), "2012 1" NNBSP "500");
+    assert_string_equal(only_paragraph(child(child(doc->body, 1), 0)), "2013");
+}
+
+/* ---- Markdown documents ------------------------------------------------ */
+
+static const char guide_md[] = "# Getting started\n"                          /* 1 */
+                               "\n"                                           /* 2 */
+                               "Some **intro** text.\n"                       /* 3 */
+                               "\n"                                           /* 4 */
+                               "## The steps\n"                               /* 5 */
+                               "\n"                                           /* 6 */
+                               "- First step\n"                               /* 7 */
+                               "- Second step\n"                              /* 8 */
+                               "  - Nested step\n"                            /* 9 */
+                               "\n"                                           /* 10 */
+                               "1. One\n"                                     /* 11 */
+                               "2. Two\n"                                     /* 12 */
+                               "\n"                                           /* 13 */
+                               "> Change starts with us.\n"                   /* 14 */
+                               ">\n"                                          /* 15 */
+                               "> — Amina, organiser\n"                       /* 16 */
+                               "\n"                                           /* 17 */
+                               "### Back to [the start](#getting-started)\n"; /* 18 */
+
+/* The i-th block of a Markdown node's box. */
+static fs_box *block(const fs_box *markdown, size_t i)
+{
+    fs_box *box = child(markdown, i);
+    assert_int_equal(box->kind, FS_BOX_TEXT);
+    return box;
+}
+
+static void assert_block_at(const fs_box *box, const char *file, int line)
+{
+    assert_non_null(box->pos.file);
+    assert_string_equal(box->pos.file, file);
+    assert_int_equal(box->pos.line, line);
+    assert_int_equal(box->pos.column, 1);
+}
+
+static void test_markdown_file_blocks(void **state)
+{
+    long_document_theme();
+    standard_data();
+    write_data("guide.md", guide_md);
+    write_data("README.md", "# Not read\n");
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - markdown: {file: guide.md}\n");
+    fs_box *markdown = child(doc->body, 0);
+    assert_int_equal(markdown->kind, FS_BOX_STACK);
+    assert_int_equal(markdown->child_count, 11);
+
+    fs_box *h1 = block(markdown, 0);
+    assert_string_equal(only_paragraph(h1), "Getting started");
+    assert_int_equal(h1->level, 1);
+    assert_string_equal(h1->anchor, "getting-started");
+    assert_near_size(h1->style.size, 12.5); /* no h1 style: 'heading' */
+    assert_block_at(h1, "data/guide.md", 1);
+
+    fs_box *intro = block(markdown, 1);
+    assert_string_equal(only_paragraph(intro), "Some <b>intro</b> text.");
+    assert_int_equal(intro->level, 0);
+    assert_null(intro->anchor);
+    assert_null(intro->item_marker);
+    assert_block_at(intro, "data/guide.md", 3);
+
+    fs_box *h2 = block(markdown, 2);
+    assert_int_equal(h2->level, 2);
+    assert_string_equal(h2->anchor, "the-steps");
+
+    static const char *const markers[] = {"•", "•", "–", "1.", "2."};
+    static const int depths[] = {1, 1, 2, 1, 1};
+    static const char *const texts[] = {"First step", "Second step", "Nested step", "One", "Two"};
+    static const int lines[] = {7, 8, 9, 11, 12};
+    for (size_t i = 0; i < 5; i++) {
+        fs_box *item = block(markdown, 3 + i);
+        assert_string_equal(only_paragraph(item), texts[i]);
+        assert_string_equal(item->item_marker, markers[i]);
+        assert_int_equal(item->depth, depths[i]);
+        assert_false(item->has_bar);
+        assert_block_at(item, "data/guide.md", lines[i]);
+    }
+
+    fs_box *quote = block(markdown, 8);
+    assert_string_equal(only_paragraph(quote), "Change starts with us.");
+    assert_true(quote->has_bar);
+    assert_true(quote->keep_with_next); /* with its attribution */
+    assert_true(quote->style.italic);   /* the 'quote' style */
+    fs_box *by = block(markdown, 9);
+    assert_string_equal(only_paragraph(by), "Amina, organiser");
+    assert_true(by->has_bar);
+    assert_near_size(by->style.size, 7); /* 'caption', for want of 'attribution' */
+    assert_block_at(by, "data/guide.md", 16);
+
+    fs_box *h3 = block(markdown, 10);
+    assert_int_equal(h3->level, 3);
+    assert_near_size(h3->style.size, 10); /* the 'h3' style */
+    assert_string_equal(h3->anchor, "back-to-the-start");
+    assert_int_equal(h3->link_counts[0], 1);
+    assert_string_equal(h3->links[0][0].target, "#getting-started");
+}
+
+static void test_markdown_file_in_french(void **state)
+{
+    ctx *c = *state;
+    c->tag = "fr";
+    long_document_theme();
+    standard_data();
+    write_data("guide.md", guide_md);
+    write_data("fr.po", "msgid \"Getting started\"\n"
+                        "msgstr \"Premiers pas\"\n"
+                        "\n"
+                        "msgid \"Some **intro** text.\"\n"
+                        "msgstr \"Un texte d’**introduction** : court.\"\n"
+                        "\n"
+                        "msgid \"The steps\"\n"
+                        "msgstr \"Les étapes\"\n"
+                        "\n"
+                        "msgid \"First step\"\n"
+                        "msgstr \"Première étape\"\n"
+                        "\n"
+                        "msgid \"Second step\"\n"
+                        "msgstr \"Deuxième étape\"\n"
+                        "\n"
+                        "msgid \"Nested step\"\n"
+                        "msgstr \"Étape imbriquée\"\n"
+                        "\n"
+                        "msgid \"One\"\n"
+                        "msgstr \"Un\"\n"
+                        "\n"
+                        "msgid \"Two\"\n"
+                        "msgstr \"Deux\"\n"
+                        "\n"
+                        "msgid \"Change starts with us.\"\n"
+                        "msgstr \"Le changement commence par nous.\"\n"
+                        "\n"
+                        "msgid \"— Amina, organiser\"\n"
+                        "msgstr \"— Amina, organisatrice\"\n"
+                        "\n"
+                        "msgid \"Back to [the start](#getting-started)\"\n"
+                        "msgstr \"Retour au [début](#premiers-pas)\"\n");
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - markdown: {file: guide.md}\n");
+    fs_box *markdown = child(doc->body, 0);
+    assert_int_equal(markdown->child_count, 11);
+    fs_box *h1 = block(markdown, 0);
+    assert_string_equal(only_paragraph(h1), "Premiers pas");
+    assert_string_equal(h1->anchor, "premiers-pas");
+    assert_int_equal(h1->level, 1);
+    assert_string_equal(only_paragraph(block(markdown, 1)),
+                        "Un texte d’<b>introduction</b>" NBSP ": court.");
+    assert_string_equal(block(markdown, 2)->anchor, "les-étapes");
+    assert_string_equal(only_paragraph(block(markdown, 5)), "Étape imbriquée");
+    assert_string_equal(block(markdown, 5)->item_marker, "–");
+    assert_string_equal(only_paragraph(block(markdown, 7)), "Deux");
+    assert_string_equal(block(markdown, 7)->item_marker, "2.");
+    assert_string_equal(only_paragraph(block(markdown, 8)), "Le changement commence par nous.");
+    assert_string_equal(only_paragraph(block(markdown, 9)), "Amina, organisatrice");
+    fs_box *h3 = block(markdown, 10);
+    assert_string_equal(h3->links[0][0].target, "#premiers-pas");
+}
+
+static void test_markdown_block_missing_translation(void **state)
+{
+    ctx *c = *state;
+    c->tag = "fr";
+    long_document_theme();
+    standard_data();
+    write_data("guide.md", "# Getting started\n"
+                           "\n"
+                           "Some text.\n"
+                           "\n"
+                           "- 2019\n"
+                           "- Untranslated item\n");
+    write_data("fr.po", "msgid \"Getting started\"\n"
+                        "msgstr \"Premiers pas\"\n");
+    fs_document *doc = bind(state, "body:\n"
+                                   "  - markdown: {file: guide.md}\n");
+    assert_non_null(doc);
+    /* One warning per block, at the block's line in the .md file; a block
+     * with no letters is not a text to translate. */
+    assert_counts(state, 0, 2);
+    const char *hint = "translate it in data/fr.po (factsheet extract lists every text to "
+                       "translate)";
+    assert_diag(state, 0, FS_WARNING, "data/guide.md:3:1",
+                "\"Some text.\" is missing from data/fr.po", hint);
+    assert_diag(state, 1, FS_WARNING, "data/guide.md:6:1",
+                "\"Untranslated item\" is missing from data/fr.po", hint);
+    fs_box *markdown = child(doc->body, 0);
+    assert_string_equal(only_paragraph(block(markdown, 0)), "Premiers pas");
+    assert_string_equal(only_paragraph(block(markdown, 1)), "Some text.");
+    assert_string_equal(only_paragraph(block(markdown, 3)), "Untranslated item");
+}
+
+static void test_markdown_block_missing_translation_strict(void **state)
+{
+    ctx *c = *state;
+    c->tag = "fr";
+    c->strict = true;
+    standard_data();
+    write_data("guide.md", "Some text.\n");
+    write_data("fr.po", "msgid \"Other\"\nmsgstr \"Autre\"\n");
+    bind_fails(state, "body:\n"
+                      "  - markdown: {file: guide.md}\n");
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "data/guide.md:1:1", "\"Some text.\" is missing from data/fr.po",
+                 "translate it in data/fr.po (factsheet extract lists every text to translate)");
+}
+
+static void test_markdown_from_cells(void **state)
+{
+    /* A cell shown by a markdown node is Markdown: its blocks are kept. */
+    long_document_theme();
+    write_data("steps.csv", "step,text\n"
+                            "1,\"**Map** the actors.\n\n- unions\n- employers\"\n"
+                            "2,Plan.\n");
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - column:\n"
+                                      "      repeat: steps\n"
+                                      "      content:\n"
+                                      "        - heading: {value: \"{step}\", style: h3}\n"
+                                      "        - markdown: \"{text}\"\n");
+    fs_box *sections = child(doc->body, 0);
+    fs_box *first = child(child(sections, 0), 1);
+    assert_int_equal(first->child_count, 3);
+    assert_string_equal(only_paragraph(block(first, 0)), "<b>Map</b> the actors.");
+    assert_string_equal(only_paragraph(block(first, 1)), "unions");
+    assert_string_equal(block(first, 1)->item_marker, "•");
+    fs_box *second = child(child(sections, 1), 1);
+    assert_int_equal(second->child_count, 1);
+    assert_string_equal(only_paragraph(block(second, 0)), "Plan.");
+}
+
+static void test_link_to_unknown_heading(void **state)
+{
+    long_document_theme();
+    standard_data();
+    write_data("guide.md", "# Now here\n"
+                           "\n"
+                           "See [below](#nowhere) and [above](#now-here).\n"
+                           "\n"
+                           "And [the figures](#key-figures), [a site](https://example.org).\n");
+    bind_fails(state, "body:\n"
+                      "  - heading: \"Key figures\"\n"
+                      "  - markdown: {file: guide.md}\n");
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "data/guide.md:3:1",
+                 "the link to '#nowhere' names no heading of the document",
+                 "did you mean 'now-here'? the headings' anchors: key-figures, now-here");
+}
+
+static void test_link_in_document_without_headings(void **state)
+{
+    standard_data();
+    bind_fails(state, "body:\n"
+                      "  - text: \"See [below](#results).\"\n");
+    assert_counts(state, 1, 0);
+    ctx *c = *state;
+    const fs_diag *diag = fs_diags_at(c->diags, 0);
+    assert_string_equal(diag->message, "the link to '#results' names no heading of the document");
+    KNOWN_BUG(strcmp(diag->hint, "the document has no heading to link to") == 0,
+              "src/bind/fs_bind.c:1213-1216: with no heading the hint reads \"the headings' "
+              "anchors: the document has no heading to link to\"");
+}
+
+static void test_link_in_cell_reported_at_the_cell(void **state)
+{
+    /* A bad link in a cell's Markdown names the cell, not the layout node
+     * that every row shares. */
+    write_data("cases.csv", "id,summary\n"
+                            "1,See [x](#nowhere).\n"
+                            "2,Also [y](#nowhere).\n");
+    bind_fails(state, "body:\n"
+                      "  - column:\n"
+                      "      repeat: cases\n"
+                      "      content:\n"
+                      "        - markdown: \"{summary}\"\n");
+    assert_counts(state, 2, 0);
+    ctx *c = *state;
+    const fs_diag *first = fs_diags_at(c->diags, 0), *second = fs_diags_at(c->diags, 1);
+    assert_string_equal(first->message, "the link to '#nowhere' names no heading of the document");
+    KNOWN_BUG(first->pos.file && strcmp(first->pos.file, "data/cases.csv") == 0 &&
+                  first->pos.line == 2 && second->pos.line == 3,
+              "src/bind/fs_bind.c:1021: only blocks of a .md file get their own position; a "
+              "cell's bad link is reported at layout/layout.yaml:5:11 once per row, identical");
+}
+
+static void test_markdown_file_missing(void **state)
+{
+    standard_data();
+    write_data("intro.md", "# Intro\n");
+    write_data("risks.md", "# Risks\n");
+    bind_fails(state, "body:\n"
+                      "  - markdown: {file: itnro.md}\n");
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "layout/layout.yaml:2:5", "no Markdown file 'itnro.md' in data",
+                 "did you mean 'intro.md'? Markdown files of the folder: intro.md, risks.md");
+}
+
+static void test_markdown_file_named_by_cell_missing(void **state)
+{
+    standard_data();
+    write_data("intro.md", "# Intro\n");
+    write_data("t.csv", "key,value\ndoc,intro.txt\n");
+    bind_fails(state, "body:\n"
+                      "  - markdown: {file: \"{t.doc}\"}\n");
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "data/t.csv:2:5", "no Markdown file 'intro.txt' in data",
+                 "did you mean 'intro.md'? Markdown files of the folder: intro.md");
+}
+
+static void test_markdown_file_missing_none_in_folder(void **state)
+{
+    standard_data();
+    bind_fails(state, "body:\n"
+                      "  - markdown: {file: intro.md}\n");
+    assert_counts(state, 1, 0);
+    ctx *c = *state;
+    const fs_diag *diag = fs_diags_at(c->diags, 0);
+    assert_string_equal(diag->message, "no Markdown file 'intro.md' in data");
+    KNOWN_BUG(strcmp(diag->hint, "put the text, as NAME.md, in the data folder") == 0,
+              "src/bind/fs_bind.c:926-928: with no .md file the hint reads \"Markdown files of "
+              "the folder: put the text, as NAME.md, in the data folder\"");
+}
+
+/* ---- flows ------------------------------------------------------------- */
+
+static void test_flow_in_body(void **state)
+{
+    standard_data();
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - flow:\n"
+                                      "      columns: 2\n"
+                                      "      content:\n"
+                                      "        - text: a\n"
+                                      "        - break: column\n"
+                                      "        - text: b\n"
+                                      "        - break: page\n");
+    fs_box *flow = child(doc->body, 0);
+    assert_int_equal(flow->kind, FS_BOX_FLOW);
+    assert_int_equal(flow->columns, 2);
+    assert_int_equal(flow->child_count, 4);
+    assert_int_equal(child(flow, 1)->kind, FS_BOX_BREAK);
+    assert_true(child(flow, 1)->column_break);
+    assert_false(child(flow, 3)->column_break);
+}
+
+static void test_flow_inside_a_box(void **state)
+{
+    standard_data();
+    bind_fails(state, "body:\n"
+                      "  - box:\n"
+                      "      content:\n"
+                      "        - flow: {content: [{text: a}]}\n"
+                      "footer:\n"
+                      "  - flow: {content: [{text: b}]}\n");
+    assert_counts(state, 2, 0);
+    const char *message = "a flow must be a block of the body, not inside another node";
+    const char *hint = "make the flow a block of 'body' itself";
+    assert_error(state, 0, "layout/layout.yaml:4:11", message, hint);
+    assert_error(state, 1, "layout/layout.yaml:6:5", message, hint);
+}
+
+static void test_flow_inside_a_repeat_reported_once(void **state)
+{
+    case_data();
+    bind_fails(state, "body:\n"
+                      "  - column:\n"
+                      "      repeat: cases\n"
+                      "      content:\n"
+                      "        - flow: {content: [{text: \"{title}\"}]}\n");
+    ctx *c = *state;
+    assert_error(state, 0, "layout/layout.yaml:5:11",
+                 "a flow must be a block of the body, not inside another node",
+                 "make the flow a block of 'body' itself");
+    KNOWN_BUG(fs_diags_errors(c->diags) == 1,
+              "src/bind/fs_bind.c:1078: the flow error is reported once per row of the repeat "
+              "around it (no already_reported), 2 identical errors here");
+}
+
+static void test_flow_as_grid_item(void **state)
+{
+    case_data();
+    fs_document *doc = bind(state, "body:\n"
+                                   "  - grid:\n"
+                                   "      repeat: cases\n"
+                                   "      item: {flow: {content: [{text: \"{title}\"}]}}\n");
+    ctx *c = *state;
+    KNOWN_BUG(doc == NULL && fs_diags_errors(c->diags) == 1,
+              "src/bind/fs_bind.c:1078: a flow as the item of a repeated grid is accepted: "
+              "bind_repeat binds the item at the grid's own nesting (1), so 'b->nesting != 1' "
+              "does not see it inside the grid");
+}
+
+/* ---- quotes and pictures ----------------------------------------------- */
+
+static void test_quote_attribution_style(void **state)
+{
+    /* The attribution takes 'attribution', else 'caption', else the
+     * quote's own style: never a style the theme lacks. */
+    standard_data();
+    fs_document *doc =
+        bind_ok(state, "body:\n"
+                       "  - quote: {value: \"Words\", by: \"Someone\", style: body}\n");
+    fs_box *quote = child(doc->body, 0);
+    assert_int_equal(quote->kind, FS_BOX_QUOTE);
+    assert_string_equal(only_paragraph(child(quote, 0)), "Words");
+    assert_true(child(quote, 0)->keep_with_next);
+    fs_box *by = child(quote, 1);
+    assert_string_equal(only_paragraph(by), "Someone");
+    KNOWN_BUG(strcmp(by->style.family, "Inter") == 0,
+              "src/bind/fs_bind.c:817: with neither 'attribution' nor 'caption' in the theme, "
+              "the attribution gets resolve_style's built-in default (family 'sans', 10pt, "
+              "black), a font role, not a family of the font set");
+}
+
+static void test_quote_needs_its_style(void **state)
+{
+    standard_data();
+    bind_fails(state, "body:\n"
+                      "  - quote: \"Words\"\n");
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "layout/layout.yaml:2:5",
+                 "the quote needs the style 'quote', which the theme does not define",
+                 "add the style to the theme's 'styles:'");
+}
+
+static const char small_svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" "
+                                "height=\"30\"><rect width=\"40\" height=\"30\"/></svg>\n";
+
+static void test_image_from_cell(void **state)
+{
+    ctx *c = *state;
+    long_document_theme();
+    write_data("photos.csv", "file,caption,alt\n"
+                             "map.svg,The **region**,The region of Mopti\n"
+                             "map.svg,,A map\n");
+    write_data("map.svg", small_svg);
+    fs_bind_input input = load(state, "body:\n"
+                                      "  - grid:\n"
+                                      "      repeat: photos\n"
+                                      "      item:\n"
+                                      "        image: {src: \"{file}\", caption: \"{caption}\", "
+                                      "alt: \"{alt}\", when: \"{file}\", fit: cover}\n");
+    fs_images *images = fs_images_new();
+    assert_non_null(images);
+    input.images = images;
+    fs_document *doc = fs_bind(&input, c->arena, c->diags);
+    /* The second row's caption is empty: a warning at its cell. */
+    assert_counts(state, 0, 1);
+    assert_diag(state, 0, FS_WARNING, "data/photos.csv:3:9",
+                "{caption} reads an empty cell (column 'caption')",
+                "fill the cell, or remove what shows it");
+    assert_non_null(doc);
+    fs_box *grid = child(doc->body, 0);
+    fs_box *first = child(grid, 0), *second = child(grid, 1);
+    assert_int_equal(first->kind, FS_BOX_IMAGE);
+    assert_non_null(first->image);
+    assert_ptr_equal(first->image, second->image); /* loaded once */
+    assert_true(first->cover);
+    assert_int_equal(fs_image_kind_of(first->image), FS_IMAGE_SVG);
+    assert_true(fs_image_width(first->image) == 40);
+    assert_string_equal(only_paragraph(child(first, 0)), "The **region**"); /* a cell */
+    assert_string_equal(first->alt, "The region of Mopti");
+    assert_int_equal(second->child_count, 1);
+    assert_int_equal(child(second, 0)->paragraph_count, 0);
+    assert_string_equal(second->alt, "A map");
+    fs_images_free(images);
+}
+
+static void test_image_missing_file(void **state)
+{
+    ctx *c = *state;
+    write_data("photos.csv", "file\nmissing.png\n");
+    write_data("other.png.txt", "not a picture\n");
+    fs_bind_input input = load(state, "body:\n"
+                                      "  - grid:\n"
+                                      "      repeat: photos\n"
+                                      "      item: {image: \"{file}\"}\n"
+                                      "  - image: {src: gone.jpg}\n");
+    fs_images *images = fs_images_new();
+    assert_non_null(images);
+    input.images = images;
+    assert_null(fs_bind(&input, c->arena, c->diags));
+    assert_counts(state, 2, 0);
+    const char *hint = "the folder 'data' holds no PNG, JPEG or SVG file";
+    assert_error(state, 0, "data/photos.csv:2:1",
+                 "cannot open 'data/missing.png': No such file or directory", hint);
+    assert_error(state, 1, "layout/layout.yaml:5:5",
+                 "cannot open 'data/gone.jpg': No such file or directory", hint);
+    fs_images_free(images);
+}
+
+static void test_image_not_loaded_without_cache(void **state)
+{
+    /* Without fs_images (factsheet extract) the file is not looked at. */
+    write_data("photos.csv", "file,caption\nmissing.png,A **bold** caption\n");
+    fs_document *doc =
+        bind_ok(state, "body:\n"
+                       "  - grid:\n"
+                       "      repeat: photos\n"
+                       "      item: {image: {src: \"{file}\", caption: \"{caption}\", "
+                       "style: body}}\n");
+    fs_box *image = child(child(doc->body, 0), 0);
+    assert_int_equal(image->kind, FS_BOX_IMAGE);
+    assert_null(image->image);
+    /* With no 'alt', the caption is the alternative text, as plain text. */
+    assert_string_equal(image->alt, "A **bold** caption");
+    assert_string_equal(only_paragraph(child(image, 0)), "A **bold** caption");
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1073,6 +1903,40 @@ int main(void)
         TEST(test_unknown_repeat_table),
         TEST(test_two_unknown_repeat_tables),
         TEST(test_every_error_in_one_pass),
+        TEST(test_where_joins_rows_in_order),
+        TEST(test_where_with_literal_values),
+        TEST(test_where_unknown_column),
+        TEST(test_where_value_errors),
+        TEST(test_when_leaves_out_silently),
+        TEST(test_when_kept_and_warnings_without_it),
+        TEST(test_when_reports_its_own_errors),
+        TEST(test_page_outside_header_footer),
+        TEST(test_page_in_header_and_footer),
+        TEST(test_first_page_heads),
+        TEST(test_text_markdown_format),
+        TEST(test_text_markdown_in_repeat),
+        TEST(test_year_column_as_written),
+        TEST(test_year_column_in_french),
+        TEST(test_markdown_file_blocks),
+        TEST(test_markdown_file_in_french),
+        TEST(test_markdown_block_missing_translation),
+        TEST(test_markdown_block_missing_translation_strict),
+        TEST(test_markdown_from_cells),
+        TEST(test_link_to_unknown_heading),
+        TEST(test_link_in_document_without_headings),
+        TEST(test_link_in_cell_reported_at_the_cell),
+        TEST(test_markdown_file_missing),
+        TEST(test_markdown_file_named_by_cell_missing),
+        TEST(test_markdown_file_missing_none_in_folder),
+        TEST(test_flow_in_body),
+        TEST(test_flow_inside_a_box),
+        TEST(test_flow_inside_a_repeat_reported_once),
+        TEST(test_flow_as_grid_item),
+        TEST(test_quote_attribution_style),
+        TEST(test_quote_needs_its_style),
+        TEST(test_image_from_cell),
+        TEST(test_image_missing_file),
+        TEST(test_image_not_loaded_without_cache),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

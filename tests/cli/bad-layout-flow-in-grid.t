@@ -1,0 +1,25 @@
+# A flow as the item of a repeated grid is inside another node, like a flow
+# in a box: an error at its line, exit 2, nothing written.
+--- xfail: accepted and rendered (exit 0): fs_bind.c bind_repeat binds a grid's item at the grid's own nesting, so the check 'b->nesting != 1' (fs_bind.c:1078) does not see the flow is inside the grid
+--- file: layout/theme.yaml
+colors: {text: "#000000"}
+fonts: {sans: Inter}
+styles:
+  body: {font: sans, size: 10pt}
+--- file: data/cases.csv
+id,title
+a,Mopti
+b,Gao
+--- file: layout/layout.yaml
+body:
+  - grid:
+      repeat: cases
+      item: {flow: {columns: 2, content: [{text: "{title}"}]}}
+--- run
+render layout data -o brief.pdf
+--- exit 2
+--- stderr
+layout/layout.yaml:4:14: error: a flow must be a block of the body, not inside another node
+  hint: make the flow a block of 'body' itself
+factsheet: 1 error, 0 warnings
+--- absent: brief.pdf

@@ -1,0 +1,21 @@
+# A quote's attribution takes the style 'attribution', else 'caption', else
+# the quote's own: in a theme with neither, it is drawn in the quote's font,
+# silently.
+--- xfail: the attribution gets resolve_style's built-in default (font 'sans', a role name, not a family): "warning: font 'sans' has no glyph for 'S'" (fs_bind.c:817 falls back to 'caption' without checking the theme has it)
+--- file: layout/theme.yaml
+colors: {text: "#000000"}
+fonts: {sans: Inter}
+styles:
+  body: {font: sans, size: 10pt}
+  quote: {font: sans, size: 12pt, italic: true}
+--- file: data/doc.csv
+key,value
+title,A small guide
+--- file: layout/layout.yaml
+body:
+  - quote: {value: "Change starts with us.", by: "Amina"}
+--- run
+render layout data -o brief.pdf
+--- exit 0
+--- stderr
+--- exists: brief.pdf
