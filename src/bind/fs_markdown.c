@@ -24,6 +24,13 @@ void fs_markdown_escape(fs_buf *source, const char *text)
     while (tail > text && strchr(" \t\n\v\f\r", tail[-1]))
         tail--;
     bool line_start = true;
+    /* cmark drops a byte order mark that starts a document, and what
+     * follows would start the line: as a character reference it is text. */
+    if (!source->length && strncmp(text, "\xef\xbb\xbf", 3) == 0) {
+        fs_buf_puts(source, "&#xFEFF;");
+        text += 3;
+        line_start = false;
+    }
     for (const char *c = text; *c; c++) {
         /* A newline in a cell is a line break the writer meant, whether the
          * file ends lines with LF, CRLF or CR: a backslash before it makes a
@@ -57,10 +64,11 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
-/* True when p, before the line's end, is a space or the line's end. */
+/* True when a list marker ends at p: the line ends, or white space
+ * follows (cmark takes a vertical tab or form feed as well). */
 static bool blank_at(const char *p, const char *end)
 {
-    return p >= end || is_blank(*p);
+    return p >= end || is_blank(*p) || *p == '\v' || *p == '\f';
 }
 
 /* A thematic break: three or more of the same '*', '-' or '_', with
@@ -186,15 +194,15 @@ static enum line_state line_so_far(const fs_buf *out)
 void fs_markdown_escape_blocks(fs_buf *out, const char *text)
 {
     enum line_state state = line_so_far(out);
-    /* cmark skips a byte order mark that starts a document, and reads
-     * what follows it as the first line: it goes. */
-    if (!out->length && strncmp(text, "\xef\xbb\xbf", 3) == 0)
-        text += 3;
     for (const char *c = text; *c;) {
         const char *end = c + strcspn(c, "\r\n");
-        if (state == LINE_EMPTY)
-            while (c < end && is_blank(*c))
-                c++;
+        /* cmark drops a byte order mark that starts a document, and reads
+         * what follows it as the first line: byte order marks go there
+         * too, with the blanks around them. */
+        while (
+            state == LINE_EMPTY && c < end &&
+            (is_blank(*c) || (!out->length && end - c >= 3 && memcmp(c, "\xef\xbb\xbf", 3) == 0)))
+            c += is_blank(*c) ? 1 : 3;
         const char *marker = state == LINE_TEXT ? NULL : block_marker(c, end, state == LINE_DIGITS);
         if (marker && *marker == '-' && (thematic_break(c, end) || dash_underline(c, end))) {
             /* Every dash, or smart punctuation would make "\---" a dash
@@ -555,7 +563,7 @@ static bool render_finish(render *r, fs_arena *arena, const char **markup, const
 /* ---- the source as written --------------------------------------------- */
 
 /* The source cmark reads in fs_markdown_blocks, made valid UTF-8 first
- * (without a byte order mark, NUL and invalid bytes replaced by U+FFFD) so
+ * (without byte order marks, NUL and invalid bytes replaced by U+FFFD) so
  * that cmark's columns count bytes of this very text, and its lines. */
 typedef struct {
     fs_buf text;
@@ -565,8 +573,10 @@ typedef struct {
 
 static bool source_read(source_lines *s, const char *source, size_t length)
 {
-    int32_t i = length >= 3 && memcmp(source, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-    int32_t size = (int32_t)length; /* at most FS_MARKDOWN_MAX_BYTES */
+    /* Every leading byte order mark: cmark would drop one more. */
+    int32_t i = 0, size = (int32_t)length; /* at most FS_MARKDOWN_MAX_BYTES */
+    while (size - i >= 3 && memcmp(source + i, "\xef\xbb\xbf", 3) == 0)
+        i += 3;
     while (i < size) {
         int32_t start = i;
         UChar32 c;
@@ -871,8 +881,8 @@ typedef struct {
     int next;     /* LIST: the number of its next item */
     bool ordered; /* LIST and ITEM: the list is ordered */
     bool tight;   /* LIST and ITEM: the list is tight */
-    int number;  /* ITEM: its number, 0 in a bullet list */
-    bool marked; /* ITEM: a block of kind ITEM was given (its marker drawn) */
+    int number;   /* ITEM: its number, 0 in a bullet list */
+    bool marked;  /* ITEM: a block of kind ITEM was given (its marker drawn) */
 } frame;
 
 typedef struct {
@@ -918,7 +928,8 @@ static bool add_block(walker *w, const fs_block *block)
     fs_blocks *out = w->out;
     if (out->count == w->capacity) {
         size_t capacity = w->capacity ? w->capacity * 2 : 16;
-        fs_block *blocks = fs_arena_grow(w->arena, out->blocks, out->count, capacity, sizeof(fs_block));
+        fs_block *blocks =
+            fs_arena_grow(w->arena, out->blocks, out->count, capacity, sizeof(fs_block));
         if (!blocks)
             return false;
         out->blocks = blocks;
@@ -942,7 +953,8 @@ static void render_translation(walker *w, const char *translation, bool attribut
     fs_markdown_escape_blocks(&escaped, translation);
     int lines = 1;
     for (size_t i = 0; i < escaped.length; i++)
-        lines += escaped.data[i] == '\n' || (escaped.data[i] == '\r' && escaped.data[i + 1] != '\n');
+        lines +=
+            escaped.data[i] == '\n' || (escaped.data[i] == '\r' && escaped.data[i + 1] != '\n');
     put_definitions(&w->definitions, ++w->translations, translation, &escaped);
     cmark_node *document = fs_buf_ok(&escaped)
                                ? cmark_parse_document(fs_buf_str(&escaped), escaped.length,
@@ -1008,8 +1020,8 @@ static bool add_text_block(walker *w, cmark_node *node)
     }
     fs_buf_clear(&w->scratch);
     block_source(w->source, node, w->quote_depth, &w->scratch, &block.line);
-    block.source = fs_buf_ok(&w->scratch) ? fs_arena_strdup(w->arena, fs_buf_str(&w->scratch))
-                                          : NULL;
+    block.source =
+        fs_buf_ok(&w->scratch) ? fs_arena_strdup(w->arena, fs_buf_str(&w->scratch)) : NULL;
     if (!block.source)
         return false;
     if (block.kind == FS_BLOCK_QUOTE && !cmark_node_next(node) &&
@@ -1149,8 +1161,7 @@ static bool walk(walker *w, cmark_node *document)
 }
 
 /* Parses and walks; frees what the walk used. */
-static bool read_blocks(walker *w, const char *source, size_t length, const char *lang,
-                        int options)
+static bool read_blocks(walker *w, const char *source, size_t length, const char *lang, int options)
 {
     cmark_node *document = cmark_parse_document(source, length, options);
     if (!document)
@@ -1195,8 +1206,7 @@ bool fs_markdown_to_markup(const char *source, size_t length, const char *lang, 
 }
 
 bool fs_markdown_blocks(const char *source, size_t length, const char *lang,
-                        fs_translate_fn translate, void *context, fs_arena *arena,
-                        fs_blocks *out)
+                        fs_translate_fn translate, void *context, fs_arena *arena, fs_blocks *out)
 {
     *out = (fs_blocks){0};
     if (length > FS_MARKDOWN_MAX_BYTES)

@@ -55,14 +55,16 @@ typedef enum {
     FS_BLOCK_HEADING,     /* ATX or setext */
     FS_BLOCK_ITEM,        /* a paragraph of a list item */
     FS_BLOCK_QUOTE,       /* a paragraph of a block quote */
-    FS_BLOCK_ATTRIBUTION, /* a quote's last paragraph that starts with a dash */
+    FS_BLOCK_ATTRIBUTION, /* a quote's last paragraph that starts with a dash
+                             ("—", "―", "–", "--" or "---", then a space) */
     FS_BLOCK_CODE,        /* an indented or fenced code block */
 } fs_block_kind;
 
-/* One block of a document. A block's kind is that of its innermost
- * container: a paragraph in a quote in a list item is an ITEM, one in a
- * list item in a quote a QUOTE. Thematic breaks and link reference
- * definitions make no block. */
+/* One block of a document. A paragraph's kind is that of its innermost
+ * container: "- > text" (a quote in a list item) gives a QUOTE, "> - text"
+ * (a list item in a quote) an ITEM; a heading or code block is a HEADING or
+ * CODE wherever it is. Thematic breaks and link reference definitions make
+ * no block. */
 typedef struct {
     fs_block_kind kind;
     /* HEADING: 1-3 (deeper levels are 3); ITEM: list nesting depth, 1 at
@@ -122,8 +124,7 @@ typedef const char *(*fs_translate_fn)(void *context, const char *source, int li
  * lives in arena. False when out of memory or the source is larger than
  * FS_MARKDOWN_MAX_BYTES (out is then empty). */
 bool fs_markdown_blocks(const char *source, size_t length, const char *lang,
-                        fs_translate_fn translate, void *context, fs_arena *arena,
-                        fs_blocks *out);
+                        fs_translate_fn translate, void *context, fs_arena *arena, fs_blocks *out);
 
 /* The GitHub-style anchor of a heading's plain text (not markup): lower
  * case, ASCII white space as '-', letters, marks, digits, '-' and '_'

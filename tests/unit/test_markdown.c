@@ -350,6 +350,8 @@ static void test_escape_leading_whitespace_kept(void **state)
     expect_escaped(state, "\tx_y", "\tx_y");
     expect_escaped(state, " one", " one");
     expect_escaped(state, "a\n    b-c", "a\n    b-c");
+    /* After a byte order mark, which cmark drops at the start. */
+    expect_escaped(state, "\xef\xbb\xbf    a\\b", "\ufeff    a\\b");
 }
 
 static void test_escape_newlines_are_line_breaks(void **state)
@@ -484,8 +486,8 @@ static void check_links(const char *markup, const fs_link *links, size_t count)
         assert_true(links[i].start < links[i].end);
         assert_true(links[i].end <= length);
         assert_true(links[i].target && links[i].target[0]);
-        assert_true(g_utf8_validate(text + links[i].start, (gssize)(links[i].end - links[i].start),
-                                    NULL));
+        assert_true(
+            g_utf8_validate(text + links[i].start, (gssize)(links[i].end - links[i].start), NULL));
         assert_true(i == 0 || links[i - 1].start <= links[i].start);
     }
     g_free(text);
@@ -518,13 +520,14 @@ static const fs_markup *convert_lang(void **state, const char *source, const cha
 
 static void test_links_recorded(void **state)
 {
-    const fs_markup *m = convert_lang(state,
-                                      "see [the *report*](https://example.org/r?a=1&b=2 \"T\") now\n"
-                                      "\n"
-                                      "none here\n"
-                                      "\n"
-                                      "[ref] and [in](#key-steps)\n\n[ref]: https://example.org",
-                                      "en");
+    const fs_markup *m =
+        convert_lang(state,
+                     "see [the *report*](https://example.org/r?a=1&b=2 \"T\") now\n"
+                     "\n"
+                     "none here\n"
+                     "\n"
+                     "[ref] and [in](#key-steps)\n\n[ref]: https://example.org",
+                     "en");
     assert_int_equal(m->count, 3);
     assert_int_equal(m->link_counts[0], 1);
     expect_link(m->paragraphs[0], m->links[0], 1, 0, "the report", "https://example.org/r?a=1&b=2");
@@ -620,8 +623,8 @@ static const fs_blocks *read_blocks_n(void **state, const char *source, size_t l
 {
     ctx *c = *state;
     static fs_blocks blocks;
-    assert_true(fs_markdown_blocks(source, length, lang, cat ? translate : NULL, cat, c->arena,
-                                   &blocks));
+    assert_true(
+        fs_markdown_blocks(source, length, lang, cat ? translate : NULL, cat, c->arena, &blocks));
     for (size_t i = 0; i < blocks.count; i++) {
         const fs_block *b = &blocks.blocks[i];
         assert_non_null(b->markup);
@@ -712,7 +715,8 @@ static void test_blocks_nested_lists(void **state)
 
 static void test_blocks_list_start_kept_large(void **state)
 {
-    const fs_blocks *d = read_blocks(state, "2019. first\n2020. second\n\n0) zero\n1) one\n\n- bullet\n");
+    const fs_blocks *d =
+        read_blocks(state, "2019. first\n2020. second\n\n0) zero\n1) one\n\n- bullet\n");
     assert_int_equal(d->count, 5);
     assert_int_equal(d->blocks[0].number, 2019);
     assert_int_equal(d->blocks[1].number, 2020);
@@ -831,8 +835,7 @@ static void test_blocks_code(void **state)
                                             "~~~\n~~~\n\n"
                                             "- item\n\n      indented in item\n");
     assert_int_equal(d->count, 4);
-    expect_block(&d->blocks[0], FS_BLOCK_CODE, 0,
-                 "<tt>if (a &lt; b &amp;&amp; c)\n  *p = 0;</tt>");
+    expect_block(&d->blocks[0], FS_BLOCK_CODE, 0, "<tt>if (a &lt; b &amp;&amp; c)\n  *p = 0;</tt>");
     assert_string_equal(d->blocks[0].source, "if (a < b && c)\n  *p = 0;");
     assert_int_equal(d->blocks[0].line, 1);
     expect_block(&d->blocks[1], FS_BLOCK_CODE, 0, "<tt></tt>");
@@ -934,23 +937,24 @@ static void expect_sources(void **state, const char *source, ...)
 
 static void test_sources_one_line(void **state)
 {
-    expect_sources(state, "- dash *x*\n\n* star\n\n+ plus\n\n1. one\n\n2) two\n", "dash *x*", "star",
-                   "plus", "one", "two", NULL);
+    expect_sources(state, "- dash *x*\n\n* star\n\n+ plus\n\n1. one\n\n2) two\n", "dash *x*",
+                   "star", "plus", "one", "two", NULL);
     expect_sources(state, "## Heading ##\n\n#   Spaced   #  \n\n### Hash#\n\n   Indented  \n",
                    "Heading", "Spaced", "Hash#", "Indented", NULL);
     expect_sources(state, "> quoted\n\n> > deeper\n\n>no space\n\n> -- Ann\n", "quoted", "deeper",
                    "no space", "-- Ann", NULL);
-    expect_sources(state, "- > in item\n\n> - in quote\n\n  - indented item\n", "in item", "in quote",
-                   "indented item", NULL);
-    expect_sources(state, "Tab\tinside and *emph* \\*kept\\* &amp;\n", "Tab\tinside and *emph* \\*kept\\* &amp;",
-                   NULL);
+    expect_sources(state, "- > in item\n\n> - in quote\n\n  - indented item\n", "in item",
+                   "in quote", "indented item", NULL);
+    expect_sources(state, "Tab\tinside and *emph* \\*kept\\* &amp;\n",
+                   "Tab\tinside and *emph* \\*kept\\* &amp;", NULL);
 }
 
 static void test_sources_several_lines(void **state)
 {
-    expect_sources(state, "First line\nsecond  \nthird\\\nfourth   \n", "First line\nsecond  \nthird\\\nfourth",
+    expect_sources(state, "First line\nsecond  \nthird\\\nfourth   \n",
+                   "First line\nsecond  \nthird\\\nfourth", NULL);
+    expect_sources(state, "> a quote\n> on lines\nlazy line\n", "a quote\non lines\nlazy line",
                    NULL);
-    expect_sources(state, "> a quote\n> on lines\nlazy line\n", "a quote\non lines\nlazy line", NULL);
     expect_sources(state, "> > deep\n> > quote\n>  > again\n", "deep\nquote\nagain", NULL);
     expect_sources(state, "- item\n  continued\n    more\n\n  second para\n  lines\n",
                    "item\ncontinued\nmore", "second para\nlines", NULL);
@@ -987,8 +991,8 @@ static void test_sources_after_definitions(void **state)
     assert_string_equal(d->blocks[2].source, "Setext [t]");
     assert_int_equal(d->blocks[2].line, 12);
     /* A paragraph that only starts with a bracket is whole. */
-    expect_sources(state, "[not]: a def\nbut text\n\n[a](b) link\nline\n",
-                   "[not]: a def\nbut text", "[a](b) link\nline", NULL);
+    expect_sources(state, "[not]: a def\nbut text\n\n[a](b) link\nline\n", "[not]: a def\nbut text",
+                   "[a](b) link\nline", NULL);
 }
 
 static void test_sources_invalid_utf8(void **state)
@@ -1007,18 +1011,27 @@ static void test_sources_invalid_utf8(void **state)
     d = read_blocks(state, "\xef\xbb\xbf# Title\n");
     assert_int_equal(d->count, 1);
     assert_string_equal(d->blocks[0].source, "Title");
+    d = read_blocks(state, "\xef\xbb\xbf\xef\xbb\xbf  Text\n");
+    assert_int_equal(d->count, 1);
+    assert_string_equal(d->blocks[0].source, "Text");
 }
 
 /* ---- translation ----------------------------------------------------- */
 
 static void test_translation_replaces_content(void **state)
 {
-    static const char *const pairs[] = {"Key steps", "Étapes *clés*",
-                                        "one", "un",
-                                        "two", "deux [lien](https://x.org)",
-                                        "quoted\ntext", "texte\ncité",
-                                        "-- Ann, CEO", "\u2014 Ann, PDG",
-                                        "Nested", "Imbriqué",
+    static const char *const pairs[] = {"Key steps",
+                                        "Étapes *clés*",
+                                        "one",
+                                        "un",
+                                        "two",
+                                        "deux [lien](https://x.org)",
+                                        "quoted\ntext",
+                                        "texte\ncité",
+                                        "-- Ann, CEO",
+                                        "\u2014 Ann, PDG",
+                                        "Nested",
+                                        "Imbriqué",
                                         NULL};
     catalog cat = {.pairs = pairs};
     const char *source = "## Key steps\n\n3. one\n4. two\n   - Nested\n\n> quoted\n> text\n>\n"
@@ -1048,18 +1061,12 @@ static void test_translation_replaces_content(void **state)
 static void test_translation_is_inline(void **state)
 {
     /* What would start a block prints as written. */
-    static const char *const pairs[] = {"a",
-                                        "1. not a list",
-                                        "b",
-                                        "# not a heading",
-                                        "c",
-                                        "> not a quote\n- nor a list\n    nor code\n***",
-                                        "d",
-                                        "first\n\nsecond paragraph",
-                                        "e",
-                                        "<div>x</div> [ref]: /u",
-                                        "f",
-                                        "[x]: /u",
+    static const char *const pairs[] = {"a", "1. not a list",
+                                        "b", "# not a heading",
+                                        "c", "> not a quote\n- nor a list\n    nor code\n***",
+                                        "d", "first\n\nsecond paragraph",
+                                        "e", "<div>x</div> [ref]: /u",
+                                        "f", "[x]: /u",
                                         NULL};
     catalog cat = {.pairs = pairs};
     const char *source = "- a\n- b\n\n> c\n\nd\n\n# e\n\nf\n";
@@ -1068,11 +1075,9 @@ static void test_translation_is_inline(void **state)
     expect_block(&d->blocks[0], FS_BLOCK_ITEM, 1, "1. not a list");
     assert_int_equal(d->blocks[0].number, 0);
     expect_block(&d->blocks[1], FS_BLOCK_ITEM, 1, "# not a heading");
-    expect_block(&d->blocks[2], FS_BLOCK_QUOTE, 1,
-                 "&gt; not a quote - nor a list nor code ***");
+    expect_block(&d->blocks[2], FS_BLOCK_QUOTE, 1, "&gt; not a quote - nor a list nor code ***");
     expect_block(&d->blocks[3], FS_BLOCK_PARAGRAPH, 0, "first second paragraph");
-    expect_block(&d->blocks[4], FS_BLOCK_HEADING, 1,
-                 "&lt;div&gt;x&lt;/div&gt; [ref]: /u");
+    expect_block(&d->blocks[4], FS_BLOCK_HEADING, 1, "&lt;div&gt;x&lt;/div&gt; [ref]: /u");
     expect_block(&d->blocks[5], FS_BLOCK_PARAGRAPH, 0, "[x]: /u");
 }
 
@@ -1138,10 +1143,8 @@ static void test_translation_reference_links(void **state)
      * its reference links name, whatever their case; the definitions
      * show nowhere. */
     static const char *const pairs[] = {"See [the report][R] and [faq].",
-                                        "Voir [le rapport][r] et [FAQ], pas [x].",
-                                        "About [code].",
-                                        "À propos de [code].",
-                                        NULL};
+                                        "Voir [le rapport][r] et [FAQ], pas [x].", "About [code].",
+                                        "À propos de [code].", NULL};
     catalog cat = {.pairs = pairs};
     const char *source = "See [the report][R] and [faq].\n\n"
                          "```\n[code]: /no\n```\n\n"
@@ -1178,7 +1181,8 @@ static void expect_inline(void **state, const char *before, const char *text, co
          n = cmark_node_next(n))
         only_paragraphs = only_paragraphs && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH;
     cmark_node_free(document);
-    ok = ok && fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", c->arena, &c->markup);
+    ok =
+        ok && fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", c->arena, &c->markup);
     fs_buf_free(&source);
     assert_true(ok);
     assert_true(only_paragraphs);
@@ -1203,18 +1207,25 @@ static void test_escape_blocks_markers_literal(void **state)
     expect_inline(state, "", "```\ncode\n```", "``` code ```");
     expect_inline(state, "", "~~~ x", "~~~ x");
     expect_inline(state, "", "<div>\nhtml\n</div>", "&lt;div&gt; html &lt;/div&gt;");
-    expect_inline(state, "", "<?php x ?>\n<!DOCTYPE html>\n<pre>", "&lt;?php x ?&gt; &lt;!DOCTYPE html&gt; &lt;pre&gt;");
+    expect_inline(state, "", "<?php x ?>\n<!DOCTYPE html>\n<pre>",
+                  "&lt;?php x ?&gt; &lt;!DOCTYPE html&gt; &lt;pre&gt;");
     expect_inline(state, "", "[x]: /url\n[y\nz]: /v", "[x]: /url [y z]: /v");
     expect_inline(state, "", "| a | b |", "| a | b |");
     /* Indentation is dropped rather than making code. */
     expect_inline(state, "", "    indented\n\t- tab", "indented - tab");
     expect_inline(state, "", "  \n\n   ", NULL);
     expect_inline(state, "", "\xef\xbb\xbf# bom", "# bom");
+    expect_inline(state, "", "\xef\xbb\xbf\xef\xbb\xbf# two", "# two");
+    expect_inline(state, "", "\t\xef\xbb\xbf\t\t\t\tcode", "code");
+    expect_inline(state, "a ", "\xef\xbb\xbf", "a \ufeff");
+    expect_inline(state, "", "-\vvertical\n1.\fform feed", "-\vvertical 1.\fform feed");
+    expect_inline(state, "12", ".\v", "12.");
 }
 
 static void test_escape_blocks_inline_kept(void **state)
 {
-    expect_inline(state, "", "*em* **strong** `code` [l](u)", "<i>em</i> <b>strong</b> <tt>code</tt> <u>l</u>");
+    expect_inline(state, "", "*em* **strong** `code` [l](u)",
+                  "<i>em</i> <b>strong</b> <tt>code</tt> <u>l</u>");
     expect_inline(state, "", "`code` first", "<tt>code</tt> first");
     expect_inline(state, "", "**bold** first\n*em* too", "<b>bold</b> first <i>em</i> too");
     expect_inline(state, "", "<https://care.nl> site", "<u>https://care.nl</u> site");
@@ -1291,8 +1302,8 @@ static void test_blocks_deep_quote_many_lines(void **state)
     assert_true(fs_buf_ok(&source));
     ctx *c = *state;
     fs_blocks blocks;
-    bool ok = fs_markdown_blocks(fs_buf_str(&source), source.length, "en", NULL, NULL, c->arena,
-                                 &blocks);
+    bool ok =
+        fs_markdown_blocks(fs_buf_str(&source), source.length, "en", NULL, NULL, c->arena, &blocks);
     fs_buf_free(&source);
     assert_true(ok);
     assert_int_equal(blocks.count, 1);
@@ -1307,8 +1318,8 @@ static void test_blocks_many_equal_headings(void **state)
     assert_true(fs_buf_ok(&source));
     ctx *c = *state;
     fs_blocks blocks;
-    bool ok = fs_markdown_blocks(fs_buf_str(&source), source.length, "en", NULL, NULL, c->arena,
-                                 &blocks);
+    bool ok =
+        fs_markdown_blocks(fs_buf_str(&source), source.length, "en", NULL, NULL, c->arena, &blocks);
     fs_buf_free(&source);
     assert_true(ok);
     assert_int_equal(blocks.count, 20000);
