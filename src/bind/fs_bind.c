@@ -215,6 +215,31 @@ static void keep_together(fs_buf *out, size_t from)
     fs_buf_free(&tail);
 }
 
+/* The data catalog's translation of text, else text with a warning (an
+ * error under strict) at where, once per text. sibling names the column
+ * that could hold the translation, or is NULL. */
+static const char *translated(binder *b, const char *text, fs_pos where, const char *sibling)
+{
+    const fs_lang *lang = b->in->lang;
+    fs_translation found;
+    fs_lookup_status status = fs_lang_lookup(lang, false, text, &found);
+    if (status == FS_TRANSLATED)
+        return found.msgstr;
+    if (already_reported(b, text))
+        return text;
+    const char *why = status == FS_FUZZY          ? "is marked fuzzy in"
+                      : status == FS_UNTRANSLATED ? "is not translated in"
+                                                  : "is missing from";
+    const char *catalog = fs_catalog_path(fs_lang_data_catalog(lang));
+    char hint[1024];
+    snprintf(hint, sizeof hint,
+             "translate it in %s (factsheet extract lists every text to translate)%s%s%s", catalog,
+             sibling ? ", or in a column '" : "", sibling ? sibling : "", sibling ? "'" : "");
+    fs_diag_add(b->diags, fs_lang_strict(lang) ? FS_ERROR : FS_WARNING, where, hint,
+                "\"%.60s%s\" %s %s", text, strlen(text) > 60 ? "..." : "", why, catalog);
+    return text;
+}
+
 /* A text cell in the document's language: its sibling column NAME@LANG
  * (spreadsheet-friendly) when filled, else the data catalog's translation,
  * else the English with a warning (an error under strict), once per cell. */
@@ -234,25 +259,7 @@ static const char *cell_text(binder *b, const fs_table *table, size_t row, size_
     long translated_column = fs_table_find_column(table, sibling);
     if (translated_column >= 0 && *fs_table_cell(table, row, (size_t)translated_column))
         return fs_table_cell(table, row, (size_t)translated_column);
-    fs_translation found;
-    const fs_catalog *catalog = fs_lang_data_catalog(lang);
-    fs_lookup_status status = fs_lang_lookup(lang, false, text, &found);
-    if (status == FS_TRANSLATED)
-        return found.msgstr;
-    if (!already_reported(b, text)) {
-        const char *why = status == FS_FUZZY          ? "is marked fuzzy in"
-                          : status == FS_UNTRANSLATED ? "is not translated in"
-                                                      : "is missing from";
-        char hint[1024];
-        snprintf(hint, sizeof hint,
-                 "translate it in %s (factsheet extract lists every text to translate), or "
-                 "in a column '%s'",
-                 fs_catalog_path(catalog), sibling);
-        fs_diag_add(b->diags, fs_lang_strict(lang) ? FS_ERROR : FS_WARNING,
-                    fs_table_cell_pos(table, row, column), hint, "\"%.60s%s\" %s %s", text,
-                    strlen(text) > 60 ? "..." : "", why, fs_catalog_path(catalog));
-    }
-    return text;
+    return translated(b, text, fs_table_cell_pos(table, row, column), sibling);
 }
 
 /* Appends the cell's value as plain text formatted for the language; a
@@ -878,24 +885,8 @@ static const char *translate_block(void *context, const char *source, int line)
         b->in->on_text(b->in->on_text_context, source, where);
     if (fs_lang_is_source(lang))
         return NULL;
-    fs_translation found;
-    fs_lookup_status status = fs_lang_lookup(lang, false, source, &found);
-    if (status == FS_TRANSLATED)
-        return found.msgstr;
-    if (!already_reported(b, source)) {
-        const char *why = status == FS_FUZZY          ? "is marked fuzzy in"
-                          : status == FS_UNTRANSLATED ? "is not translated in"
-                                                      : "is missing from";
-        const fs_catalog *catalog = fs_lang_data_catalog(lang);
-        char hint[512];
-        snprintf(hint, sizeof hint,
-                 "translate it in %s (factsheet extract lists every text to translate)",
-                 fs_catalog_path(catalog));
-        fs_diag_add(b->diags, fs_lang_strict(lang) ? FS_ERROR : FS_WARNING, where, hint,
-                    "\"%.60s%s\" %s %s", source, strlen(source) > 60 ? "..." : "", why,
-                    fs_catalog_path(catalog));
-    }
-    return NULL;
+    const char *text = translated(b, source, where, NULL);
+    return text == source ? NULL : text;
 }
 
 /* The Markdown a node names: a file of the data folder, or its value

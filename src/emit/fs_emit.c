@@ -78,8 +78,10 @@ static bool finish(cairo_surface_t *surface, cairo_t *cr, bool painted, fs_outpu
         fs_error(diags, fs_pos_at(out->target, 0, 0), NULL, "cannot draw the output: %s",
                  cairo_status_to_string(status));
     if (!painted && status == CAIRO_STATUS_SUCCESS && closed)
-        fs_error(diags, fs_pos_at(out->target, 0, 0), "reinstall the icon font (make deps)",
-                 "an icon glyph could not be drawn");
+        fs_error(diags, fs_pos_at(out->target, 0, 0),
+                 "reinstall the icon font (make deps), or open the pictures the layout names "
+                 "in an image viewer to check them",
+                 "an icon or a picture could not be drawn");
     return closed && painted && status == CAIRO_STATUS_SUCCESS;
 }
 

@@ -41,11 +41,19 @@ static void paint_rect(cairo_t *cr, const fs_op *op)
     cairo_new_path(cr);
 }
 
-/* A paragraph split across columns draws only its own lines, each at its
- * baseline, so that neither the PDF's text nor its pixels hold the rest. */
-static void paint_lines(cairo_t *cr, const fs_op *op, PangoLayout *layout)
+/* A line of an op's text, where the op draws it, in page coordinates. */
+typedef struct {
+    PangoLayoutLine *line;
+    double x, top, bottom, baseline;
+} drawn_line;
+
+/* Calls each for every line the op draws: all of its text, or the lines of
+ * a paragraph split across columns, moved up to the op's top. */
+static void each_drawn_line(const fs_op *op, PangoLayout *layout,
+                            void (*each)(void *context, const drawn_line *line), void *context)
 {
-    int first = op->text.first_line, last = first + op->text.line_count;
+    int first = op->text.first_line;
+    int last = op->text.line_count > 0 ? first + op->text.line_count : INT_MAX;
     PangoLayoutIter *iter = pango_layout_get_iter(layout);
     double top = 0;
     int index = 0;
@@ -59,13 +67,25 @@ static void paint_lines(cairo_t *cr, const fs_op *op, PangoLayout *layout)
                 top = line_top / (double)PANGO_SCALE;
             PangoRectangle logical;
             pango_layout_iter_get_line_extents(iter, NULL, &logical);
-            cairo_move_to(cr, op->x + logical.x / (double)PANGO_SCALE,
-                          op->y - top + pango_layout_iter_get_baseline(iter) / (double)PANGO_SCALE);
-            pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(iter));
+            double shift = op->y - top;
+            drawn_line line = {
+                pango_layout_iter_get_line_readonly(iter), op->x + logical.x / (double)PANGO_SCALE,
+                shift + line_top / (double)PANGO_SCALE, shift + line_bottom / (double)PANGO_SCALE,
+                shift + pango_layout_iter_get_baseline(iter) / (double)PANGO_SCALE};
+            each(context, &line);
         }
         index++;
     } while (pango_layout_iter_next_line(iter));
     pango_layout_iter_free(iter);
+}
+
+/* A paragraph split across columns draws only its own lines, each at its
+ * baseline, so that neither the PDF's text nor its pixels hold the rest. */
+static void show_line(void *context, const drawn_line *line)
+{
+    cairo_t *cr = context;
+    cairo_move_to(cr, line->x, line->baseline);
+    pango_cairo_show_layout_line(cr, line->line);
 }
 
 /* Appends value to a cairo tag attribute as a quoted string. */
@@ -80,53 +100,51 @@ static void put_attribute(fs_buf *out, const char *name, const char *value)
     fs_buf_putc(out, '\'');
 }
 
+/* The rectangles a link covers on the lines drawn, as cairo's rect=[...]. */
+typedef struct {
+    const fs_op *op;
+    const fs_link *link;
+    fs_buf *rects;
+    bool any;
+} link_area;
+
+static void add_link_rects(void *context, const drawn_line *drawn)
+{
+    link_area *area = context;
+    const PangoLayoutLine *line = drawn->line;
+    int start = line->start_index, end = line->start_index + line->length;
+    int from = (int)area->link->start, to = (int)area->link->end;
+    if (from >= end || to <= start)
+        return;
+    int *ranges = NULL, count = 0;
+    pango_layout_line_get_x_ranges(drawn->line, from > start ? from : start, to < end ? to : end,
+                                   &ranges, &count);
+    for (int r = 0; r < count; r++) {
+        double x0 = ranges[2 * r] / (double)PANGO_SCALE,
+               x1 = ranges[2 * r + 1] / (double)PANGO_SCALE;
+        fs_buf_printf(area->rects, "%s%.2f %.2f %.2f %.2f", area->any ? " " : "", area->op->x + x0,
+                      drawn->top, x1 - x0, drawn->bottom - drawn->top);
+        area->any = true;
+    }
+    g_free(ranges);
+}
+
 /* Makes the drawn lines' part of each link clickable (in a PDF; other
  * surfaces ignore links): one rectangle per line the link's text is on. */
 static void paint_links(cairo_t *cr, const fs_op *op, PangoLayout *layout)
 {
-    int first = op->text.first_line;
-    int last = op->text.line_count > 0 ? first + op->text.line_count : INT_MAX;
     for (size_t l = 0; l < op->link_count; l++) {
         const fs_link *link = &op->links[l];
         fs_buf attributes = {0};
         fs_buf_puts(&attributes, "rect=[");
-        bool any = false;
-        PangoLayoutIter *iter = pango_layout_get_iter(layout);
-        double top = 0;
-        int index = 0;
-        do {
-            if (index >= last)
-                break;
-            int line_top, line_bottom;
-            pango_layout_iter_get_line_yrange(iter, &line_top, &line_bottom);
-            if (index == first)
-                top = line_top / (double)PANGO_SCALE;
-            PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
-            int start = line->start_index, end = line->start_index + line->length;
-            if (index >= first && (int)link->start < end && (int)link->end > start) {
-                int *ranges = NULL, count = 0;
-                pango_layout_line_get_x_ranges(
-                    line, (int)link->start > start ? (int)link->start : start,
-                    (int)link->end < end ? (int)link->end : end, &ranges, &count);
-                for (int r = 0; r < count; r++) {
-                    double x0 = ranges[2 * r] / (double)PANGO_SCALE;
-                    double x1 = ranges[2 * r + 1] / (double)PANGO_SCALE;
-                    fs_buf_printf(&attributes, "%s%.2f %.2f %.2f %.2f", any ? " " : "", op->x + x0,
-                                  op->y - top + line_top / (double)PANGO_SCALE, x1 - x0,
-                                  (line_bottom - line_top) / (double)PANGO_SCALE);
-                    any = true;
-                }
-                g_free(ranges);
-            }
-            index++;
-        } while (pango_layout_iter_next_line(iter));
-        pango_layout_iter_free(iter);
+        link_area area = {op, link, &attributes, false};
+        each_drawn_line(op, layout, add_link_rects, &area);
         fs_buf_puts(&attributes, "]");
         if (link->target[0] == '#')
             put_attribute(&attributes, "dest", link->target + 1);
         else
             put_attribute(&attributes, "uri", link->target);
-        if (any && fs_buf_ok(&attributes)) {
+        if (area.any && fs_buf_ok(&attributes)) {
             cairo_tag_begin(cr, CAIRO_TAG_LINK, fs_buf_str(&attributes));
             cairo_tag_end(cr, CAIRO_TAG_LINK);
         }
@@ -144,7 +162,7 @@ static void paint_text(cairo_t *cr, const fs_op *op, fs_pango *pango)
     }
     set_color(cr, op->color);
     if (op->text.line_count > 0) {
-        paint_lines(cr, op, layout);
+        each_drawn_line(op, layout, show_line, cr);
     } else {
         cairo_move_to(cr, op->x, op->y);
         pango_cairo_show_layout(cr, layout);
