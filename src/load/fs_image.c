@@ -789,11 +789,14 @@ static int by_name(const void *a, const void *b)
 }
 
 /* The hint for a file that does not exist: the nearest names in its folder,
- * else the images the folder holds. */
-static void missing_file_hint(const char *path, fs_buf *hint)
+ * else the images the folder holds. A suggestion is spelt as the user wrote
+ * the name (written), which may be relative to another folder than path. */
+static void missing_file_hint(const char *path, const char *written, fs_buf *hint)
 {
     const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
+    const char *written_slash = strrchr(written, '/');
+    const char *base = written_slash ? written_slash + 1 : written;
+    int prefix = written_slash ? (int)(written_slash - written + 1) : 0;
     fs_buf dir = {0};
     if (slash)
         fs_buf_append(&dir, path, slash == path ? 1 : (size_t)(slash - path));
@@ -829,10 +832,8 @@ static void missing_file_hint(const char *path, fs_buf *hint)
         qsort(list, count, sizeof *list, by_name);
         const char *best[3];
         size_t found = fs_suggest(base, list, count, best, 3);
-        const char *prefix = slash ? fs_buf_str(&dir) : "";
-        const char *separator = slash && slash != path ? "/" : "";
         for (size_t i = 0; i < found; i++)
-            fs_buf_printf(hint, "%s'%s%s%s'", i == 0 ? "did you mean " : " or ", prefix, separator,
+            fs_buf_printf(hint, "%s'%.*s%s'", i == 0 ? "did you mean " : " or ", prefix, written,
                           best[i]);
         if (found)
             fs_buf_puts(hint, "? ");
@@ -857,14 +858,14 @@ static void missing_file_hint(const char *path, fs_buf *hint)
     fs_buf_free(&dir);
 }
 
-static void set_open_problem(problem *p, const char *path, int error)
+static void set_open_problem(problem *p, const char *path, const char *written, int error)
 {
     char reason[128];
     if (strerror_r(error, reason, sizeof reason) != 0)
         snprintf(reason, sizeof reason, "error %d", error);
     fs_buf hint = {0};
     if (error == ENOENT || error == ENOTDIR)
-        missing_file_hint(path, &hint);
+        missing_file_hint(path, written, &hint);
     else if (error == EACCES || error == EPERM)
         fs_buf_puts(&hint, "check the file's permissions");
     set_problem(p, fs_buf_ok(&hint) && hint.length ? fs_buf_str(&hint) : "check the path",
@@ -874,18 +875,19 @@ static void set_open_problem(problem *p, const char *path, int error)
 
 /* Reads the whole file into memory the caller frees; the size is checked
  * before anything is read. */
-static unsigned char *read_image_file(const char *path, size_t *length, problem *p)
+static unsigned char *read_image_file(const char *path, const char *written, size_t *length,
+                                      problem *p)
 {
     /* Non-blocking, so that naming a FIFO cannot hang the run. */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
-        set_open_problem(p, path, errno);
+        set_open_problem(p, path, written, errno);
         return NULL;
     }
     struct stat st;
     unsigned char *bytes = NULL;
     if (fstat(fd, &st) != 0) {
-        set_open_problem(p, path, errno);
+        set_open_problem(p, path, written, errno);
     } else if (S_ISDIR(st.st_mode)) {
         set_problem(p, "name an image file inside the folder", "'%s' is a folder, not an image",
                     path);
@@ -921,10 +923,10 @@ static unsigned char *read_image_file(const char *path, size_t *length, problem 
     return bytes;
 }
 
-static fs_image *load_file(const char *path, problem *p)
+static fs_image *load_file(const char *path, const char *written, problem *p)
 {
     size_t length = 0;
-    unsigned char *bytes = read_image_file(path, &length, p);
+    unsigned char *bytes = read_image_file(path, written, &length, p);
     return bytes ? image_adopt(path, bytes, length, p) : NULL;
 }
 
@@ -935,6 +937,9 @@ static fs_image *load_file(const char *path, problem *p)
  * and failed is set, for good. */
 typedef struct {
     char *key; /* the canonical path when the file exists, else the path as given */
+    /* NULL when key is canonical; else the name as written, since the hint
+     * for a missing file suggests names spelt that way. */
+    char *written;
     fs_image *image;
     bool loading;
     bool failed;
@@ -972,6 +977,7 @@ void fs_images_free(fs_images *images)
     for (size_t i = 0; i < images->count; i++) {
         fs_image_free(images->entries[i]->image);
         free(images->entries[i]->key);
+        free(images->entries[i]->written);
         free(images->entries[i]);
     }
     free(images->entries);
@@ -980,16 +986,20 @@ void fs_images_free(fs_images *images)
     free(images);
 }
 
-static entry *find(const fs_images *images, const char *key)
+static entry *find(const fs_images *images, const char *key, const char *written)
 {
-    for (size_t i = 0; i < images->count; i++)
-        if (strcmp(images->entries[i]->key, key) == 0)
+    for (size_t i = 0; i < images->count; i++) {
+        const entry *e = images->entries[i];
+        /* A canonical entry (written NULL) is the file however it is named. */
+        if (strcmp(e->key, key) == 0 &&
+            (!written || !e->written || strcmp(e->written, written) == 0))
             return images->entries[i];
+    }
     return NULL;
 }
 
 /* A new entry, marked loading; NULL when out of memory. Called locked. */
-static entry *add_entry(fs_images *images, const char *key)
+static entry *add_entry(fs_images *images, const char *key, const char *written)
 {
     if (images->count == images->capacity) {
         size_t capacity = images->capacity ? images->capacity * 2 : 16;
@@ -1001,32 +1011,36 @@ static entry *add_entry(fs_images *images, const char *key)
     }
     entry *e = fs_calloc(1, sizeof *e);
     char *copy = fs_strdup(key);
-    if (!e || !copy) {
+    char *written_copy = written ? fs_strdup(written) : NULL;
+    if (!e || !copy || (written && !written_copy)) {
         free(e);
         free(copy);
+        free(written_copy);
         return NULL;
     }
     e->key = copy;
+    e->written = written_copy;
     e->loading = true;
     images->entries[images->count++] = e;
     return e;
 }
 
-const fs_image *fs_images_get(fs_images *images, const char *path, fs_pos where, fs_diags *diags)
+/* The image at path, which the user wrote as written. */
+static const fs_image *get(fs_images *images, const char *path, const char *written, fs_pos where,
+                           fs_diags *diags)
 {
     problem p;
-    if (!path || !path[0]) {
-        set_problem(&p, "name a PNG, JPEG or SVG file", "no image file named");
-        report(diags, where, &p);
-        return NULL;
-    }
     /* One entry per file, however the path spells it ("a.png", "./a.png"). */
     char canonical[PATH_MAX];
-    const char *key = realpath(path, canonical) ? canonical : path;
+    const char *key = path;
+    if (realpath(path, canonical)) {
+        key = canonical;
+        written = NULL;
+    }
 
     pthread_mutex_lock(&images->lock);
     entry *e;
-    while ((e = find(images, key)) != NULL && e->loading)
+    while ((e = find(images, key, written)) != NULL && e->loading)
         pthread_cond_wait(&images->loaded, &images->lock);
     if (e) {
         const fs_image *image = e->image;
@@ -1037,7 +1051,7 @@ const fs_image *fs_images_get(fs_images *images, const char *path, fs_pos where,
             report(diags, where, &p);
         return image;
     }
-    e = add_entry(images, key);
+    e = add_entry(images, key, written);
     pthread_mutex_unlock(&images->lock);
     if (!e) {
         set_problem(&p, HINT_MEMORY, "out of memory loading '%s'", path);
@@ -1046,7 +1060,7 @@ const fs_image *fs_images_get(fs_images *images, const char *path, fs_pos where,
     }
 
     /* Loaded unlocked, so that other files load in parallel. */
-    fs_image *image = load_file(path, &p);
+    fs_image *image = load_file(path, written ? written : path, &p);
 
     pthread_mutex_lock(&images->lock);
     e->image = image;
@@ -1058,5 +1072,46 @@ const fs_image *fs_images_get(fs_images *images, const char *path, fs_pos where,
     pthread_mutex_unlock(&images->lock);
     if (!image)
         report(diags, where, &p);
+    return image;
+}
+
+/* An empty name is refused here rather than read as a folder. */
+static bool named(const char *name, fs_pos where, fs_diags *diags)
+{
+    if (name && name[0])
+        return true;
+    problem p;
+    set_problem(&p, "name a PNG, JPEG or SVG file", "no image file named");
+    report(diags, where, &p);
+    return false;
+}
+
+const fs_image *fs_images_get(fs_images *images, const char *path, fs_pos where, fs_diags *diags)
+{
+    return named(path, where, diags) ? get(images, path, path, where, diags) : NULL;
+}
+
+const fs_image *fs_images_get_in(fs_images *images, const char *folder, const char *name,
+                                 fs_pos where, fs_diags *diags)
+{
+    if (!named(name, where, diags))
+        return NULL;
+    if (!folder || !folder[0] || name[0] == '/')
+        return get(images, name, name, where, diags);
+    fs_buf path = {0};
+    size_t length = strlen(folder);
+    fs_buf_append(&path, folder, length);
+    if (folder[length - 1] != '/')
+        fs_buf_putc(&path, '/');
+    fs_buf_puts(&path, name);
+    const fs_image *image = NULL;
+    if (fs_buf_ok(&path)) {
+        image = get(images, fs_buf_str(&path), name, where, diags);
+    } else {
+        problem p;
+        set_problem(&p, HINT_MEMORY, "out of memory loading '%s'", name);
+        report(diags, where, &p);
+    }
+    fs_buf_free(&path);
     return image;
 }

@@ -55,6 +55,14 @@ void fs_images_free(fs_images *images);
  * one file at once load it once. */
 const fs_image *fs_images_get(fs_images *images, const char *path, fs_pos where, fs_diags *diags);
 
+/* fs_images_get for a name written relative to folder, as a layout or a CSV
+ * cell names "images/map.svg" in the data folder: the file read (and quoted
+ * in messages) is folder/name, or name alone when it is absolute or folder
+ * is NULL; a did-you-mean hint spells its suggestion relative to folder, as
+ * the name was written, so that it can be copied into the cell. */
+const fs_image *fs_images_get_in(fs_images *images, const char *folder, const char *name,
+                                 fs_pos where, fs_diags *diags);
+
 /* Sniffs, checks and decodes an image held in memory, exactly as
  * fs_images_get does with a file's bytes; name (usually the path) appears in
  * error messages and is what fs_image_path returns. The bytes are copied.

@@ -967,6 +967,44 @@ static void test_svg_data_url_loads(void **state)
     assert_false(draws_blank(state, "data-url.svg"));
 }
 
+/* Names written relative to a folder (the data folder, for a CSV cell):
+ * messages quote the path read, suggestions are spelt as the name was. */
+static void test_get_in_folder(void **state)
+{
+    ctx *c = *state;
+    char data[PATH_MAX], images_dir[PATH_MAX], path[PATH_MAX];
+    assert_int_equal(mkdir(in_folder(data, "data"), 0700), 0);
+    assert_int_equal(mkdir(in_folder(images_dir, "data/images"), 0700), 0);
+    make_png("data/images/map.png", 2, 2, 0, 0, 1, 1);
+
+    assert_null(fs_images_get_in(c->images, data, "images/mpa.png", WHERE, c->diags));
+    assert_refused(state, NULL, "cannot open '%s/data/images/mpa.png': No such file or directory",
+                   "did you mean 'images/map.png'? the images in the folder are: map.png");
+    /* The same missing file, written relative to another folder. */
+    fs_diags_clear(c->diags);
+    assert_null(fs_images_get_in(c->images, images_dir, "mpa.png", WHERE, c->diags));
+    assert_refused(state, NULL, "cannot open '%s/data/images/mpa.png': No such file or directory",
+                   "did you mean 'map.png'?");
+    fs_diags_clear(c->diags);
+
+    const fs_image *image = fs_images_get_in(c->images, data, "images/map.png", WHERE, c->diags);
+    assert_non_null(image);
+    assert_ptr_equal(
+        fs_images_get(c->images, in_folder(path, "data/images/map.png"), WHERE, c->diags), image);
+    char slashed[PATH_MAX + 1];
+    snprintf(slashed, sizeof slashed, "%s/", data);
+    assert_ptr_equal(fs_images_get_in(c->images, slashed, "images/map.png", WHERE, c->diags),
+                     image);
+    /* An absolute name ignores the folder; no folder means the name alone. */
+    in_folder(path, "data/images/map.png");
+    assert_ptr_equal(fs_images_get_in(c->images, "/nowhere", path, WHERE, c->diags), image);
+    assert_ptr_equal(fs_images_get_in(c->images, NULL, path, WHERE, c->diags), image);
+    assert_int_equal(fs_diags_count(c->diags), 0);
+
+    assert_null(fs_images_get_in(c->images, data, "", WHERE, c->diags));
+    assert_refused(state, NULL, "no image file named", "name a PNG, JPEG or SVG file");
+}
+
 /* ---- from memory ----------------------------------------------------- */
 
 static void test_from_bytes(void **state)
@@ -1133,6 +1171,7 @@ int main(void)
         TEST(test_svg_stylesheet_not_loaded),
         TEST(test_svg_external_entity_refused),
         TEST(test_svg_data_url_loads),
+        TEST(test_get_in_folder),
         TEST(test_from_bytes),
         TEST(test_cache_returns_same_image),
         TEST(test_cache_repeats_failure),
