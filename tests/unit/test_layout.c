@@ -1702,9 +1702,10 @@ static void test_unknown_key_in_an_image(void **state)
     assert_at(diag->pos, 2, 25);
     assert_string_equal(diag->hint, "did you mean 'caption'? a image takes: width, src, caption, "
                                     "alt, fit, style, height, when, keep-with-next");
-    KNOWN_BUG(strcmp(diag->message, "unknown key 'captoin' in an image") == 0,
-              "src/load/fs_layout.c:443 writes \"a %s\": 'unknown key 'captoin' in a image', "
-              "hint 'a image takes: ...'");
+    KNOWN_BUG(
+        strcmp(diag->message, "unknown key 'captoin' in an image") == 0,
+        "src/load/fs_layout.c unknown_prop writes \"a %s\": 'unknown key 'captoin' in a image', "
+        "hint 'a image takes: ...'");
 }
 
 /* ---- where, when, keep-with-next ------------------------------------- */
