@@ -844,11 +844,8 @@ static fs_box *bind_image(binder *b, const fs_node *node)
     if (!src)
         return NULL;
     fs_pos where = b->last_cell.file ? b->last_cell : node->pos;
-    const char *path =
-        src[0] == '/' ? src : fs_arena_printf(b->arena, "%s/%s", fs_dataset_dir(b->in->data), src);
-    if (!path)
-        return NULL;
-    if (b->in->images && !(box->image = fs_images_get(b->in->images, path, where, b->diags)))
+    if (b->in->images && !(box->image = fs_images_get_in(b->in->images, fs_dataset_dir(b->in->data),
+                                                         src, where, b->diags)))
         return NULL;
     if (node->alt && !(box->alt = fill_plain(b, node->alt, true)))
         return NULL;
