@@ -687,6 +687,8 @@ static bool bind_repeat(binder *b, fs_box *box, const fs_node *node,
     const fs_table *outer = b->scope;
     size_t outer_row = b->row;
     bool ok = true;
+    /* What a repeat binds sits one level below it, as its content would. */
+    b->nesting++;
     for (size_t r = 0; r < rows; r++) {
         if (!row_matches(table, r, node, columns, values))
             continue;
@@ -698,6 +700,7 @@ static bool bind_repeat(binder *b, fs_box *box, const fs_node *node,
         else
             ok = false;
     }
+    b->nesting--;
     b->scope = outer;
     b->row = outer_row;
     return ok;
@@ -821,7 +824,9 @@ static fs_box *bind_quote(binder *b, const fs_node *node)
         return NULL;
     box->children[box->child_count++] = quote;
     if (node->by) {
-        fs_box *by = text_box(b, node, node->by, style_named(b, "attribution", "caption"));
+        fs_box *by =
+            text_box(b, node, node->by,
+                     style_named(b, "attribution", style_named(b, "caption", node->style)));
         if (!by)
             return NULL;
         quote->keep_with_next = true;
@@ -1064,8 +1069,9 @@ static fs_box *bind_node(binder *b, const fs_node *node)
         break;
     case FS_NODE_FLOW:
         if (b->nesting != 1 || !b->in_body) {
-            fs_error(b->diags, node->pos, "make the flow a block of 'body' itself",
-                     "a flow must be a block of the body, not inside another node");
+            if (!already_reported(b, node))
+                fs_error(b->diags, node->pos, "make the flow a block of 'body' itself",
+                         "a flow must be a block of the body, not inside another node");
             return NULL;
         }
         box = new_box(b, FS_BOX_FLOW, node);

@@ -2,7 +2,6 @@
 # (images/map.svg, relative to the data folder, as src is), not the path
 # from the working folder, which written in the cell would name
 # data/data/images/map.svg.
---- xfail: the hint says "did you mean 'data/images/map.svg'?": fs_bind.c bind_image gives fs_images_get the path joined to the data folder, and the suggestion is made from that path
 --- file: layout/theme.yaml
 colors: {text: "#000000"}
 fonts: {sans: Inter}

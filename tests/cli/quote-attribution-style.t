@@ -1,7 +1,6 @@
 # A quote's attribution takes the style 'attribution', else 'caption', else
 # the quote's own: in a theme with neither, it is drawn in the quote's font,
 # silently.
---- xfail: the attribution gets resolve_style's built-in default (font 'sans', a role name, not a family): "warning: font 'sans' has no glyph for 'A'" (fs_bind.c bind_quote falls back to 'caption' without checking the theme has it)
 --- file: layout/theme.yaml
 colors: {text: "#000000"}
 fonts: {sans: Inter}
