@@ -1161,6 +1161,7 @@ static void test_when_leaves_out_silently(void **state)
     assert_int_equal(quote->child_count, 2);
     assert_string_equal(only_paragraph(child(quote, 0)), "Water is life.");
     assert_string_equal(only_paragraph(child(quote, 1)), "Awa");
+    assert_near_size(child(quote, 1)->style.size, 7); /* 'caption', for want of 'attribution' */
     assert_string_equal(only_paragraph(child(mopti, 2)), "Said by Awa");
 
     /* Gao has no quote: both nodes are left out, with no warning (bind_ok
@@ -1702,29 +1703,24 @@ static void test_flow_inside_a_repeat_reported_once(void **state)
                       "      repeat: cases\n"
                       "      content:\n"
                       "        - flow: {content: [{text: \"{title}\"}]}\n");
-    ctx *c = *state;
+    assert_counts(state, 1, 0);
     assert_error(state, 0, "layout/layout.yaml:5:11",
                  "a flow must be a block of the body, not inside another node",
                  "make the flow a block of 'body' itself");
-    KNOWN_BUG(fs_diags_errors(c->diags) == 1,
-              "src/bind/fs_bind.c bind_node (FS_NODE_FLOW): the flow error is reported once per "
-              "row of the repeat "
-              "around it (no already_reported), 2 identical errors here");
 }
 
 static void test_flow_as_grid_item(void **state)
 {
+    /* A grid's repeated item is inside the grid, as its content would be. */
     case_data();
-    fs_document *doc = bind(state, "body:\n"
-                                   "  - grid:\n"
-                                   "      repeat: cases\n"
-                                   "      item: {flow: {content: [{text: \"{title}\"}]}}\n");
-    ctx *c = *state;
-    KNOWN_BUG(doc == NULL && fs_diags_errors(c->diags) == 1,
-              "src/bind/fs_bind.c bind_node (FS_NODE_FLOW): a flow as the item of a repeated grid "
-              "is accepted: "
-              "bind_repeat binds the item at the grid's own nesting (1), so 'b->nesting != 1' "
-              "does not see it inside the grid");
+    bind_fails(state, "body:\n"
+                      "  - grid:\n"
+                      "      repeat: cases\n"
+                      "      item: {flow: {content: [{text: \"{title}\"}]}}\n");
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "layout/layout.yaml:4:14",
+                 "a flow must be a block of the body, not inside another node",
+                 "make the flow a block of 'body' itself");
 }
 
 /* ---- quotes and pictures ----------------------------------------------- */
@@ -1743,11 +1739,8 @@ static void test_quote_attribution_style(void **state)
     assert_true(child(quote, 0)->keep_with_next);
     fs_box *by = child(quote, 1);
     assert_string_equal(only_paragraph(by), "Someone");
-    KNOWN_BUG(
-        strcmp(by->style.family, "Inter") == 0,
-        "src/bind/fs_bind.c bind_quote: with neither 'attribution' nor 'caption' in the theme, "
-        "the attribution gets resolve_style's built-in default (family 'sans', 10pt, "
-        "black), a font role, not a family of the font set");
+    assert_string_equal(by->style.family, "Inter");
+    assert_near_size(by->style.size, 8.6); /* the quote's own style, body */
 }
 
 static void test_quote_needs_its_style(void **state)
