@@ -79,9 +79,10 @@ static bool finish(cairo_surface_t *surface, cairo_t *cr, bool painted, fs_outpu
                  cairo_status_to_string(status));
     if (!painted && status == CAIRO_STATUS_SUCCESS && closed)
         fs_error(diags, fs_pos_at(out->target, 0, 0),
-                 "reinstall the icon font (make deps), or open the pictures the layout names "
-                 "in an image viewer to check them",
-                 "an icon or a picture could not be drawn");
+                 "if memory is short, render fewer documents at once (-j); else reinstall the "
+                 "icon font (make deps) and open the pictures the layout names in an image "
+                 "viewer to check them",
+                 "the page could not be drawn in full (an icon, a picture or a link failed)");
     return closed && painted && status == CAIRO_STATUS_SUCCESS;
 }
 

@@ -131,8 +131,9 @@ static void add_link_rects(void *context, const drawn_line *drawn)
 
 /* Makes the drawn lines' part of each link clickable (in a PDF; other
  * surfaces ignore links): one rectangle per line the link's text is on. */
-static void paint_links(cairo_t *cr, const fs_op *op, PangoLayout *layout)
+static bool paint_links(cairo_t *cr, const fs_op *op, PangoLayout *layout)
 {
+    bool ok = true;
     for (size_t l = 0; l < op->link_count; l++) {
         const fs_link *link = &op->links[l];
         fs_buf attributes = {0};
@@ -144,21 +145,29 @@ static void paint_links(cairo_t *cr, const fs_op *op, PangoLayout *layout)
             put_attribute(&attributes, "dest", link->target + 1);
         else
             put_attribute(&attributes, "uri", link->target);
+        ok = ok && fs_buf_ok(&attributes);
         if (area.any && fs_buf_ok(&attributes)) {
             cairo_tag_begin(cr, CAIRO_TAG_LINK, fs_buf_str(&attributes));
             cairo_tag_end(cr, CAIRO_TAG_LINK);
         }
         fs_buf_free(&attributes);
     }
+    return ok;
 }
 
-static void paint_text(cairo_t *cr, const fs_op *op, fs_pango *pango)
+/* False when out of memory: the text is drawn, but not its anchor or links. */
+static bool paint_text(cairo_t *cr, const fs_op *op, fs_pango *pango)
 {
     PangoLayout *layout = fs_pango_layout(pango, &op->text);
+    if (!layout)
+        return false;
     fs_buf dest = {0};
+    bool ok = true;
     if (op->anchor) {
         put_attribute(&dest, "name", op->anchor);
-        cairo_tag_begin(cr, CAIRO_TAG_DEST, fs_buf_str(&dest));
+        ok = fs_buf_ok(&dest);
+        if (ok)
+            cairo_tag_begin(cr, CAIRO_TAG_DEST, fs_buf_str(&dest));
     }
     set_color(cr, op->color);
     if (op->text.line_count > 0) {
@@ -167,12 +176,13 @@ static void paint_text(cairo_t *cr, const fs_op *op, fs_pango *pango)
         cairo_move_to(cr, op->x, op->y);
         pango_cairo_show_layout(cr, layout);
     }
-    if (op->anchor)
+    if (op->anchor && ok)
         cairo_tag_end(cr, CAIRO_TAG_DEST);
     fs_buf_free(&dest);
-    if (op->link_count)
-        paint_links(cr, op, layout);
+    if (op->link_count && ok)
+        ok = paint_links(cr, op, layout);
     g_object_unref(layout);
+    return ok;
 }
 
 /* A picture fitted in its box: contained (whole, centred) or covering it
@@ -230,7 +240,7 @@ bool fs_paint_page(cairo_t *cr, const fs_page_ops *page, fs_pango *pango)
             cairo_fill(cr);
             break;
         case FS_OP_TEXT:
-            paint_text(cr, op, pango);
+            ok = paint_text(cr, op, pango) && ok;
             break;
         case FS_OP_ICON:
             ok = paint_icon(cr, op, pango) && ok;
