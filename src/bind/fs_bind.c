@@ -916,8 +916,9 @@ static bool markdown_text(binder *b, const fs_node *node, fs_buf *text, markdown
         const char *const *names;
         size_t count = fs_dataset_text_names(b->in->data, &names);
         fs_buf hint = {0};
-        fs_suggest_hint(&hint, name, names, count, "Markdown files of the folder: ");
-        if (!count)
+        if (count)
+            fs_suggest_hint(&hint, name, names, count, "Markdown files of the folder: ");
+        else
             fs_buf_puts(&hint, "put the text, as NAME.md, in the data folder");
         fs_error(b->diags, b->last_cell.file ? b->last_cell : node->pos, fs_buf_str(&hint),
                  "no Markdown file '%s' in %s", name, fs_dataset_dir(b->in->data));
@@ -931,17 +932,13 @@ static bool markdown_text(binder *b, const fs_node *node, fs_buf *text, markdown
 
 static fs_box *block_box(binder *b, const fs_node *node, const fs_block *block, fs_rgba accent)
 {
+    static const char *const heading_styles[] = {"h1", "h2", "h3"};
     const char *style = node->style;
     switch (block->kind) {
-    case FS_BLOCK_HEADING: {
-        char name[4] = {'h',
-                        (char)('0' + (block->level < 1   ? 1
-                                      : block->level > 3 ? 3
-                                                         : block->level)),
-                        0};
-        style = style_named(b, name, "heading");
+    case FS_BLOCK_HEADING:
+        style = style_named(b, heading_styles[block->level < 1 ? 0 : block->level > 3 ? 2 : block->level - 1],
+                            "heading");
         break;
-    }
     case FS_BLOCK_QUOTE:
         style = style_named(b, "quote", node->style);
         break;
@@ -1011,8 +1008,9 @@ static fs_box *bind_markdown(binder *b, const fs_node *node)
         fs_box *child = block_box(b, node, block, accent);
         if (!child)
             return NULL;
-        if (from.file)
-            child->pos = fs_pos_at(from.file, block->line, 1);
+        /* A block's problems point at its line of the file, or at the cell
+         * that holds the Markdown. */
+        child->pos = from.file ? fs_pos_at(from.file, block->line, 1) : from.where;
         const fs_block *next = i + 1 < blocks.count ? &blocks.blocks[i + 1] : NULL;
         /* Items of a tight list sit closer than paragraphs; a quote keeps
          * its attribution. */
@@ -1204,9 +1202,10 @@ static void check_box_links(binder *b, const fs_box *box, const anchors *found)
             if (known)
                 continue;
             fs_buf hint = {0};
-            fs_suggest_hint(&hint, target + 1, found->names, found->count,
-                            "the headings' anchors: ");
-            if (!found->count)
+            if (found->count)
+                fs_suggest_hint(&hint, target + 1, found->names, found->count,
+                                "the headings' anchors: ");
+            else
                 fs_buf_puts(&hint, "the document has no heading to link to");
             fs_error(b->diags, box->pos, fs_buf_str(&hint),
                      "the link to '%s' names no heading of the document", target);

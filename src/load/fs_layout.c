@@ -440,7 +440,8 @@ static void unknown_prop(reader *r, yaml_node_t *key, const node_type *type)
         if (props[i].kinds & type->bit)
             allowed[count++] = props[i].name;
     char where[64];
-    snprintf(where, sizeof where, "a %s", type->name);
+    snprintf(where, sizeof where, "%s %s", strchr("aeiou", type->name[0]) ? "an" : "a",
+             type->name);
     fs_yaml_unknown_key(&r->yaml, key, where, allowed, count, r->diags);
 }
 

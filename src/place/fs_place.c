@@ -700,10 +700,16 @@ static void emit_bar(placer *p, const fs_rgba *color, double x, double top, doub
     emit(p, &bar);
 }
 
+/* Outside a flow a quote is one block beside one bar: its paragraphs are
+ * laid out without their own. */
 static double layout_quote(placer *p, fs_box *box, double x, double y, double width)
 {
+    for (size_t i = 0; i < box->child_count; i++)
+        box->children[i]->has_bar = false;
     double height = layout_stack(p, box->children, box->child_count, FS_GAP_FRAME, x + QUOTE_INDENT,
                                  y, width - QUOTE_INDENT);
+    for (size_t i = 0; i < box->child_count; i++)
+        box->children[i]->has_bar = true;
     if (box->child_count)
         emit_bar(p, &box->children[0]->bar, x, y, y + height);
     return height;

@@ -1013,17 +1013,6 @@ static void test_every_error_in_one_pass(void **state)
 
 /* ---- long documents: where, when, running heads, Markdown, pictures -- */
 
-/* A known bug in src/: ok is the right behaviour. While the bug is there
- * the test is reported as skipped (never as passed); once it is fixed the
- * test fails, to have this mark removed. */
-#define KNOWN_BUG(ok, what)                                                                        \
-    do {                                                                                           \
-        if (ok)                                                                                    \
-            fail_msg("fixed, remove the KNOWN_BUG mark: %s", what);                                \
-        print_message("[ KNOWN BUG ] %s\n", what);                                                 \
-        skip();                                                                                    \
-    } while (0)
-
 static void assert_near_size(double actual, double expected)
 {
     if (actual < expected - 1e-9 || actual > expected + 1e-9)
@@ -1590,9 +1579,7 @@ static void test_link_in_document_without_headings(void **state)
     ctx *c = *state;
     const fs_diag *diag = fs_diags_at(c->diags, 0);
     assert_string_equal(diag->message, "the link to '#results' names no heading of the document");
-    KNOWN_BUG(strcmp(diag->hint, "the document has no heading to link to") == 0,
-              "src/bind/fs_bind.c check_box_links: with no heading the hint reads \"the headings' "
-              "anchors: the document has no heading to link to\"");
+    assert_string_equal(diag->hint, "the document has no heading to link to");
 }
 
 static void test_link_in_cell_reported_at_the_cell(void **state)
@@ -1611,11 +1598,9 @@ static void test_link_in_cell_reported_at_the_cell(void **state)
     ctx *c = *state;
     const fs_diag *first = fs_diags_at(c->diags, 0), *second = fs_diags_at(c->diags, 1);
     assert_string_equal(first->message, "the link to '#nowhere' names no heading of the document");
-    KNOWN_BUG(
-        first->pos.file && strcmp(first->pos.file, "data/cases.csv") == 0 && first->pos.line == 2 &&
-            second->pos.line == 3,
-        "src/bind/fs_bind.c bind_markdown: only blocks of a .md file get their own position; a "
-        "cell's bad link is reported at layout/layout.yaml:5:11 once per row, identical");
+    assert_string_equal(first->pos.file, "data/cases.csv");
+    assert_int_equal(first->pos.line, 2);
+    assert_int_equal(second->pos.line, 3);
 }
 
 static void test_markdown_file_missing(void **state)
@@ -1651,10 +1636,7 @@ static void test_markdown_file_missing_none_in_folder(void **state)
     ctx *c = *state;
     const fs_diag *diag = fs_diags_at(c->diags, 0);
     assert_string_equal(diag->message, "no Markdown file 'intro.md' in data");
-    KNOWN_BUG(
-        strcmp(diag->hint, "put the text, as NAME.md, in the data folder") == 0,
-        "src/bind/fs_bind.c markdown_text: with no .md file the hint reads \"Markdown files of "
-        "the folder: put the text, as NAME.md, in the data folder\"");
+    assert_string_equal(diag->hint, "put the text, as NAME.md, in the data folder");
 }
 
 /* ---- flows ------------------------------------------------------------- */

@@ -1487,17 +1487,6 @@ static void test_theme_style_errors(void **state)
 
 /* ---- long documents: flow, markdown, quote, image, break ------------- */
 
-/* A known bug in src/: ok is the right behaviour. While the bug is there
- * the test is reported as skipped (never as passed); once it is fixed the
- * test fails, to have this mark removed. */
-#define KNOWN_BUG(ok, what)                                                                        \
-    do {                                                                                           \
-        if (ok)                                                                                    \
-            fail_msg("fixed, remove the KNOWN_BUG mark: %s", what);                                \
-        print_message("[ KNOWN BUG ] %s\n", what);                                                 \
-        skip();                                                                                    \
-    } while (0)
-
 static void test_flow(void **state)
 {
     fs_layout *layout = parse_ok(state, "body:\n"
@@ -1700,12 +1689,9 @@ static void test_unknown_key_in_an_image(void **state)
     ctx *c = *state;
     const fs_diag *diag = fs_diags_at(c->diags, 0);
     assert_at(diag->pos, 2, 25);
-    assert_string_equal(diag->hint, "did you mean 'caption'? a image takes: width, src, caption, "
+    assert_string_equal(diag->hint, "did you mean 'caption'? an image takes: width, src, caption, "
                                     "alt, fit, style, height, when, keep-with-next");
-    KNOWN_BUG(
-        strcmp(diag->message, "unknown key 'captoin' in an image") == 0,
-        "src/load/fs_layout.c unknown_prop writes \"a %s\": 'unknown key 'captoin' in a image', "
-        "hint 'a image takes: ...'");
+    assert_string_equal(diag->message, "unknown key 'captoin' in an image");
 }
 
 /* ---- where, when, keep-with-next ------------------------------------- */
