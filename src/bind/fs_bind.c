@@ -74,8 +74,8 @@ static void no_table(binder *b, fs_pos pos, const char *prefix, const char *name
         names[i] = fs_table_name(fs_dataset_table_at(b->in->data, i));
     if (names)
         fs_suggest_hint(&hint, name, names, count, "tables of the data folder: ");
-    fs_error(b->diags, pos, fs_buf_str(&hint), "%sno table '%s' in %s", prefix, name,
-             fs_dataset_dir(b->in->data));
+    fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, pos, fs_buf_str(&hint),
+                     "%sno table '%s' in %s", prefix, name, fs_dataset_dir(b->in->data));
     fs_buf_free(&hint);
 }
 
@@ -107,8 +107,8 @@ static bool find_column(binder *b, const fs_segment *field, const fs_table *tabl
         names[i] = fs_table_column_name(table, i);
     if (names)
         fs_suggest_hint(&hint, name, names, count, "its columns: ");
-    fs_error(b->diags, field->pos, fs_buf_str(&hint), "{%s}: no column '%s' in %s", field->text,
-             name, fs_table_path(table));
+    fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, field->pos, fs_buf_str(&hint),
+                     "{%s}: no column '%s' in %s", field->text, name, fs_table_path(table));
     fs_buf_free(&hint);
     return false;
 }
@@ -118,18 +118,31 @@ static bool is_key_value(const fs_table *table)
     return fs_table_find_column(table, "key") >= 0 && fs_table_find_column(table, "value") >= 0;
 }
 
+static bool find_cell(binder *b, const fs_segment *field, const fs_table **table, size_t *row,
+                      size_t *column);
+
 /* {table.column} reads a key/value table (the row whose key is column) or a
  * single-row table; {column} reads the row a repeat is on. */
 static bool locate(binder *b, const fs_segment *field, const fs_table **table, size_t *row,
                    size_t *column)
 {
+    bool found = find_cell(b, field, table, row, column);
+    if (found && b->in->on_column)
+        b->in->on_column(b->in->on_column_context, *table, *column);
+    return found;
+}
+
+static bool find_cell(binder *b, const fs_segment *field, const fs_table **table, size_t *row,
+                      size_t *column)
+{
     if (!field->table) {
         if (!b->scope) {
             if (already_reported(b, field))
                 return false;
-            fs_error(b->diags, field->pos,
-                     "write {table.column}, or use {column} inside a grid or list with 'repeat'",
-                     "{%s} names no table", field->text);
+            fs_diag_add_kind(
+                b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, field->pos,
+                "write {table.column}, or use {column} inside a grid or list with 'repeat'",
+                "{%s} names no table", field->text);
             return false;
         }
         *table = b->scope;
@@ -150,9 +163,10 @@ static bool locate(binder *b, const fs_segment *field, const fs_table **table, s
         }
         if (already_reported(b, field))
             return false;
-        fs_error(b->diags, field->pos, "add a row with that key, or fix the placeholder",
-                 "{%s}: no row with key '%s' in %s", field->text, field->column,
-                 fs_table_path(*table));
+        fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, field->pos,
+                         "add a row with that key, or fix the placeholder",
+                         "{%s}: no row with key '%s' in %s", field->text, field->column,
+                         fs_table_path(*table));
         return false;
     }
     if (!find_column(b, field, *table, field->column, column))
@@ -160,11 +174,12 @@ static bool locate(binder *b, const fs_segment *field, const fs_table **table, s
     if (fs_table_row_count(*table) != 1) {
         if (already_reported(b, field))
             return false;
-        fs_error(b->diags, field->pos,
-                 "use it inside a grid or list with 'repeat', or render one document per row "
-                 "with --each COLUMN",
-                 "{%s}: table '%s' has %zu rows; which one is meant?", field->text,
-                 fs_table_name(*table), fs_table_row_count(*table));
+        fs_diag_add_kind(
+            b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, field->pos,
+            "use it inside a grid or list with 'repeat', or render one document per row "
+            "with --each COLUMN",
+            "{%s}: table '%s' has %zu rows; which one is meant?", field->text,
+            fs_table_name(*table), fs_table_row_count(*table));
         return false;
     }
     *row = 0;
@@ -235,8 +250,9 @@ static const char *translated(binder *b, const char *text, fs_pos where, const c
     snprintf(hint, sizeof hint,
              "translate it in %s (factsheet extract lists every text to translate)%s%s%s", catalog,
              sibling ? ", or in a column '" : "", sibling ? sibling : "", sibling ? "'" : "");
-    fs_diag_add(b->diags, fs_lang_strict(lang) ? FS_ERROR : FS_WARNING, where, hint,
-                "\"%.60s%s\" %s %s", text, strlen(text) > 60 ? "..." : "", why, catalog);
+    fs_diag_add_kind(b->diags, fs_lang_strict(lang) ? FS_ERROR : FS_WARNING, FS_KIND_TRANSLATION,
+                     where, hint, "\"%.60s%s\" %s %s", text, strlen(text) > 60 ? "..." : "", why,
+                     catalog);
     return text;
 }
 
@@ -275,9 +291,10 @@ static bool format_cell(binder *b, const fs_segment *field, fs_format format, bo
     b->last_cell = fs_table_cell_pos(table, row, column);
     if (!*text) {
         if (!b->quiet)
-            fs_warning(b->diags, b->last_cell, "fill the cell, or remove what shows it",
-                       "{%s} reads an empty cell (column '%s')", field->text,
-                       fs_table_column_name(table, column));
+            fs_diag_add_kind(b->diags, FS_WARNING, FS_KIND_EMPTY_CELL, b->last_cell,
+                             "fill the cell, or remove what shows it",
+                             "{%s} reads an empty cell (column '%s')", field->text,
+                             fs_table_column_name(table, column));
         return true;
     }
     double value;
@@ -387,8 +404,9 @@ static bool page_placeholder(binder *b, const fs_segment *segment, fs_buf *out)
         return false;
     if (!b->running) {
         if (!already_reported(b, segment))
-            fs_error(b->diags, segment->pos, "use {page} and {pages} in 'header' or 'footer'",
-                     "{%s} is only known in a running header or footer", segment->column);
+            fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, segment->pos,
+                             "use {page} and {pages} in 'header' or 'footer'",
+                             "{%s} is only known in a running header or footer", segment->column);
         return true;
     }
     fs_buf_puts(out, strcmp(segment->column, "page") == 0 ? FS_PAGE_NUMBER : FS_PAGE_COUNT);
@@ -645,14 +663,17 @@ static bool where_values(binder *b, const fs_node *node, const fs_table *table, 
                     names[c] = fs_table_column_name(table, c);
                 if (names)
                     fs_suggest_hint(&hint, where->column, names, count, "its columns: ");
-                fs_error(b->diags, where->pos, fs_buf_str(&hint), "where: no column '%s' in %s",
-                         where->column, fs_table_path(table));
+                fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, where->pos,
+                                 fs_buf_str(&hint), "where: no column '%s' in %s", where->column,
+                                 fs_table_path(table));
                 fs_buf_free(&hint);
             }
             ok = false;
             continue;
         }
         columns[i] = (size_t)column;
+        if (b->in->on_column)
+            b->in->on_column(b->in->on_column_context, table, columns[i]);
         values[i] = fill_plain(b, where->value, false);
         ok = values[i] && ok;
     }
@@ -780,7 +801,8 @@ static fs_box *bind_stat(binder *b, const fs_node *node)
                 fs_buf_puts(&hint, "? ");
             }
             fs_buf_puts(&hint, "factsheet icons WORD lists the names that contain WORD");
-            fs_error(b->diags, where, fs_buf_str(&hint), "unknown icon '%s'", name);
+            fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_ICON, where, fs_buf_str(&hint),
+                             "unknown icon '%s'", name);
             fs_buf_free(&hint);
             return NULL;
         }
@@ -849,9 +871,12 @@ static fs_box *bind_image(binder *b, const fs_node *node)
     if (!src)
         return NULL;
     fs_pos where = b->last_cell.file ? b->last_cell : node->pos;
+    size_t reported = fs_diags_count(b->diags);
     if (b->in->images && !(box->image = fs_images_get_in(b->in->images, fs_dataset_dir(b->in->data),
-                                                         src, where, b->diags)))
+                                                         src, where, b->diags))) {
+        fs_diags_set_kind(b->diags, reported, FS_KIND_IMAGE);
         return NULL;
+    }
     if (node->alt && !(box->alt = fill_plain(b, node->alt, true)))
         return NULL;
     if (node->caption) {
@@ -936,7 +961,10 @@ static fs_box *block_box(binder *b, const fs_node *node, const fs_block *block, 
     const char *style = node->style;
     switch (block->kind) {
     case FS_BLOCK_HEADING:
-        style = style_named(b, heading_styles[block->level < 1 ? 0 : block->level > 3 ? 2 : block->level - 1],
+        style = style_named(b,
+                            heading_styles[block->level < 1   ? 0
+                                           : block->level > 3 ? 2
+                                                              : block->level - 1],
                             "heading");
         break;
     case FS_BLOCK_QUOTE:
@@ -1207,8 +1235,8 @@ static void check_box_links(binder *b, const fs_box *box, const anchors *found)
                                 "the headings' anchors: ");
             else
                 fs_buf_puts(&hint, "the document has no heading to link to");
-            fs_error(b->diags, box->pos, fs_buf_str(&hint),
-                     "the link to '%s' names no heading of the document", target);
+            fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, box->pos, fs_buf_str(&hint),
+                             "the link to '%s' names no heading of the document", target);
             fs_buf_free(&hint);
         }
     }

@@ -25,6 +25,10 @@ typedef struct {
     void *on_text_context;
     /* The run's pictures; NULL to bind without loading them (extract). */
     fs_images *images;
+    /* Optional: told of every column a placeholder reads (factsheet check
+     * lists the columns nothing reads). */
+    void (*on_column)(void *context, const fs_table *table, size_t column);
+    void *on_column_context;
 } fs_bind_input;
 
 /* The bound document: body and footer boxes and the PDF metadata, all in

@@ -206,7 +206,12 @@ int fs_cli_extract(int argc, char **argv)
     fs_arena *document = fs_arena_create();
     bool bound = document && part_count > 0 && fs_diags_errors(diags) == 0;
     for (size_t i = 0; bound && i < part_count; i++) {
-        fs_bind_input input = {layout, parts[i].data, icons, lang, add_cell_text, &texts, NULL};
+        fs_bind_input input = {.layout = layout,
+                               .data = parts[i].data,
+                               .icons = icons,
+                               .lang = lang,
+                               .on_text = add_cell_text,
+                               .on_text_context = &texts};
         bound = fs_bind(&input, document, diags) != NULL;
         fs_arena_reset(document);
     }

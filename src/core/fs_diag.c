@@ -62,11 +62,32 @@ static void append(fs_diags *diags, const fs_diag *diag)
 }
 
 static void add_v(fs_diags *diags, fs_severity severity, fs_pos pos, const char *hint,
+                  const char *format, va_list args);
+
+void fs_diag_add_kind(fs_diags *diags, fs_severity severity, const char *kind, fs_pos pos,
+                      const char *hint, const char *format, ...)
+{
+    size_t from = diags->count;
+    va_list args;
+    va_start(args, format);
+    add_v(diags, severity, pos, hint, format, args);
+    va_end(args);
+    fs_diags_set_kind(diags, from, kind);
+}
+
+void fs_diags_set_kind(fs_diags *diags, size_t from, const char *kind)
+{
+    for (size_t i = from; i < diags->count; i++)
+        if (!diags->items[i].kind)
+            diags->items[i].kind = kind;
+}
+
+static void add_v(fs_diags *diags, fs_severity severity, fs_pos pos, const char *hint,
                   const char *format, va_list args)
 {
     char message[1024];
     vsnprintf(message, sizeof message, format, args);
-    fs_diag diag = {severity, pos, message, hint};
+    fs_diag diag = {severity, pos, message, hint, NULL};
     append(diags, &diag);
 }
 

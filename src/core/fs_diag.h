@@ -22,7 +22,21 @@ typedef struct {
     fs_pos pos;
     const char *message; /* what is wrong and what was expected */
     const char *hint;    /* how to fix it; NULL when there is nothing to add */
+    /* What kind of problem, for reports that sort them (factsheet check):
+     * one of the FS_KIND_ names below; NULL for any other. */
+    const char *kind;
 } fs_diag;
+
+/* Kinds of problems a translator or a comms team acts on. */
+#define FS_KIND_TRANSLATION "translation" /* missing or fuzzy */
+#define FS_KIND_PLACEHOLDER "placeholder" /* names no table, column or row */
+#define FS_KIND_EMPTY_CELL  "empty-cell"
+#define FS_KIND_ICON        "icon"     /* unknown icon name */
+#define FS_KIND_IMAGE       "image"    /* missing or bad picture */
+#define FS_KIND_OVERFLOW    "overflow" /* text or a block larger than its room */
+#define FS_KIND_SHRUNK      "shrunk"   /* text drawn smaller than its style to fit */
+#define FS_KIND_GLYPH       "glyph"    /* a character the font cannot draw */
+#define FS_KIND_UNUSED      "unused-column"
 
 typedef struct fs_diags fs_diags;
 
@@ -35,6 +49,15 @@ void fs_diags_free(fs_diags *diags);
  * keeps counting errors, so a failure is never reported as a success. */
 void fs_diag_add(fs_diags *diags, fs_severity severity, fs_pos pos, const char *hint,
                  const char *format, ...) __attribute__((format(printf, 5, 6)));
+
+/* fs_diag_add for a problem of a kind (an FS_KIND_ name). */
+void fs_diag_add_kind(fs_diags *diags, fs_severity severity, const char *kind, fs_pos pos,
+                      const char *hint, const char *format, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Sets the kind of the diagnostics added since the list held from of them
+ * (those that have none yet). kind is a static string. */
+void fs_diags_set_kind(fs_diags *diags, size_t from, const char *kind);
 
 /* Shorthands for the two common severities. */
 void fs_error(fs_diags *diags, fs_pos pos, const char *hint, const char *format, ...)

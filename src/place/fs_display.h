@@ -17,6 +17,9 @@ typedef struct {
     fs_op_kind kind;
     double x, y, w, h;
     fs_rgba color; /* fill of rect and circle, ink of text and icon */
+    /* What a picture, a chart or a statistic shows, in words, for readers
+     * who cannot see it (on the first op of what it describes); else NULL. */
+    const char *alt;
     union {
         struct {
             double radius;
@@ -33,7 +36,6 @@ typedef struct {
         struct {
             const fs_image *image;
             bool cover; /* fills (x, y, w, h), cropped; else fits inside it */
-            const char *alt;
         } picture;
         struct {
             uint32_t codepoint;

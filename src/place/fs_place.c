@@ -139,8 +139,9 @@ static void report_foreign(placer *p, const fs_text_style *style, const fs_exten
         utf8[2] = (char)(0x80 | (c >> 6 & 0x3F));
         utf8[3] = (char)(0x80 | (c & 0x3F));
     }
-    fs_diag_add(
-        p->diags, p->strict ? FS_ERROR : FS_WARNING, box ? box->pos : fs_pos_at(NULL, 0, 0),
+    fs_diag_add_kind(
+        p->diags, p->strict ? FS_ERROR : FS_WARNING, FS_KIND_GLYPH,
+        box ? box->pos : fs_pos_at(NULL, 0, 0),
         "choose a font that has it (fonts/fonts.conf lists the set), or avoid the character",
         extent->drawn_by_none ? "font '%s' has no glyph for '%s' (U+%04X), and no other "
                                 "font of the set has one: it is drawn as a box"
@@ -353,12 +354,13 @@ static void fit_numbers(placer *p, fs_box **boxes, const double *widths, size_t 
         floor = fmax(floor, stat->number_style.min_scale);
     }
     if (worst && scale < floor) {
-        fs_warning(p->diags, worst->pos,
-                   "widen the tiles (fewer columns), shorten the number, or allow more shrink "
-                   "in the style",
-                   "the numbers of this group do not fit their tiles even at %.0f%% of their "
-                   "size",
-                   floor * 100);
+        fs_diag_add_kind(
+            p->diags, FS_WARNING, FS_KIND_OVERFLOW, worst->pos,
+            "widen the tiles (fewer columns), shorten the number, or allow more shrink "
+            "in the style",
+            "the numbers of this group do not fit their tiles even at %.0f%% of their "
+            "size",
+            floor * 100);
         scale = floor;
     }
     for (size_t i = 0; i < count; i++)
@@ -684,7 +686,7 @@ static double layout_image(placer *p, fs_box *box, double x, double y, double wi
     fs_op picture = {.kind = FS_OP_IMAGE, .x = x, .y = y, .w = width, .h = height};
     picture.picture.image = box->image;
     picture.picture.cover = box->cover;
-    picture.picture.alt = box->alt;
+    picture.alt = box->alt;
     if (box->image)
         emit(p, &picture);
     if (box->child_count)
@@ -973,9 +975,10 @@ static double fill_column(placer *p, const pieces *list, flow_at *at, double x, 
             if (!first && pc->height + keep > room + 0.01)
                 return y;
             if (first && p->page && pc->height > height + 0.01)
-                fs_error(p->diags, pc->box->pos, "make it smaller, or give the flow fewer columns",
-                         "this block is %.0f mm taller than a column of the flow",
-                         (pc->height - height) * 25.4 / 72);
+                fs_diag_add_kind(p->diags, FS_ERROR, FS_KIND_OVERFLOW, pc->box->pos,
+                                 "make it smaller, or give the flow fewer columns",
+                                 "this block is %.0f mm taller than a column of the flow",
+                                 (pc->height - height) * 25.4 / 72);
             if (p->page)
                 layout_box(p, pc->box, x0, top + y + space, w, 0);
             y += space + pc->height;
@@ -1202,9 +1205,10 @@ fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_
         if (g.y > g.top + 0.01 && g.y + height > g.bottom + 0.01 && !start_page(&p, &g))
             return NULL;
         if (g.y + height > g.bottom + 0.01)
-            fs_error(diags, block->pos, "shorten its text or split it into several blocks",
-                     "this block is %.0f mm taller than the space a page has for it",
-                     (g.y + height - g.bottom) * 25.4 / 72);
+            fs_diag_add_kind(diags, FS_ERROR, FS_KIND_OVERFLOW, block->pos,
+                             "shorten its text or split it into several blocks",
+                             "this block is %.0f mm taller than the space a page has for it",
+                             (g.y + height - g.bottom) * 25.4 / 72);
         layout_box(&p, block, g.x, g.y, w, 0);
         g.y += height + gap;
     }

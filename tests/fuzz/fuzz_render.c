@@ -89,7 +89,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fs_layout *layout = fs_layout_parse(layout_path, (const char *)data, size, arena, diags);
     fs_lang *lang =
         layout ? fs_lang_create("fr", layout, "data/pfr-mali", false, arena, diags) : NULL;
-    fs_bind_input input = {layout, dataset, icons, lang, NULL, NULL, NULL};
+    fs_bind_input input = {.layout = layout, .data = dataset, .icons = icons, .lang = lang};
     fs_document *doc = lang ? fs_bind(&input, arena, diags) : NULL;
     if (doc) {
         fs_pango_set_language(pango, doc->lang);

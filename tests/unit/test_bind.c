@@ -172,7 +172,7 @@ static fs_bind_input load(void **state, const char *layout_yaml)
     fs_lang_free(c->lang);
     c->lang = fs_lang_create(c->tag, layout, "data", c->strict, c->arena, c->diags);
     assert_non_null(c->lang);
-    return (fs_bind_input){layout, data, c->icons, c->lang, NULL, NULL, NULL};
+    return (fs_bind_input){.layout = layout, .data = data, .icons = c->icons, .lang = c->lang};
 }
 
 static fs_document *bind(void **state, const char *layout_yaml)
