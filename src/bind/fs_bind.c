@@ -1051,6 +1051,201 @@ static fs_box *bind_markdown(binder *b, const fs_node *node)
     return box;
 }
 
+/* ---- charts ------------------------------------------------------------- */
+
+/* The number a chart's value or target names: the template must be one
+ * placeholder. Sets text to the value formatted for the language and share
+ * to whether it is a percentage; where to the cell. */
+static bool chart_number(binder *b, const fs_node *node, const fs_template *template,
+                         const char *what, double *value, const char **text, bool *share,
+                         fs_pos *where)
+{
+    if (template->count != 1 || !template->segments[0].is_field ||
+        template->segments[0].format == FS_FORMAT_PLURAL ||
+        template->segments[0].format == FS_FORMAT_SELECT) {
+        if (!already_reported(b, template))
+            fs_error(b->diags, template->pos.file ? template->pos : node->pos,
+                     "write one placeholder such as \"{share}\" or \"{brief.groups, number}\"",
+                     "a chart's '%s' must be one placeholder naming a number", what);
+        return false;
+    }
+    const fs_segment *field = &template->segments[0];
+    if (!plural_value(b, field, value))
+        return false;
+    *where = b->last_cell;
+    const fs_table *table = NULL;
+    size_t row = 0, column = 0;
+    if (!locate(b, field, &table, &row, &column))
+        return false;
+    *share = field->format == FS_FORMAT_PERCENT || strchr(fs_table_cell(table, row, column), '%') ||
+             fs_table_column_type(table, column) == FS_COL_PERCENT;
+    /* Shown as the language writes a number ("57 %" in French), whatever
+     * the cell's own spelling, unless the placeholder asks for a format. */
+    fs_buf formatted = {0};
+    bool ok;
+    if (field->format == FS_FORMAT_DEFAULT) {
+        ok = fs_locale_format_number(locale_of(b), *value,
+                                     *share ? FS_NUMBER_PERCENT : FS_NUMBER_PLAIN, &formatted);
+        keep_together(&formatted, 0);
+    } else {
+        ok = format_cell(b, field, field->format, false, &formatted);
+    }
+    *text = ok && fs_buf_ok(&formatted) ? fs_arena_strdup(b->arena, fs_buf_str(&formatted)) : NULL;
+    fs_buf_free(&formatted);
+    return *text != NULL;
+}
+
+/* Fills one item of a chart in the current scope. */
+static bool chart_item(binder *b, const fs_node *node, fs_chart_item *item)
+{
+    item->label = node->label ? fill_line(b, node->label, node->pos) : "";
+    item->plain = node->label ? fill_plain(b, node->label, true) : "";
+    if (!item->label || !item->plain)
+        return false;
+    if (node->chart == FS_CHART_TIMELINE) {
+        item->text = fill_line(b, node->value, node->pos);
+        return item->text != NULL;
+    }
+    bool share, target_share;
+    fs_pos where, target_where;
+    if (!chart_number(b, node, node->value, "value", &item->value, &item->text, &share, &where))
+        return false;
+    bool ok = true;
+    if (item->value < 0) {
+        fs_error(b->diags, where, "a chart shows amounts of zero or more", "a negative value, %s",
+                 item->text);
+        ok = false;
+    }
+    bool needs_share = node->chart == FS_CHART_DONUT || node->chart == FS_CHART_ICONS;
+    if (ok && needs_share && !share) {
+        fs_error(b->diags, where, "write the share as a percentage such as 47%",
+                 "a %s shows a share: '%s' is not a percentage",
+                 node->chart == FS_CHART_DONUT ? "donut" : "icon array", item->text);
+        ok = false;
+    }
+    if (ok && needs_share && item->value > 100) {
+        fs_error(b->diags, where, "a share is at most 100%%", "a share of %s", item->text);
+        ok = false;
+    }
+    if (node->target) {
+        item->has_target = true;
+        if (!chart_number(b, node, node->target, "target", &item->target, &item->target_text,
+                          &target_share, &target_where))
+            return false;
+        if (item->target <= 0) {
+            fs_error(b->diags, target_where, "give a target above zero",
+                     "a target of %s: nothing can be measured against it", item->target_text);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+static fs_box *chart_item_box(binder *b, const fs_node *node)
+{
+    fs_box *box = new_box(b, FS_BOX_CHART, node);
+    if (!box || !(box->items = fs_arena_alloc(b->arena, sizeof *box->items)))
+        return NULL;
+    box->item_count = 1;
+    return chart_item(b, node, box->items) ? box : NULL;
+}
+
+/* The chart's kind, in the document's language, for its alternative text. */
+static const char *chart_kind_name(binder *b, const fs_node *node)
+{
+    static const char *const names[] = {"Bar chart",  "Column chart", "Donut chart",
+                                        "Icon array", "Progress bar", "Timeline"};
+    const char *name = names[node->chart];
+    if (b->in->on_text)
+        b->in->on_text(b->in->on_text_context, name, node->pos);
+    if (fs_lang_is_source(b->in->lang))
+        return name;
+    return translated(b, name, node->pos, NULL);
+}
+
+/* A text alternative made from the chart's data, when the layout gives
+ * none: "Donut chart: 47 % of new members are women". */
+static const char *chart_alt(binder *b, const fs_node *node, const fs_box *box)
+{
+    if (node->alt)
+        return fill_plain(b, node->alt, true);
+    fs_buf alt = {0};
+    fs_buf_printf(&alt, "%s: ", chart_kind_name(b, node));
+    for (size_t i = 0; i < box->item_count; i++) {
+        const fs_chart_item *item = &box->items[i];
+        const char *label = item->plain;
+        /* A share reads as a sentence ("47 % of new members are women"),
+         * anything else as a label and its value. */
+        bool single = node->chart == FS_CHART_DONUT || node->chart == FS_CHART_ICONS;
+        if (i)
+            fs_buf_puts(&alt, "; ");
+        if (single)
+            fs_buf_printf(&alt, "%s%s%s %s", item->text, item->has_target ? " / " : "",
+                          item->has_target ? item->target_text : "", label);
+        else
+            fs_buf_printf(&alt, "%s: %s%s%s", node->chart == FS_CHART_TIMELINE ? item->text : label,
+                          node->chart == FS_CHART_TIMELINE ? label : item->text,
+                          item->has_target ? " / " : "", item->has_target ? item->target_text : "");
+    }
+    fs_buf typeset = {0};
+    if (fs_buf_ok(&alt))
+        fs_typo_apply(fs_lang_tag(b->in->lang), alt.data, alt.length, &typeset);
+    const char *result = fs_buf_ok(&alt) && fs_buf_ok(&typeset)
+                             ? fs_arena_strdup(b->arena, fs_buf_str(&typeset))
+                             : NULL;
+    fs_buf_free(&alt);
+    fs_buf_free(&typeset);
+    return result;
+}
+
+static fs_box *bind_chart(binder *b, const fs_node *node)
+{
+    if (missing_style(b, node, &node->style) || missing_style(b, node, &node->number_style))
+        return NULL;
+    fs_box *box;
+    if (node->repeat) {
+        fs_box *rows = new_box(b, FS_BOX_STACK, node);
+        if (!rows || !bind_repeat(b, rows, node, chart_item_box))
+            return NULL;
+        box = new_box(b, FS_BOX_CHART, node);
+        if (!box ||
+            !(box->items = fs_arena_array(b->arena, rows->child_count + 1, sizeof *box->items)))
+            return NULL;
+        for (size_t i = 0; i < rows->child_count; i++)
+            box->items[box->item_count++] = rows->children[i]->items[0];
+    } else {
+        box = chart_item_box(b, node);
+        if (!box)
+            return NULL;
+    }
+    box->chart = node->chart;
+    box->total = node->total;
+    box->across = node->across;
+    box->style = resolve_style(b, node->style, node);
+    box->number_style = resolve_style(b, node->number_style, NULL);
+    box->icon_color = theme_color(b, "accent", box->number_style.color);
+    if (node->color)
+        fs_theme_color(b->theme, node->color, &box->icon_color);
+    if (node->chart == FS_CHART_ICONS) {
+        const char *name = node->icon ? fill_plain(b, node->icon, false) : "person";
+        if (!name)
+            return NULL;
+        if (!fs_icons_find(b->in->icons, name, &box->icon)) {
+            if (!already_reported(b, &node->icon))
+                fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_ICON, node->pos,
+                                 "factsheet icons WORD lists the names that contain WORD",
+                                 "unknown icon '%s'", name);
+            return NULL;
+        }
+        box->has_icon = true;
+        box->icon_family = fs_theme_icon_family(b->theme);
+        if (!box->icon_family)
+            return NULL;
+    }
+    box->alt = chart_alt(b, node, box);
+    return box->alt ? box : NULL;
+}
+
 /* True when a node's 'when' fills to no text: the node is left out. */
 static bool left_out(binder *b, const fs_node *node)
 {
@@ -1113,6 +1308,9 @@ static fs_box *bind_node(binder *b, const fs_node *node)
         break;
     case FS_NODE_IMAGE:
         box = bind_image(b, node);
+        break;
+    case FS_NODE_CHART:
+        box = bind_chart(b, node);
         break;
     case FS_NODE_BREAK:
         box = new_box(b, FS_BOX_BREAK, node);

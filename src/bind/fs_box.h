@@ -51,8 +51,21 @@ typedef enum {
     FS_BOX_FLOW,  /* children flow through columns and pages */
     FS_BOX_QUOTE, /* children: the quote's paragraphs and attribution */
     FS_BOX_IMAGE, /* a picture; its caption is its one child, when it has one */
-    FS_BOX_BREAK  /* a page break, or a column break in a flow */
+    FS_BOX_BREAK, /* a page break, or a column break in a flow */
+    FS_BOX_CHART
 } fs_box_kind;
+
+/* One bar, column or event of a chart, or the one value of a donut, icon
+ * array or progress bar. */
+typedef struct {
+    const char *label; /* markup */
+    const char *plain; /* the label as plain text, for the alternative text */
+    const char *text;  /* the value as shown ("47 %"), or a timeline's date */
+    double value;      /* a share in percent for donuts and icon arrays */
+    bool has_target;
+    double target;
+    const char *target_text;
+} fs_chart_item;
 
 typedef struct fs_box fs_box;
 
@@ -118,6 +131,14 @@ struct fs_box {
 
     /* break: a column break in a flow, else a page break */
     bool column_break;
+
+    /* chart: its items; an icon array's pictogram (icon) and count; the
+     * series colour is icon_color, its track a tint of it */
+    fs_chart_kind chart;
+    fs_chart_item *items;
+    size_t item_count;
+    long total;
+    bool across;
 
     /* set by placement: the share of its style's size a stat number is drawn
      * at, so that the numbers of a grid fit as a group (0 until fitted) */

@@ -18,11 +18,16 @@ static void put_color(fs_buf *out, fs_rgba c)
  * Text is written without its markup, with newlines as \n. */
 static void put_op(fs_buf *out, const fs_op *op)
 {
-    static const char *const kinds[] = {"rect", "text", "icon", "circle", "image"};
+    static const char *const kinds[] = {"rect", "text", "icon", "circle", "image", "arc"};
     fs_buf_printf(out, "  %-6s %7.2f %7.2f %7.2f %7.2f", kinds[op->kind], op->x, op->y, op->w,
                   op->h);
     put_color(out, op->color);
-    if (op->kind == FS_OP_IMAGE) {
+    if (op->alt)
+        fs_buf_printf(out, " alt \"%s\"", op->alt);
+    if (op->kind == FS_OP_ARC) {
+        fs_buf_printf(out, " %.3f-%.3f rad, %.2f thick", op->arc.start, op->arc.end,
+                      op->arc.thickness);
+    } else if (op->kind == FS_OP_IMAGE) {
         fs_buf_printf(out, " %s %s", fs_image_path(op->picture.image),
                       op->picture.cover ? "cover" : "contain");
     } else if (op->kind == FS_OP_ICON) {

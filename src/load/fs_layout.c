@@ -31,8 +31,9 @@ enum {
     K_QUOTE = 1 << 13,
     K_IMAGE = 1 << 14,
     K_BREAK = 1 << 15,
+    K_CHART = 1 << 16,
     K_FRAME = K_BOX | K_BAND,
-    K_ANY = 0xffff
+    K_ANY = 0x1ffff
 };
 
 typedef struct {
@@ -60,6 +61,7 @@ static const node_type node_types[] = {
     {"quote", FS_NODE_QUOTE, K_QUOTE, "value", "quote"},
     {"image", FS_NODE_IMAGE, K_IMAGE, "src", "caption"},
     {"break", FS_NODE_BREAK, K_BREAK, "break", NULL},
+    {"chart", FS_NODE_CHART, K_CHART, NULL, "caption"},
 };
 
 typedef enum {
@@ -82,6 +84,8 @@ typedef enum {
     P_PLACEMENT,
     P_FIT,
     P_BREAK,
+    P_CHART,
+    P_TOTAL,
     P_WHERE
 } prop_type;
 
@@ -107,28 +111,33 @@ static const prop props[] = {
     {"valign", P_VALIGN, K_ROW | K_FRAME, AT(valign)},
     {"gap", P_LENGTH, K_FRAME | K_ROW | K_COLUMN | K_GRID | K_LIST | K_FLOW, AT(gap)},
     {"columns", P_COUNT, K_GRID | K_FLOW, AT(columns)},
-    {"repeat", P_NAME, K_GRID | K_LIST | K_COLUMN, AT(repeat)},
-    {"where", P_WHERE, K_GRID | K_LIST | K_COLUMN, AT(where)},
+    {"repeat", P_NAME, K_GRID | K_LIST | K_COLUMN | K_CHART, AT(repeat)},
+    {"where", P_WHERE, K_GRID | K_LIST | K_COLUMN | K_CHART, AT(where)},
+    {"type", P_CHART, K_CHART, AT(chart)},
+    {"target", P_TEMPLATE, K_CHART, AT(target)},
+    {"of", P_TOTAL, K_CHART, AT(total)},
+    {"across", P_BOOL, K_CHART, AT(across)},
     {"item", P_ITEM, K_GRID | K_LIST, AT(item)},
-    {"value", P_TEMPLATE, K_TEXT | K_HEADING | K_STAT | K_MARKDOWN | K_QUOTE, AT(value)},
+    {"value", P_TEMPLATE, K_TEXT | K_HEADING | K_STAT | K_MARKDOWN | K_QUOTE | K_CHART, AT(value)},
     {"file", P_TEMPLATE, K_MARKDOWN, AT(file)},
     {"by", P_TEMPLATE, K_QUOTE, AT(by)},
     {"src", P_TEMPLATE, K_IMAGE, AT(src)},
     {"caption", P_TEMPLATE, K_IMAGE, AT(caption)},
-    {"alt", P_TEMPLATE, K_IMAGE, AT(alt)},
+    {"alt", P_TEMPLATE, K_IMAGE | K_CHART, AT(alt)},
     {"fit", P_FIT, K_IMAGE, AT(cover)},
     {"break", P_BREAK, K_BREAK, AT(column_break)},
     {"items", P_TEMPLATES, K_LIST, AT(items)},
-    {"style", P_STYLE, K_TEXT | K_HEADING | K_LIST | K_MARKDOWN | K_QUOTE | K_IMAGE, AT(style)},
+    {"style", P_STYLE, K_TEXT | K_HEADING | K_LIST | K_MARKDOWN | K_QUOTE | K_IMAGE | K_CHART,
+     AT(style)},
     {"align", P_ALIGN, K_TEXT | K_HEADING | K_LIST | K_STAT, AT(align)},
     {"level", P_LEVEL, K_HEADING, AT(level)},
     {"marker", P_MARKER, K_LIST, AT(marker)},
-    {"icon", P_TEMPLATE, K_STAT, AT(icon)},
-    {"label", P_TEMPLATE, K_STAT, AT(label)},
-    {"number-style", P_STYLE, K_STAT, AT(number_style)},
+    {"icon", P_TEMPLATE, K_STAT | K_CHART, AT(icon)},
+    {"label", P_TEMPLATE, K_STAT | K_CHART, AT(label)},
+    {"number-style", P_STYLE, K_STAT | K_CHART, AT(number_style)},
     {"label-style", P_STYLE, K_STAT, AT(label_style)},
     {"icon-position", P_PLACEMENT, K_STAT, AT(icon_above)},
-    {"height", P_LENGTH, K_SPACER | K_RULE | K_IMAGE, AT(height)},
+    {"height", P_LENGTH, K_SPACER | K_RULE | K_IMAGE | K_CHART, AT(height)},
     {"when", P_TEMPLATE, K_ANY, AT(when)},
     {"keep-with-next", P_BOOL, K_ANY & ~K_BREAK, AT(keep_with_next)},
 };
@@ -350,6 +359,8 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
     static const char *const placements[] = {"left", "above", NULL};
     static const char *const fits[] = {"contain", "cover", NULL};
     static const char *const breaks[] = {"page", "column", NULL};
+    static const char *const charts[] = {"bar",      "column",   "donut", "icons",
+                                         "progress", "timeline", NULL};
     int choice;
     long number;
     switch (p->type) {
@@ -361,6 +372,17 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
         return read_edges(r, value, p->name, field);
     case P_BOOL:
         return fs_yaml_bool(&r->yaml, value, p->name, field, r->diags);
+    case P_CHART:
+        if (!fs_yaml_choice(&r->yaml, value, p->name, charts, &choice, r->diags))
+            return false;
+        *(fs_chart_kind *)field = (fs_chart_kind)choice;
+        target->has_chart_type = true;
+        return true;
+    case P_TOTAL:
+        if (!fs_yaml_int(&r->yaml, value, p->name, 1, 100, &number, r->diags))
+            return false;
+        *(long *)field = number;
+        return true;
     case P_COUNT:
     case P_LEVEL:
         if (!fs_yaml_int(&r->yaml, value, p->name, 1, p->type == P_COUNT ? 12 : 3, &number,
@@ -440,8 +462,7 @@ static void unknown_prop(reader *r, yaml_node_t *key, const node_type *type)
         if (props[i].kinds & type->bit)
             allowed[count++] = props[i].name;
     char where[64];
-    snprintf(where, sizeof where, "%s %s", strchr("aeiou", type->name[0]) ? "an" : "a",
-             type->name);
+    snprintf(where, sizeof where, "%s %s", strchr("aeiou", type->name[0]) ? "an" : "a", type->name);
     fs_yaml_unknown_key(&r->yaml, key, where, allowed, count, r->diags);
 }
 
@@ -498,6 +519,28 @@ static bool check_node(reader *r, fs_node *node, const node_type *type)
                              : "a markdown node needs 'value' or 'file'");
         return false;
     }
+    if (node->kind == FS_NODE_CHART && (!node->has_chart_type || !node->value)) {
+        fs_error(d, node->pos,
+                 "write chart: {type: donut, value: \"{brief.share}\", label: \"...\"}; types: "
+                 "bar, column, donut, icons, progress, timeline",
+                 "a chart needs %s", node->has_chart_type ? "a 'value'" : "a 'type'");
+        return false;
+    }
+    if (node->kind == FS_NODE_CHART && node->chart == FS_CHART_PROGRESS && !node->target) {
+        fs_error(d, node->pos, "add 'target: \"{column}\"', the value the bar is measured against",
+                 "a progress chart needs a 'target'");
+        return false;
+    }
+    if (node->kind == FS_NODE_CHART && !node->repeat &&
+        (node->chart == FS_CHART_BAR || node->chart == FS_CHART_COLUMN ||
+         node->chart == FS_CHART_TIMELINE)) {
+        fs_error(d, node->pos, "add 'repeat: TABLE': one bar or event per row",
+                 "a %s chart needs 'repeat'",
+                 node->chart == FS_CHART_TIMELINE ? "timeline"
+                 : node->chart == FS_CHART_BAR    ? "bar"
+                                                  : "column");
+        return false;
+    }
     if (node->kind == FS_NODE_IMAGE && !node->src) {
         fs_error(d, node->pos, "add 'src: images/NAME.png' (a path in the data folder)",
                  "an image needs 'src'");
@@ -551,10 +594,11 @@ static fs_node *read_node(reader *r, yaml_node_t *node, int depth)
     out->valign = FS_ALIGN_START;
     out->height = type->kind == FS_NODE_RULE ? 0.75 : 0;
     out->columns = type->kind == FS_NODE_FLOW ? 1 : 2;
-    if (type->kind == FS_NODE_STAT) {
+    if (type->kind == FS_NODE_STAT || type->kind == FS_NODE_CHART) {
         out->number_style = "stat-number";
         out->label_style = "stat-label";
     }
+    out->total = 10;
     bool ok = true;
     bool empty = value->type == YAML_SCALAR_NODE && !*fs_yaml_scalar(value) &&
                  value->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;

@@ -27,8 +27,18 @@ typedef enum {
     FS_NODE_MARKDOWN, /* a Markdown document: paragraphs, headings, lists, quotes */
     FS_NODE_QUOTE,    /* a pull quote with its attribution */
     FS_NODE_IMAGE,    /* a PNG, JPEG or SVG picture with an optional caption */
-    FS_NODE_BREAK     /* the content after it starts a new page or column */
+    FS_NODE_BREAK,    /* the content after it starts a new page or column */
+    FS_NODE_CHART     /* bars, columns, a donut, an icon array, a progress bar, a timeline */
 } fs_node_kind;
+
+typedef enum {
+    FS_CHART_BAR,      /* horizontal bars, one per row */
+    FS_CHART_COLUMN,   /* vertical bars, one per row */
+    FS_CHART_DONUT,    /* a share of 100% as a ring */
+    FS_CHART_ICONS,    /* a share as N of M pictograms */
+    FS_CHART_PROGRESS, /* a value against a target */
+    FS_CHART_TIMELINE  /* dated events or periods, one per row */
+} fs_chart_kind;
 
 typedef enum { FS_ALIGN_START, FS_ALIGN_CENTER, FS_ALIGN_END, FS_ALIGN_JUSTIFY } fs_align;
 typedef enum { FS_MARKER_BULLET, FS_MARKER_NUMBER, FS_MARKER_NONE } fs_marker;
@@ -108,6 +118,13 @@ struct fs_node {
     bool cover;
     /* break: a column break inside a flow, else a page break */
     bool column_break;
+    /* chart: its kind, the target of a progress bar or of each bar, and the
+     * number of pictograms of an icon array */
+    fs_chart_kind chart;
+    bool has_chart_type;
+    fs_template *target;
+    long total;
+    bool across; /* a timeline from left to right rather than down */
 };
 
 typedef struct {

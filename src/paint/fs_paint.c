@@ -248,6 +248,16 @@ bool fs_paint_page(cairo_t *cr, const fs_page_ops *page, fs_pango *pango)
         case FS_OP_IMAGE:
             ok = paint_image(cr, op) && ok;
             break;
+        case FS_OP_ARC:
+            /* A ring of the square's size, stroked along its middle. */
+            cairo_new_path(cr);
+            cairo_arc(cr, op->x + op->w / 2, op->y + op->h / 2, (op->w - op->arc.thickness) / 2,
+                      op->arc.start, op->arc.end);
+            cairo_set_line_width(cr, op->arc.thickness);
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+            set_color(cr, op->color);
+            cairo_stroke(cr);
+            break;
         }
     }
     return ok && cairo_status(cr) == CAIRO_STATUS_SUCCESS;

@@ -11,7 +11,14 @@
 #include "core/fs_color.h"
 #include "place/fs_measure.h"
 
-typedef enum { FS_OP_RECT, FS_OP_TEXT, FS_OP_ICON, FS_OP_CIRCLE, FS_OP_IMAGE } fs_op_kind;
+typedef enum {
+    FS_OP_RECT,
+    FS_OP_TEXT,
+    FS_OP_ICON,
+    FS_OP_CIRCLE,
+    FS_OP_IMAGE,
+    FS_OP_ARC
+} fs_op_kind;
 
 typedef struct {
     fs_op_kind kind;
@@ -33,6 +40,10 @@ typedef struct {
             const fs_link *links; /* clickable ranges of the text */
             size_t link_count;
         };
+        struct {
+            double start, end; /* angles in radians, clockwise from 3 o'clock */
+            double thickness;  /* of the ring, inside the (x, y, w, h) square */
+        } arc;
         struct {
             const fs_image *image;
             bool cover; /* fills (x, y, w, h), cropped; else fits inside it */
