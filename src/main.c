@@ -13,6 +13,8 @@ static const char usage[] =
     "  render LAYOUT DATA_DIR -o FILE   render a factsheet (.pdf, .png or .svg)\n"
     "  extract LAYOUT DATA_DIR -o FILE.pot\n"
     "                                   write the texts to translate, for gettext tools\n"
+    "  check LAYOUT DATA_DIR            report what would be wrong on the page, in every\n"
+    "                                   language, without rendering (--format json)\n"
     "  icons [WORD]                     list the built-in icon names\n"
     "\n"
     "Options:\n"
@@ -24,8 +26,10 @@ static const char usage[] =
     "  factsheet render layouts/country data/country-offices --each country --lang en,fr \\\n"
     "      -o 'out/{country}-{lang}.pdf'\n"
     "  factsheet extract layouts/brief data/pfr-mali -o brief.pot\n"
+    "  factsheet check layouts/brief data/pfr-mali --lang en,fr\n"
     "\n"
-    "Exit status: 0 done, 1 a render failed, 2 bad input or usage.\n"
+    "Exit status: 0 done, 1 a render failed (check: problems found), 2 bad input or\n"
+    "usage.\n"
     "The user's guide is README.md; the layout format is layouts/README.md.\n";
 
 int main(int argc, char **argv)
@@ -49,9 +53,11 @@ int main(int argc, char **argv)
         return fs_cli_extract(argc - 1, argv + 1);
     if (strcmp(command, "icons") == 0)
         return fs_cli_icons(argc - 1, argv + 1);
+    if (strcmp(command, "check") == 0)
+        return fs_cli_check(argc - 1, argv + 1);
     fprintf(stderr,
-            "factsheet: error: unknown command '%s'\n  hint: commands: render, extract, icons; see "
-            "factsheet --help\n",
+            "factsheet: error: unknown command '%s'\n  hint: commands: render, extract, check, "
+            "icons; see factsheet --help\n",
             command);
     return FS_EXIT_USAGE;
 }

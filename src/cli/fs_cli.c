@@ -1,6 +1,7 @@
 #include "fs_cli.h"
 
 #include "core/fs_alloc.h"
+#include "core/fs_buf.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -111,4 +112,82 @@ bool fs_cli_creation_time(const char *layout, const char *data, time_t *out, fs_
     newest_in(layout, out);
     newest_in(data, out);
     return true;
+}
+
+int fs_cli_usage_error(const char *command, const char *message, const char *detail)
+{
+    fprintf(stderr, "factsheet: error: %s%s\n  hint: see factsheet %s --help\n", message,
+            detail ? detail : "", command);
+    return FS_EXIT_USAGE;
+}
+
+int fs_cli_parse_langs(const char *list, const char *command, fs_cli_langs *langs)
+{
+    langs->count = 0;
+    if (strlen(list) >= sizeof langs->text)
+        return fs_cli_usage_error(command, "--lang is too long", NULL);
+    strcpy(langs->text, list);
+    for (char *save = NULL, *tag = strtok_r(langs->text, ",", &save); tag;
+         tag = strtok_r(NULL, ",", &save)) {
+        if (langs->count == FS_MAX_LANGS)
+            return fs_cli_usage_error(command, "--lang takes at most 16 languages", NULL);
+        for (size_t i = 0; i < langs->count; i++)
+            if (strcmp(langs->tags[i], tag) == 0)
+                return fs_cli_usage_error(command, "--lang names a language twice: ", tag);
+        langs->tags[langs->count++] = tag;
+    }
+    if (langs->count == 0)
+        return fs_cli_usage_error(command,
+                                  "--lang needs at least one language, such as en or en,fr", NULL);
+    return FS_EXIT_OK;
+}
+
+bool fs_cli_load_run(fs_cli_run *r, const char *layout, const char *data, const fs_cli_langs *langs,
+                     bool strict, const char *datadir, fs_diags *diags, fs_diags *const *lang_diags)
+{
+    r->arena = fs_arena_create();
+    if (!r->arena)
+        return false;
+    const char *dir = fs_cli_layout_dir(layout, datadir, r->arena);
+    const char *conf = fs_arena_printf(r->arena, "%s/fonts/fonts.conf", datadir);
+    /* Load everything that can be checked before reporting, so one run shows
+     * every problem of the layout and of the data. */
+    r->layout = fs_layout_load(dir, r->arena, diags);
+    r->data = fs_dataset_load(data, r->arena, diags);
+    r->icons = fs_icons_load(FS_MATERIAL_CODEPOINTS, r->arena, diags);
+    r->images = fs_images_new();
+    r->fonts = conf ? fs_fonts_create(conf, diags) : NULL;
+    if (r->fonts && r->layout && !fs_fonts_check_theme(r->fonts, r->layout->theme, diags))
+        return false;
+    bool langs_ok = true;
+    for (size_t i = 0; r->layout && i < langs->count; i++) {
+        r->langs[i] = fs_lang_create(langs->tags[i], r->layout, data, strict, r->arena,
+                                     lang_diags ? lang_diags[i] : diags);
+        langs_ok = langs_ok && r->langs[i];
+    }
+    return r->layout && r->data && r->icons && r->images && langs_ok && r->fonts;
+}
+
+void fs_cli_free_run(fs_cli_run *r)
+{
+    if (r->images)
+        fs_images_free(r->images);
+    fs_fonts_free(r->fonts);
+    for (size_t i = 0; i < FS_MAX_LANGS; i++)
+        fs_lang_free(r->langs[i]);
+    fs_arena_free(r->arena);
+}
+
+const char *fs_cli_printable(const char *text, fs_arena *arena)
+{
+    fs_buf shown = {0};
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+        if (*c < 0x20 || *c == 0x7f)
+            fs_buf_printf(&shown, "\\x%02X", *c);
+        else
+            fs_buf_putc(&shown, (char)*c);
+    }
+    const char *result = fs_buf_ok(&shown) ? fs_arena_strdup(arena, fs_buf_str(&shown)) : text;
+    fs_buf_free(&shown);
+    return result;
 }

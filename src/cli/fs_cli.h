@@ -7,15 +7,67 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include "bind/fs_lang.h"
 #include "core/fs_arena.h"
 #include "core/fs_diag.h"
+#include "load/fs_dataset.h"
+#include "load/fs_fonts.h"
+#include "load/fs_icons.h"
+#include "load/fs_image.h"
+#include "load/fs_layout.h"
 
 /* Exit codes of every command. */
 enum { FS_EXIT_OK = 0, FS_EXIT_FAILED = 1, FS_EXIT_USAGE = 2 };
 
+/* The most languages one run renders or checks. */
+enum { FS_MAX_LANGS = 16 };
+
 int fs_cli_render(int argc, char **argv);
 int fs_cli_icons(int argc, char **argv);
 int fs_cli_extract(int argc, char **argv);
+int fs_cli_check(int argc, char **argv);
+
+/* Prints `factsheet: error: MESSAGEDETAIL` and a hint to see `factsheet
+ * COMMAND --help` on stderr; returns FS_EXIT_USAGE. detail may be NULL. */
+int fs_cli_usage_error(const char *command, const char *message, const char *detail);
+
+/* The languages of a --lang option: the tags point into text. */
+typedef struct {
+    char text[256];
+    const char *tags[FS_MAX_LANGS];
+    size_t count;
+} fs_cli_langs;
+
+/* Splits a comma-separated --lang list ("en,fr") into langs. FS_EXIT_OK, or
+ * FS_EXIT_USAGE after printing why (too long, too many, a tag twice, none). */
+int fs_cli_parse_langs(const char *list, const char *command, fs_cli_langs *langs);
+
+/* What a run loads once and every document shares. */
+typedef struct {
+    fs_arena *arena;
+    fs_layout *layout;
+    fs_dataset *data;
+    fs_icons *icons;
+    fs_images *images;
+    fs_lang *langs[FS_MAX_LANGS]; /* one per tag of the --lang list */
+    fs_fonts *fonts;
+} fs_cli_run;
+
+/* Loads the layout (a folder or an installed name), the data folder, the
+ * icons, the fonts and each language of langs into r, reporting every
+ * problem it can find in one go. Each language's diagnostics (its
+ * catalogs, its missing translations) go to lang_diags[i] when lang_diags
+ * is given, else to diags. False when anything needed is missing; the
+ * caller frees r with fs_cli_free_run either way. */
+bool fs_cli_load_run(fs_cli_run *r, const char *layout, const char *data, const fs_cli_langs *langs,
+                     bool strict, const char *datadir, fs_diags *diags,
+                     fs_diags *const *lang_diags);
+void fs_cli_free_run(fs_cli_run *r);
+
+/* text as it can be shown on a terminal: control characters (an escape
+ * sequence in a data cell) written as \xHH. In arena (or text itself when
+ * memory runs out). */
+const char *fs_cli_printable(const char *text, fs_arena *arena);
 
 /* Prints every diagnostic to stderr, then a one-line count when there are
  * errors. */

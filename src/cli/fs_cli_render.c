@@ -56,8 +56,6 @@ static const char usage[] =
     "Exit status: 0 done; 1 a document failed (in a batch: any, the others are\n"
     "written); 2 bad input or usage (the layout, the data, a single document).\n";
 
-enum { FS_MAX_LANGS = 16 };
-
 typedef struct {
     const char *layout;
     const char *data;
@@ -68,27 +66,12 @@ typedef struct {
     bool strict, quiet;
     int jobs;
     size_t shard, shards; /* this slice (0-based) of shards */
-    char langs_text[256];
-    const char *langs[FS_MAX_LANGS];
-    size_t lang_count;
+    fs_cli_langs langs;
 } render_args;
-
-/* What the run loads once and every document shares. */
-typedef struct {
-    fs_arena *arena;
-    fs_layout *layout;
-    fs_dataset *data;
-    fs_icons *icons;
-    fs_images *images;
-    fs_lang *langs[FS_MAX_LANGS];
-    fs_fonts *fonts;
-} run;
 
 static int usage_error(const char *message, const char *detail)
 {
-    fprintf(stderr, "factsheet: error: %s%s\n  hint: see factsheet render --help\n", message,
-            detail ? detail : "");
-    return FS_EXIT_USAGE;
+    return fs_cli_usage_error("render", message, detail);
 }
 
 static int default_jobs(void)
@@ -111,25 +94,6 @@ static bool parse_shard(const char *text, size_t *shard, size_t *shards)
     *shard = k - 1;
     *shards = n;
     return true;
-}
-
-static int parse_langs(const char *langs, render_args *args)
-{
-    if (strlen(langs) >= sizeof args->langs_text)
-        return usage_error("--lang is too long", NULL);
-    strcpy(args->langs_text, langs);
-    for (char *save = NULL, *tag = strtok_r(args->langs_text, ",", &save); tag;
-         tag = strtok_r(NULL, ",", &save)) {
-        if (args->lang_count == FS_MAX_LANGS)
-            return usage_error("--lang takes at most 16 languages", NULL);
-        for (size_t i = 0; i < args->lang_count; i++)
-            if (strcmp(args->langs[i], tag) == 0)
-                return usage_error("--lang names a language twice: ", tag);
-        args->langs[args->lang_count++] = tag;
-    }
-    if (args->lang_count == 0)
-        return usage_error("--lang needs at least one language, such as en or en,fr", NULL);
-    return FS_EXIT_OK;
 }
 
 static int parse_args(int argc, char **argv, render_args *args)
@@ -206,14 +170,14 @@ static int parse_args(int argc, char **argv, render_args *args)
         return usage_error("no output file: add -o FILE.pdf (or .png, .svg)", NULL);
     if (!fs_emit_supported(args->output))
         return usage_error("the output must end in .pdf, .png or .svg: ", args->output);
-    int status = parse_langs(langs, args);
+    int status = fs_cli_parse_langs(langs, "render", &args->langs);
     if (status != FS_EXIT_OK)
         return status;
     const char *names[] = {args->output, args->dump};
     for (size_t i = 0; i < 2; i++) {
         if (!names[i])
             continue;
-        if (args->lang_count > 1 && !strstr(names[i], "{lang}"))
+        if (args->langs.count > 1 && !strstr(names[i], "{lang}"))
             return usage_error("several languages need {lang} in the output name, such as "
                                "out/brief-{lang}.pdf; got ",
                                names[i]);
@@ -223,41 +187,6 @@ static int parse_args(int argc, char **argv, render_args *args)
                                names[i]);
     }
     return FS_EXIT_OK;
-}
-
-static bool load_run(run *r, const render_args *args, const char *datadir, fs_diags *diags)
-{
-    r->arena = fs_arena_create();
-    if (!r->arena)
-        return false;
-    const char *dir = fs_cli_layout_dir(args->layout, datadir, r->arena);
-    const char *conf = fs_arena_printf(r->arena, "%s/fonts/fonts.conf", datadir);
-    /* Load everything that can be checked before reporting, so one run shows
-     * every problem of the layout and of the data. */
-    r->layout = fs_layout_load(dir, r->arena, diags);
-    r->data = fs_dataset_load(args->data, r->arena, diags);
-    r->icons = fs_icons_load(FS_MATERIAL_CODEPOINTS, r->arena, diags);
-    r->images = fs_images_new();
-    r->fonts = conf ? fs_fonts_create(conf, diags) : NULL;
-    if (r->fonts && r->layout && !fs_fonts_check_theme(r->fonts, r->layout->theme, diags))
-        return false;
-    bool langs_ok = true;
-    for (size_t i = 0; r->layout && i < args->lang_count; i++) {
-        r->langs[i] =
-            fs_lang_create(args->langs[i], r->layout, args->data, args->strict, r->arena, diags);
-        langs_ok = langs_ok && r->langs[i];
-    }
-    return r->layout && r->data && r->icons && r->images && langs_ok && r->fonts;
-}
-
-static void free_run(run *r)
-{
-    if (r->images)
-        fs_images_free(r->images);
-    fs_fonts_free(r->fonts);
-    for (size_t i = 0; i < FS_MAX_LANGS; i++)
-        fs_lang_free(r->langs[i]);
-    fs_arena_free(r->arena);
 }
 
 /* True when the name's stem (up to its first dot) is one Windows reserves
@@ -354,22 +283,6 @@ static const char *name_for(const fs_template *pattern, const fs_dataset_part *p
     return result;
 }
 
-/* A key as it can be shown on a terminal: control characters (an escape
- * sequence in a data cell) are written as \xHH, never sent as they are. */
-static const char *printable(const char *text, fs_arena *arena)
-{
-    fs_buf shown = {0};
-    for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
-        if (*c < 0x20 || *c == 0x7f)
-            fs_buf_printf(&shown, "\\x%02X", *c);
-        else
-            fs_buf_putc(&shown, (char)*c);
-    }
-    const char *result = fs_buf_ok(&shown) ? fs_arena_strdup(arena, fs_buf_str(&shown)) : text;
-    fs_buf_free(&shown);
-    return result;
-}
-
 static int by_output(const void *a, const void *b)
 {
     return strcmp((*(const fs_job *const *)a)->output, (*(const fs_job *const *)b)->output);
@@ -435,7 +348,7 @@ static bool check_folders(const fs_job *jobs, size_t count, fs_diags *diags)
 
 /* The documents of the run: each key (or the whole data) in each
  * language, this shard's slice of them. */
-static fs_job *plan(const render_args *args, run *r, size_t *count, fs_diags *diags)
+static fs_job *plan(const render_args *args, fs_cli_run *r, size_t *count, fs_diags *diags)
 {
     fs_dataset_part whole = {.data = r->data};
     fs_dataset_part *parts = &whole;
@@ -449,7 +362,7 @@ static fs_job *plan(const render_args *args, run *r, size_t *count, fs_diags *di
     fs_template *dump =
         args->dump ? fs_template_parse(args->dump, fs_pos_at(NULL, 0, 0), r->arena, diags) : NULL;
     size_t total = 0;
-    fs_job *jobs = fs_arena_array(r->arena, part_count * args->lang_count, sizeof *jobs);
+    fs_job *jobs = fs_arena_array(r->arena, part_count * args->langs.count, sizeof *jobs);
     if (!pattern || (args->dump && !dump) || !jobs)
         return NULL;
     bool ok = true;
@@ -457,15 +370,16 @@ static fs_job *plan(const render_args *args, run *r, size_t *count, fs_diags *di
         if (p % args->shards != args->shard)
             continue;
         const fs_dataset_part *part = args->each ? &parts[p] : NULL;
-        for (size_t l = 0; l < args->lang_count; l++) {
+        for (size_t l = 0; l < args->langs.count; l++) {
             fs_job *job = &jobs[total++];
             job->data = parts[p].data;
             job->lang = r->langs[l];
-            job->output = name_for(pattern, part, args->langs[l], r->arena, diags);
-            job->dump = dump ? name_for(dump, part, args->langs[l], r->arena, diags) : NULL;
-            job->label = part ? fs_arena_printf(r->arena, "%s '%s' (%s)", args->each,
-                                                printable(part->key, r->arena), args->langs[l])
-                              : fs_arena_printf(r->arena, "%s", args->langs[l]);
+            job->output = name_for(pattern, part, args->langs.tags[l], r->arena, diags);
+            job->dump = dump ? name_for(dump, part, args->langs.tags[l], r->arena, diags) : NULL;
+            job->label =
+                part ? fs_arena_printf(r->arena, "%s '%s' (%s)", args->each,
+                                       fs_cli_printable(part->key, r->arena), args->langs.tags[l])
+                     : fs_arena_printf(r->arena, "%s", args->langs.tags[l]);
             ok = ok && job->output && (job->dump || !dump) && job->label;
             if (!ok)
                 return NULL;
@@ -612,14 +526,15 @@ int fs_cli_render(int argc, char **argv)
     }
     char *owned;
     const char *datadir = fs_cli_datadir(&owned);
-    run r = {0};
+    fs_cli_run r = {0};
     fs_batch batch = {.emit = {.dpi = args.dpi}};
     size_t count = 0;
     fs_job *jobs = NULL;
     screen s = {.tty = isatty(STDERR_FILENO), .quiet = args.quiet};
     gettimeofday(&s.start, NULL);
     status = FS_EXIT_USAGE;
-    if (load_run(&r, &args, datadir, diags) &&
+    if (fs_cli_load_run(&r, args.layout, args.data, &args.langs, args.strict, datadir, diags,
+                        NULL) &&
         fs_cli_creation_time(r.layout->dir, args.data, &batch.emit.created, diags) &&
         (jobs = plan(&args, &r, &count, diags))) {
         /* Rows with an empty key were reported: they fail, the rest go on. */
@@ -644,7 +559,7 @@ int fs_cli_render(int argc, char **argv)
         fs_cli_explain_failure(diags);
     }
     fs_cli_print(diags);
-    free_run(&r);
+    fs_cli_free_run(&r);
     fs_diags_free(diags);
     for (size_t i = 0; i < s.shown_count; i++)
         free(s.shown[i]);

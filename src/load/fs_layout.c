@@ -644,7 +644,7 @@ static fs_node *read_column(reader *r, yaml_node_t *value, const char *what)
 
 static bool read_page(reader *r, yaml_node_t *node)
 {
-    static const char *const keys[] = {"size", "margin", "gap"};
+    static const char *const keys[] = {"size", "margin", "gap", "pages"};
     static const char *const sizes[] = {"A4", "Letter", "A5", NULL};
     static const double dims[][2] = {{595.276, 841.890}, {612, 792}, {419.528, 595.276}};
     fs_page_spec *page = &r->layout->page;
@@ -671,6 +671,8 @@ static bool read_page(reader *r, yaml_node_t *node)
             ok = read_edges(r, value, "margin", &page->margin) && ok;
         } else if (name && strcmp(name, "gap") == 0) {
             ok = fs_yaml_length(&r->yaml, value, "gap", &page->gap, r->diags) && ok;
+        } else if (name && strcmp(name, "pages") == 0) {
+            ok = fs_yaml_int(&r->yaml, value, "pages", 1, 1000, &page->max_pages, r->diags) && ok;
         } else {
             fs_yaml_unknown_key(&r->yaml, key, "page", keys, COUNT(keys), r->diags);
             ok = false;
@@ -788,6 +790,19 @@ static bool read_first_page(reader *r, yaml_node_t *node)
     return ok;
 }
 
+/* The key node of name in root, for its position. */
+static yaml_node_t *find_key_node(reader *r, yaml_node_t *root, const char *name)
+{
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *key = fs_yaml_node(&r->yaml, p->key);
+        const char *text = fs_yaml_scalar(key);
+        if (text && strcmp(text, name) == 0)
+            return key;
+    }
+    return root;
+}
+
 static bool read_root(reader *r)
 {
     static const char *const keys[] = {"page",   "theme",  "metadata",  "body",
@@ -817,10 +832,12 @@ static bool read_root(reader *r)
     r->layout->theme = theme_path ? fs_theme_load(theme_path, r->arena, r->diags) : NULL;
     if (!r->layout->theme)
         return false;
-    r->layout->page = (fs_page_spec){595.276, 841.890, {40, 40, 40, 40}, -1};
+    r->layout->page = (fs_page_spec){595.276, 841.890, {40, 40, 40, 40}, -1, 0, {0}};
     yaml_node_t *page = find_key(r, root, "page");
-    if (page)
+    if (page) {
+        r->layout->page.pos = fs_yaml_pos(&r->yaml, find_key_node(r, root, "page"));
         ok = read_page(r, page) && ok;
+    }
     yaml_node_t *metadata = find_key(r, root, "metadata");
     if (metadata)
         ok = read_metadata(r, metadata) && ok;

@@ -130,7 +130,9 @@ struct fs_node {
 typedef struct {
     double width, height; /* points */
     fs_edges margin;
-    double gap; /* between the body's blocks; negative for the default */
+    double gap;     /* between the body's blocks; negative for the default */
+    long max_pages; /* the most pages the body may take, texts shrunk to fit; 0: any */
+    fs_pos pos;     /* where the layout sets the page up */
 } fs_page_spec;
 
 typedef struct {

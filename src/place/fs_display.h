@@ -65,6 +65,10 @@ typedef struct {
     double width, height; /* page size in points */
     fs_page_ops *pages;
     size_t page_count;
+    /* Per page, the layout node of the block the page starts with (where a
+     * page too many is reported). */
+    fs_pos *page_starts;
+    double *page_used; /* per page, the height the body takes on it */
 } fs_display;
 
 /* Appends an op to a page; false when out of memory. */

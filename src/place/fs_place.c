@@ -1523,6 +1523,21 @@ static bool start_page(placer *p, pager *g)
     p->page = new_page(p, g->display, &g->capacity);
     if (!p->page)
         return false;
+    fs_display *display = g->display;
+    size_t count = display->page_count;
+    fs_pos *starts =
+        fs_arena_grow(p->arena, display->page_starts, count - 1, count, sizeof *starts);
+    double *used = fs_arena_grow(p->arena, display->page_used, count - 1, count, sizeof *used);
+    if (!starts || !used) {
+        p->failed = true;
+        return false;
+    }
+    display->page_starts = starts;
+    display->page_used = used;
+    starts[count - 1] = p->current ? p->current->pos : fs_pos_at(NULL, 0, 0);
+    if (count > 1)
+        used[count - 2] = g->y - g->top;
+    used[count - 1] = 0;
     size_t which = g->display->page_count == 1 ? 0 : 1;
     g->top = g->spec->margin.top + (g->header[which] > 0 ? g->header[which] + FS_GAP_STACK : 0);
     g->bottom = g->spec->height - g->spec->margin.bottom -
@@ -1564,13 +1579,17 @@ static void place_flow(placer *p, pager *g, fs_box *flow)
             return;
         }
         fill_columns(p, &list, &at, columns, gap, g->x, g->y, g->width, room, fresh);
+        /* The page to come starts with the piece the flow has got to. */
+        if (at.piece < list.count)
+            p->current = list.pieces[at.piece].box;
         if (!start_page(p, g))
             return;
     }
 }
 
-fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_measurer *measurer,
-                     fs_arena *arena, fs_diags *diags)
+/* One placement of the document, as its styles are now. */
+static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
+                              const fs_measurer *measurer, fs_arena *arena, fs_diags *diags)
 {
     fs_display *display = fs_arena_alloc(arena, sizeof *display);
     if (!display)
@@ -1626,6 +1645,7 @@ fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_
         layout_box(&p, block, g.x, g.y, w, 0);
         g.y += height + gap;
     }
+    display->page_used[display->page_count - 1] = g.y - g.top;
     /* Headers and footers last, when the number of pages is known; the
      * header's operations go first on each page and the footer's last, so
      * the content stream, and the text a reader or extractor gets, follows
@@ -1638,14 +1658,121 @@ fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_
         p.page = &running;
         if (headers[which])
             layout_box(&p, headers[which], g.x, page->margin.top, g.width, 0);
-        size_t header_ops = running.count;
         for (size_t k = 0; k < body.count; k++)
             emit(&p, &body.ops[k]);
         if (footers[which])
             layout_box(&p, footers[which], g.x,
                        page->height - page->margin.bottom - g.footer[which], g.width, 0);
-        (void)header_ops;
         display->pages[i] = running;
     }
     return p.failed || fs_diags_errors(diags) > errors ? NULL : display;
+}
+
+/* ---- fitting a page count --------------------------------------------- */
+
+static void scale_style(fs_text_style *style, double factor)
+{
+    style->size *= factor;
+    style->space_after *= factor;
+    style->space_before *= factor;
+    style->tracking *= factor;
+}
+
+/* Multiplies the size of every text of box by factor: the body's texts
+ * shrink together, as one group. */
+static void scale_texts(fs_box *box, double factor)
+{
+    scale_style(&box->style, factor);
+    scale_style(&box->number_style, factor);
+    scale_style(&box->label_style, factor);
+    for (size_t i = 0; i < box->child_count; i++)
+        scale_texts(box->children[i], factor);
+}
+
+/* The smallest share of their size the body's texts may all take: the
+ * largest 'shrink' of the styles they use. */
+static double shrink_floor(const fs_box *box)
+{
+    double floor = 0;
+    if (box->kind == FS_BOX_TEXT || box->kind == FS_BOX_LIST || box->kind == FS_BOX_CHART)
+        floor = box->style.min_scale;
+    if (box->kind == FS_BOX_STAT)
+        floor = fmax(box->number_style.min_scale, box->label_style.min_scale);
+    for (size_t i = 0; i < box->child_count; i++)
+        floor = fmax(floor, shrink_floor(box->children[i]));
+    return floor;
+}
+
+/* The first body block drawn past the last page allowed, and how far the
+ * body runs past it: the height of what the extra pages hold. */
+static void past_the_end(const fs_display *display, const fs_page_spec *page, fs_pos *where,
+                         double *overflow)
+{
+    *overflow = 0;
+    if (display->page_starts && display->page_starts[page->max_pages].file)
+        *where = display->page_starts[page->max_pages];
+    for (size_t i = (size_t)page->max_pages; i < display->page_count; i++)
+        *overflow += display->page_used[i];
+}
+
+fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_measurer *measurer,
+                     fs_arena *arena, fs_diags *diags)
+{
+    fs_diags *trial = fs_diags_create();
+    if (!trial)
+        return NULL;
+    fs_display *display = place_once(doc, page, measurer, arena, trial);
+    size_t limit = page->max_pages > 0 ? (size_t)page->max_pages : 0;
+    if (!display || !limit || display->page_count <= limit) {
+        fs_diags_take(diags, trial);
+        fs_diags_free(trial);
+        return display;
+    }
+    /* Too long: the largest size, down to what the styles allow, at which
+     * the body fits. Sizes scale linearly, so a few halvings find it. */
+    double least = fmin(shrink_floor(doc->body), 1), fits = least, too_big = 1, scale = 1;
+    scale_texts(doc->body, least / scale);
+    scale = least;
+    fs_diags_clear(trial);
+    fs_display *smallest = place_once(doc, page, measurer, arena, trial);
+    if (!smallest || smallest->page_count > limit) {
+        /* Reported as at the smallest size; other problems as at full size. */
+        fs_pos where = page->pos;
+        double overflow = 0;
+        size_t pages = smallest ? smallest->page_count : 0;
+        if (smallest)
+            past_the_end(smallest, page, &where, &overflow);
+        fs_diags_clear(trial);
+        scale_texts(doc->body, 1 / scale);
+        place_once(doc, page, measurer, arena, trial);
+        fs_diags_take(diags, trial);
+        fs_diags_free(trial);
+        fs_diag_add_kind(diags, FS_ERROR, FS_KIND_OVERFLOW, where,
+                         "shorten the texts of this language, or allow more pages ('pages' of "
+                         "'page')",
+                         "the body takes %zu pages where the layout allows %zu, even with its "
+                         "texts at %.0f%% of their size: %.0f pt (%.0f mm) run past the end",
+                         pages, limit, least * 100, overflow, overflow * 25.4 / 72);
+        return NULL;
+    }
+    for (int step = 0; step < 7; step++) {
+        double mid = (fits + too_big) / 2;
+        scale_texts(doc->body, mid / scale);
+        scale = mid;
+        fs_diags_clear(trial);
+        fs_display *tried = place_once(doc, page, measurer, arena, trial);
+        if (tried && tried->page_count <= limit)
+            fits = mid;
+        else
+            too_big = mid;
+    }
+    scale_texts(doc->body, fits / scale);
+    fs_diags_clear(trial);
+    display = place_once(doc, page, measurer, arena, trial);
+    fs_diags_take(diags, trial);
+    fs_diags_free(trial);
+    fs_diag_add_kind(diags, FS_NOTE, FS_KIND_SHRUNK, page->pos, NULL,
+                     "the body's texts are drawn at %.0f%% of their size to fit on %zu page%s",
+                     floor(fits * 100), limit, limit == 1 ? "" : "s");
+    return display;
 }
