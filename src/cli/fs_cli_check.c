@@ -1,0 +1,652 @@
+/* factsheet check: every document laid out as render would lay it out, in
+ * every language, nothing drawn or written; a report of what would be wrong
+ * on the page, of the columns nothing shows and of the alternative texts,
+ * as text for people or as JSON for scripts. */
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bind/fs_bind.h"
+#include "cli/fs_cli.h"
+#include "place/fs_pango.h"
+#include "place/fs_place.h"
+
+static const char usage[] =
+    "Usage: factsheet check LAYOUT DATA_DIR [--lang en,fr] [--each COLUMN]\n"
+    "                       [--format text|json]\n"
+    "\n"
+    "Lays out every document as render would, in each language, without\n"
+    "drawing or writing anything, and reports what would be wrong on the page:\n"
+    "missing or fuzzy translations, placeholders that name no column, empty\n"
+    "cells, unknown icons, missing pictures, text or blocks that do not fit,\n"
+    "characters the fonts cannot draw. Notes tell of text drawn smaller to fit\n"
+    "and of the data's columns that no placeholder reads. Each picture's,\n"
+    "chart's and statistic's alternative text is listed with its page.\n"
+    "\n"
+    "  LAYOUT          a layout folder (holding layout.yaml), or the name of an\n"
+    "                  installed layout such as 'brief'\n"
+    "  DATA_DIR        the folder of CSV tables the layout reads\n"
+    "  -l, --lang LIST     languages to check, comma-separated (default en)\n"
+    "  -e, --each COLUMN   one document per value of COLUMN, as render --each\n"
+    "  -f, --format FORMAT text (default), or json: a stable report for scripts\n"
+    "                      (README.md, \"Check before you send\")\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "The report goes to standard output. A missing translation is a problem\n"
+    "here, as it is under render --strict.\n"
+    "\n"
+    "Exit status: 0 nothing wrong (notes at most); 1 problems found (any error\n"
+    "or warning); 2 bad input that stops before any document is laid out (the\n"
+    "layout, the data, a catalog, an unknown language) or usage.\n";
+
+typedef struct {
+    const char *layout;
+    const char *data;
+    const char *each; /* --each, NULL for one document per language */
+    bool json;
+    fs_cli_langs langs;
+} check_args;
+
+typedef struct {
+    int page; /* 1-based */
+    const char *text;
+} alt_text;
+
+/* One document checked: its diagnostics are found[from, to). */
+typedef struct {
+    size_t lang;     /* index into the --lang list */
+    const char *key; /* the --each value, NULL for the whole data */
+    bool bound;      /* binding succeeded */
+    size_t pages;    /* 0 when it could not be laid out */
+    size_t from, to;
+    alt_text *alts;
+    size_t alt_count;
+    size_t problems, notes;
+} doc_report;
+
+/* Which columns of the data's tables some placeholder read, in any
+ * language or document: used[table][column], tables in the data's order. */
+typedef struct {
+    const fs_dataset *data;
+    bool **used;
+} column_use;
+
+static int usage_error(const char *message, const char *detail)
+{
+    return fs_cli_usage_error("check", message, detail);
+}
+
+static int parse_args(int argc, char **argv, check_args *args)
+{
+    static const struct option options[] = {{"lang", required_argument, NULL, 'l'},
+                                            {"each", required_argument, NULL, 'e'},
+                                            {"format", required_argument, NULL, 'f'},
+                                            {"help", no_argument, NULL, 'h'},
+                                            {NULL, 0, NULL, 0}};
+    *args = (check_args){0};
+    const char *langs = "en";
+    opterr = 0;
+    optind = 1;
+    int option;
+    while ((option = getopt_long(argc, argv, ":l:e:f:h", options, NULL)) != -1) {
+        switch (option) {
+        case 'l':
+            langs = optarg;
+            break;
+        case 'e':
+            args->each = optarg;
+            break;
+        case 'f':
+            if (strcmp(optarg, "json") == 0)
+                args->json = true;
+            else if (strcmp(optarg, "text") != 0)
+                return usage_error("--format takes text or json, not ", optarg);
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return -1;
+        case ':':
+            return usage_error("this option needs a value: ", argv[optind - 1]);
+        default:
+            return usage_error("unknown option ", argv[optind - 1]);
+        }
+    }
+    if (argc - optind != 2)
+        return usage_error("check takes a LAYOUT and a DATA_DIR", NULL);
+    args->layout = argv[optind];
+    args->data = argv[optind + 1];
+    return fs_cli_parse_langs(langs, "check", &args->langs);
+}
+
+/* ---- columns nothing reads ------------------------------------------- */
+
+static bool column_use_init(column_use *u, const fs_dataset *data, fs_arena *arena)
+{
+    u->data = data;
+    u->used = fs_arena_array(arena, fs_dataset_count(data) + 1, sizeof *u->used);
+    for (size_t i = 0; u->used && i < fs_dataset_count(data); i++) {
+        u->used[i] = fs_arena_array(arena, fs_table_column_count(fs_dataset_table_at(data, i)) + 1,
+                                    sizeof **u->used);
+        if (!u->used[i])
+            return false;
+    }
+    return u->used != NULL;
+}
+
+/* Binding reads a column: of the run's table, or of a view of it made for
+ * one document of --each, which shares its name and columns. */
+static void mark_used(void *context, const fs_table *table, size_t column)
+{
+    column_use *u = context;
+    const char *name = fs_table_name(table);
+    for (size_t i = 0; i < fs_dataset_count(u->data); i++) {
+        const fs_table *own = fs_dataset_table_at(u->data, i);
+        if (strcmp(fs_table_name(own), name) == 0) {
+            if (column < fs_table_column_count(own))
+                u->used[i][column] = true;
+            return;
+        }
+    }
+}
+
+static bool column_used(const column_use *u, size_t t, const char *name)
+{
+    long column = fs_table_find_column(fs_dataset_table_at(u->data, t), name);
+    return column >= 0 && u->used[t][column];
+}
+
+/* A note at the header of every column that no placeholder read, in any
+ * language or document. NAME@LANG is used when NAME is (it translates it);
+ * the --each column chooses the documents; a key/value table is read
+ * through its value column, so its key column is never reported alone. */
+static void report_unused(const column_use *u, const char *each, fs_arena *arena, fs_diags *out)
+{
+    for (size_t t = 0; t < fs_dataset_count(u->data); t++) {
+        const fs_table *table = fs_dataset_table_at(u->data, t);
+        bool key_value =
+            fs_table_find_column(table, "key") >= 0 && fs_table_find_column(table, "value") >= 0;
+        for (size_t c = 0; c < fs_table_column_count(table); c++) {
+            const char *name = fs_table_column_name(table, c);
+            const char *at = strrchr(name, '@');
+            const char *base = at ? fs_arena_strndup(arena, name, (size_t)(at - name)) : NULL;
+            if (u->used[t][c] || (each && strcmp(name, each) == 0) ||
+                (key_value && strcmp(name, "key") == 0) || (base && column_used(u, t, base)))
+                continue;
+            const char *shown = fs_cli_printable(name, arena);
+            const char *hint;
+            if (key_value)
+                hint = fs_arena_printf(arena, "a placeholder {%s.KEY} shows the value of KEY",
+                                       fs_table_name(table));
+            else if (base)
+                hint = fs_arena_printf(arena, "it translates '%s', which no placeholder reads",
+                                       fs_cli_printable(base, arena));
+            else
+                hint = fs_arena_printf(arena,
+                                       "{%s} in a repeat over %s, or {%s.%s} for a one-row table, "
+                                       "shows it; leave it if it is not meant for the page",
+                                       shown, fs_table_name(table), fs_table_name(table), shown);
+            fs_diag_add_kind(out, FS_NOTE, FS_KIND_UNUSED, fs_table_column_pos(table, c), hint,
+                             "column '%s' is shown nowhere: no placeholder reads it", shown);
+        }
+    }
+}
+
+/* ---- checking one document ------------------------------------------- */
+
+/* Copies diagnostics of from into out, each with kind when it has none. */
+static void copy_diags(fs_diags *out, const fs_diags *from, const char *kind)
+{
+    for (size_t i = 0; i < fs_diags_count(from); i++) {
+        const fs_diag *d = fs_diags_at(from, i);
+        fs_diag_add_kind(out, d->severity, d->kind ? d->kind : kind, d->pos, d->hint, "%s",
+                         d->message);
+    }
+}
+
+/* The alternative texts of the display list, with their pages, copied into
+ * arena (the display list lives in the document's arena). */
+static bool collect_alts(doc_report *report, const fs_display *display, fs_arena *arena)
+{
+    size_t count = 0;
+    for (size_t p = 0; p < display->page_count; p++)
+        for (size_t i = 0; i < display->pages[p].count; i++)
+            count += display->pages[p].ops[i].alt != NULL;
+    report->alts = fs_arena_array(arena, count + 1, sizeof *report->alts);
+    if (!report->alts)
+        return false;
+    for (size_t p = 0; p < display->page_count; p++) {
+        for (size_t i = 0; i < display->pages[p].count; i++) {
+            const char *alt = display->pages[p].ops[i].alt;
+            if (!alt)
+                continue;
+            alt_text *entry = &report->alts[report->alt_count++];
+            entry->page = (int)p + 1;
+            entry->text = fs_arena_strdup(arena, alt);
+            if (!entry->text)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Binds and places one document as render does, with every problem in
+ * found. The document's arena is reset afterwards. */
+static void check_document(const fs_cli_run *r, const fs_dataset *data, const fs_lang *lang,
+                           column_use *columns, fs_pango *pango, fs_arena *document,
+                           doc_report *report, fs_diags *found)
+{
+    size_t errors = fs_diags_errors(found);
+    fs_bind_input input = {.layout = r->layout,
+                           .data = data,
+                           .icons = r->icons,
+                           .lang = lang,
+                           .images = r->images,
+                           .on_column = mark_used,
+                           .on_column_context = columns};
+    fs_document *doc = fs_bind(&input, document, found);
+    fs_display *display = NULL;
+    report->bound = doc != NULL;
+    if (doc) {
+        fs_pango_set_language(pango, doc->lang);
+        fs_measurer measurer = fs_pango_measurer(pango);
+        display = fs_place(doc, &r->layout->page, &measurer, document, found);
+    }
+    if (display) {
+        report->pages = display->page_count;
+        if (!collect_alts(report, display, r->arena))
+            fs_error(found, fs_pos_at(NULL, 0, 0), "free some memory and try again",
+                     "out of memory while listing the alternative texts");
+    } else if (fs_diags_errors(found) == errors) {
+        /* Every failure but running out of memory says why. */
+        fs_error(found, fs_pos_at(NULL, 0, 0), "free some memory and try again",
+                 "out of memory while checking this document");
+    }
+    fs_arena_reset(document);
+}
+
+static void count(const fs_diags *found, size_t from, size_t to, size_t *problems, size_t *notes)
+{
+    *problems = *notes = 0;
+    for (size_t i = from; i < to; i++) {
+        if (fs_diags_at(found, i)->severity == FS_NOTE)
+            ++*notes;
+        else
+            ++*problems;
+    }
+}
+
+/* ---- the text report --------------------------------------------------- */
+
+/* The diagnostics already shown, so that a problem every document of a
+ * batch shares (a layout string missing from fr.po) is shown once: an
+ * open-addressing set of "file:line:col:severity:message" keys. */
+typedef struct {
+    fs_arena *arena;
+    const char **slots;
+    size_t slot_count, count;
+} shown_set;
+
+static uint64_t hash_text(const char *text)
+{
+    uint64_t hash = 14695981039346656037u;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+        hash = (hash ^ *c) * 1099511628211u;
+    return hash;
+}
+
+/* True when the set had key; adds it otherwise. When memory runs out the
+ * diagnostic counts as new: shown twice rather than never. */
+static bool shown_before(shown_set *set, const char *key)
+{
+    if (!key)
+        return false;
+    if ((set->count + 1) * 2 > set->slot_count) {
+        size_t slot_count = set->slot_count ? set->slot_count * 2 : 256;
+        const char **slots = fs_arena_array(set->arena, slot_count, sizeof *slots);
+        if (!slots)
+            return false;
+        for (size_t i = 0; i < set->slot_count; i++) {
+            if (!set->slots[i])
+                continue;
+            size_t slot = (size_t)hash_text(set->slots[i]) & (slot_count - 1);
+            while (slots[slot])
+                slot = (slot + 1) & (slot_count - 1);
+            slots[slot] = set->slots[i];
+        }
+        set->slots = slots;
+        set->slot_count = slot_count;
+    }
+    size_t slot = (size_t)hash_text(key) & (set->slot_count - 1);
+    while (set->slots[slot]) {
+        if (strcmp(set->slots[slot], key) == 0)
+            return true;
+        slot = (slot + 1) & (set->slot_count - 1);
+    }
+    set->slots[slot] = key;
+    set->count++;
+    return false;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+static void print_counts(size_t problems, size_t notes)
+{
+    printf("%zu %s, %zu %s\n", problems, plural(problems, "problem", "problems"), notes,
+           plural(notes, "note", "notes"));
+}
+
+static void print_text(const check_args *args, const doc_report *reports, size_t report_count,
+                       const fs_diags *found, size_t run_from, fs_arena *arena)
+{
+    shown_set shown = {.arena = arena};
+    for (size_t d = 0; d < report_count; d++) {
+        const doc_report *report = &reports[d];
+        const char *lang = args->langs.tags[report->lang];
+        if (report->key)
+            printf("== %s '%s' (%s) ==\n", args->each, fs_cli_printable(report->key, arena), lang);
+        else
+            printf("== %s ==\n", lang);
+        size_t repeated = 0;
+        for (size_t i = report->from; i < report->to; i++) {
+            const fs_diag *diag = fs_diags_at(found, i);
+            const char *key = fs_arena_printf(arena, "%s:%d:%d:%d:%s",
+                                              diag->pos.file ? diag->pos.file : "", diag->pos.line,
+                                              diag->pos.column, (int)diag->severity, diag->message);
+            if (args->each && shown_before(&shown, key)) {
+                repeated++;
+                continue;
+            }
+            fs_diag_print(diag, stdout);
+        }
+        if (repeated)
+            printf("(and %zu more, shown above for another document)\n", repeated);
+        if (report->pages == 0)
+            printf("not laid out: the errors above stop it\n");
+        for (size_t i = 0; i < report->alt_count; i++)
+            printf("alt: page %d: %s\n", report->alts[i].page,
+                   fs_cli_printable(report->alts[i].text, arena));
+    }
+    size_t run_problems, run_notes;
+    count(found, run_from, fs_diags_count(found), &run_problems, &run_notes);
+    if (run_problems + run_notes) {
+        printf("== all documents ==\n");
+        for (size_t i = run_from; i < fs_diags_count(found); i++)
+            fs_diag_print(fs_diags_at(found, i), stdout);
+    }
+    size_t total_problems = run_problems, total_notes = run_notes;
+    for (size_t l = 0; l < args->langs.count; l++) {
+        size_t documents = 0, with_problems = 0, pages = 0, problems = 0, notes = 0;
+        for (size_t d = 0; d < report_count; d++) {
+            if (reports[d].lang != l)
+                continue;
+            documents++;
+            with_problems += reports[d].problems > 0;
+            pages = reports[d].pages;
+            problems += reports[d].problems;
+            notes += reports[d].notes;
+        }
+        printf("check: %s: ", args->langs.tags[l]);
+        if (args->each)
+            printf("%zu %s, %zu with problems, ", documents,
+                   plural(documents, "document", "documents"), with_problems);
+        else if (pages)
+            printf("%zu %s, ", pages, plural(pages, "page", "pages"));
+        else
+            printf("not laid out, ");
+        print_counts(problems, notes);
+        total_problems += problems;
+        total_notes += notes;
+    }
+    if (run_problems + run_notes) {
+        printf("check: all documents: ");
+        print_counts(run_problems, run_notes);
+    }
+    printf("check: ");
+    print_counts(total_problems, total_notes);
+}
+
+/* ---- the JSON report --------------------------------------------------- */
+
+/* The length of the well-formed UTF-8 character at text, 0 when the bytes
+ * there are not one (a message cut inside a character). */
+static size_t utf8_length(const unsigned char *text)
+{
+    unsigned char c = text[0];
+    size_t length = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    if (length == 0 || (c == 0xE0 && text[1] < 0xA0) || (c == 0xED && text[1] > 0x9F) ||
+        (c == 0xF0 && text[1] < 0x90) || (c == 0xF4 && text[1] > 0x8F))
+        return 0;
+    for (size_t i = 1; i < length; i++)
+        if ((text[i] & 0xC0) != 0x80)
+            return 0;
+    return length;
+}
+
+/* A JSON string, or null: quotes and backslashes escaped, control
+ * characters as \u00XX, UTF-8 as it is, bytes that are not UTF-8 as
+ * U+FFFD. */
+static void json_string(const char *text)
+{
+    if (!text) {
+        fputs("null", stdout);
+        return;
+    }
+    putchar('"');
+    for (const unsigned char *c = (const unsigned char *)text; *c;) {
+        if (*c == '"' || *c == '\\') {
+            putchar('\\');
+            putchar(*c++);
+        } else if (*c < 0x20 || *c == 0x7f) {
+            printf("\\u%04X", *c++);
+        } else if (*c < 0x80) {
+            putchar(*c++);
+        } else {
+            size_t length = utf8_length(c);
+            if (length) {
+                fwrite(c, 1, length, stdout);
+                c += length;
+            } else {
+                fputs("\\uFFFD", stdout);
+                c++;
+            }
+        }
+    }
+    putchar('"');
+}
+
+static void json_int_or_null(long long value)
+{
+    if (value > 0)
+        printf("%lld", value);
+    else
+        fputs("null", stdout);
+}
+
+/* One diagnostic per line, so that a line of the report is one problem. */
+static void json_problems(const fs_diags *found, size_t from, size_t to, const char *indent)
+{
+    static const char *const severities[] = {"note", "warning", "error"};
+    if (from == to) {
+        fputs("[]", stdout);
+        return;
+    }
+    fputs("[\n", stdout);
+    for (size_t i = from; i < to; i++) {
+        const fs_diag *diag = fs_diags_at(found, i);
+        printf("%s  {\"severity\": \"%s\", \"kind\": ", indent, severities[diag->severity]);
+        json_string(diag->kind);
+        fputs(", \"file\": ", stdout);
+        json_string(diag->pos.file);
+        fputs(", \"line\": ", stdout);
+        json_int_or_null(diag->pos.line);
+        fputs(", \"column\": ", stdout);
+        json_int_or_null(diag->pos.column);
+        fputs(", \"message\": ", stdout);
+        json_string(diag->message);
+        fputs(", \"hint\": ", stdout);
+        json_string(diag->hint);
+        printf("}%s\n", i + 1 < to ? "," : "");
+    }
+    printf("%s]", indent);
+}
+
+static void print_json(const check_args *args, const doc_report *reports, size_t report_count,
+                       const fs_diags *found, size_t run_from)
+{
+    size_t problems, notes;
+    count(found, 0, fs_diags_count(found), &problems, &notes);
+    fputs("{\n  \"version\": 1,\n  \"layout\": ", stdout);
+    json_string(args->layout);
+    fputs(",\n  \"data\": ", stdout);
+    json_string(args->data);
+    fputs(",\n  \"each\": ", stdout);
+    json_string(args->each);
+    fputs(",\n  \"documents\": [", stdout);
+    for (size_t d = 0; d < report_count; d++) {
+        const doc_report *report = &reports[d];
+        fputs(d ? ",\n    {\n      \"lang\": " : "\n    {\n      \"lang\": ", stdout);
+        json_string(args->langs.tags[report->lang]);
+        fputs(",\n      \"key\": ", stdout);
+        json_string(report->key);
+        fputs(",\n      \"pages\": ", stdout);
+        json_int_or_null((long long)report->pages);
+        printf(",\n      \"status\": \"%s\",\n      \"problems\": ",
+               report->problems ? "problems" : "clean");
+        json_problems(found, report->from, report->to, "      ");
+        fputs(",\n      \"alt_texts\": ", stdout);
+        if (report->alt_count == 0)
+            fputs("[]", stdout);
+        for (size_t i = 0; i < report->alt_count; i++) {
+            printf("%s        {\"page\": %d, \"text\": ", i ? ",\n" : "[\n", report->alts[i].page);
+            json_string(report->alts[i].text);
+            putchar('}');
+        }
+        if (report->alt_count)
+            fputs("\n      ]", stdout);
+        fputs("\n    }", stdout);
+    }
+    fputs(report_count ? "\n  ],\n  \"problems\": " : "],\n  \"problems\": ", stdout);
+    json_problems(found, run_from, fs_diags_count(found), "  ");
+    printf(",\n  \"summary\": {\"documents\": %zu, \"problems\": %zu, \"notes\": %zu}\n}\n",
+           report_count, problems, notes);
+}
+
+/* ---- the command --------------------------------------------------------- */
+
+/* Checks every document of the run, language by language; the reports and
+ * their alternative texts live in r's arena. NULL when out of memory. */
+static doc_report *check_all(const check_args *args, fs_cli_run *r, fs_diags *const *lang_diags,
+                             const fs_dataset_part *parts, size_t part_count, column_use *columns,
+                             fs_diags *found, size_t *report_count)
+{
+    doc_report *reports =
+        fs_arena_array(r->arena, part_count * args->langs.count + 1, sizeof *reports);
+    PangoFontMap *map = fs_fonts_new_map(r->fonts);
+    fs_pango *pango = map ? fs_pango_create(map) : NULL;
+    if (map)
+        g_object_unref(map);
+    fs_arena *document = fs_arena_create();
+    bool ok = reports && pango && document;
+    size_t total = 0;
+    for (size_t l = 0; ok && l < args->langs.count; l++) {
+        for (size_t p = 0; p < part_count; p++) {
+            doc_report *report = &reports[total++];
+            report->lang = l;
+            report->key = args->each ? parts[p].key : NULL;
+            report->from = fs_diags_count(found);
+            /* What the language's catalogs lack is missing from each of
+             * its documents. */
+            copy_diags(found, lang_diags[l], FS_KIND_TRANSLATION);
+            check_document(r, parts[p].data, r->langs[l], columns, pango, document, report, found);
+            report->to = fs_diags_count(found);
+            count(found, report->from, report->to, &report->problems, &report->notes);
+        }
+    }
+    fs_arena_free(document);
+    fs_pango_free(pango);
+    *report_count = total;
+    return ok ? reports : NULL;
+}
+
+int fs_cli_check(int argc, char **argv)
+{
+    check_args args;
+    int status = parse_args(argc, argv, &args);
+    if (status != FS_EXIT_OK)
+        return status < 0 ? FS_EXIT_OK : status;
+    fs_diags *diags = fs_diags_create();
+    fs_diags *found = fs_diags_create();
+    fs_diags *lang_diags[FS_MAX_LANGS] = {0};
+    bool ok = diags && found;
+    for (size_t i = 0; ok && i < args.langs.count; i++)
+        ok = (lang_diags[i] = fs_diags_create()) != NULL;
+    char *owned = NULL;
+    fs_cli_run r = {0};
+    status = FS_EXIT_USAGE;
+    if (!ok) {
+        fputs("factsheet: error: out of memory\n", stderr);
+        goto done;
+    }
+    /* Languages are loaded as render loads them without --strict, so that
+     * a missing translation is a warning (counted as a problem) and every
+     * document is still laid out. */
+    const char *datadir = fs_cli_datadir(&owned);
+    fs_dataset_part whole = {0}, *parts = &whole;
+    size_t part_count = 1;
+    ok =
+        fs_cli_load_run(&r, args.layout, args.data, &args.langs, false, datadir, diags, lang_diags);
+    if (ok && args.each) {
+        part_count = fs_dataset_split(r.data, args.each, r.arena, diags, &parts);
+        ok = part_count > 0;
+    }
+    column_use columns;
+    ok = ok && column_use_init(&columns, r.data, r.arena);
+    if (!ok) {
+        /* Nothing could be checked: the problems of the input, as every
+         * command shows them. */
+        for (size_t i = 0; i < args.langs.count; i++)
+            fs_diags_take(diags, lang_diags[i]);
+        fs_cli_explain_failure(diags);
+        fs_cli_print(diags);
+        goto done;
+    }
+    whole.data = r.data;
+    size_t report_count = 0;
+    doc_report *reports =
+        check_all(&args, &r, lang_diags, parts, part_count, &columns, found, &report_count);
+    if (!reports) {
+        fputs("factsheet: error: out of memory\n", stderr);
+        status = FS_EXIT_FAILED;
+        goto done;
+    }
+    /* What concerns the run as a whole: what loading found (a file read as
+     * Windows-1252, rows with an empty key) and the columns nothing reads. */
+    size_t run_from = fs_diags_count(found);
+    fs_diags_take(found, diags);
+    /* A document that did not bind did not read all it shows: its
+     * placeholders come first, the columns once it binds. */
+    bool all_bound = true;
+    for (size_t i = 0; i < report_count; i++)
+        all_bound = all_bound && reports[i].bound;
+    if (all_bound)
+        report_unused(&columns, args.each, r.arena, found);
+    if (args.json)
+        print_json(&args, reports, report_count, found, run_from);
+    else
+        print_text(&args, reports, report_count, found, run_from, r.arena);
+    fflush(stdout);
+    status = fs_diags_errors(found) + fs_diags_warnings(found) ? FS_EXIT_FAILED : FS_EXIT_OK;
+done:
+    fs_cli_free_run(&r);
+    for (size_t i = 0; i < FS_MAX_LANGS; i++)
+        fs_diags_free(lang_diags[i]);
+    fs_diags_free(found);
+    fs_diags_free(diags);
+    free(owned);
+    return status;
+}

@@ -1,0 +1,52 @@
+# A small layout, its data and both catalogs complete: clean, exit 0.
+--- file: layout/theme.yaml
+colors:
+  primary: "#0B4F6C"
+  text: "#1F2933"
+fonts:
+  sans: Inter
+  icons: Material Icons
+icons: icons
+styles:
+  body: {font: sans, size: 10pt, color: text}
+  heading: {font: sans, size: 14pt, weight: bold, color: primary}
+  stat-number: {font: sans, size: 20pt, weight: bold, color: primary, shrink: 0.7}
+  stat-label: {font: sans, size: 8pt, color: text}
+--- file: layout/layout.yaml
+page: {size: A5, margin: 12mm}
+theme: theme.yaml
+body:
+  - heading: "Key figures"
+  - text: "{programme.summary}"
+  - grid:
+      columns: 2
+      repeat: stats
+      item:
+        stat: {icon: "{icon}", value: "{value, number}", label: "{label}"}
+  - heading: "Partners"
+--- file: layout/fr.po
+msgid "Key figures"
+msgstr "Chiffres clés"
+
+msgid "Partners"
+msgstr "Partenaires"
+--- file: data/programme.csv
+key,value
+summary,The programme helps villages prepare for floods.
+--- file: data/stats.csv
+icon,value,label,label@fr
+groups,2029052,people covered,personnes couvertes
+school,71,schools,écoles
+--- file: data/fr.po
+msgid "The programme helps villages prepare for floods."
+msgstr "Le programme aide les villages à se préparer aux crues."
+--- run
+check layout data --lang en,fr
+--- exit 0
+--- stderr
+--- stdout-has
+== en ==
+== fr ==
+check: en: 1 page, 0 problems, 0 notes
+check: fr: 1 page, 0 problems, 0 notes
+check: 0 problems, 0 notes

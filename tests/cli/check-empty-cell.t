@@ -1,0 +1,51 @@
+# An empty cell that a placeholder shows: a warning of kind empty-cell at the
+# cell, in each language; exit 1.
+--- file: layout/theme.yaml
+colors:
+  primary: "#0B4F6C"
+  text: "#1F2933"
+fonts:
+  sans: Inter
+  icons: Material Icons
+icons: icons
+styles:
+  body: {font: sans, size: 10pt, color: text}
+  heading: {font: sans, size: 14pt, weight: bold, color: primary}
+  stat-number: {font: sans, size: 20pt, weight: bold, color: primary, shrink: 0.7}
+  stat-label: {font: sans, size: 8pt, color: text}
+--- file: layout/layout.yaml
+page: {size: A5, margin: 12mm}
+theme: theme.yaml
+body:
+  - heading: "Key figures"
+  - text: "{programme.summary}"
+  - grid:
+      columns: 2
+      repeat: stats
+      item:
+        stat: {icon: "{icon}", value: "{value, number}", label: "{label}"}
+  - heading: "Partners"
+--- file: layout/fr.po
+msgid "Key figures"
+msgstr "Chiffres clés"
+
+msgid "Partners"
+msgstr "Partenaires"
+--- file: data/programme.csv
+key,value
+summary,The programme helps villages prepare for floods.
+--- file: data/stats.csv
+icon,value,label,label@fr
+groups,2029052,people covered,personnes couvertes
+school,,schools,écoles
+--- file: data/fr.po
+msgid "The programme helps villages prepare for floods."
+msgstr "Le programme aide les villages à se préparer aux crues."
+--- run
+check layout data --lang en,fr --format json
+--- exit 1
+--- stderr
+--- stdout-has
+        {"severity": "warning", "kind": "empty-cell", "file": "data/stats.csv", "line": 3, "column": 8, "message": "{value} reads an empty cell (column 'value')", "hint": "fill the cell, or remove what shows it"}
+      "pages": 1,
+  "summary": {"documents": 2, "problems": 2, "notes": 0}
