@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bind/fs_markdown.h"
 #include "i18n/fs_typo.h"
@@ -755,6 +756,15 @@ static fs_box *bind_list_item(binder *b, const fs_node *node)
     return item;
 }
 
+static const char *style_named(const binder *b, const char *preferred, const char *fallback);
+
+/* An icon named with a file extension is a picture, not a glyph name. */
+static bool is_picture_name(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    return dot && (strcasecmp(dot, ".svg") == 0 || strcasecmp(dot, ".png") == 0);
+}
+
 static fs_box *bind_stat(binder *b, const fs_node *node)
 {
     if (missing_style(b, node, &node->number_style) || missing_style(b, node, &node->label_style))
@@ -766,6 +776,12 @@ static fs_box *bind_stat(binder *b, const fs_node *node)
     box->number = fill_line(b, node->number, node->pos);
     box->label = fill_line(b, node->label, node->pos);
     ok = box->number && box->label;
+    if (node->compare) {
+        box->compare = fill_line(b, node->compare, node->pos);
+        box->compare_style =
+            resolve_style(b, style_named(b, "stat-compare", node->label_style), NULL);
+        ok = ok && box->compare;
+    }
     box->number_style = resolve_style(b, node->number_style, node);
     box->label_style = resolve_style(b, node->label_style, node);
     box->number_style.align = box->label_style.align = node->align;
@@ -785,6 +801,20 @@ static fs_box *bind_stat(binder *b, const fs_node *node)
          * carry no position (and an empty name has none), so point at the
          * stat. */
         fs_pos where = b->last_cell.file ? b->last_cell : node->pos;
+        if (is_picture_name(name)) {
+            /* An icon of the theme's icon folder (or the data folder) by
+             * file name, drawn in the disc like a glyph. */
+            const char *folder = fs_theme_icon_folder(b->theme);
+            size_t reported = fs_diags_count(b->diags);
+            box->has_icon = true;
+            if (b->in->images && !(box->icon_image = fs_images_get_in(
+                                       b->in->images, folder ? folder : fs_dataset_dir(b->in->data),
+                                       name, where, b->diags))) {
+                fs_diags_set_kind(b->diags, reported, FS_KIND_ICON);
+                return NULL;
+            }
+            return ok ? box : NULL;
+        }
         if (!fs_icons_find(b->in->icons, name, &box->icon)) {
             /* A name from a cell is reported at each cell; one written in
              * the layout once, not once per row of a repeat. */

@@ -116,6 +116,9 @@ struct fs_box {
     const char *label;
     fs_text_style number_style, label_style;
     bool icon_above;
+    const fs_image *icon_image; /* an icon from a picture file, else NULL */
+    const char *compare;        /* a comparison line ("3× more than in 2015"), or NULL */
+    fs_text_style compare_style;
 
     /* list: children are the items (text boxes) */
     fs_marker marker;

@@ -135,6 +135,7 @@ static const prop props[] = {
     {"icon", P_TEMPLATE, K_STAT | K_CHART, AT(icon)},
     {"label", P_TEMPLATE, K_STAT | K_CHART, AT(label)},
     {"number-style", P_STYLE, K_STAT | K_CHART, AT(number_style)},
+    {"compare", P_TEMPLATE, K_STAT, AT(compare)},
     {"label-style", P_STYLE, K_STAT, AT(label_style)},
     {"icon-position", P_PLACEMENT, K_STAT, AT(icon_above)},
     {"height", P_LENGTH, K_SPACER | K_RULE | K_IMAGE | K_CHART, AT(height)},
@@ -715,7 +716,7 @@ static void each_text(const fs_node *node, void (*visit)(void *, const fs_templa
      * Markdown is translated block by block when it is bound. */
     if (node->kind != FS_NODE_STAT && node->kind != FS_NODE_MARKDOWN && node->value)
         visit(context, node->value);
-    const fs_template *others[] = {node->label, node->by, node->caption, node->alt};
+    const fs_template *others[] = {node->label, node->by, node->caption, node->alt, node->compare};
     for (size_t i = 0; i < COUNT(others); i++)
         if (others[i])
             visit(context, others[i]);

@@ -102,6 +102,7 @@ struct fs_node {
     fs_template *icon;
     fs_template *number;
     fs_template *label;
+    fs_template *compare; /* a comparison line under the label */
     const char *number_style;
     const char *label_style;
     bool icon_above;

@@ -29,12 +29,13 @@ struct fs_theme {
     const char **style_names;
     size_t style_count;
     const char *icon_family;
+    const char *icon_folder; /* pictures used as icons by file name, or NULL */
 };
 
 static const char *const style_keys[] = {"font",     "size",        "weight",      "italic",
                                          "color",    "line-height", "space-after", "space-before",
                                          "tracking", "uppercase",   "shrink",      "inherit"};
-static const char *const top_keys[] = {"colors", "fonts", "styles", "icons"};
+static const char *const top_keys[] = {"colors", "fonts", "styles", "icons", "icon-folder"};
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
 bool fs_theme_color(const fs_theme *theme, const char *spec, fs_rgba *out)
@@ -54,6 +55,11 @@ const fs_style *fs_theme_style(const fs_theme *theme, const char *name)
         if (strcmp(theme->styles[i].name, name) == 0)
             return &theme->styles[i];
     return NULL;
+}
+
+const char *fs_theme_icon_folder(const fs_theme *theme)
+{
+    return theme->icon_folder;
 }
 
 const char *fs_theme_icon_family(const fs_theme *theme)
@@ -400,8 +406,24 @@ fs_theme *fs_theme_load(const char *path, fs_arena *arena, fs_diags *diags)
              theme && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
          pair && pair < root->data.mapping.pairs.top; pair++) {
         yaml_node_t *key = fs_yaml_node(&yaml, pair->key);
-        if (fs_yaml_key_index(&yaml, key, "a theme", top_keys, COUNT(top_keys), diags) < 0)
+        long which = fs_yaml_key_index(&yaml, key, "a theme", top_keys, COUNT(top_keys), diags);
+        if (which < 0) {
             ok = false;
+        } else if (which == 4) {
+            /* A folder of SVG or PNG icons (such as the OCHA set), relative
+             * to the theme's own folder. */
+            const char *folder;
+            if (fs_yaml_string(&yaml, fs_yaml_node(&yaml, pair->value), "icon-folder", arena,
+                               &folder, diags)) {
+                const char *slash = strrchr(path, '/');
+                theme->icon_folder =
+                    folder[0] == '/' || !slash
+                        ? folder
+                        : fs_arena_printf(arena, "%.*s/%s", (int)(slash - path), path, folder);
+            } else {
+                ok = false;
+            }
+        }
     }
     fs_yaml_close(&yaml);
     return ok ? theme : NULL;

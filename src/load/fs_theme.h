@@ -42,6 +42,11 @@ bool fs_theme_color(const fs_theme *theme, const char *spec, fs_rgba *out);
 /* The family named by the theme's icon font. */
 const char *fs_theme_icon_family(const fs_theme *theme);
 
+/* The folder the theme's 'icon-folder' names (relative paths resolved from
+ * the theme's folder), where icons given by file name are found; NULL when
+ * it names none. */
+const char *fs_theme_icon_folder(const fs_theme *theme);
+
 /* Every font family the theme uses, for checking that the fonts exist. */
 size_t fs_theme_family_count(const fs_theme *theme);
 const char *fs_theme_family(const fs_theme *theme, size_t i, fs_pos *where);

@@ -398,7 +398,12 @@ static double layout_stat(placer *p, fs_box *box, double x, double y, double wid
         text_top = disc + n * ICON_GAP * 0.6;
     }
     double label_top = text_top + number.height + n * LABEL_GAP;
-    double content = fmax(label_top + label.height, disc_top + disc);
+    double compare_top = label_top + label.height + n * LABEL_GAP;
+    fs_extent compare = {0};
+    if (box->compare)
+        compare = measure(p, box->compare, &box->compare_style, box->compare_style.size, text_w);
+    double text_bottom = box->compare ? compare_top + compare.height : label_top + label.height;
+    double content = fmax(text_bottom, disc_top + disc);
     double height = fmax(content + box->padding.top + box->padding.bottom, min_height);
     if (!p->page)
         return height;
@@ -418,20 +423,28 @@ static double layout_stat(placer *p, fs_box *box, double x, double y, double wid
                         .color = tint};
         emit(p, &circle);
         double glyph = disc * ICON_GLYPH;
-        fs_op icon = {.kind = FS_OP_ICON,
+        fs_op icon = {.kind = box->icon_image ? FS_OP_IMAGE : FS_OP_ICON,
                       .x = inner_x + (disc - glyph) / 2,
                       .y = inner_y + disc_top + (disc - glyph) / 2,
                       .w = glyph,
                       .h = glyph,
                       .color = box->icon_color};
-        icon.icon.codepoint = box->icon;
-        icon.icon.family = box->icon_family;
-        emit(p, &icon);
+        if (box->icon_image) {
+            icon.picture.image = box->icon_image;
+        } else {
+            icon.icon.codepoint = box->icon;
+            icon.icon.family = box->icon_family;
+        }
+        if (box->icon_image || box->icon_family)
+            emit(p, &icon);
     }
     emit_text(p, inner_x + text_x, inner_y + text_top, text_w, number.height, box->number,
               &box->number_style, n, 0);
     emit_text(p, inner_x + text_x, inner_y + label_top, text_w, label.height, box->label,
               &box->label_style, box->label_style.size, 0);
+    if (box->compare)
+        emit_text(p, inner_x + text_x, inner_y + compare_top, text_w, compare.height, box->compare,
+                  &box->compare_style, box->compare_style.size, 0);
     return height;
 }
 
