@@ -71,6 +71,8 @@ typedef struct {
 typedef struct {
     const fs_dataset *data;
     bool **used;
+    const fs_table *last; /* the table read last, and its index in data */
+    size_t last_index;
 } column_use;
 
 static int usage_error(const char *message, const char *detail)
@@ -140,15 +142,20 @@ static bool column_use_init(column_use *u, const fs_dataset *data, fs_arena *are
 static void mark_used(void *context, const fs_table *table, size_t column)
 {
     column_use *u = context;
-    const char *name = fs_table_name(table);
-    for (size_t i = 0; i < fs_dataset_count(u->data); i++) {
-        const fs_table *own = fs_dataset_table_at(u->data, i);
-        if (strcmp(fs_table_name(own), name) == 0) {
-            if (column < fs_table_column_count(own))
-                u->used[i][column] = true;
+    if (table != u->last) {
+        /* A repeat reads one table row after row: look it up once. */
+        const char *name = fs_table_name(table);
+        size_t i = 0;
+        while (i < fs_dataset_count(u->data) &&
+               strcmp(fs_table_name(fs_dataset_table_at(u->data, i)), name) != 0)
+            i++;
+        if (i == fs_dataset_count(u->data))
             return;
-        }
+        u->last = table;
+        u->last_index = i;
     }
+    if (column < fs_table_column_count(fs_dataset_table_at(u->data, u->last_index)))
+        u->used[u->last_index][column] = true;
 }
 
 static bool column_used(const column_use *u, size_t t, const char *name)
@@ -221,11 +228,12 @@ static bool collect_alts(doc_report *report, const fs_display *display, fs_arena
             const char *alt = display->pages[p].ops[i].alt;
             if (!alt)
                 continue;
-            alt_text *entry = &report->alts[report->alt_count++];
+            alt_text *entry = &report->alts[report->alt_count];
             entry->page = (int)p + 1;
             entry->text = fs_arena_strdup(arena, alt);
             if (!entry->text)
                 return false;
+            report->alt_count++;
         }
     }
     return true;
@@ -238,6 +246,9 @@ static void check_document(const fs_cli_run *r, const fs_dataset *data, const fs
                            doc_report *report, fs_diags *found)
 {
     size_t errors = fs_diags_errors(found);
+    /* Views of tables made for the last document may have lived in its
+     * arena, whose addresses the next one reuses. */
+    columns->last = NULL;
     fs_bind_input input = {.layout = r->layout,
                            .data = data,
                            .icons = r->icons,
