@@ -6,4 +6,4 @@
 extract layout data -o brief.pot
 --- exit 0
 --- stderr
-factsheet: wrote 35 texts to brief.pot
+factsheet: wrote 37 texts to brief.pot

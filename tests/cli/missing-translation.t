@@ -9,13 +9,17 @@ msgstr "Chiffres clés"
 render layout data --lang fr -o brief-fr.pdf
 --- exit 0
 --- stderr
-layout/layout.yaml:56:27: warning: "Context" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:50:27: warning: "Context" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:60:32: warning: "“{programme.quote}”" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:54:32: warning: "“{programme.quote}”" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:69:35: warning: "Gender focus" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:63:35: warning: "Gender focus" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:73:27: warning: "of the IRM champions in the coalitions are women" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:68:27: warning: "of the IRM champions in the coalitions are women" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:79:21: warning: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:75:21: warning: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
+layout/layout.yaml:25:5: warning: "Timeline" is missing from data/fr.po
+  hint: translate it in data/fr.po (factsheet extract lists every text to translate)
+layout/layout.yaml:64:17: warning: "Icon array" is missing from data/fr.po
+  hint: translate it in data/fr.po (factsheet extract lists every text to translate)

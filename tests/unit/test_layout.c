@@ -60,7 +60,7 @@ static const char *const default_theme = "# the test theme\n"
     "\"#1d5c96\""
 #define NODES                                                                                      \
     "nodes: box, band, row, column, grid, text, heading, stat, list, spacer, rule, flow, "         \
-    "markdown, quote, image, break"
+    "markdown, quote, image, break, chart"
 #define ONE_NODE    "write a node as 'kind: properties', e.g. 'heading: Key figures'"
 #define LENGTH_HINT "write a number with a unit: 4mm, 1cm, 10pt"
 #define EDGES_HINT                                                                                 \
@@ -1248,7 +1248,7 @@ static void test_page_errors(void **state)
     assert_error(state, 0, 1, 14, "unknown size 'A3'",
                  "did you mean 'A4'? 'size' takes one of: A4, Letter, A5");
     assert_error(state, 1, 1, 18, "unknown key 'margins' in page",
-                 "did you mean 'margin'? page takes: size, margin, gap");
+                 "did you mean 'margin'? page takes: size, margin, gap, pages");
     assert_error(state, 2, 1, 40, "'margin' must be one, two or four lengths", EDGES_HINT);
 }
 
@@ -1445,8 +1445,9 @@ static void test_theme_sections_and_keys(void **state)
     parse_fails(state, "body: []\n", 2);
     assert_theme_error(state, 0, 1, 1, "the theme has no 'colors' section",
                        "see layouts/README.md, 'Themes'");
-    assert_theme_error(state, 1, 1, 1, "unknown key 'colours' in a theme",
-                       "did you mean 'colors'? a theme takes: colors, fonts, styles, icons");
+    assert_theme_error(
+        state, 1, 1, 1, "unknown key 'colours' in a theme",
+        "did you mean 'colors'? a theme takes: colors, fonts, styles, icons, icon-folder");
 }
 
 static void test_theme_unknown_icon_role(void **state)
