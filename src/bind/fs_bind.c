@@ -1160,7 +1160,7 @@ static bool chart_item(binder *b, const fs_node *node, fs_chart_item *item)
         ok = false;
     }
     if (ok && needs_share && item->value > 100) {
-        fs_error(b->diags, where, "a share is at most 100%%", "a share of %s", item->text);
+        fs_error(b->diags, where, "a share is at most 100%", "a share of %s", item->text);
         ok = false;
     }
     if (node->target) {
