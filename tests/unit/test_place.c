@@ -608,6 +608,554 @@ static void a_first_page_header_can_differ(void **state)
     assert_string_equal(display->pages[1].ops[0].text.markup, "Running head");
 }
 
+/* ---- charts ------------------------------------------------------------- */
+
+/* A known bug in src/: ok is the right behaviour. While the bug is there
+ * the test is reported as skipped (never as passed); once it is fixed the
+ * test fails, to have this mark removed. */
+#define KNOWN_BUG(ok, what)                                                                        \
+    do {                                                                                           \
+        if (ok)                                                                                    \
+            fail_msg("fixed, remove the KNOWN_BUG mark: %s", what);                                \
+        print_message("[ KNOWN BUG ] %s\n", what);                                                 \
+        skip();                                                                                    \
+    } while (0)
+
+static const fs_rgba series = {0.85, 0.4, 0.12, 1};
+
+/* A chart box as binding makes it: its items copied into the arena, the
+ * series colour, a 10-point style and a 20-point number style, an alt. */
+static fs_box *chart(fixture *f, fs_chart_kind kind, const fs_chart_item *items, size_t count)
+{
+    fs_box *box = new_box(f, FS_BOX_CHART);
+    box->chart = kind;
+    box->items = fs_arena_array(f->arena, count + 1, sizeof *box->items);
+    if (count)
+        memcpy(box->items, items, count * sizeof *items);
+    box->item_count = count;
+    box->style = style_of(10);
+    box->number_style = style_of(20);
+    box->icon_color = series;
+    box->total = 10;
+    box->icon = 0xe13e;
+    box->has_icon = kind == FS_CHART_ICONS;
+    box->icon_family = "Icons";
+    box->alt = "the chart in words";
+    return box;
+}
+
+/* The chart alone in the body, at (50, 50), 500 points wide. */
+static const fs_page_ops *place_chart(fixture *f, fs_box *box)
+{
+    fs_box *blocks[] = {box};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    assert_non_null(display);
+    assert_int_equal(display->page_count, 1);
+    return &display->pages[0];
+}
+
+/* The ops of one kind, in the order they are drawn. */
+static size_t ops_of(const fs_page_ops *ops, fs_op_kind kind, const fs_op **out, size_t max)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < ops->count; i++)
+        if (ops->ops[i].kind == kind && found < max)
+            out[found++] = &ops->ops[i];
+    return found;
+}
+
+static size_t texts_equal_to(const fs_page_ops *ops, const char *markup)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < ops->count; i++)
+        found += ops->ops[i].kind == FS_OP_TEXT && strcmp(ops->ops[i].text.markup, markup) == 0;
+    return found;
+}
+
+/* The chart's alternative text is on one op, the first of the chart's
+ * drawing (never on a text, which is read as itself). */
+static void assert_alt_once(const fs_page_ops *ops, const fs_op *first)
+{
+    size_t with_alt = 0;
+    for (size_t i = 0; i < ops->count; i++)
+        with_alt += ops->ops[i].alt != NULL;
+    assert_int_equal(with_alt, 1);
+    assert_non_null(first->alt);
+    assert_string_equal(first->alt, "the chart in words");
+    assert_int_not_equal(first->kind, FS_OP_TEXT);
+}
+
+static void assert_color(fs_rgba actual, fs_rgba expected)
+{
+    assert_float_equal(actual.r, expected.r, 1e-12);
+    assert_float_equal(actual.g, expected.g, 1e-12);
+    assert_float_equal(actual.b, expected.b, 1e-12);
+    assert_float_equal(actual.a, expected.a, 1e-12);
+}
+
+/* The series' hue, fainter: a track, or the pictograms a share leaves. */
+static void assert_tint_of_series(fs_rgba actual)
+{
+    assert_float_equal(actual.r, series.r, 1e-12);
+    assert_float_equal(actual.g, series.g, 1e-12);
+    assert_float_equal(actual.b, series.b, 1e-12);
+    assert_true(actual.a > 0 && actual.a < 1);
+}
+
+/* The first text op of a page whose markup is exactly s. */
+static const fs_op *find_text_in(const fs_page_ops *ops, const char *s)
+{
+    for (size_t i = 0; i < ops->count; i++)
+        if (ops->ops[i].kind == FS_OP_TEXT && strcmp(ops->ops[i].text.markup, s) == 0)
+            return &ops->ops[i];
+    return NULL;
+}
+
+static void a_donut_draws_a_track_and_its_share(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item item = {.label = "of new members are women", .text = "47%", .value = 47};
+    const fs_page_ops *ops = place_chart(f, chart(f, FS_CHART_DONUT, &item, 1));
+    const fs_op *arcs[4];
+    assert_int_equal(ops_of(ops, FS_OP_ARC, arcs, 4), 2);
+    const fs_op *track = arcs[0], *share = arcs[1];
+    assert_ptr_equal(track, &ops->ops[0]);
+    assert_float_equal(track->x, 50, 1e-9);
+    assert_float_equal(track->y, 50, 1e-9);
+    assert_float_equal(track->w, track->h, 1e-9);
+    assert_float_equal(track->arc.start, 0, 1e-12);
+    assert_float_equal(track->arc.end, 2 * M_PI, 1e-12);
+    assert_true(track->arc.thickness > 0 && track->arc.thickness < track->w / 2);
+    assert_tint_of_series(track->color);
+    /* The share from 12 o'clock, clockwise, over the same ring. */
+    assert_float_equal(share->arc.start, -M_PI / 2, 1e-12);
+    assert_float_equal(share->arc.end, -M_PI / 2 + 2 * M_PI * 0.47, 1e-12);
+    assert_float_equal(share->x, track->x, 1e-12);
+    assert_float_equal(share->y, track->y, 1e-12);
+    assert_float_equal(share->w, track->w, 1e-12);
+    assert_float_equal(share->arc.thickness, track->arc.thickness, 1e-12);
+    assert_color(share->color, series);
+    assert_alt_once(ops, track);
+    assert_null(share->alt);
+    /* The figure in the middle of the ring, the label beside it. */
+    const fs_op *figure = find_text_in(ops, "47%");
+    assert_non_null(figure);
+    assert_float_equal(figure->x + figure->w / 2, track->x + track->w / 2, 1e-9);
+    assert_float_equal(figure->y + figure->h / 2, track->y + track->h / 2, 1e-9);
+    const fs_op *label = find_text_in(ops, "of new members are women");
+    assert_non_null(label);
+    assert_true(label->x >= track->x + track->w);
+}
+
+static void a_donut_of_nothing_and_of_everything(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item none = {.label = "x", .text = "0%", .value = 0};
+    const fs_op *arcs[4];
+    /* 0%: the track alone, which carries the alt. */
+    const fs_page_ops *ops = place_chart(f, chart(f, FS_CHART_DONUT, &none, 1));
+    assert_int_equal(ops_of(ops, FS_OP_ARC, arcs, 4), 1);
+    assert_alt_once(ops, arcs[0]);
+    fs_chart_item all = {.label = "x", .text = "100%", .value = 100};
+    ops = place_chart(f, chart(f, FS_CHART_DONUT, &all, 1));
+    assert_int_equal(ops_of(ops, FS_OP_ARC, arcs, 4), 2);
+    assert_float_equal(arcs[1]->arc.end, 3 * M_PI / 2, 1e-12);
+}
+
+static void a_donut_takes_the_height_it_is_given(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item item = {.label = "x", .text = "47%", .value = 47};
+    fs_box *donut = chart(f, FS_CHART_DONUT, &item, 1);
+    donut->height = 40;
+    const fs_op *arcs[2];
+    assert_int_equal(ops_of(place_chart(f, donut), FS_OP_ARC, arcs, 2), 2);
+    assert_float_equal(arcs[0]->w, 40, 1e-9);
+    assert_float_equal(arcs[0]->h, 40, 1e-9);
+}
+
+static void an_icon_array_fills_the_share_of_its_pictograms(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item item = {.label = "of new members are women", .text = "47%", .value = 47};
+    const fs_page_ops *ops = place_chart(f, chart(f, FS_CHART_ICONS, &item, 1));
+    const fs_op *icons[32];
+    assert_int_equal(ops_of(ops, FS_OP_ICON, icons, 32), 10);
+    /* 47% of 10 is 5: five in the series' colour, five tinted. */
+    for (size_t i = 0; i < 10; i++) {
+        assert_int_equal(icons[i]->icon.codepoint, 0xe13e);
+        assert_string_equal(icons[i]->icon.family, "Icons");
+        assert_float_equal(icons[i]->w, icons[0]->w, 1e-12);
+        assert_float_equal(icons[i]->y, icons[0]->y, 1e-12); /* one row of ten */
+        if (i < 5)
+            assert_color(icons[i]->color, series);
+        else
+            assert_tint_of_series(icons[i]->color);
+        if (i > 0)
+            assert_true(icons[i]->x > icons[i - 1]->x);
+    }
+    assert_alt_once(ops, icons[0]);
+    assert_int_equal(texts_equal_to(ops, "47%"), 1);
+}
+
+static void an_icon_array_of_twenty_takes_two_rows(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item item = {.label = "x", .text = "47%", .value = 47};
+    fs_box *box = chart(f, FS_CHART_ICONS, &item, 1);
+    box->total = 20;
+    const fs_op *icons[32];
+    assert_int_equal(ops_of(place_chart(f, box), FS_OP_ICON, icons, 32), 20);
+    size_t filled = 0;
+    for (size_t i = 0; i < 20; i++)
+        filled += icons[i]->color.a == 1;
+    assert_int_equal(filled, 9); /* 9.4 */
+    assert_float_equal(icons[10]->x, icons[0]->x, 1e-12);
+    assert_true(icons[10]->y > icons[9]->y);
+}
+
+static void bars_are_proportional_to_the_largest_target(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item items[] = {{.label = "Indonesia",
+                              .text = "18",
+                              .value = 18,
+                              .has_target = true,
+                              .target = 50,
+                              .target_text = "50"},
+                             {.label = "Vietnam",
+                              .text = "10",
+                              .value = 10,
+                              .has_target = true,
+                              .target = 25,
+                              .target_text = "25"}};
+    const fs_page_ops *ops = place_chart(f, chart(f, FS_CHART_BAR, items, 2));
+    const fs_op *rects[8];
+    assert_int_equal(ops_of(ops, FS_OP_RECT, rects, 8), 4);
+    /* Each row: its target's track, then its value over it. The largest
+     * target (50) ends the scale, so its track is the full bar. */
+    double full = rects[0]->w;
+    assert_true(full > 100);
+    assert_float_equal(rects[1]->w, full * 18 / 50, 1e-9);
+    assert_float_equal(rects[2]->w, full * 25 / 50, 1e-9);
+    assert_float_equal(rects[3]->w, full * 10 / 50, 1e-9);
+    for (size_t i = 0; i < 4; i++)
+        assert_float_equal(rects[i]->x, rects[0]->x, 1e-12);
+    assert_tint_of_series(rects[0]->color);
+    assert_color(rects[1]->color, series);
+    assert_tint_of_series(rects[2]->color);
+    assert_color(rects[3]->color, series);
+    /* A row below the other; the labels left of the bars. */
+    assert_float_equal(rects[1]->y, rects[0]->y, 1e-12);
+    assert_true(rects[2]->y > rects[0]->y + rects[0]->h);
+    const fs_op *label = find_text_in(ops, "Indonesia");
+    assert_non_null(label);
+    assert_true(label->x + label->w <= rects[0]->x);
+    /* The value and its target after the longer of the two. */
+    const fs_op *value = find_text_in(ops, "18 / 50");
+    assert_non_null(value);
+    assert_true(value->x >= rects[0]->x + full);
+    assert_alt_once(ops, rects[0]);
+}
+
+static void bars_without_targets_end_at_the_largest_value(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item items[] = {{.label = "a", .text = "30", .value = 30},
+                             {.label = "b", .text = "60", .value = 60},
+                             {.label = "c", .text = "15", .value = 15}};
+    const fs_page_ops *ops = place_chart(f, chart(f, FS_CHART_BAR, items, 3));
+    const fs_op *rects[8];
+    assert_int_equal(ops_of(ops, FS_OP_RECT, rects, 8), 3);
+    assert_float_equal(rects[0]->w, rects[1]->w * 0.5, 1e-9);
+    assert_float_equal(rects[2]->w, rects[1]->w * 0.25, 1e-9);
+    for (size_t i = 0; i < 3; i++)
+        assert_color(rects[i]->color, series);
+    const fs_op *value = find_text_in(ops, "60");
+    assert_non_null(value);
+    assert_true(value->x >= rects[1]->x + rects[1]->w);
+    assert_true(value->x + value->w <= 550 + 1e-9);
+    assert_alt_once(ops, rects[0]);
+}
+
+static void a_progress_bar_fills_value_over_target(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item item = {.label = "Indonesia",
+                          .text = "350",
+                          .value = 350,
+                          .has_target = true,
+                          .target = 1000,
+                          .target_text = "1,000"};
+    const fs_page_ops *ops = place_chart(f, chart(f, FS_CHART_PROGRESS, &item, 1));
+    const fs_op *rects[4];
+    assert_int_equal(ops_of(ops, FS_OP_RECT, rects, 4), 2);
+    assert_float_equal(rects[0]->x, 50, 1e-9);
+    assert_float_equal(rects[0]->w, 500, 1e-9);
+    assert_tint_of_series(rects[0]->color);
+    assert_float_equal(rects[1]->x, 50, 1e-9);
+    assert_float_equal(rects[1]->w, 500 * 350.0 / 1000.0, 1e-9);
+    assert_float_equal(rects[1]->y, rects[0]->y, 1e-12);
+    assert_float_equal(rects[1]->h, rects[0]->h, 1e-12);
+    assert_color(rects[1]->color, series);
+    assert_alt_once(ops, rects[0]);
+    /* The label above the bar on the left, the amount on the right. */
+    const fs_op *amount = find_text_in(ops, "350 / 1,000");
+    assert_non_null(amount);
+    assert_float_equal(amount->x + amount->w, 550, 1e-9);
+    assert_true(amount->y + amount->h <= rects[0]->y);
+    assert_non_null(find_text_in(ops, "Indonesia"));
+}
+
+static void a_progress_bar_past_its_target_is_full(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item item = {.label = "x",
+                          .text = "1,200",
+                          .value = 1200,
+                          .has_target = true,
+                          .target = 1000,
+                          .target_text = "1,000"};
+    const fs_op *rects[4];
+    assert_int_equal(
+        ops_of(place_chart(f, chart(f, FS_CHART_PROGRESS, &item, 1)), FS_OP_RECT, rects, 4), 2);
+    assert_float_equal(rects[1]->w, 500, 1e-9);
+    /* Nothing done: the track alone. */
+    item.value = 0;
+    item.text = "0";
+    assert_int_equal(
+        ops_of(place_chart(f, chart(f, FS_CHART_PROGRESS, &item, 1)), FS_OP_RECT, rects, 4), 1);
+}
+
+static void a_timeline_groups_rows_of_one_date(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item items[] = {{.label = "Uruguay", .text = "2011"},
+                             {.label = "Philippines", .text = "2012"},
+                             {.label = "Mauritius", .text = "2012"},
+                             {.label = "Chile", .text = "2013"}};
+    const fs_page_ops *ops = place_chart(f, chart(f, FS_CHART_TIMELINE, items, 4));
+    const fs_op *dots[8];
+    assert_int_equal(ops_of(ops, FS_OP_CIRCLE, dots, 8), 3);
+    assert_int_equal(texts_equal_to(ops, "2012"), 1);
+    assert_int_equal(texts_equal_to(ops, "Philippines, Mauritius"), 1);
+    assert_int_equal(texts_equal_to(ops, "Philippines"), 0);
+    for (size_t i = 0; i < 3; i++) {
+        assert_color(dots[i]->color, series);
+        assert_float_equal(dots[i]->x, dots[0]->x, 1e-12);
+        if (i > 0)
+            assert_true(dots[i]->y > dots[i - 1]->y);
+    }
+    /* The date beside its dot, at its height. */
+    const fs_op *date = find_text_in(ops, "2012");
+    assert_float_equal(date->y + date->h / 2, dots[1]->y + dots[1]->h / 2, 1e-9);
+    assert_true(date->x + date->w <= dots[1]->x);
+    /* A line through the dots' centres, from the first to the last. */
+    const fs_op *rects[4];
+    assert_int_equal(ops_of(ops, FS_OP_RECT, rects, 4), 1);
+    assert_float_equal(rects[0]->y, dots[0]->y + dots[0]->h / 2, 1e-9);
+    assert_float_equal(rects[0]->y + rects[0]->h, dots[2]->y + dots[2]->h / 2, 1e-9);
+    assert_alt_once(ops, dots[0]);
+}
+
+static void a_timeline_groups_only_consecutive_rows(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item items[] = {{.label = "A", .text = "2012"},
+                             {.label = "B", .text = "2011"},
+                             {.label = "C", .text = "2012"}};
+    const fs_page_ops *ops = place_chart(f, chart(f, FS_CHART_TIMELINE, items, 3));
+    const fs_op *dots[8];
+    assert_int_equal(ops_of(ops, FS_OP_CIRCLE, dots, 8), 3);
+    assert_int_equal(texts_equal_to(ops, "2012"), 2);
+}
+
+static void a_timeline_across_puts_one_dot_per_row_on_a_line(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item items[] = {{.label = "Inception", .text = "2016"},
+                             {.label = "Scale-up", .text = "2018"},
+                             {.label = "Exit", .text = "2020"},
+                             {.label = "Review", .text = "2021"}};
+    fs_box *box = chart(f, FS_CHART_TIMELINE, items, 4);
+    box->across = true;
+    const fs_page_ops *ops = place_chart(f, box);
+    const fs_op *dots[8], *rects[4];
+    assert_int_equal(ops_of(ops, FS_OP_CIRCLE, dots, 8), 4);
+    assert_int_equal(ops_of(ops, FS_OP_RECT, rects, 4), 1);
+    assert_float_equal(rects[0]->x, 50, 1e-9);
+    assert_float_equal(rects[0]->w, 500, 1e-9);
+    for (size_t i = 0; i < 4; i++) {
+        assert_float_equal(dots[i]->x, 50 + 125.0 * (double)i, 1e-9);
+        assert_float_equal(dots[i]->y + dots[i]->h / 2, rects[0]->y + rects[0]->h / 2, 1e-9);
+    }
+    assert_alt_once(ops, rects[0]);
+}
+
+static void columns_are_proportional_to_the_largest_value(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item items[] = {{.label = "2011", .text = "30", .value = 30},
+                             {.label = "2012", .text = "60", .value = 60},
+                             {.label = "2013", .text = "15", .value = 15}};
+    fs_box *box = chart(f, FS_CHART_COLUMN, items, 3);
+    box->height = 40;
+    const fs_page_ops *ops = place_chart(f, box);
+    const fs_op *rects[8];
+    /* Three columns, then the axis. */
+    assert_int_equal(ops_of(ops, FS_OP_RECT, rects, 8), 4);
+    assert_float_equal(rects[1]->h, 40, 1e-9);
+    assert_float_equal(rects[0]->h, 20, 1e-9);
+    assert_float_equal(rects[2]->h, 10, 1e-9);
+    for (size_t i = 0; i < 3; i++) {
+        assert_float_equal(rects[i]->y + rects[i]->h, rects[3]->y, 1e-9); /* on the axis */
+        assert_float_equal(rects[i]->w, rects[0]->w, 1e-12);
+        assert_color(rects[i]->color, series);
+    }
+    assert_true(rects[1]->x > rects[0]->x && rects[2]->x > rects[1]->x);
+    assert_float_equal(rects[3]->w, 500, 1e-9);
+    /* Each value above its column, each label below the axis. */
+    const fs_op *value = find_text_in(ops, "60");
+    assert_non_null(value);
+    assert_true(value->y + value->h <= rects[1]->y);
+    const fs_op *label = find_text_in(ops, "2012");
+    assert_non_null(label);
+    assert_true(label->y >= rects[3]->y);
+    assert_alt_once(ops, rects[0]);
+}
+
+static void columns_with_targets_draw_the_target_behind(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item items[] = {
+        {.label = "a", .text = "10", .value = 10, .has_target = true, .target = 40},
+        {.label = "b", .text = "30", .value = 30, .has_target = true, .target = 20}};
+    fs_box *box = chart(f, FS_CHART_COLUMN, items, 2);
+    box->height = 40;
+    const fs_page_ops *ops = place_chart(f, box);
+    const fs_op *rects[8];
+    assert_int_equal(ops_of(ops, FS_OP_RECT, rects, 8), 5);
+    assert_float_equal(rects[0]->h, 40, 1e-9); /* the target 40 ends the scale */
+    assert_tint_of_series(rects[0]->color);
+    assert_float_equal(rects[1]->h, 10, 1e-9);
+    assert_float_equal(rects[2]->h, 20, 1e-9);
+    assert_float_equal(rects[3]->h, 30, 1e-9);
+}
+
+/* Every op of the chart inside the height it takes: from the top margin
+ * down to where the next block starts, less the gap. */
+static void assert_chart_inside(fixture *f, fs_box *box)
+{
+    fs_box *blocks[] = {box, text(f, "after", 10)};
+    fs_display *display = place_body(f, blocks, 2, NULL);
+    assert_non_null(display);
+    const fs_op *after = find_text(display, 0, "after");
+    assert_non_null(after);
+    double bottom = after->y - FS_GAP_STACK;
+    const fs_page_ops *ops = &display->pages[0];
+    for (size_t i = 0; i < ops->count; i++) {
+        const fs_op *op = &ops->ops[i];
+        if (op == after)
+            continue;
+        if (op->y < 50 - 1e-9 || op->y + op->h > bottom + 1e-9)
+            fail_msg("op %zu (kind %d) runs from %.2f to %.2f, outside 50 to %.2f", i,
+                     (int)op->kind, op->y, op->y + op->h, bottom);
+    }
+}
+
+static void every_chart_stays_in_its_height(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item share = {.label = "of members", .text = "47%", .value = 47};
+    fs_chart_item rows[] = {{.label = "a",
+                             .text = "10",
+                             .value = 10,
+                             .has_target = true,
+                             .target = 40,
+                             .target_text = "40"},
+                            {.label = "b",
+                             .text = "30",
+                             .value = 30,
+                             .has_target = true,
+                             .target = 20,
+                             .target_text = "20"}};
+    assert_chart_inside(f, chart(f, FS_CHART_DONUT, &share, 1));
+    assert_chart_inside(f, chart(f, FS_CHART_ICONS, &share, 1));
+    assert_chart_inside(f, chart(f, FS_CHART_PROGRESS, rows, 1));
+    assert_chart_inside(f, chart(f, FS_CHART_BAR, rows, 2));
+    assert_chart_inside(f, chart(f, FS_CHART_COLUMN, rows, 2));
+    assert_chart_inside(f, chart(f, FS_CHART_TIMELINE, rows, 2));
+    fs_box *across = chart(f, FS_CHART_TIMELINE, rows, 2);
+    across->across = true;
+    assert_chart_inside(f, across);
+}
+
+static void thick_bars_stay_in_their_rows(void **state)
+{
+    /* A bar thicker than a line of its label (height: 20 with 10-point text,
+     * lines of 12.5) must not reach above the chart. */
+    fixture *f = *state;
+    fs_chart_item rows[] = {{.label = "a", .text = "10", .value = 10},
+                            {.label = "b", .text = "30", .value = 30}};
+    fs_box *bars = chart(f, FS_CHART_BAR, rows, 2);
+    bars->height = 20;
+    fs_box *blocks[] = {bars};
+    const fs_op *rects[4];
+    assert_int_equal(ops_of(&place_body(f, blocks, 1, NULL)->pages[0], FS_OP_RECT, rects, 4), 2);
+    KNOWN_BUG(rects[0]->y >= 50 - 1e-9,
+              "src/place/fs_place.c layout_bars centres a bar on the label's first line "
+              "(bar_y = y + (line.height - thickness) / 2): a bar thicker than a line starts "
+              "above the chart, here at 46.25 for a chart at 50");
+}
+
+/* A progress bar with 'repeat' over several rows: its alternative text
+ * names every row ("Progress bar: Indonesia: 350 / 1,000; Vietnam: 300 /
+ * 750"), so the page must show every row too. */
+static void a_progress_chart_of_several_rows_draws_each(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item items[] = {{.label = "Indonesia",
+                              .text = "350",
+                              .value = 350,
+                              .has_target = true,
+                              .target = 1000,
+                              .target_text = "1,000"},
+                             {.label = "Vietnam",
+                              .text = "300",
+                              .value = 300,
+                              .has_target = true,
+                              .target = 750,
+                              .target_text = "750"}};
+    const fs_page_ops *ops = place_chart(f, chart(f, FS_CHART_PROGRESS, items, 2));
+    const fs_op *rects[8];
+    size_t count = ops_of(ops, FS_OP_RECT, rects, 8);
+    KNOWN_BUG(count == 4 && find_text_in(ops, "Vietnam") != NULL,
+              "src/place/fs_place.c layout_progress (and layout_donut, layout_icon_array) draw "
+              "items[0] alone: with 'repeat' over several rows the page shows the first row while "
+              "the alt names them all; with no row, items[0] is read past the end (NULL text: "
+              "SIGSEGV, tests/cli/chart-repeat-no-row.t)");
+}
+
+/* Charts with no rows (a repeat over an empty table, or a 'where' that
+ * picks none) draw nothing and take no room. */
+static void charts_of_no_rows_draw_nothing(void **state)
+{
+    fixture *f = *state;
+    static const fs_chart_kind kinds[] = {FS_CHART_BAR, FS_CHART_COLUMN, FS_CHART_TIMELINE};
+    for (size_t k = 0; k < 3; k++) {
+        fs_box *empty = chart(f, kinds[k], NULL, 0);
+        fs_box *blocks[] = {empty, text(f, "after", 10)};
+        fs_display *display = place_body(f, blocks, 2, NULL);
+        assert_non_null(display);
+        assert_int_equal(display->pages[0].count, 1);
+        assert_float_equal(find_text(display, 0, "after")->y, 50 + FS_GAP_STACK, 1e-9);
+    }
+    fs_box *across = chart(f, FS_CHART_TIMELINE, NULL, 0);
+    across->across = true;
+    fs_box *blocks[] = {across};
+    assert_non_null(place_body(f, blocks, 1, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -641,6 +1189,31 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_column_break_starts_the_next_column, setup, teardown),
         cmocka_unit_test_setup_teardown(running_footer_numbers_its_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(a_first_page_header_can_differ, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_donut_draws_a_track_and_its_share, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_donut_of_nothing_and_of_everything, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_donut_takes_the_height_it_is_given, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_icon_array_fills_the_share_of_its_pictograms, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(an_icon_array_of_twenty_takes_two_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(bars_are_proportional_to_the_largest_target, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(bars_without_targets_end_at_the_largest_value, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_progress_bar_fills_value_over_target, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_progress_bar_past_its_target_is_full, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_timeline_groups_rows_of_one_date, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_timeline_groups_only_consecutive_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_timeline_across_puts_one_dot_per_row_on_a_line, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(columns_are_proportional_to_the_largest_value, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(columns_with_targets_draw_the_target_behind, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(every_chart_stays_in_its_height, setup, teardown),
+        cmocka_unit_test_setup_teardown(thick_bars_stay_in_their_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_progress_chart_of_several_rows_draws_each, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(charts_of_no_rows_draw_nothing, setup, teardown),
     };
     return cmocka_run_group_tests_name("place", tests, NULL, NULL);
 }
