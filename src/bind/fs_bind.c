@@ -765,6 +765,43 @@ static bool is_picture_name(const char *name)
     return dot && (strcasecmp(dot, ".svg") == 0 || strcasecmp(dot, ".png") == 0);
 }
 
+/* The icon a stat or an icon array names, from the icon font: an unknown
+ * name is an error at where (the cell that gave it, else the node) with
+ * the nearest names; once per node when the layout writes it. */
+static bool find_icon(binder *b, const fs_node *node, const char *name, fs_pos where, fs_box *box)
+{
+    if (!fs_icons_find(b->in->icons, name, &box->icon)) {
+        /* A name from a cell is reported at each cell; one written in the
+         * layout once, not once per row of a repeat. */
+        if (!b->last_cell.file &&
+            already_reported(b, node->icon ? (const void *)node->icon : (const void *)node))
+            return false;
+        const char *best[3];
+        size_t found = fs_icons_suggest(b->in->icons, name, best, 3);
+        fs_buf hint = {0};
+        if (found) {
+            fs_buf_puts(&hint, "did you mean ");
+            for (size_t i = 0; i < found; i++)
+                fs_buf_printf(&hint, "%s'%s'", i ? (i + 1 == found ? " or " : ", ") : "", best[i]);
+            fs_buf_puts(&hint, "? ");
+        }
+        fs_buf_puts(&hint, "factsheet icons WORD lists the names that contain WORD");
+        fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_ICON, where, fs_buf_str(&hint),
+                         "unknown icon '%s'", name);
+        fs_buf_free(&hint);
+        return false;
+    }
+    box->has_icon = true;
+    box->icon_family = fs_theme_icon_family(b->theme);
+    if (!box->icon_family) {
+        if (!already_reported(b, &node->icon))
+            fs_error(b->diags, node->pos, "add 'icons: ROLE' to the theme, naming a font role",
+                     "the theme names no icon font");
+        return false;
+    }
+    return true;
+}
+
 static fs_box *bind_stat(binder *b, const fs_node *node)
 {
     if (missing_style(b, node, &node->number_style) || missing_style(b, node, &node->label_style))
@@ -815,35 +852,8 @@ static fs_box *bind_stat(binder *b, const fs_node *node)
             }
             return ok ? box : NULL;
         }
-        if (!fs_icons_find(b->in->icons, name, &box->icon)) {
-            /* A name from a cell is reported at each cell; one written in
-             * the layout once, not once per row of a repeat. */
-            if (!b->last_cell.file && already_reported(b, node->icon))
-                return NULL;
-            const char *best[3];
-            size_t found = fs_icons_suggest(b->in->icons, name, best, 3);
-            fs_buf hint = {0};
-            if (found) {
-                fs_buf_puts(&hint, "did you mean ");
-                for (size_t i = 0; i < found; i++)
-                    fs_buf_printf(&hint, "%s'%s'", i ? (i + 1 == found ? " or " : ", ") : "",
-                                  best[i]);
-                fs_buf_puts(&hint, "? ");
-            }
-            fs_buf_puts(&hint, "factsheet icons WORD lists the names that contain WORD");
-            fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_ICON, where, fs_buf_str(&hint),
-                             "unknown icon '%s'", name);
-            fs_buf_free(&hint);
+        if (!find_icon(b, node, name, where, box))
             return NULL;
-        }
-        box->has_icon = true;
-        box->icon_family = fs_theme_icon_family(b->theme);
-        if (!box->icon_family) {
-            if (!already_reported(b, &node->icon))
-                fs_error(b->diags, node->pos, "add 'icons: ROLE' to the theme, naming a font role",
-                         "the theme names no icon font");
-            return NULL;
-        }
     }
     return ok ? box : NULL;
 }
@@ -1131,11 +1141,46 @@ static bool chart_number(binder *b, const fs_node *node, const fs_template *temp
     return *text != NULL;
 }
 
+/* The text of markup, for an alternative text: tags dropped, the entities
+ * Markdown's escaping writes decoded. */
+static const char *markup_text(binder *b, const char *markup)
+{
+    if (!markup)
+        return NULL;
+    static const struct {
+        const char *entity, *text;
+    } entities[] = {{"&amp;", "&"},  {"&lt;", "<"},  {"&gt;", ">"},  {"&quot;", "\""},
+                    {"&apos;", "'"}, {"&#39;", "'"}, {"&#34;", "\""}};
+    fs_buf out = {0};
+    for (const char *c = markup; *c;) {
+        if (*c == '<') {
+            const char *end = strchr(c, '>');
+            c = end ? end + 1 : c + strlen(c);
+            continue;
+        }
+        bool decoded = false;
+        for (size_t i = 0; *c == '&' && i < sizeof entities / sizeof entities[0]; i++) {
+            size_t length = strlen(entities[i].entity);
+            if (strncmp(c, entities[i].entity, length) == 0) {
+                fs_buf_puts(&out, entities[i].text);
+                c += length;
+                decoded = true;
+                break;
+            }
+        }
+        if (!decoded)
+            fs_buf_putc(&out, *c++);
+    }
+    const char *text = fs_buf_ok(&out) ? fs_arena_strdup(b->arena, fs_buf_str(&out)) : NULL;
+    fs_buf_free(&out);
+    return text;
+}
+
 /* Fills one item of a chart in the current scope. */
 static bool chart_item(binder *b, const fs_node *node, fs_chart_item *item)
 {
     item->label = node->label ? fill_line(b, node->label, node->pos) : "";
-    item->plain = node->label ? fill_plain(b, node->label, true) : "";
+    item->plain = markup_text(b, item->label);
     if (!item->label || !item->plain)
         return false;
     if (node->chart == FS_CHART_TIMELINE) {
@@ -1155,8 +1200,8 @@ static bool chart_item(binder *b, const fs_node *node, fs_chart_item *item)
     bool needs_share = node->chart == FS_CHART_DONUT || node->chart == FS_CHART_ICONS;
     if (ok && needs_share && !share) {
         fs_error(b->diags, where, "write the share as a percentage such as 47%",
-                 "a %s shows a share: '%s' is not a percentage",
-                 node->chart == FS_CHART_DONUT ? "donut" : "icon array", item->text);
+                 "%s shows a share: '%s' is not a percentage",
+                 node->chart == FS_CHART_DONUT ? "a donut" : "an icon array", item->text);
         ok = false;
     }
     if (ok && needs_share && item->value > 100) {
@@ -1213,8 +1258,9 @@ static const char *chart_alt(binder *b, const fs_node *node, const fs_box *box)
         /* A share reads as a sentence ("47 % of new members are women"),
          * anything else as a label and its value. */
         bool single = node->chart == FS_CHART_DONUT || node->chart == FS_CHART_ICONS;
+        /* Items are joined by "; ", or a space after a sentence's stop. */
         if (i)
-            fs_buf_puts(&alt, "; ");
+            fs_buf_puts(&alt, alt.length && strchr(".!?", alt.data[alt.length - 1]) ? " " : "; ");
         if (single)
             fs_buf_printf(&alt, "%s%s%s %s", item->text, item->has_target ? " / " : "",
                           item->has_target ? item->target_text : "", label);
@@ -1263,19 +1309,9 @@ static fs_box *bind_chart(binder *b, const fs_node *node)
     if (node->color)
         fs_theme_color(b->theme, node->color, &box->icon_color);
     if (node->chart == FS_CHART_ICONS) {
+        b->last_cell = fs_pos_at(NULL, 0, 0);
         const char *name = node->icon ? fill_plain(b, node->icon, false) : "person";
-        if (!name)
-            return NULL;
-        if (!fs_icons_find(b->in->icons, name, &box->icon)) {
-            if (!already_reported(b, &node->icon))
-                fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_ICON, node->pos,
-                                 "factsheet icons WORD lists the names that contain WORD",
-                                 "unknown icon '%s'", name);
-            return NULL;
-        }
-        box->has_icon = true;
-        box->icon_family = fs_theme_icon_family(b->theme);
-        if (!box->icon_family)
+        if (!name || !find_icon(b, node, name, b->last_cell.file ? b->last_cell : node->pos, box))
             return NULL;
     }
     box->alt = chart_alt(b, node, box);

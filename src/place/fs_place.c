@@ -779,10 +779,9 @@ static void chart_rect(placer *p, const char **alt, double x, double y, double w
     emit_chart_op(p, &rect, alt);
 }
 
-static double layout_donut(placer *p, fs_box *box, double x, double y, double width,
-                           const char **alt)
+static double layout_donut(placer *p, fs_box *box, const fs_chart_item *item, double x, double y,
+                           double width, const char **alt)
 {
-    const fs_chart_item *item = &box->items[0];
     double d = box->height > 0 ? box->height : fmin(width * 0.38, 64);
     double ring = d * 0.16;
     /* The share in the middle, as large as the hole allows. */
@@ -827,10 +826,9 @@ static double layout_donut(placer *p, fs_box *box, double x, double y, double wi
     return height;
 }
 
-static double layout_icon_array(placer *p, fs_box *box, double x, double y, double width,
-                                const char **alt)
+static double layout_icon_array(placer *p, fs_box *box, const fs_chart_item *item, double x,
+                                double y, double width, const char **alt)
 {
-    const fs_chart_item *item = &box->items[0];
     long total = box->total > 0 ? box->total : 10, per_row = total < 10 ? total : 10;
     long rows = (total + per_row - 1) / per_row;
     long filled = fs_chart_icons_filled(item->value, total);
@@ -875,10 +873,9 @@ static const char *value_text(placer *p, const fs_chart_item *item)
     return text ? text : item->text;
 }
 
-static double layout_progress(placer *p, fs_box *box, double x, double y, double width,
-                              const char **alt)
+static double layout_progress(placer *p, fs_box *box, const fs_chart_item *item, double x, double y,
+                              double width, const char **alt)
 {
-    const fs_chart_item *item = &box->items[0];
     const fs_text_style *bold =
         chart_style(p, &box->style, 700, box->number_style.color, box->style.size * 1.15);
     const char *amount = value_text(p, item);
@@ -919,9 +916,12 @@ static double layout_bars(placer *p, fs_box *box, double x, double y, double wid
         const fs_chart_item *item = &box->items[i];
         fs_extent label = measure(p, item->label, &box->style, box->style.size, label_w);
         fs_extent line = measure(p, "0", &box->style, box->style.size, -1);
-        double row = fmax(label.height, thickness);
+        /* The bar sits on the label's first line; a bar thicker than the
+         * line pushes the label down rather than rise above the row. */
+        double label_y = y + fmax(0, (thickness - line.height) / 2);
+        double row = fmax(label_y - y + label.height, thickness);
         if (p->page) {
-            double bar_y = y + (line.height - thickness) / 2;
+            double bar_y = label_y + (line.height - thickness) / 2;
             double end = bar_w * fs_chart_fraction(item->value, max);
             if (item->has_target) {
                 double goal = bar_w * fs_chart_fraction(item->target, max);
@@ -934,11 +934,12 @@ static double layout_bars(placer *p, fs_box *box, double x, double y, double wid
                 chart_rect(p, alt, x + bar_x, bar_y, fmax(end, thickness), thickness,
                            box->icon_color);
             }
-            emit_text(p, x, y, label_w, label.height, item->label, &box->style, box->style.size, 0);
+            emit_text(p, x, label_y, label_w, label.height, item->label, &box->style,
+                      box->style.size, 0);
             const char *amount = value_text(p, item);
             fs_extent value = measure(p, amount, bold, bold->size, -1);
-            emit_text(p, x + bar_x + end + CHART_GAP, y, value.width, value.height, amount, bold,
-                      bold->size, 0);
+            emit_text(p, x + bar_x + end + CHART_GAP, label_y, value.width, value.height, amount,
+                      bold, bold->size, 0);
         }
         y += row + (i + 1 < box->item_count ? CHART_GAP : 0);
     }
@@ -1124,16 +1125,30 @@ static double layout_timeline(placer *p, fs_box *box, double x, double y, double
     return y - top;
 }
 
+/* A donut, icon array or progress bar per item, one under the other (a
+ * repeat gives one per row; none when it picks no row). */
+static double layout_per_item(placer *p, fs_box *box, double x, double y, double width,
+                              const char **alt,
+                              double (*one)(placer *, fs_box *, const fs_chart_item *, double,
+                                            double, double, const char **))
+{
+    double top = y;
+    for (size_t i = 0; i < box->item_count; i++)
+        y += one(p, box, &box->items[i], x, y, width, alt) +
+             (i + 1 < box->item_count ? CHART_GAP * 2 : 0);
+    return y - top;
+}
+
 static double layout_chart(placer *p, fs_box *box, double x, double y, double width)
 {
     const char *alt = box->alt;
     switch (box->chart) {
     case FS_CHART_DONUT:
-        return layout_donut(p, box, x, y, width, &alt);
+        return layout_per_item(p, box, x, y, width, &alt, layout_donut);
     case FS_CHART_ICONS:
-        return layout_icon_array(p, box, x, y, width, &alt);
+        return layout_per_item(p, box, x, y, width, &alt, layout_icon_array);
     case FS_CHART_PROGRESS:
-        return layout_progress(p, box, x, y, width, &alt);
+        return layout_per_item(p, box, x, y, width, &alt, layout_progress);
     case FS_CHART_BAR:
         return layout_bars(p, box, x, y, width, &alt);
     case FS_CHART_COLUMN:
@@ -1728,6 +1743,21 @@ static void past_the_end(const fs_display *display, const fs_page_spec *page, fs
         *overflow += display->page_used[i];
 }
 
+/* True when every error of diags is an overflow (and there is one). */
+static bool only_overflows(const fs_diags *diags)
+{
+    size_t errors = 0;
+    for (size_t i = 0; i < fs_diags_count(diags); i++) {
+        const fs_diag *diag = fs_diags_at(diags, i);
+        if (diag->severity != FS_ERROR)
+            continue;
+        if (!diag->kind || strcmp(diag->kind, FS_KIND_OVERFLOW) != 0)
+            return false;
+        errors++;
+    }
+    return errors > 0;
+}
+
 fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_measurer *measurer,
                      fs_arena *arena, fs_diags *diags)
 {
@@ -1736,7 +1766,11 @@ fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_
         return NULL;
     fs_display *display = place_once(doc, page, measurer, arena, trial);
     size_t limit = page->max_pages > 0 ? (size_t)page->max_pages : 0;
-    if (!display || !limit || display->page_count <= limit) {
+    /* A page count to keep may be kept by shrinking: the body is too long,
+     * or a block is taller than a page. Other problems are reported as
+     * they are. */
+    bool shrinkable = limit && (display ? display->page_count > limit : only_overflows(trial));
+    if (!shrinkable) {
         fs_diags_take(diags, trial);
         fs_diags_free(trial);
         return display;
@@ -1760,6 +1794,10 @@ fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_
         place_once(doc, page, measurer, arena, trial);
         fs_diags_take(diags, trial);
         fs_diags_free(trial);
+        /* A block taller than a page even at the smallest size is reported
+         * as such, at full size. */
+        if (!smallest)
+            return NULL;
         fs_diag_add_kind(diags, FS_ERROR, FS_KIND_OVERFLOW, where,
                          "shorten the texts of this language, or allow more pages ('pages' of "
                          "'page')",

@@ -1,6 +1,5 @@
 # An icon array needs the theme's icon font: without one it is an error at the
 # chart, as for a stat.
---- xfail: src/bind/fs_bind.c bind_chart returns NULL with no diagnostic; the render reports 'out of memory'
 --- file: layout/theme.yaml
 colors: {text: "#1F2933", muted: "#4A5865", primary: "#0B4F6C", accent: "#D9661F"}
 fonts: {sans: Inter}

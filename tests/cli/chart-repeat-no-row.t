@@ -1,7 +1,6 @@
 # A donut, an icon array or a progress bar whose 'repeat' picks no row (here
 # 'where' matches none) draws nothing, as a bar chart of no rows does; it must
 # not crash. (If the fix makes it an error instead, change this spec.)
---- xfail: src/place/fs_place.c layout_donut, layout_icon_array and layout_progress read items[0] of a chart of no items: SIGSEGV
 --- file: layout/theme.yaml
 colors: {text: "#1F2933", muted: "#4A5865", primary: "#0B4F6C", accent: "#D9661F"}
 fonts: {sans: Inter, icons: Material Icons}

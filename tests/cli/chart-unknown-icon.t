@@ -1,7 +1,6 @@
 # An icon array's unknown icon is reported as a stat's: a name written in the layout
 # at the chart, a name read from a cell at the cell, each with the names it may
 # stand for.
---- xfail: src/bind/fs_bind.c bind_chart reports every unknown icon at the chart, without suggestions
 --- file: layout/theme.yaml
 colors: {text: "#1F2933", muted: "#4A5865", primary: "#0B4F6C", accent: "#D9661F"}
 fonts: {sans: Inter, icons: Material Icons}

@@ -1853,17 +1853,6 @@ static void test_markdown_heading_styles(void **state)
 
 /* ---- charts ------------------------------------------------------------- */
 
-/* A known bug in src/: ok is the right behaviour. While the bug is there
- * the test is reported as skipped (never as passed); once it is fixed the
- * test fails, to have this mark removed. */
-#define KNOWN_BUG(ok, what)                                                                        \
-    do {                                                                                           \
-        if (ok)                                                                                    \
-            fail_msg("fixed, remove the KNOWN_BUG mark: %s", what);                                \
-        print_message("[ KNOWN BUG ] %s\n", what);                                                 \
-        skip();                                                                                    \
-    } while (0)
-
 /* A key,value table of shares and counts, and a table that bar charts and
  * progress bars walk (a target per row). Columns of groups.csv, for the
  * positions of errors: groups at 11, groups_target at 14, members at 17,
@@ -2142,9 +2131,7 @@ static void test_chart_alt_of_a_label_with_markdown(void **state)
                                       "      label: \"of **new** members are _women_\"\n");
     const fs_box *donut = chart_at(doc, 0);
     assert_string_equal(donut->items[0].label, "of <b>new</b> members are <i>women</i>");
-    KNOWN_BUG(strcmp(donut->alt, "Donut chart: 47% of new members are women") == 0,
-              "src/bind/fs_bind.c chart_item fills the alt's label with fill_plain, which keeps "
-              "Markdown: 'Donut chart: 47% of **new** members are _women_'");
+    assert_true(strcmp(donut->alt, "Donut chart: 47% of new members are women") == 0);
 }
 
 static void test_chart_kind_name_missing_from_the_catalog(void **state)
@@ -2186,9 +2173,8 @@ static void test_chart_icon_array_not_a_percentage(void **state)
     const fs_diag *diag = fs_diags_at(c->diags, 0);
     assert_diag(state, 0, FS_ERROR, "data/brief.csv:3:9", diag->message,
                 "write the share as a percentage such as 47%");
-    KNOWN_BUG(strcmp(diag->message, "an icon array shows a share: '12' is not a percentage") == 0,
-              "src/bind/fs_bind.c chart_item writes \"a %s shows a share\": 'a icon array shows a "
-              "share: '12' is not a percentage'");
+    assert_true(strcmp(diag->message, "an icon array shows a share: '12' is not a percentage") ==
+                0);
 }
 
 static void test_chart_share_over_100(void **state)
@@ -2297,11 +2283,8 @@ static void test_chart_unknown_literal_icon(void **state)
     ctx *c = *state;
     const fs_diag *diag = fs_diags_at(c->diags, 0);
     assert_diag(state, 0, FS_ERROR, "layout/layout.yaml:2:5", "unknown icon 'wommen'", diag->hint);
-    KNOWN_BUG(strcmp(diag->hint, "did you mean 'comment', 'woman' or 'commit'? factsheet icons "
-                                 "WORD lists the names that contain WORD") == 0,
-              "src/bind/fs_bind.c bind_chart reports an unknown icon without the suggestions a "
-              "stat gives (fs_icons_suggest): hint 'factsheet icons WORD lists the names that "
-              "contain WORD'");
+    assert_true(strcmp(diag->hint, "did you mean 'comment', 'woman' or 'commit'? factsheet icons "
+                                   "WORD lists the names that contain WORD") == 0);
 }
 
 static void test_chart_unknown_icon_in_cell(void **state)
@@ -2318,9 +2301,7 @@ static void test_chart_unknown_icon_in_cell(void **state)
     assert_string_equal(diag->message, "unknown icon 'wommen'");
     char at[PATH_MAX + 64];
     snprintf(at, sizeof at, "%s:%d:%d", diag->pos.file, diag->pos.line, diag->pos.column);
-    KNOWN_BUG(strcmp(at, "data/look.csv:2:6") == 0,
-              "src/bind/fs_bind.c bind_chart reports an icon named by a cell at the chart "
-              "(layout/layout.yaml:2:5), not at the cell (data/look.csv:2:6)");
+    assert_true(strcmp(at, "data/look.csv:2:6") == 0);
 }
 
 static void test_chart_icon_array_without_icon_font(void **state)
@@ -2336,9 +2317,7 @@ static void test_chart_icon_array_without_icon_font(void **state)
     bind_fails(state, "body:\n"
                       "  - chart: {type: icons, value: \"{brief.women}\"}\n");
     ctx *c = *state;
-    KNOWN_BUG(fs_diags_errors(c->diags) == 1,
-              "src/bind/fs_bind.c bind_chart returns NULL without a diagnostic when the theme "
-              "names no icon font: the render fails with 0 errors");
+    assert_true(fs_diags_errors(c->diags) == 1);
 }
 
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)

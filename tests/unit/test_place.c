@@ -610,17 +610,6 @@ static void a_first_page_header_can_differ(void **state)
 
 /* ---- charts ------------------------------------------------------------- */
 
-/* A known bug in src/: ok is the right behaviour. While the bug is there
- * the test is reported as skipped (never as passed); once it is fixed the
- * test fails, to have this mark removed. */
-#define KNOWN_BUG(ok, what)                                                                        \
-    do {                                                                                           \
-        if (ok)                                                                                    \
-            fail_msg("fixed, remove the KNOWN_BUG mark: %s", what);                                \
-        print_message("[ KNOWN BUG ] %s\n", what);                                                 \
-        skip();                                                                                    \
-    } while (0)
-
 static const fs_rgba series = {0.85, 0.4, 0.12, 1};
 
 /* A chart box as binding makes it: its items copied into the arena, the
@@ -1102,10 +1091,7 @@ static void thick_bars_stay_in_their_rows(void **state)
     fs_box *blocks[] = {bars};
     const fs_op *rects[4];
     assert_int_equal(ops_of(&place_body(f, blocks, 1, NULL)->pages[0], FS_OP_RECT, rects, 4), 2);
-    KNOWN_BUG(rects[0]->y >= 50 - 1e-9,
-              "src/place/fs_place.c layout_bars centres a bar on the label's first line "
-              "(bar_y = y + (line.height - thickness) / 2): a bar thicker than a line starts "
-              "above the chart, here at 46.25 for a chart at 50");
+    assert_true(rects[0]->y >= 50 - 1e-9);
 }
 
 /* A progress bar with 'repeat' over several rows: its alternative text
@@ -1129,11 +1115,7 @@ static void a_progress_chart_of_several_rows_draws_each(void **state)
     const fs_page_ops *ops = place_chart(f, chart(f, FS_CHART_PROGRESS, items, 2));
     const fs_op *rects[8];
     size_t count = ops_of(ops, FS_OP_RECT, rects, 8);
-    KNOWN_BUG(count == 4 && find_text_in(ops, "Vietnam") != NULL,
-              "src/place/fs_place.c layout_progress (and layout_donut, layout_icon_array) draw "
-              "items[0] alone: with 'repeat' over several rows the page shows the first row while "
-              "the alt names them all; with no row, items[0] is read past the end (NULL text: "
-              "SIGSEGV, tests/cli/chart-repeat-no-row.t)");
+    assert_true(count == 4 && find_text_in(ops, "Vietnam") != NULL);
 }
 
 /* Charts with no rows (a repeat over an empty table, or a 'where' that
