@@ -41,7 +41,8 @@ static int fake_line_bottoms(void *context, const fs_text *text, double *bottoms
 }
 
 static const fs_measurer measurer = {NULL, fake_measure, fake_line_bottoms};
-static const fs_page_spec page = {600, 800, {50, 50, 50, 50}, -1};
+static const fs_page_spec page = {
+    .width = 600, .height = 800, .margin = {50, 50, 50, 50}, .gap = -1};
 
 typedef struct {
     fs_arena *arena;
@@ -380,7 +381,8 @@ static void list_items_get_markers(void **state)
 /* A page whose flow columns hold ten lines of 10-point text (12.5 points
  * each): 500 points wide, two columns of 240 with a gap of 20, so 48
  * characters of the fake font make a line. */
-static const fs_page_spec short_page = {600, 225, {50, 50, 50, 50}, -1};
+static const fs_page_spec short_page = {
+    .width = 600, .height = 225, .margin = {50, 50, 50, 50}, .gap = -1};
 
 static const char *lines_of(fixture *f, char letter, int lines)
 {
@@ -1138,6 +1140,76 @@ static void charts_of_no_rows_draw_nothing(void **state)
     assert_non_null(place_body(f, blocks, 1, NULL));
 }
 
+/* ---- fitting a page count ------------------------------------------- */
+
+static fs_document one_text_document(fixture *f, size_t characters, double min_scale)
+{
+    char *markup = fs_arena_alloc(f->arena, characters + 1);
+    memset(markup, 'x', characters);
+    markup[characters] = '\0';
+    fs_box *body_text = text(f, markup, 10);
+    body_text->style.min_scale = min_scale;
+    fs_box *blocks[] = {body_text};
+    return (fs_document){.body = with_children(f, FS_BOX_STACK, blocks, 1)};
+}
+
+static const fs_diag *diag_of_kind(fs_diags *diags, const char *kind)
+{
+    for (size_t i = 0; i < fs_diags_count(diags); i++)
+        if (fs_diags_at(diags, i)->kind && strcmp(fs_diags_at(diags, i)->kind, kind) == 0)
+            return fs_diags_at(diags, i);
+    return NULL;
+}
+
+static void a_body_too_long_shrinks_to_its_page_count(void **state)
+{
+    fixture *f = *state;
+    /* 1,200 characters make 12 lines of 12.5 points at full size, a block
+     * taller than the page's 125 points: at 90% they make 11 lines of
+     * 11.25. */
+    fs_document doc = one_text_document(f, 1200, 0.6);
+    fs_page_spec one_page = short_page;
+    one_page.max_pages = 1;
+    fs_display *display = fs_place(&doc, &one_page, &measurer, f->arena, f->diags);
+    assert_non_null(display);
+    assert_int_equal(display->page_count, 1);
+    const fs_diag *note = diag_of_kind(f->diags, FS_KIND_SHRUNK);
+    assert_non_null(note);
+    assert_int_equal(note->severity, FS_NOTE);
+    double size = display->pages[0].ops[0].text.size;
+    assert_true(size >= 9.0 && size < 9.5);
+}
+
+static void a_body_that_cannot_shrink_enough_is_an_overflow(void **state)
+{
+    fixture *f = *state;
+    /* Two blocks of six lines across the page, each shorter than it: they
+     * take two pages even at 98%. */
+    fs_box *first = text(f, lines_of(f, 'a', 12), 10), *second = text(f, lines_of(f, 'b', 12), 10);
+    first->style.min_scale = second->style.min_scale = 0.98;
+    fs_box *blocks[] = {first, second};
+    fs_document doc = {.body = with_children(f, FS_BOX_STACK, blocks, 2)};
+    fs_page_spec one_page = short_page;
+    one_page.max_pages = 1;
+    assert_null(fs_place(&doc, &one_page, &measurer, f->arena, f->diags));
+    const fs_diag *error = diag_of_kind(f->diags, FS_KIND_OVERFLOW);
+    assert_non_null(error);
+    assert_int_equal(error->severity, FS_ERROR);
+    assert_non_null(strstr(error->message, "even with its texts at 98% of their size"));
+}
+
+static void a_body_that_fits_is_not_shrunk(void **state)
+{
+    fixture *f = *state;
+    fs_document doc = one_text_document(f, 900, 0.6);
+    fs_page_spec one_page = short_page;
+    one_page.max_pages = 1;
+    fs_display *display = fs_place(&doc, &one_page, &measurer, f->arena, f->diags);
+    assert_non_null(display);
+    assert_float_equal(display->pages[0].ops[0].text.size, 10, 1e-9);
+    assert_int_equal(fs_diags_count(f->diags), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1196,6 +1268,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_progress_chart_of_several_rows_draws_each, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(charts_of_no_rows_draw_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_body_too_long_shrinks_to_its_page_count, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_body_that_cannot_shrink_enough_is_an_overflow, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_body_that_fits_is_not_shrunk, setup, teardown),
     };
     return cmocka_run_group_tests_name("place", tests, NULL, NULL);
 }
