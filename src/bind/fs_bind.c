@@ -231,14 +231,16 @@ static void keep_together(fs_buf *out, size_t from)
     fs_buf_free(&tail);
 }
 
-/* The data catalog's translation of text, else text with a warning (an
- * error under strict) at where, once per text. sibling names the column
- * that could hold the translation, or is NULL. */
-static const char *translated(binder *b, const char *text, fs_pos where, const char *sibling)
+/* The translation of text (from the layout's catalog first for a text the
+ * layout writes, else the data's), else text with a warning (an error under
+ * strict) at where, once per text. sibling names the column that could hold
+ * the translation, or is NULL. */
+static const char *translated_in(binder *b, bool layout_text, const char *text, fs_pos where,
+                                 const char *sibling)
 {
     const fs_lang *lang = b->in->lang;
     fs_translation found;
-    fs_lookup_status status = fs_lang_lookup(lang, false, text, &found);
+    fs_lookup_status status = fs_lang_lookup(lang, layout_text, text, &found);
     if (status == FS_TRANSLATED)
         return found.msgstr;
     if (already_reported(b, text))
@@ -246,7 +248,8 @@ static const char *translated(binder *b, const char *text, fs_pos where, const c
     const char *why = status == FS_FUZZY          ? "is marked fuzzy in"
                       : status == FS_UNTRANSLATED ? "is not translated in"
                                                   : "is missing from";
-    const char *catalog = fs_catalog_path(fs_lang_data_catalog(lang));
+    const char *catalog =
+        fs_catalog_path(layout_text ? fs_lang_layout_catalog(lang) : fs_lang_data_catalog(lang));
     char hint[1024];
     snprintf(hint, sizeof hint,
              "translate it in %s (factsheet extract lists every text to translate)%s%s%s", catalog,
@@ -255,6 +258,12 @@ static const char *translated(binder *b, const char *text, fs_pos where, const c
                      where, hint, "\"%.60s%s\" %s %s", text, strlen(text) > 60 ? "..." : "", why,
                      catalog);
     return text;
+}
+
+/* A cell's or a Markdown block's text: the data catalog first. */
+static const char *translated(binder *b, const char *text, fs_pos where, const char *sibling)
+{
+    return translated_in(b, false, text, where, sibling);
 }
 
 /* A text cell in the document's language: its sibling column NAME@LANG
@@ -1241,7 +1250,7 @@ static const char *chart_kind_name(binder *b, const fs_node *node)
         b->in->on_text(b->in->on_text_context, name, node->pos);
     if (fs_lang_is_source(b->in->lang))
         return name;
-    return translated(b, name, node->pos, NULL);
+    return translated_in(b, true, name, node->pos, NULL);
 }
 
 /* A text alternative made from the chart's data, when the layout gives

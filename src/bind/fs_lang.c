@@ -298,6 +298,11 @@ bool fs_lang_strict(const fs_lang *lang)
     return lang->strict;
 }
 
+const fs_catalog *fs_lang_layout_catalog(const fs_lang *lang)
+{
+    return lang->layout_catalog;
+}
+
 const fs_catalog *fs_lang_data_catalog(const fs_lang *lang)
 {
     return lang->data_catalog;

@@ -35,8 +35,10 @@ bool fs_lang_strict(const fs_lang *lang);
  * itself (English, or no translation). */
 const fs_template *fs_lang_template(const fs_lang *lang, const fs_template *source);
 
-/* The data catalog, for the texts of cells. */
+/* The data catalog, for the texts of cells, and the layout's, for the
+ * texts it writes. */
 const fs_catalog *fs_lang_data_catalog(const fs_lang *lang);
+const fs_catalog *fs_lang_layout_catalog(const fs_lang *lang);
 
 /* Looks a text up: a layout text in the layout's catalog first, a cell's
  * text in the data's first, then in the other, so that one catalog made

@@ -19,7 +19,7 @@ layout/layout.yaml:68:27: warning: "of the IRM champions in the coalitions are w
   hint: add its translation (factsheet extract lists every text to translate)
 layout/layout.yaml:75:21: warning: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:25:5: warning: "Timeline" is missing from data/fr.po
-  hint: translate it in data/fr.po (factsheet extract lists every text to translate)
-layout/layout.yaml:64:17: warning: "Icon array" is missing from data/fr.po
-  hint: translate it in data/fr.po (factsheet extract lists every text to translate)
+layout/layout.yaml:25:5: warning: "Timeline" is missing from layout/fr.po
+  hint: translate it in layout/fr.po (factsheet extract lists every text to translate)
+layout/layout.yaml:64:17: warning: "Icon array" is missing from layout/fr.po
+  hint: translate it in layout/fr.po (factsheet extract lists every text to translate)

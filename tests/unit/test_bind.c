@@ -2136,8 +2136,9 @@ static void test_chart_alt_of_a_label_with_markdown(void **state)
 
 static void test_chart_kind_name_missing_from_the_catalog(void **state)
 {
-    /* The kind name is a text to translate like any other: missing, it is
-     * a warning at the chart and the English name is used. */
+    /* The kind name is a text to translate like any other, a text of the
+     * layout: missing, it is a warning at the chart that names the layout's
+     * catalog, and the English name is used. */
     ctx *c = *state;
     c->tag = "fr";
     write_data("fr.po", "msgid \"of new members are women\"\n"
@@ -2147,8 +2148,8 @@ static void test_chart_kind_name_missing_from_the_catalog(void **state)
     assert_non_null(doc);
     assert_counts(state, 0, 1);
     assert_diag(state, 0, FS_WARNING, "layout/layout.yaml:2:5",
-                "\"Donut chart\" is missing from data/fr.po",
-                "translate it in data/fr.po (factsheet extract lists every text to translate)");
+                "\"Donut chart\" is missing from layout/fr.po",
+                "translate it in layout/fr.po (factsheet extract lists every text to translate)");
     assert_string_equal(chart_at(doc, 0)->alt,
                         "Donut chart" NBSP ": 47" NNBSP "% des nouveaux membres sont des femmes");
 }
