@@ -91,6 +91,17 @@ static const fs_table *find_table(binder *b, const fs_segment *field)
     return table;
 }
 
+/* A hint for a column name table lacks: the nearest names, then all. */
+static void columns_hint(binder *b, const fs_table *table, const char *name, fs_buf *hint)
+{
+    size_t count = fs_table_column_count(table);
+    const char **names = fs_arena_array(b->arena, count, sizeof *names);
+    for (size_t i = 0; names && i < count; i++)
+        names[i] = fs_table_column_name(table, i);
+    if (names)
+        fs_suggest_hint(hint, name, names, count, "its columns: ");
+}
+
 static bool find_column(binder *b, const fs_segment *field, const fs_table *table, const char *name,
                         size_t *column)
 {
@@ -101,13 +112,8 @@ static bool find_column(binder *b, const fs_segment *field, const fs_table *tabl
     }
     if (already_reported(b, field))
         return false;
-    size_t count = fs_table_column_count(table);
-    const char **names = fs_arena_array(b->arena, count, sizeof *names);
     fs_buf hint = {0};
-    for (size_t i = 0; names && i < count; i++)
-        names[i] = fs_table_column_name(table, i);
-    if (names)
-        fs_suggest_hint(&hint, name, names, count, "its columns: ");
+    columns_hint(b, table, name, &hint);
     fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, field->pos, fs_buf_str(&hint),
                      "{%s}: no column '%s' in %s", field->text, name, fs_table_path(table));
     fs_buf_free(&hint);
@@ -666,13 +672,8 @@ static bool where_values(binder *b, const fs_node *node, const fs_table *table, 
         long column = fs_table_find_column(table, where->column);
         if (column < 0) {
             if (!already_reported(b, where)) {
-                size_t count = fs_table_column_count(table);
-                const char **names = fs_arena_array(b->arena, count, sizeof *names);
                 fs_buf hint = {0};
-                for (size_t c = 0; names && c < count; c++)
-                    names[c] = fs_table_column_name(table, c);
-                if (names)
-                    fs_suggest_hint(&hint, where->column, names, count, "its columns: ");
+                columns_hint(b, table, where->column, &hint);
                 fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, where->pos,
                                  fs_buf_str(&hint), "where: no column '%s' in %s", where->column,
                                  fs_table_path(table));
