@@ -1550,10 +1550,8 @@ fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diag
     b.running = true;
     doc->header = layout->header ? bind_node(&b, layout->header) : NULL;
     doc->footer = layout->footer ? bind_node(&b, layout->footer) : NULL;
-    doc->first_header =
-        layout->has_first_header ? bind_node(&b, layout->first_header) : doc->header;
-    doc->first_footer =
-        layout->has_first_footer ? bind_node(&b, layout->first_footer) : doc->footer;
+    doc->first_header = layout->first_header ? bind_node(&b, layout->first_header) : doc->header;
+    doc->first_footer = layout->first_footer ? bind_node(&b, layout->first_footer) : doc->footer;
     b.running = false;
     if (doc->body)
         check_links(&b, doc->body);

@@ -748,15 +748,22 @@ static char *dirname_of(fs_arena *arena, const char *path)
                  : fs_arena_strdup(arena, ".");
 }
 
-static yaml_node_t *find_key(reader *r, yaml_node_t *root, const char *name)
+/* The pair of root whose key is name, or NULL. */
+static yaml_node_pair_t *find_pair(reader *r, yaml_node_t *root, const char *name)
 {
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
          p++) {
         const char *key = fs_yaml_scalar(fs_yaml_node(&r->yaml, p->key));
         if (key && strcmp(key, name) == 0)
-            return fs_yaml_node(&r->yaml, p->value);
+            return p;
     }
     return NULL;
+}
+
+static yaml_node_t *find_key(reader *r, yaml_node_t *root, const char *name)
+{
+    yaml_node_pair_t *pair = find_pair(r, root, name);
+    return pair ? fs_yaml_node(&r->yaml, pair->value) : NULL;
 }
 
 /* first-page: {header: [...], footer: [...]}: the first page's own header
@@ -780,28 +787,12 @@ static bool read_first_page(reader *r, yaml_node_t *node)
         }
         fs_node *column = read_column(r, fs_yaml_node(&r->yaml, p->value), keys[k]);
         ok = column && ok;
-        if (k == 0) {
+        if (k == 0)
             r->layout->first_header = column;
-            r->layout->has_first_header = true;
-        } else {
+        else
             r->layout->first_footer = column;
-            r->layout->has_first_footer = true;
-        }
     }
     return ok;
-}
-
-/* The key node of name in root, for its position. */
-static yaml_node_t *find_key_node(reader *r, yaml_node_t *root, const char *name)
-{
-    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
-         p++) {
-        yaml_node_t *key = fs_yaml_node(&r->yaml, p->key);
-        const char *text = fs_yaml_scalar(key);
-        if (text && strcmp(text, name) == 0)
-            return key;
-    }
-    return root;
 }
 
 static bool read_root(reader *r)
@@ -834,10 +825,10 @@ static bool read_root(reader *r)
     if (!r->layout->theme)
         return false;
     r->layout->page = (fs_page_spec){595.276, 841.890, {40, 40, 40, 40}, -1, 0, {0}};
-    yaml_node_t *page = find_key(r, root, "page");
+    yaml_node_pair_t *page = find_pair(r, root, "page");
     if (page) {
-        r->layout->page.pos = fs_yaml_pos(&r->yaml, find_key_node(r, root, "page"));
-        ok = read_page(r, page) && ok;
+        r->layout->page.pos = fs_yaml_pos(&r->yaml, fs_yaml_node(&r->yaml, page->key));
+        ok = read_page(r, fs_yaml_node(&r->yaml, page->value)) && ok;
     }
     yaml_node_t *metadata = find_key(r, root, "metadata");
     if (metadata)

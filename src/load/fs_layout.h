@@ -144,10 +144,9 @@ typedef struct {
     fs_node *body;   /* a column */
     fs_node *header; /* columns drawn on every page, NULL when none */
     fs_node *footer;
-    /* The first page's own header and footer, when the layout gives them
-     * ('first-page'); an empty column draws nothing. */
+    /* The first page's own header and footer, NULL when the layout gives
+     * none ('first-page'); an empty column draws nothing. */
     fs_node *first_header, *first_footer;
-    bool has_first_header, has_first_footer;
     fs_template *title, *subject, *author, *keywords; /* PDF metadata */
 } fs_layout;
 

@@ -1061,11 +1061,17 @@ static double layout_timeline_across(placer *p, fs_box *box, double x, double y,
     return height;
 }
 
-static double layout_timeline(placer *p, fs_box *box, double x, double y, double width,
-                              const char **alt)
+/* A timeline's line through its dots: x, and the first and last centres. */
+typedef struct {
+    double x, first, last;
+} timeline_axis;
+
+/* The rows of a timeline down the column, from y: each date once, its dot
+ * and the labels of the rows that share it. Draws when the placer has a
+ * page; returns the height, and where the line through the dots goes. */
+static double timeline_rows(placer *p, fs_box *box, double x, double y, double width,
+                            const char **alt, timeline_axis *line)
 {
-    if (box->across && box->item_count)
-        return layout_timeline_across(p, box, x, y, width, alt);
     const fs_text_style *date_style =
         chart_style(p, &box->style, 700, box->number_style.color, box->style.size * 1.1);
     double dates = 0;
@@ -1073,7 +1079,8 @@ static double layout_timeline(placer *p, fs_box *box, double x, double y, double
         dates = fmax(dates, measure(p, box->items[i].text, date_style, date_style->size, -1).width);
     double axis = dates + CHART_GAP * 1.5, dot = box->style.size * 0.7;
     double text_x = axis + dot + CHART_GAP, text_w = fmax(width - text_x, 1);
-    double top = y, first_centre = 0, last_centre = 0;
+    double top = y;
+    line->x = x + axis + dot / 2;
     for (size_t i = 0; i < box->item_count;) {
         size_t end = i + 1;
         while (end < box->item_count && strcmp(box->items[end].text, box->items[i].text) == 0)
@@ -1092,8 +1099,8 @@ static double layout_timeline(placer *p, fs_box *box, double x, double y, double
         fs_extent label = measure(p, labels, &box->style, box->style.size, text_w);
         double centre = y + date.height / 2;
         if (i == 0)
-            first_centre = centre;
-        last_centre = centre;
+            line->first = centre;
+        line->last = centre;
         if (p->page) {
             emit_text(p, x + dates - date.width, y, date.width, date.height, box->items[i].text,
                       date_style, date_style->size, 0);
@@ -1111,18 +1118,33 @@ static double layout_timeline(placer *p, fs_box *box, double x, double y, double
         y += fmax(date.height, label.height) + (end < box->item_count ? CHART_GAP : 0);
         i = end;
     }
-    if (p->page && last_centre > first_centre) {
-        fs_op line = {.kind = FS_OP_RECT,
-                      .x = x + axis + dot / 2 - 0.5,
-                      .y = first_centre,
-                      .w = 1,
-                      .h = last_centre - first_centre,
-                      .color = tint(box->icon_color, 0.35)};
-        /* Under the dots: drawn first among them would need reordering;
-         * a thin line through the dots' centres reads the same. */
-        emit(p, &line);
-    }
     return y - top;
+}
+
+static double layout_timeline(placer *p, fs_box *box, double x, double y, double width,
+                              const char **alt)
+{
+    if (box->across && box->item_count)
+        return layout_timeline_across(p, box, x, y, width, alt);
+    timeline_axis axis = {0};
+    fs_page_ops *page = p->page;
+    p->page = NULL;
+    double height = timeline_rows(p, box, x, y, width, alt, &axis);
+    p->page = page;
+    if (!page)
+        return height;
+    /* The line through the dots goes first, under them; its ends are known
+     * once the rows are measured. */
+    if (axis.last > axis.first) {
+        fs_op line = {.kind = FS_OP_RECT,
+                      .x = axis.x - 0.5,
+                      .y = axis.first,
+                      .w = 1,
+                      .h = axis.last - axis.first,
+                      .color = tint(box->icon_color, 0.35)};
+        emit_chart_op(p, &line, alt);
+    }
+    return timeline_rows(p, box, x, y, width, alt, &axis);
 }
 
 /* A donut, icon array or progress bar per item, one under the other (a

@@ -168,8 +168,9 @@ page 1
   text    417.05  261.98   16.29   10.40 #0b4f6c Inter 700 8.00 "300"
   text    299.64  328.77  251.12   10.40 #4a5865 Inter 400 8.00 "Vietnam"
   rect     42.52  323.97  510.24    0.75 #4a5865/0.40
+  rect     75.53  356.89    1.00   34.88 #d9661f/0.35 alt "Ratifications, one dot per year"
   text     44.02  351.17   20.21   11.44 #0b4f6c Inter 700 8.80 "2011"
-  circle   73.23  354.09    5.60    5.60 #d9661f alt "Ratifications, one dot per year"
+  circle   73.23  354.09    5.60    5.60 #d9661f
   text     84.83  351.69  467.93   10.40 #4a5865 Inter 400 8.00 "Uruguay"
   text     42.78  368.61   21.45   11.44 #0b4f6c Inter 700 8.80 "2012"
   circle   73.23  371.53    5.60    5.60 #d9661f
@@ -177,7 +178,6 @@ page 1
   text     42.52  386.05   21.71   11.44 #0b4f6c Inter 700 8.80 "2013"
   circle   73.23  388.97    5.60    5.60 #d9661f
   text     84.83  386.57  467.93   10.40 #4a5865 Inter 400 8.00 "Italy"
-  rect     75.53  356.89    1.00   34.88 #d9661f/0.35
   rect     42.52  428.79  510.24    1.00 #d9661f/0.35 alt "Timeline: 2016–17: Inception; 2018–19: Scale-up; 2020: Exit"
   text     42.52  409.49   40.52   13.00 #0b4f6c Inter 700 10.00 "2016–17"
   circle   42.52  426.09    6.40    6.40 #d9661f
@@ -226,8 +226,9 @@ page 1
   text    417.05  261.98   16.29   10.40 #0b4f6c Inter 700 8.00 "300"
   text    299.64  328.77  251.12   10.40 #4a5865 Inter 400 8.00 "Viêt Nam"
   rect     42.52  323.97  510.24    0.75 #4a5865/0.40
+  rect     75.53  356.89    1.00   34.88 #d9661f/0.35 alt "Ratifications, un point par année"
   text     44.02  351.17   20.21   11.44 #0b4f6c Inter 700 8.80 "2011"
-  circle   73.23  354.09    5.60    5.60 #d9661f alt "Ratifications, un point par année"
+  circle   73.23  354.09    5.60    5.60 #d9661f
   text     84.83  351.69  467.93   10.40 #4a5865 Inter 400 8.00 "Uruguay"
   text     42.78  368.61   21.45   11.44 #0b4f6c Inter 700 8.80 "2012"
   circle   73.23  371.53    5.60    5.60 #d9661f
@@ -235,7 +236,6 @@ page 1
   text     42.52  386.05   21.71   11.44 #0b4f6c Inter 700 8.80 "2013"
   circle   73.23  388.97    5.60    5.60 #d9661f
   text     84.83  386.57  467.93   10.40 #4a5865 Inter 400 8.00 "Italie"
-  rect     75.53  356.89    1.00   34.88 #d9661f/0.35
   rect     42.52  428.79  510.24    1.00 #d9661f/0.35 alt "Frise chronologique : 2016–17 : Lancement ; 2018–19 : Extension ; 2020 : Sortie"
   text     42.52  409.49   40.52   13.00 #0b4f6c Inter 700 10.00 "2016–17"
   circle   42.52  426.09    6.40    6.40 #d9661f

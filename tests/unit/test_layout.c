@@ -1809,10 +1809,9 @@ static void test_header_and_first_page(void **state)
     assert_string_equal(layout->footer->content[0]->value->segments[1].column, "page");
     assert_null(layout->footer->content[0]->value->segments[1].table);
 
-    assert_true(layout->has_first_header);
     assert_non_null(layout->first_header);
     assert_int_equal(layout->first_header->content_count, 0);
-    assert_true(layout->has_first_footer);
+    assert_non_null(layout->first_footer);
     assert_int_equal(layout->first_footer->content_count, 1);
     assert_string_equal(layout->first_footer->content[0]->value->source, "{brief.website}");
 }
@@ -1823,9 +1822,8 @@ static void test_no_header(void **state)
                                         "first-page: {footer: []}\n");
     assert_null(layout->header);
     assert_null(layout->footer);
-    assert_false(layout->has_first_header);
     assert_null(layout->first_header);
-    assert_true(layout->has_first_footer);
+    assert_non_null(layout->first_footer);
     assert_int_equal(layout->first_footer->content_count, 0);
 }
 

@@ -941,12 +941,14 @@ static void a_timeline_groups_rows_of_one_date(void **state)
     const fs_op *date = find_text_in(ops, "2012");
     assert_float_equal(date->y + date->h / 2, dots[1]->y + dots[1]->h / 2, 1e-9);
     assert_true(date->x + date->w <= dots[1]->x);
-    /* A line through the dots' centres, from the first to the last. */
+    /* A line through the dots' centres, from the first to the last, drawn
+     * before them (under them), and so the op that carries the alt. */
     const fs_op *rects[4];
     assert_int_equal(ops_of(ops, FS_OP_RECT, rects, 4), 1);
     assert_float_equal(rects[0]->y, dots[0]->y + dots[0]->h / 2, 1e-9);
     assert_float_equal(rects[0]->y + rects[0]->h, dots[2]->y + dots[2]->h / 2, 1e-9);
-    assert_alt_once(ops, dots[0]);
+    assert_true(rects[0] < dots[0]);
+    assert_alt_once(ops, rects[0]);
 }
 
 static void a_timeline_groups_only_consecutive_rows(void **state)
