@@ -103,6 +103,7 @@ demo: deps
 # The brief rendered under valgrind's memcheck: no memory error, and no leak
 # but those tests/valgrind.supp names inside the system libraries.
 valgrind: all
+	@scripts/deps --valgrind
 	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
 	    --suppressions=tests/valgrind.supp ./factsheet render layouts/brief data/pfr-mali \
 	    --lang en,fr -j 1 -q -o 'build/valgrind-{lang}.pdf'
@@ -122,7 +123,7 @@ check: deps-check
 	$(MAKE) SANITIZE=address,undefined ALLOC_FACTSHEET=build/failalloc/factsheet test
 
 test: $(BUILD)/factsheet $(UNIT_BIN) $(TOOL_BIN)
-	@BUILD=$(BUILD) ALLOC_FACTSHEET=$(ALLOC_FACTSHEET) tests/run $(UNIT_BIN)
+	@BUILD=$(BUILD) SANITIZE=$(SANITIZE) ALLOC_FACTSHEET=$(ALLOC_FACTSHEET) tests/run $(UNIT_BIN)
 
 # Rewrites the reference images from the current renderer. Look at every
 # image it changes before you commit it.
@@ -158,14 +159,21 @@ $(BUILD)/fuzzers/%: tests/fuzz/%.c $(BUILD)/libfactsheet.a
 	$(say) FUZZ $@
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)
 
-install: all
+# Everything under layouts/, subfolders included (the guide's icons/); the
+# binary is the one this build made. Any failed copy stops the install
+# with its error (set -e): an install is whole or it fails.
+LAYOUT_FILES = $(shell find layouts -type f | LC_ALL=C sort)
+install: $(BUILD)/factsheet
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/fonts
-	install -m 755 factsheet $(DESTDIR)$(PREFIX)/bin/factsheet
+	install -m 755 $(BUILD)/factsheet $(DESTDIR)$(PREFIX)/bin/factsheet
 	install -m 644 fonts/fonts.conf $(DESTDIR)$(DATADIR)/fonts/fonts.conf
-	for dir in layouts/*/; do \
-	    install -d $(DESTDIR)$(DATADIR)/$$dir; \
-	    install -m 644 $$dir* $(DESTDIR)$(DATADIR)/$$dir; \
-	done
+	@set -e; for dir in $(sort $(dir $(LAYOUT_FILES))); do \
+	    install -d "$(DESTDIR)$(DATADIR)/$$dir"; \
+	done; \
+	for file in $(LAYOUT_FILES); do \
+	    install -m 644 "$$file" "$(DESTDIR)$(DATADIR)/$$file"; \
+	done; \
+	echo "installed $(words $(LAYOUT_FILES)) layout files into $(DESTDIR)$(DATADIR)/layouts"
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/factsheet
@@ -175,6 +183,7 @@ clean:
 	rm -rf build factsheet out
 
 format:
+	@scripts/deps --format
 	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h tests/*/*.c)
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

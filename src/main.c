@@ -1,5 +1,6 @@
 /* factsheet: CSV result tables to print-ready PDF and PNG briefs. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/fs_cli.h"
@@ -19,7 +20,7 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  -h, --help      show this help (factsheet COMMAND --help for a command's)\n"
-    "  -V, --version   show the version\n"
+    "  -V, --version   show the version and the folder of the installed layouts\n"
     "\n"
     "Examples:\n"
     "  factsheet render layouts/brief data/pfr-mali --lang en,fr -o 'out/pfr-mali-{lang}.pdf'\n"
@@ -44,7 +45,11 @@ int main(int argc, char **argv)
         return FS_EXIT_OK;
     }
     if (strcmp(command, "-V") == 0 || strcmp(command, "--version") == 0) {
-        printf("factsheet %s\n", FS_VERSION);
+        /* The folder the installed layouts and fonts are read from, so that
+         * an install can be checked against the folder it filled. */
+        char *owned;
+        printf("factsheet %s\nlayouts and fonts: %s\n", FS_VERSION, fs_cli_datadir(&owned));
+        free(owned);
         return FS_EXIT_OK;
     }
     if (strcmp(command, "render") == 0)
