@@ -142,10 +142,6 @@ struct fs_box {
     size_t item_count;
     long total;
     bool across;
-
-    /* set by placement: the share of its style's size a stat number is drawn
-     * at, so that the numbers of a grid fit as a group (0 until fitted) */
-    double fit_scale;
 };
 
 #endif

@@ -1,6 +1,7 @@
 #include "fs_place.h"
 
 #include "core/fs_buf.h"
+#include "core/fs_map.h"
 #include "place/fs_chart.h"
 
 #include <math.h>
@@ -10,7 +11,12 @@
 /* Placement runs each box through one function, layout_box, in two modes:
  * measuring (no page: only the height is wanted) and drawing (ops are added
  * to the page). A frame measures its content first, so its background can
- * be drawn before what it holds. */
+ * be drawn before what it holds.
+ *
+ * Placement reads the box tree and never writes it: a document is placed
+ * several times to fit a page count (trials), and each trial keeps what it
+ * decides (the size of the body's texts, the size each stat group fits at)
+ * in its own placer, so it starts clean and reports its own problems. */
 
 typedef struct {
     const fs_measurer *measurer;
@@ -30,6 +36,17 @@ typedef struct {
     size_t measured_count, measured_capacity;
     /* The page a header or footer is drawn on, for {page} and {pages}. */
     size_t page_number, page_count;
+    /* The share of their styles' size the texts being laid out are drawn
+     * at: the trial's body scale while placing the body, 1 for the running
+     * heads; with their copies of the box tree's styles at that scale. */
+    double body_scale, text_scale;
+    fs_map scaled;
+    /* Per stat, the share of its number size its group fits at, decided
+     * the first time the trial lays the group out. */
+    fs_map fits;
+    /* Laying out a quote's paragraphs outside a flow: the quote draws one
+     * bar beside them all, and they draw none of their own. */
+    bool beside_bar;
     bool failed;
 } placer;
 
@@ -87,6 +104,43 @@ static void remember_measured(placer *p, const measured *entry)
     p->measured_count++;
 }
 
+/* A style of the box tree at the trial's text scale. */
+typedef struct {
+    const fs_text_style *base;
+    fs_text_style style;
+} scaled_style;
+
+static bool same_base(const void *item, const void *key)
+{
+    return ((const scaled_style *)item)->base == key;
+}
+
+/* The style to measure and draw a style of the box tree with: itself at
+ * full size, else its copy at the text scale (made once per trial, in the
+ * arena, as ops and measurements keep pointers to their styles). Every
+ * style placement reads from a box goes through here, once. */
+static const fs_text_style *scaled(placer *p, const fs_text_style *style)
+{
+    if (p->text_scale == 1)
+        return style;
+    uint64_t hash = fs_hash_pointer(style);
+    scaled_style *known = fs_map_find(&p->scaled, hash, same_base, style);
+    if (known)
+        return &known->style;
+    scaled_style *copy = fs_arena_alloc(p->arena, sizeof *copy);
+    if (!copy || !fs_map_add(&p->scaled, hash, copy)) {
+        p->failed = true;
+        return style;
+    }
+    copy->base = style;
+    copy->style = *style;
+    copy->style.size *= p->text_scale;
+    copy->style.space_after *= p->text_scale;
+    copy->style.space_before *= p->text_scale;
+    copy->style.tracking *= p->text_scale;
+    return &copy->style;
+}
+
 static const double CAPTION_GAP = 4; /* between a picture and its caption */
 static const double QUOTE_BAR = 2.5; /* a pull quote's bar */
 static const double QUOTE_INDENT = 12;
@@ -98,13 +152,13 @@ static const double ICON_GLYPH = 0.62;   /* the glyph inside the disc */
 static const double ICON_GAP = 0.45;     /* between disc and number */
 static const double LABEL_GAP = 0.12;    /* between number and label */
 
-static double layout_box(placer *p, fs_box *box, double x, double y, double width,
+static double layout_box(placer *p, const fs_box *box, double x, double y, double width,
                          double min_height);
-static double layout_kind(placer *p, fs_box *box, double x, double y, double width,
+static double layout_kind(placer *p, const fs_box *box, double x, double y, double width,
                           double min_height);
-static double layout_image(placer *p, fs_box *box, double x, double y, double width);
-static double layout_quote(placer *p, fs_box *box, double x, double y, double width);
-static double layout_chart(placer *p, fs_box *box, double x, double y, double width);
+static double layout_image(placer *p, const fs_box *box, double x, double y, double width);
+static double layout_quote(placer *p, const fs_box *box, double x, double y, double width);
+static double layout_chart(placer *p, const fs_box *box, double x, double y, double width);
 
 /* Reports, once per box, a character the style's font cannot draw: pango
  * drew it with another font of the set, or not at all. */
@@ -217,12 +271,13 @@ static void emit_text(placer *p, double x, double y, double width, double height
     emit(p, &op);
 }
 
-/* A paragraph of a text box, with its links, and a heading's outline
- * level and anchor on its first paragraph. */
-static void emit_paragraph(placer *p, const fs_box *box, size_t i, double x, double y, double width,
-                           double height, int first_line, int line_count)
+/* A paragraph of a text box in its (scaled) style, with its links, and a
+ * heading's outline level and anchor on its first paragraph. */
+static void emit_paragraph(placer *p, const fs_box *box, const fs_text_style *style, size_t i,
+                           double x, double y, double width, double height, int first_line,
+                           int line_count)
 {
-    fs_op op = text_op(p, x, y, width, height, box->paragraphs[i], &box->style, box->style.size);
+    fs_op op = text_op(p, x, y, width, height, box->paragraphs[i], style, style->size);
     op.text.first_line = first_line;
     op.text.line_count = line_count;
     if (i == 0 && first_line == 0) {
@@ -251,13 +306,20 @@ static fs_op frame_op(const fs_box *box, double x, double y, double width, doubl
     return frame;
 }
 
-static double measure_box(placer *p, fs_box *box, double width)
+static double measure_box(placer *p, const fs_box *box, double width)
 {
     fs_page_ops *page = p->page;
     p->page = NULL;
     double height = layout_box(p, box, 0, 0, width, 0);
     p->page = page;
     return height;
+}
+
+/* A box's children, as placement sees them: boxes it only reads (C does not
+ * add that const to the tree's fs_box ** by itself). */
+static const fs_box *const *children_of(const fs_box *box)
+{
+    return (const fs_box *const *)box->children;
 }
 
 static double gap_of(const fs_box *box, double fallback)
@@ -277,46 +339,67 @@ static double child_width(const fs_box *child, double available)
 /* ---- text ------------------------------------------------------------ */
 
 static void emit_bar(placer *p, const fs_rgba *color, double x, double top, double bottom);
-static double text_indent(const fs_box *box);
+static double text_indent(const fs_box *box, const fs_text_style *style, bool bar);
 static const fs_text_style *marker_style_of(placer *p, const fs_text_style *style, fs_rgba color);
 static void emit_marker(placer *p, const char *marker, const fs_text_style *style, double size,
                         double x, double y, double height);
 
-static double layout_text(placer *p, fs_box *box, double x, double y, double width)
+/* The paragraphs of a text box, one under the other. */
+static double layout_paragraphs(placer *p, const fs_box *box, const fs_text_style *style, double x,
+                                double y, double width)
 {
-    /* A list item or quote paragraph of Markdown outside a flow. */
-    double indent = text_indent(box);
-    if (indent > 0) {
-        double height = 0;
-        box->depth = -box->depth; /* lay the text itself out, without the indent */
-        bool bar = box->has_bar;
-        box->has_bar = false;
-        height = layout_text(p, box, x + indent, y, width - indent);
-        box->depth = -box->depth;
-        box->has_bar = bar;
-        if (p->page && box->item_marker)
-            emit_marker(p, box->item_marker, marker_style_of(p, &box->style, box->bar),
-                        box->style.size, x + indent, y, height);
-        if (p->page && bar)
-            emit_bar(p, &box->bar, x + indent - QUOTE_INDENT, y, y + height);
-        return height;
-    }
     double top = y;
     for (size_t i = 0; i < box->paragraph_count; i++) {
-        fs_extent extent = measure(p, box->paragraphs[i], &box->style, box->style.size, width);
-        emit_paragraph(p, box, i, x, y, width, extent.height, 0, 0);
+        fs_extent extent = measure(p, box->paragraphs[i], style, style->size, width);
+        emit_paragraph(p, box, style, i, x, y, width, extent.height, 0, 0);
         y += extent.height;
         if (i + 1 < box->paragraph_count)
-            y += box->style.space_after;
+            y += style->space_after;
     }
     return y - top;
 }
 
+static double layout_text(placer *p, const fs_box *box, double x, double y, double width)
+{
+    const fs_text_style *style = scaled(p, &box->style);
+    bool bar = box->has_bar && !p->beside_bar;
+    double indent = text_indent(box, style, bar);
+    double height = layout_paragraphs(p, box, style, x + indent, y, width - indent);
+    /* A list item or quote paragraph of Markdown outside a flow: its
+     * marker or bar in the indent. */
+    if (indent > 0 && p->page && box->item_marker)
+        emit_marker(p, box->item_marker, marker_style_of(p, style, box->bar), style->size,
+                    x + indent, y, height);
+    if (indent > 0 && p->page && bar)
+        emit_bar(p, &box->bar, x + indent - QUOTE_INDENT, y, y + height);
+    return height;
+}
+
 /* ---- stats ----------------------------------------------------------- */
 
-static double number_size(const fs_box *stat)
+/* What the trial decided for a stat: the share of its number size its
+ * group fits at. */
+typedef struct {
+    const fs_box *stat;
+    double scale;
+} stat_fit;
+
+static bool same_stat(const void *item, const void *key)
 {
-    return stat->number_style.size * (stat->fit_scale > 0 ? stat->fit_scale : 1);
+    return ((const stat_fit *)item)->stat == key;
+}
+
+static const stat_fit *fit_of(const placer *p, const fs_box *stat)
+{
+    return fs_map_find(&p->fits, fs_hash_pointer(stat), same_stat, stat);
+}
+
+/* The size a stat's number is drawn at: its style's, at the trial's text
+ * scale, shrunk as its group fits (as it is until its group is fitted). */
+static double number_size(placer *p, const fs_box *stat)
+{
+    const stat_fit *fit = fit_of(p, stat);
+    return scaled(p, &stat->number_style)->size * (fit ? fit->scale : 1);
 }
 
 static bool icon_beside(const fs_box *stat)
@@ -327,24 +410,26 @@ static bool icon_beside(const fs_box *stat)
 /* The numbers of stats placed side by side share one size: the largest at
  * which every number fits its tile on one line, never below what the style
  * allows. Text widths scale linearly with size (unhinted metrics), so one
- * measurement per number gives the answer. A group is fitted once: measuring
- * and drawing lay it out at the same widths, and one problem is one warning. */
-static void fit_numbers(placer *p, fs_box **boxes, const double *widths, size_t count)
+ * measurement per number gives the answer. A group is fitted once a trial:
+ * measuring and drawing lay it out at the same widths, and one problem is
+ * one warning. */
+static void fit_numbers(placer *p, const fs_box *const *boxes, const double *widths, size_t count)
 {
     double scale = 1, floor = 0;
-    fs_box *worst = NULL;
+    const fs_box *worst = NULL;
     bool fitted = true;
     for (size_t i = 0; i < count; i++)
-        if (boxes[i]->kind == FS_BOX_STAT && boxes[i]->fit_scale <= 0)
+        if (boxes[i]->kind == FS_BOX_STAT && !fit_of(p, boxes[i]))
             fitted = false;
     if (fitted)
         return;
     for (size_t i = 0; i < count; i++) {
-        fs_box *stat = boxes[i];
+        const fs_box *stat = boxes[i];
         if (stat->kind != FS_BOX_STAT)
             continue;
-        double size = stat->number_style.size;
-        fs_extent natural = measure(p, stat->number, &stat->number_style, size, -1);
+        const fs_text_style *style = scaled(p, &stat->number_style);
+        double size = style->size;
+        fs_extent natural = measure(p, stat->number, style, size, -1);
         double per_point =
             natural.width / size + (icon_beside(stat) ? ICON_DIAMETER + ICON_GAP : 0);
         double inner = widths[i] - stat->padding.left - stat->padding.right;
@@ -353,7 +438,7 @@ static void fit_numbers(placer *p, fs_box **boxes, const double *widths, size_t 
             scale = fits;
             worst = stat;
         }
-        floor = fmax(floor, stat->number_style.min_scale);
+        floor = fmax(floor, style->min_scale);
     }
     if (worst && scale < floor) {
         fs_diag_add_kind(
@@ -365,29 +450,43 @@ static void fit_numbers(placer *p, fs_box **boxes, const double *widths, size_t 
             floor * 100);
         scale = floor;
     }
-    for (size_t i = 0; i < count; i++)
-        if (boxes[i]->kind == FS_BOX_STAT)
-            boxes[i]->fit_scale = scale;
+    for (size_t i = 0; i < count; i++) {
+        if (boxes[i]->kind != FS_BOX_STAT)
+            continue;
+        uint64_t hash = fs_hash_pointer(boxes[i]);
+        stat_fit *fit = fs_map_find(&p->fits, hash, same_stat, boxes[i]);
+        if (!fit) {
+            fit = fs_arena_alloc(p->arena, sizeof *fit);
+            if (!fit || !fs_map_add(&p->fits, hash, fit)) {
+                p->failed = true;
+                return;
+            }
+        }
+        *fit = (stat_fit){boxes[i], scale};
+    }
 }
 
-static double layout_stat(placer *p, fs_box *box, double x, double y, double width,
+static double layout_stat(placer *p, const fs_box *box, double x, double y, double width,
                           double min_height)
 {
-    double n = number_size(box);
+    const fs_text_style *number_style = scaled(p, &box->number_style);
+    const fs_text_style *label_style = scaled(p, &box->label_style);
+    const fs_text_style *compare_style = box->compare ? scaled(p, &box->compare_style) : NULL;
+    double n = number_size(p, box);
     double disc = box->has_icon ? n * ICON_DIAMETER : 0;
     double inner_x = x + box->padding.left, inner_y = y + box->padding.top;
     double inner_w = width - box->padding.left - box->padding.right;
     double text_x = icon_beside(box) ? disc + n * ICON_GAP : 0;
     double text_w = inner_w - text_x;
-    fs_extent number = measure(p, box->number, &box->number_style, n, -1);
-    fs_extent label = measure(p, box->label, &box->label_style, box->label_style.size, text_w);
+    fs_extent number = measure(p, box->number, number_style, n, -1);
+    fs_extent label = measure(p, box->label, label_style, label_style->size, text_w);
 
     double disc_top = 0, text_top = 0;
     if (icon_beside(box)) {
         /* The disc is centred on the height of a figure, not on this number's
          * own ink (a comma would pull it down), so icon and number read as
          * one line and every tile of a row keeps the same baseline. */
-        fs_extent figure = measure(p, "0", &box->number_style, n, -1);
+        fs_extent figure = measure(p, "0", number_style, n, -1);
         double centre = (figure.ink_top + figure.ink_bottom) / 2;
         disc_top = centre - disc / 2;
         if (disc_top < 0) {
@@ -401,7 +500,7 @@ static double layout_stat(placer *p, fs_box *box, double x, double y, double wid
     double compare_top = label_top + label.height + n * LABEL_GAP;
     fs_extent compare = {0};
     if (box->compare)
-        compare = measure(p, box->compare, &box->compare_style, box->compare_style.size, text_w);
+        compare = measure(p, box->compare, compare_style, compare_style->size, text_w);
     double text_bottom = box->compare ? compare_top + compare.height : label_top + label.height;
     double content = fmax(text_bottom, disc_top + disc);
     double height = fmax(content + box->padding.top + box->padding.bottom, min_height);
@@ -439,19 +538,19 @@ static double layout_stat(placer *p, fs_box *box, double x, double y, double wid
             emit(p, &icon);
     }
     emit_text(p, inner_x + text_x, inner_y + text_top, text_w, number.height, box->number,
-              &box->number_style, n, 0);
+              number_style, n, 0);
     emit_text(p, inner_x + text_x, inner_y + label_top, text_w, label.height, box->label,
-              &box->label_style, box->label_style.size, 0);
+              label_style, label_style->size, 0);
     if (box->compare)
         emit_text(p, inner_x + text_x, inner_y + compare_top, text_w, compare.height, box->compare,
-                  &box->compare_style, box->compare_style.size, 0);
+                  compare_style, compare_style->size, 0);
     return height;
 }
 
 /* ---- containers ------------------------------------------------------ */
 
-static double layout_stack(placer *p, fs_box **children, size_t count, double gap, double x,
-                           double y, double width)
+static double layout_stack(placer *p, const fs_box *const *children, size_t count, double gap,
+                           double x, double y, double width)
 {
     double top = y;
     for (size_t i = 0; i < count; i++) {
@@ -479,7 +578,7 @@ static double valign_offset(const fs_box *row, double height, double available)
     return 0;
 }
 
-static double layout_row(placer *p, fs_box *box, double x, double y, double width,
+static double layout_row(placer *p, const fs_box *box, double x, double y, double width,
                          double min_height)
 {
     size_t n = box->child_count;
@@ -495,7 +594,7 @@ static double layout_row(placer *p, fs_box *box, double x, double y, double widt
     double available = width - gap * (double)(n - 1), taken = 0;
     size_t autos = 0;
     for (size_t i = 0; i < n; i++) {
-        fs_box *child = box->children[i];
+        const fs_box *child = box->children[i];
         if (child->width_kind == FS_WIDTH_AUTO) {
             autos++;
             continue;
@@ -507,7 +606,7 @@ static double layout_row(placer *p, fs_box *box, double x, double y, double widt
     for (size_t i = 0; i < n; i++)
         if (box->children[i]->width_kind == FS_WIDTH_AUTO)
             widths[i] = share;
-    fit_numbers(p, box->children, widths, n);
+    fit_numbers(p, children_of(box), widths, n);
     double height = min_height;
     for (size_t i = 0; i < n; i++) {
         heights[i] = measure_box(p, box->children[i], widths[i]);
@@ -516,7 +615,7 @@ static double layout_row(placer *p, fs_box *box, double x, double y, double widt
     if (p->page) {
         double cx = x;
         for (size_t i = 0; i < n; i++) {
-            fs_box *child = box->children[i];
+            const fs_box *child = box->children[i];
             if (stretches(child))
                 layout_box(p, child, cx, y, widths[i], height);
             else
@@ -527,7 +626,7 @@ static double layout_row(placer *p, fs_box *box, double x, double y, double widt
     return height;
 }
 
-static double layout_grid(placer *p, fs_box *box, double x, double y, double width)
+static double layout_grid(placer *p, const fs_box *box, double x, double y, double width)
 {
     size_t n = box->child_count;
     size_t columns = box->columns > 0 ? (size_t)box->columns : 1;
@@ -542,7 +641,7 @@ static double layout_grid(placer *p, fs_box *box, double x, double y, double wid
     }
     for (size_t i = 0; i < n; i++)
         widths[i] = cell;
-    fit_numbers(p, box->children, widths, n);
+    fit_numbers(p, children_of(box), widths, n);
     double top = y;
     for (size_t start = 0; start < n; start += columns) {
         size_t end = start + columns < n ? start + columns : n;
@@ -558,7 +657,7 @@ static double layout_grid(placer *p, fs_box *box, double x, double y, double wid
     return y - top;
 }
 
-static double layout_frame(placer *p, fs_box *box, double x, double y, double width,
+static double layout_frame(placer *p, const fs_box *box, double x, double y, double width,
                            double min_height)
 {
     double inner = width - box->padding.left - box->padding.right;
@@ -567,7 +666,7 @@ static double layout_frame(placer *p, fs_box *box, double x, double y, double wi
     if (p->page)
         content = measure_box(p, box, width) - box->padding.top - box->padding.bottom;
     else
-        content = layout_stack(p, box->children, box->child_count, gap, 0, 0, inner);
+        content = layout_stack(p, children_of(box), box->child_count, gap, 0, 0, inner);
     double height = fmax(content + box->padding.top + box->padding.bottom, min_height);
     if (!p->page)
         return height;
@@ -594,15 +693,15 @@ static double layout_frame(placer *p, fs_box *box, double x, double y, double wi
     double offset = box->valign == FS_ALIGN_CENTER ? spare / 2
                     : box->valign == FS_ALIGN_END  ? spare
                                                    : 0;
-    layout_stack(p, box->children, box->child_count, gap, x + box->padding.left,
+    layout_stack(p, children_of(box), box->child_count, gap, x + box->padding.left,
                  y + box->padding.top + offset, inner);
     return height;
 }
 
-static double layout_list(placer *p, fs_box *box, double x, double y, double width)
+static double layout_list(placer *p, const fs_box *box, double x, double y, double width)
 {
     double gap = gap_of(box, FS_GAP_LIST);
-    const fs_text_style *style = &box->style;
+    const fs_text_style *style = scaled(p, &box->style);
     fs_text_style *marker_style = fs_arena_alloc(p->arena, sizeof *marker_style);
     if (!marker_style) {
         p->failed = true;
@@ -619,7 +718,7 @@ static double layout_list(placer *p, fs_box *box, double x, double y, double wid
             : measure(p, "00.", marker_style, style->size, -1).width + style->size * 0.4;
     double top = y;
     for (size_t i = 0; i < box->child_count; i++) {
-        fs_box *item = box->children[i];
+        const fs_box *item = box->children[i];
         double height = layout_box(p, item, x + indent, y, width - indent, 0);
         if (p->page && box->marker != FS_MARKER_NONE) {
             const char *marker =
@@ -631,7 +730,7 @@ static double layout_list(placer *p, fs_box *box, double x, double y, double wid
     return y - top;
 }
 
-static double layout_box(placer *p, fs_box *box, double x, double y, double width,
+static double layout_box(placer *p, const fs_box *box, double x, double y, double width,
                          double min_height)
 {
     const fs_box *outer = p->current;
@@ -641,7 +740,7 @@ static double layout_box(placer *p, fs_box *box, double x, double y, double widt
     return height;
 }
 
-static double layout_kind(placer *p, fs_box *box, double x, double y, double width,
+static double layout_kind(placer *p, const fs_box *box, double x, double y, double width,
                           double min_height)
 {
     switch (box->kind) {
@@ -650,8 +749,8 @@ static double layout_kind(placer *p, fs_box *box, double x, double y, double wid
     case FS_BOX_ROW:
         return layout_row(p, box, x, y, width, min_height);
     case FS_BOX_STACK:
-        return fmax(layout_stack(p, box->children, box->child_count, gap_of(box, FS_GAP_STACK), x,
-                                 y, width),
+        return fmax(layout_stack(p, children_of(box), box->child_count, gap_of(box, FS_GAP_STACK),
+                                 x, y, width),
                     min_height);
     case FS_BOX_GRID:
         return fmax(layout_grid(p, box, x, y, width), min_height);
@@ -669,7 +768,7 @@ static double layout_kind(placer *p, fs_box *box, double x, double y, double wid
         return fmax(layout_quote(p, box, x, y, width), min_height);
     case FS_BOX_FLOW:
         /* A flow inside another block cannot break: its content stacks. */
-        return fmax(layout_stack(p, box->children, box->child_count, FS_GAP_STACK, x, y, width),
+        return fmax(layout_stack(p, children_of(box), box->child_count, FS_GAP_STACK, x, y, width),
                     min_height);
     case FS_BOX_BREAK:
         return min_height;
@@ -697,7 +796,7 @@ static double image_height(const fs_box *box, double width)
     return w > 0 ? width * h / w : 0;
 }
 
-static double layout_image(placer *p, fs_box *box, double x, double y, double width)
+static double layout_image(placer *p, const fs_box *box, double x, double y, double width)
 {
     double height = image_height(box, width);
     fs_op picture = {.kind = FS_OP_IMAGE, .x = x, .y = y, .w = width, .h = height};
@@ -721,14 +820,13 @@ static void emit_bar(placer *p, const fs_rgba *color, double x, double top, doub
 
 /* Outside a flow a quote is one block beside one bar: its paragraphs are
  * laid out without their own. */
-static double layout_quote(placer *p, fs_box *box, double x, double y, double width)
+static double layout_quote(placer *p, const fs_box *box, double x, double y, double width)
 {
-    for (size_t i = 0; i < box->child_count; i++)
-        box->children[i]->has_bar = false;
-    double height = layout_stack(p, box->children, box->child_count, FS_GAP_FRAME, x + QUOTE_INDENT,
-                                 y, width - QUOTE_INDENT);
-    for (size_t i = 0; i < box->child_count; i++)
-        box->children[i]->has_bar = true;
+    bool beside_bar = p->beside_bar;
+    p->beside_bar = true;
+    double height = layout_stack(p, children_of(box), box->child_count, FS_GAP_FRAME,
+                                 x + QUOTE_INDENT, y, width - QUOTE_INDENT);
+    p->beside_bar = beside_bar;
     if (box->child_count)
         emit_bar(p, &box->children[0]->bar, x, y, y + height);
     return height;
@@ -779,25 +877,26 @@ static void chart_rect(placer *p, const char **alt, double x, double y, double w
     emit_chart_op(p, &rect, alt);
 }
 
-static double layout_donut(placer *p, fs_box *box, const fs_chart_item *item, double x, double y,
-                           double width, const char **alt)
+static double layout_donut(placer *p, const fs_box *box, const fs_chart_item *item, double x,
+                           double y, double width, const char **alt)
 {
+    const fs_text_style *style = scaled(p, &box->style);
+    const fs_text_style *number_style = scaled(p, &box->number_style);
     double d = box->height > 0 ? box->height : fmin(width * 0.38, 64);
     double ring = d * 0.16;
     /* The share in the middle, as large as the hole allows. */
-    double size = fmin(box->number_style.size, d * 0.3);
+    double size = fmin(number_style->size, d * 0.3);
     const fs_text_style *number =
-        chart_style(p, &box->number_style, box->number_style.weight, box->number_style.color, size);
+        chart_style(p, number_style, number_style->weight, number_style->color, size);
     fs_extent figure = measure(p, item->text, number, size, -1);
     double hole = d - 2 * ring - 4;
     if (figure.width > hole && figure.width > 0) {
         size *= hole / figure.width;
-        number = chart_style(p, &box->number_style, box->number_style.weight,
-                             box->number_style.color, size);
+        number = chart_style(p, number_style, number_style->weight, number_style->color, size);
         figure = measure(p, item->text, number, size, -1);
     }
     double label_x = d + CHART_GAP * 1.5, label_w = width - label_x;
-    fs_extent label = measure(p, item->label, &box->style, box->style.size, label_w);
+    fs_extent label = measure(p, item->label, style, style->size, label_w);
     double height = fmax(d, label.height);
     if (!p->page)
         return height;
@@ -822,31 +921,33 @@ static double layout_donut(placer *p, fs_box *box, const fs_chart_item *item, do
     emit_text(p, x + (d - figure.width) / 2, top + (d - figure.height) / 2, figure.width,
               figure.height, item->text, number, size, 0);
     emit_text(p, x + label_x, y + (height - label.height) / 2, label_w, label.height, item->label,
-              &box->style, box->style.size, 0);
+              style, style->size, 0);
     return height;
 }
 
-static double layout_icon_array(placer *p, fs_box *box, const fs_chart_item *item, double x,
+static double layout_icon_array(placer *p, const fs_box *box, const fs_chart_item *item, double x,
                                 double y, double width, const char **alt)
 {
+    const fs_text_style *style = scaled(p, &box->style);
+    const fs_text_style *number_style = scaled(p, &box->number_style);
     long total = box->total > 0 ? box->total : 10, per_row = total < 10 ? total : 10;
     long rows = (total + per_row - 1) / per_row;
     long filled = fs_chart_icons_filled(item->value, total);
     double cell = fmin(box->height > 0 ? box->height : 22, width / (double)per_row);
-    double n = number_size(box);
-    fs_extent figure = measure(p, item->text, &box->number_style, n, -1);
+    double n = number_size(p, box);
+    fs_extent figure = measure(p, item->text, number_style, n, -1);
     double label_x = figure.width + CHART_GAP, label_w = width - label_x;
-    fs_extent label = measure(p, item->label, &box->style, box->style.size, label_w);
+    fs_extent label = measure(p, item->label, style, style->size, label_w);
     /* The label's first line sits on the figure's baseline. */
-    fs_extent first = measure(p, "0", &box->style, box->style.size, -1);
+    fs_extent first = measure(p, "0", style, style->size, -1);
     double label_down = fmax(0, figure.baseline - first.baseline);
     double head = fmax(figure.height, label_down + label.height);
     double height = head + CHART_GAP + (double)rows * cell;
     if (!p->page)
         return height;
-    emit_text(p, x, y, figure.width, figure.height, item->text, &box->number_style, n, 0);
-    emit_text(p, x + label_x, y + label_down, label_w, label.height, item->label, &box->style,
-              box->style.size, 0);
+    emit_text(p, x, y, figure.width, figure.height, item->text, number_style, n, 0);
+    emit_text(p, x + label_x, y + label_down, label_w, label.height, item->label, style,
+              style->size, 0);
     for (long i = 0; i < total; i++) {
         double glyph = cell * 0.92;
         fs_op icon = {.kind = FS_OP_ICON,
@@ -873,15 +974,16 @@ static const char *value_text(placer *p, const fs_chart_item *item)
     return text ? text : item->text;
 }
 
-static double layout_progress(placer *p, fs_box *box, const fs_chart_item *item, double x, double y,
-                              double width, const char **alt)
+static double layout_progress(placer *p, const fs_box *box, const fs_chart_item *item, double x,
+                              double y, double width, const char **alt)
 {
-    const fs_text_style *bold =
-        chart_style(p, &box->style, 700, box->number_style.color, box->style.size * 1.15);
+    const fs_text_style *style = scaled(p, &box->style);
+    const fs_text_style *number_style = scaled(p, &box->number_style);
+    const fs_text_style *bold = chart_style(p, style, 700, number_style->color, style->size * 1.15);
     const char *amount = value_text(p, item);
     fs_extent value = measure(p, amount, bold, bold->size, -1);
     double label_w = width - value.width - CHART_GAP;
-    fs_extent label = measure(p, item->label, &box->style, box->style.size, label_w);
+    fs_extent label = measure(p, item->label, style, style->size, label_w);
     double bar = box->height > 0 ? box->height : 7;
     double head = fmax(value.height, label.height);
     double height = head + CHART_GAP * 0.6 + bar;
@@ -892,30 +994,31 @@ static double layout_progress(placer *p, fs_box *box, const fs_chart_item *item,
     double share = fs_chart_fraction(item->value, item->target);
     if (share > 0)
         chart_rect(p, alt, x, bar_y, fmax(width * share, bar), bar, box->icon_color);
-    emit_text(p, x, y + head - label.height, label_w, label.height, item->label, &box->style,
-              box->style.size, 0);
+    emit_text(p, x, y + head - label.height, label_w, label.height, item->label, style, style->size,
+              0);
     emit_text(p, x + width - value.width, y + head - value.height, value.width, value.height,
               amount, bold, bold->size, 0);
     return height;
 }
 
-static double layout_bars(placer *p, fs_box *box, double x, double y, double width,
+static double layout_bars(placer *p, const fs_box *box, double x, double y, double width,
                           const char **alt)
 {
-    const fs_text_style *bold =
-        chart_style(p, &box->style, 700, box->number_style.color, box->style.size);
+    const fs_text_style *style = scaled(p, &box->style);
+    const fs_text_style *number_style = scaled(p, &box->number_style);
+    const fs_text_style *bold = chart_style(p, style, 700, number_style->color, style->size);
     double max = fs_chart_scale_max(box->items, box->item_count), values = 0;
     for (size_t i = 0; i < box->item_count; i++)
         values =
             fmax(values, measure(p, value_text(p, &box->items[i]), bold, bold->size, -1).width);
     double label_w = width * 0.3, bar_x = label_w + CHART_GAP;
     double bar_w = fmax(width - bar_x - values - CHART_GAP, 1);
-    double thickness = box->height > 0 ? box->height : box->style.size * 1.1;
+    double thickness = box->height > 0 ? box->height : style->size * 1.1;
     double top = y;
     for (size_t i = 0; i < box->item_count; i++) {
         const fs_chart_item *item = &box->items[i];
-        fs_extent label = measure(p, item->label, &box->style, box->style.size, label_w);
-        fs_extent line = measure(p, "0", &box->style, box->style.size, -1);
+        fs_extent label = measure(p, item->label, style, style->size, label_w);
+        fs_extent line = measure(p, "0", style, style->size, -1);
         /* The bar sits on the label's first line; a bar thicker than the
          * line pushes the label down rather than rise above the row. */
         double label_y = y + fmax(0, (thickness - line.height) / 2);
@@ -934,8 +1037,7 @@ static double layout_bars(placer *p, fs_box *box, double x, double y, double wid
                 chart_rect(p, alt, x + bar_x, bar_y, fmax(end, thickness), thickness,
                            box->icon_color);
             }
-            emit_text(p, x, label_y, label_w, label.height, item->label, &box->style,
-                      box->style.size, 0);
+            emit_text(p, x, label_y, label_w, label.height, item->label, style, style->size, 0);
             const char *amount = value_text(p, item);
             fs_extent value = measure(p, amount, bold, bold->size, -1);
             emit_text(p, x + bar_x + end + CHART_GAP, label_y, value.width, value.height, amount,
@@ -946,22 +1048,22 @@ static double layout_bars(placer *p, fs_box *box, double x, double y, double wid
     return y - top;
 }
 
-static double layout_columns(placer *p, fs_box *box, double x, double y, double width,
+static double layout_columns(placer *p, const fs_box *box, double x, double y, double width,
                              const char **alt)
 {
+    const fs_text_style *style = scaled(p, &box->style);
+    const fs_text_style *number_style = scaled(p, &box->number_style);
     size_t n = box->item_count;
     if (n == 0)
         return 0;
-    const fs_text_style *bold =
-        chart_style(p, &box->style, 700, box->number_style.color, box->style.size);
+    const fs_text_style *bold = chart_style(p, style, 700, number_style->color, style->size);
     double max = fs_chart_scale_max(box->items, n);
     double slot = width / (double)n, column = slot * 0.55;
     double plot = box->height > 0 ? box->height : 90;
     fs_extent figure = measure(p, "0", bold, bold->size, -1);
     double labels = 0;
     for (size_t i = 0; i < n; i++)
-        labels = fmax(
-            labels, measure(p, box->items[i].label, &box->style, box->style.size, slot - 4).height);
+        labels = fmax(labels, measure(p, box->items[i].label, style, style->size, slot - 4).height);
     double base = y + figure.height + CHART_GAP * 0.5 + plot;
     double height = base - y + CHART_GAP * 0.8 + labels;
     if (!p->page)
@@ -994,8 +1096,8 @@ static double layout_columns(placer *p, fs_box *box, double x, double y, double 
         emit_text(p, x + (double)i * slot + (slot - value.width) / 2,
                   top - CHART_GAP * 0.5 - value.height, value.width, value.height, amount, bold,
                   bold->size, 0);
-        fs_text_style *centred = (fs_text_style *)chart_style(p, &box->style, box->style.weight,
-                                                              box->style.color, box->style.size);
+        fs_text_style *centred =
+            (fs_text_style *)chart_style(p, style, style->weight, style->color, style->size);
         centred->align = FS_ALIGN_CENTER;
         fs_extent label = measure(p, item->label, centred, centred->size, slot - 4);
         emit_text(p, x + (double)i * slot + 2, base + CHART_GAP * 0.8, slot - 4, label.height,
@@ -1006,7 +1108,7 @@ static double layout_columns(placer *p, fs_box *box, double x, double y, double 
                   .y = base,
                   .w = width,
                   .h = 0.75,
-                  .color = tint(box->style.color, 0.4)};
+                  .color = tint(style->color, 0.4)};
     emit(p, &axis);
     return height;
 }
@@ -1015,20 +1117,22 @@ static double layout_columns(placer *p, fs_box *box, double x, double y, double 
  * labels of the rows that share it. */
 /* Periods side by side: each date above a dot on one line across, its
  * text below. */
-static double layout_timeline_across(placer *p, fs_box *box, double x, double y, double width,
+static double layout_timeline_across(placer *p, const fs_box *box, double x, double y, double width,
                                      const char **alt)
 {
+    const fs_text_style *style = scaled(p, &box->style);
+    const fs_text_style *number_style = scaled(p, &box->number_style);
     const fs_text_style *date_style =
-        chart_style(p, &box->style, 700, box->number_style.color, box->style.size * 1.25);
+        chart_style(p, style, 700, number_style->color, style->size * 1.25);
     size_t n = box->item_count;
-    double slot = width / (double)n, dot = box->style.size * 0.8;
+    double slot = width / (double)n, dot = style->size * 0.8;
     double dates = 0, labels = 0;
     for (size_t i = 0; i < n; i++) {
         dates =
             fmax(dates, measure(p, box->items[i].text, date_style, date_style->size, -1).height);
-        labels = fmax(labels, measure(p, box->items[i].label, &box->style, box->style.size,
-                                      slot - CHART_GAP * 2)
-                                  .height);
+        labels =
+            fmax(labels,
+                 measure(p, box->items[i].label, style, style->size, slot - CHART_GAP * 2).height);
     }
     double axis = y + dates + CHART_GAP * 0.6 + dot / 2;
     double height = dates + CHART_GAP * 0.6 + dot + CHART_GAP + labels;
@@ -1053,10 +1157,9 @@ static double layout_timeline_across(placer *p, fs_box *box, double x, double y,
                        .h = dot,
                        .color = box->icon_color};
         emit(p, &point);
-        fs_extent label =
-            measure(p, box->items[i].label, &box->style, box->style.size, slot - CHART_GAP * 2);
+        fs_extent label = measure(p, box->items[i].label, style, style->size, slot - CHART_GAP * 2);
         emit_text(p, left, axis + dot / 2 + CHART_GAP, slot - CHART_GAP * 2, label.height,
-                  box->items[i].label, &box->style, box->style.size, 0);
+                  box->items[i].label, style, style->size, 0);
     }
     return height;
 }
@@ -1069,15 +1172,17 @@ typedef struct {
 /* The rows of a timeline down the column, from y: each date once, its dot
  * and the labels of the rows that share it. Draws when the placer has a
  * page; returns the height, and where the line through the dots goes. */
-static double timeline_rows(placer *p, fs_box *box, double x, double y, double width,
+static double timeline_rows(placer *p, const fs_box *box, double x, double y, double width,
                             const char **alt, timeline_axis *line)
 {
+    const fs_text_style *style = scaled(p, &box->style);
+    const fs_text_style *number_style = scaled(p, &box->number_style);
     const fs_text_style *date_style =
-        chart_style(p, &box->style, 700, box->number_style.color, box->style.size * 1.1);
+        chart_style(p, style, 700, number_style->color, style->size * 1.1);
     double dates = 0;
     for (size_t i = 0; i < box->item_count; i++)
         dates = fmax(dates, measure(p, box->items[i].text, date_style, date_style->size, -1).width);
-    double axis = dates + CHART_GAP * 1.5, dot = box->style.size * 0.7;
+    double axis = dates + CHART_GAP * 1.5, dot = style->size * 0.7;
     double text_x = axis + dot + CHART_GAP, text_w = fmax(width - text_x, 1);
     double top = y;
     line->x = x + axis + dot / 2;
@@ -1096,7 +1201,7 @@ static double timeline_rows(placer *p, fs_box *box, double x, double y, double w
             return 0;
         }
         fs_extent date = measure(p, box->items[i].text, date_style, date_style->size, -1);
-        fs_extent label = measure(p, labels, &box->style, box->style.size, text_w);
+        fs_extent label = measure(p, labels, style, style->size, text_w);
         double centre = y + date.height / 2;
         if (i == 0)
             line->first = centre;
@@ -1113,7 +1218,7 @@ static double timeline_rows(placer *p, fs_box *box, double x, double y, double w
             emit_chart_op(p, &point, alt);
             emit_text(p, x + text_x,
                       y + (date.height - label.height > 0 ? (date.height - label.height) / 2 : 0),
-                      text_w, label.height, labels, &box->style, box->style.size, 0);
+                      text_w, label.height, labels, style, style->size, 0);
         }
         y += fmax(date.height, label.height) + (end < box->item_count ? CHART_GAP : 0);
         i = end;
@@ -1121,7 +1226,7 @@ static double timeline_rows(placer *p, fs_box *box, double x, double y, double w
     return y - top;
 }
 
-static double layout_timeline(placer *p, fs_box *box, double x, double y, double width,
+static double layout_timeline(placer *p, const fs_box *box, double x, double y, double width,
                               const char **alt)
 {
     if (box->across && box->item_count)
@@ -1149,9 +1254,9 @@ static double layout_timeline(placer *p, fs_box *box, double x, double y, double
 
 /* A donut, icon array or progress bar per item, one under the other (a
  * repeat gives one per row; none when it picks no row). */
-static double layout_per_item(placer *p, fs_box *box, double x, double y, double width,
+static double layout_per_item(placer *p, const fs_box *box, double x, double y, double width,
                               const char **alt,
-                              double (*one)(placer *, fs_box *, const fs_chart_item *, double,
+                              double (*one)(placer *, const fs_box *, const fs_chart_item *, double,
                                             double, double, const char **))
 {
     double top = y;
@@ -1161,7 +1266,7 @@ static double layout_per_item(placer *p, fs_box *box, double x, double y, double
     return y - top;
 }
 
-static double layout_chart(placer *p, fs_box *box, double x, double y, double width)
+static double layout_chart(placer *p, const fs_box *box, double x, double y, double width)
 {
     const char *alt = box->alt;
     switch (box->chart) {
@@ -1187,11 +1292,12 @@ static double layout_chart(placer *p, fs_box *box, double x, double y, double wi
  * each list item, each paragraph of a quote can split between two lines;
  * anything else (a picture, a grid, a box) moves whole. */
 typedef struct {
-    fs_box *box;
-    size_t paragraph; /* of a text box */
-    bool text;        /* splits between lines */
-    bool keep;        /* starts in the same column as the next piece */
-    bool heading;     /* never split */
+    const fs_box *box;
+    const fs_text_style *style; /* a text's, scaled */
+    size_t paragraph;           /* of a text box */
+    bool text;                  /* splits between lines */
+    bool keep;                  /* starts in the same column as the next piece */
+    bool heading;               /* never split */
     bool column_break, page_break;
     double indent; /* of a list item or quote */
     const char *marker;
@@ -1218,7 +1324,7 @@ typedef struct {
 enum { FLOW_ORPHANS = 2, FLOW_WIDOWS = 2 };
 static const double FLOW_BLOCK_SPACE = 8; /* around what is not text */
 
-static piece *add_piece(placer *p, pieces *list, fs_box *box)
+static piece *add_piece(placer *p, pieces *list, const fs_box *box)
 {
     if (list->count == list->capacity) {
         size_t capacity = list->capacity ? list->capacity * 2 : 64;
@@ -1249,14 +1355,15 @@ static const fs_text_style *marker_style_of(placer *p, const fs_text_style *styl
     return marker;
 }
 
-/* How far a list item or quote paragraph of Markdown stands in. */
-static double text_indent(const fs_box *box)
+/* How far a list item or quote paragraph of Markdown stands in, in its
+ * scaled style, beside a bar or not. */
+static double text_indent(const fs_box *box, const fs_text_style *style, bool bar)
 {
-    double indent = box->has_bar ? QUOTE_INDENT : 0;
+    double indent = bar ? QUOTE_INDENT : 0;
     if (box->depth > 0)
-        indent += box->depth * box->style.size * LIST_INDENT +
+        indent += box->depth * style->size * LIST_INDENT +
                   (box->item_marker && box->item_marker[0] >= '0' && box->item_marker[0] <= '9'
-                       ? box->style.size * 0.6
+                       ? style->size * 0.6
                        : 0);
     return indent;
 }
@@ -1269,27 +1376,29 @@ static void emit_marker(placer *p, const char *marker, const fs_text_style *styl
     emit_text(p, x - width - size * 0.45, y, width, height, marker, style, size, 0);
 }
 
-static void add_text_pieces(placer *p, pieces *list, fs_box *box, double indent, const char *marker,
-                            const fs_text_style *marker_style)
+static void add_text_pieces(placer *p, pieces *list, const fs_box *box, double indent,
+                            const char *marker, const fs_text_style *marker_style)
 {
+    const fs_text_style *style = scaled(p, &box->style);
     for (size_t i = 0; i < box->paragraph_count; i++) {
         piece *pc = add_piece(p, list, box);
         if (!pc)
             return;
+        pc->style = style;
         pc->paragraph = i;
         pc->text = true;
         pc->heading = box->level > 0;
-        pc->indent = indent + text_indent(box);
+        pc->indent = indent + text_indent(box, style, box->has_bar);
         pc->marker = i == 0 ? (marker ? marker : box->item_marker) : NULL;
-        pc->marker_style = marker_style ? marker_style : &box->style;
-        pc->space_before = i == 0 ? box->style.space_before : 0;
+        pc->marker_style = marker_style ? marker_style : style;
+        pc->space_before = i == 0 ? style->space_before : 0;
         pc->space_after =
-            i + 1 == box->paragraph_count && box->gap >= 0 ? box->gap : box->style.space_after;
+            i + 1 == box->paragraph_count && box->gap >= 0 ? box->gap : style->space_after;
         pc->keep = i + 1 < box->paragraph_count ? false : box->keep_with_next || pc->heading;
     }
 }
 
-static void add_pieces(placer *p, pieces *list, fs_box *box)
+static void add_pieces(placer *p, pieces *list, const fs_box *box)
 {
     switch (box->kind) {
     case FS_BOX_STACK:
@@ -1299,7 +1408,7 @@ static void add_pieces(placer *p, pieces *list, fs_box *box)
     case FS_BOX_TEXT: {
         const fs_text_style *marker = NULL;
         if (box->item_marker)
-            marker = marker_style_of(p, &box->style, box->bar);
+            marker = marker_style_of(p, scaled(p, &box->style), box->bar);
         add_text_pieces(p, list, box, 0, NULL, marker);
         return;
     }
@@ -1308,8 +1417,9 @@ static void add_pieces(placer *p, pieces *list, fs_box *box)
             add_text_pieces(p, list, box->children[i], 0, NULL, NULL);
         return;
     case FS_BOX_LIST: {
-        const fs_text_style *marker = marker_style_of(p, &box->style, box->marker_color);
-        double indent = box->marker == FS_MARKER_NONE ? 0 : box->style.size * LIST_INDENT;
+        const fs_text_style *style = scaled(p, &box->style);
+        const fs_text_style *marker = marker_style_of(p, style, box->marker_color);
+        double indent = box->marker == FS_MARKER_NONE ? 0 : style->size * LIST_INDENT;
         for (size_t i = 0; i < box->child_count; i++) {
             const char *text = box->marker == FS_MARKER_BULLET ? "•"
                                : box->marker == FS_MARKER_NUMBER
@@ -1366,7 +1476,7 @@ static void measure_pieces(placer *p, pieces *list, double width)
         }
         const fs_box *box = pc->box;
         fs_extent extent =
-            measure(p, box->paragraphs[pc->paragraph], &box->style, box->style.size, w);
+            measure(p, box->paragraphs[pc->paragraph], pc->style, pc->style->size, w);
         int lines = extent.lines > 0 ? extent.lines : 1;
         pc->bottoms = fs_arena_array(p->arena, (size_t)lines, sizeof(double));
         if (!pc->bottoms) {
@@ -1374,8 +1484,8 @@ static void measure_pieces(placer *p, pieces *list, double width)
             return;
         }
         fs_text text = {.markup = box->paragraphs[pc->paragraph],
-                        .style = &box->style,
-                        .size = box->style.size,
+                        .style = pc->style,
+                        .size = pc->style->size,
                         .width = w};
         int found = p->measurer->line_bottoms(p->measurer->context, &text, pc->bottoms, lines);
         if (found != lines) {
@@ -1487,10 +1597,10 @@ static double fill_column(placer *p, const pieces *list, flow_at *at, double x, 
         if (p->page) {
             const fs_box *outer = p->current;
             p->current = box;
-            emit_paragraph(p, box, pc->paragraph, x0, y0, w, chunk, at->line,
+            emit_paragraph(p, box, pc->style, pc->paragraph, x0, y0, w, chunk, at->line,
                            take == pc->lines ? 0 : take);
             if (pc->marker && at->line == 0)
-                emit_marker(p, pc->marker, pc->marker_style, box->style.size, x0, y0, chunk);
+                emit_marker(p, pc->marker, pc->marker_style, pc->style->size, x0, y0, chunk);
             if (box->has_bar)
                 emit_bar(p, &box->bar, x0 - QUOTE_INDENT, last_bar ? y0 - space : y0, y0 + chunk);
             p->current = outer;
@@ -1603,7 +1713,7 @@ static bool start_page(placer *p, pager *g)
 /* Places a flow from the current position, on as many pages as it needs.
  * On its last page its columns are balanced: the shortest height at which
  * what is left fits them. */
-static void place_flow(placer *p, pager *g, fs_box *flow)
+static void place_flow(placer *p, pager *g, const fs_box *flow)
 {
     pieces list = {0};
     for (size_t i = 0; i < flow->child_count; i++)
@@ -1637,9 +1747,11 @@ static void place_flow(placer *p, pager *g, fs_box *flow)
     }
 }
 
-/* One placement of the document, as its styles are now. */
+/* One placement of the document (a trial), with the body's texts at scale
+ * times their size; its problems go to diags. */
 static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
-                              const fs_measurer *measurer, fs_arena *arena, fs_diags *diags)
+                              const fs_measurer *measurer, double scale, fs_arena *arena,
+                              fs_diags *diags)
 {
     fs_display *display = fs_arena_alloc(arena, sizeof *display);
     if (!display)
@@ -1653,15 +1765,19 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
                 .page_height = page->height,
                 .strict = doc->strict,
                 .page_number = 1,
-                .page_count = 1};
+                .page_count = 1,
+                .body_scale = scale,
+                .text_scale = 1,
+                .scaled = {.arena = arena},
+                .fits = {.arena = arena}};
     size_t errors = fs_diags_errors(diags);
     pager g = {.doc = doc,
                .spec = page,
                .display = display,
                .x = page->margin.left,
                .width = page->width - page->margin.left - page->margin.right};
-    fs_box *headers[2] = {doc->first_header, doc->header};
-    fs_box *footers[2] = {doc->first_footer, doc->footer};
+    const fs_box *headers[2] = {doc->first_header, doc->header};
+    const fs_box *footers[2] = {doc->first_footer, doc->footer};
     for (size_t i = 0; i < 2; i++) {
         g.header[i] = headers[i] ? measure_box(&p, headers[i], g.width) : 0;
         g.footer[i] = footers[i] ? measure_box(&p, footers[i], g.width) : 0;
@@ -1669,8 +1785,9 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
     double gap = page->gap >= 0 ? page->gap : FS_GAP_STACK;
     if (!start_page(&p, &g))
         return NULL;
+    p.text_scale = p.body_scale;
     for (size_t i = 0; i < doc->body->child_count && !p.failed; i++) {
-        fs_box *block = doc->body->children[i];
+        const fs_box *block = doc->body->children[i];
         p.current = block;
         if (block->kind == FS_BOX_BREAK) {
             if (g.y > g.top + 0.01 && !start_page(&p, &g))
@@ -1696,6 +1813,7 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
         g.y += height + gap;
     }
     display->page_used[display->page_count - 1] = g.y - g.top;
+    p.text_scale = 1;
     /* Headers and footers last, when the number of pages is known; the
      * header's operations go first on each page and the footer's last, so
      * the content stream, and the text a reader or extractor gets, follows
@@ -1720,25 +1838,6 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
 
 /* ---- fitting a page count --------------------------------------------- */
 
-static void scale_style(fs_text_style *style, double factor)
-{
-    style->size *= factor;
-    style->space_after *= factor;
-    style->space_before *= factor;
-    style->tracking *= factor;
-}
-
-/* Multiplies the size of every text of box by factor: the body's texts
- * shrink together, as one group. */
-static void scale_texts(fs_box *box, double factor)
-{
-    scale_style(&box->style, factor);
-    scale_style(&box->number_style, factor);
-    scale_style(&box->label_style, factor);
-    for (size_t i = 0; i < box->child_count; i++)
-        scale_texts(box->children[i], factor);
-}
-
 /* The smallest share of their size the body's texts may all take: the
  * largest 'shrink' of the styles they use. */
 static double shrink_floor(const fs_box *box)
@@ -1748,6 +1847,8 @@ static double shrink_floor(const fs_box *box)
         floor = box->style.min_scale;
     if (box->kind == FS_BOX_STAT)
         floor = fmax(box->number_style.min_scale, box->label_style.min_scale);
+    if (box->kind == FS_BOX_STAT && box->compare)
+        floor = fmax(floor, box->compare_style.min_scale);
     for (size_t i = 0; i < box->child_count; i++)
         floor = fmax(floor, shrink_floor(box->children[i]));
     return floor;
@@ -1783,27 +1884,30 @@ static bool only_overflows(const fs_diags *diags)
 fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_measurer *measurer,
                      fs_arena *arena, fs_diags *diags)
 {
-    fs_diags *trial = fs_diags_create();
-    if (!trial)
+    /* Each trial reports into a list of its own; the document gets the
+     * problems of the trial it is drawn from. */
+    fs_diags *full = fs_diags_create(), *trial = fs_diags_create();
+    if (!full || !trial) {
+        fs_diags_free(full);
+        fs_diags_free(trial);
         return NULL;
-    fs_display *display = place_once(doc, page, measurer, arena, trial);
+    }
+    fs_display *display = place_once(doc, page, measurer, 1, arena, full);
     size_t limit = page->max_pages > 0 ? (size_t)page->max_pages : 0;
     /* A page count to keep may be kept by shrinking: the body is too long,
      * or a block is taller than a page. Other problems are reported as
      * they are. */
-    bool shrinkable = limit && (display ? display->page_count > limit : only_overflows(trial));
+    bool shrinkable = limit && (display ? display->page_count > limit : only_overflows(full));
     if (!shrinkable) {
-        fs_diags_take(diags, trial);
+        fs_diags_take(diags, full);
+        fs_diags_free(full);
         fs_diags_free(trial);
         return display;
     }
     /* Too long: the largest size, down to what the styles allow, at which
      * the body fits. Sizes scale linearly, so a few halvings find it. */
-    double least = fmin(shrink_floor(doc->body), 1), fits = least, too_big = 1, scale = 1;
-    scale_texts(doc->body, least / scale);
-    scale = least;
-    fs_diags_clear(trial);
-    fs_display *smallest = place_once(doc, page, measurer, arena, trial);
+    double least = fmin(shrink_floor(doc->body), 1), fits = least, too_big = 1;
+    fs_display *smallest = place_once(doc, page, measurer, least, arena, trial);
     if (!smallest || smallest->page_count > limit) {
         /* Reported as at the smallest size; other problems as at full size. */
         fs_pos where = page->pos;
@@ -1811,10 +1915,8 @@ fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_
         size_t pages = smallest ? smallest->page_count : 0;
         if (smallest)
             past_the_end(smallest, page, &where, &overflow);
-        fs_diags_clear(trial);
-        scale_texts(doc->body, 1 / scale);
-        place_once(doc, page, measurer, arena, trial);
-        fs_diags_take(diags, trial);
+        fs_diags_take(diags, full);
+        fs_diags_free(full);
         fs_diags_free(trial);
         /* A block taller than a page even at the smallest size is reported
          * as such, at full size. */
@@ -1830,19 +1932,17 @@ fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_
     }
     for (int step = 0; step < 7; step++) {
         double mid = (fits + too_big) / 2;
-        scale_texts(doc->body, mid / scale);
-        scale = mid;
         fs_diags_clear(trial);
-        fs_display *tried = place_once(doc, page, measurer, arena, trial);
+        fs_display *tried = place_once(doc, page, measurer, mid, arena, trial);
         if (tried && tried->page_count <= limit)
             fits = mid;
         else
             too_big = mid;
     }
-    scale_texts(doc->body, fits / scale);
     fs_diags_clear(trial);
-    display = place_once(doc, page, measurer, arena, trial);
+    display = place_once(doc, page, measurer, fits, arena, trial);
     fs_diags_take(diags, trial);
+    fs_diags_free(full);
     fs_diags_free(trial);
     fs_diag_add_kind(diags, FS_NOTE, FS_KIND_SHRUNK, page->pos, NULL,
                      "the body's texts are drawn at %.0f%% of their size to fit on %zu page%s",

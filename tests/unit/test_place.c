@@ -215,10 +215,7 @@ static void grid_numbers_share_the_size_that_fits_the_widest(void **state)
      * 9 x 0.5n wide and the disc with its gap 1.95n: 6.45n <= 110. */
     double scale = 110.0 / 6.45 / 20;
     for (size_t i = 0; i < 4; i++)
-        assert_float_equal(cells[i]->fit_scale, scale, 1e-9);
-    const fs_op *widest = find_text(display, 0, "2,029,052");
-    assert_float_equal(widest->text.size, 20 * scale, 1e-9);
-    assert_float_equal(find_text(display, 0, "71")->text.size, 20 * scale, 1e-9);
+        assert_float_equal(find_text(display, 0, cells[i]->number)->text.size, 20 * scale, 1e-9);
     assert_int_equal(fs_diags_count(f->diags), 0);
 }
 
@@ -227,9 +224,9 @@ static void numbers_that_fit_keep_their_size(void **state)
     fixture *f = *state;
     fs_box *cells[] = {stat(f, "71"), stat(f, "9")};
     fs_box *blocks[] = {with_children(f, FS_BOX_GRID, cells, 2)};
-    place_body(f, blocks, 1, NULL);
-    assert_float_equal(cells[0]->fit_scale, 1, 1e-9);
-    assert_float_equal(cells[1]->fit_scale, 1, 1e-9);
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    assert_float_equal(find_text(display, 0, "71")->text.size, 20, 1e-9);
+    assert_float_equal(find_text(display, 0, "9")->text.size, 20, 1e-9);
 }
 
 static void numbers_never_shrink_below_the_style_limit(void **state)
@@ -241,8 +238,8 @@ static void numbers_never_shrink_below_the_style_limit(void **state)
     fs_box *blocks[] = {grid};
     fs_display *display = place_body(f, blocks, 1, NULL);
     assert_non_null(display);
-    assert_float_equal(cells[0]->fit_scale, 0.6, 1e-9);
-    assert_float_equal(cells[1]->fit_scale, 0.6, 1e-9);
+    assert_float_equal(find_text(display, 0, cells[0]->number)->text.size, 20 * 0.6, 1e-9);
+    assert_float_equal(find_text(display, 0, "1")->text.size, 20 * 0.6, 1e-9);
     assert_int_equal(fs_diags_warnings(f->diags), 1);
     const fs_diag *warning = fs_diags_at(f->diags, 0);
     assert_int_equal(warning->pos.line, 7);
@@ -256,9 +253,9 @@ static void a_stat_alone_fits_its_own_width(void **state)
     lone->width_kind = FS_WIDTH_FIXED;
     lone->width = 150;
     fs_box *blocks[] = {lone};
-    place_body(f, blocks, 1, NULL);
+    fs_display *display = place_body(f, blocks, 1, NULL);
     /* 12 characters: 6n of text and 1.95n of disc and gap in 150. */
-    assert_float_equal(lone->fit_scale, 150 / 7.95 / 20, 1e-9);
+    assert_float_equal(find_text(display, 0, "123456789012")->text.size, 150 / 7.95, 1e-9);
 }
 
 static void icon_disc_is_centred_on_the_figures(void **state)
@@ -1212,6 +1209,102 @@ static void a_body_that_fits_is_not_shrunk(void **state)
     assert_int_equal(fs_diags_count(f->diags), 0);
 }
 
+/* A body of one long text after a block, one page allowed: the text alone
+ * nearly fills the page (56 lines of 12.5 points in 700), so the body is
+ * shrunk a little to fit. */
+static fs_document shrunk_document(fixture *f, fs_box *first)
+{
+    char *markup = fs_arena_alloc(f->arena, 5601);
+    memset(markup, 'x', 5600);
+    fs_box *blocks[] = {first, text(f, markup, 10)};
+    return (fs_document){.body = with_children(f, FS_BOX_STACK, blocks, 2)};
+}
+
+static void a_shrunk_body_reports_the_numbers_that_do_not_fit(void **state)
+{
+    fixture *f = *state;
+    /* 200 characters do not fit a tile 245 wide at any size the style allows,
+     * at full size or shrunk: every trial finds it, and the one drawn says so. */
+    char *number = fs_arena_alloc(f->arena, 201);
+    memset(number, '9', 200);
+    fs_box *cells[] = {stat(f, number), stat(f, "1")};
+    fs_document doc = shrunk_document(f, with_children(f, FS_BOX_GRID, cells, 2));
+    fs_page_spec one_page = page;
+    one_page.max_pages = 1;
+    fs_display *display = fs_place(&doc, &one_page, &measurer, f->arena, f->diags);
+    assert_non_null(display);
+    assert_non_null(diag_of_kind(f->diags, FS_KIND_SHRUNK));
+    const fs_diag *warning = diag_of_kind(f->diags, FS_KIND_OVERFLOW);
+    assert_non_null(warning);
+    assert_int_equal(warning->severity, FS_WARNING);
+    assert_non_null(strstr(warning->message, "do not fit their tiles even at 60%"));
+    assert_int_equal(fs_diags_warnings(f->diags), 1);
+    /* Drawn at the floor of the shrunk number style. */
+    double scale = find_text(display, 0, "label")->text.size / 8;
+    assert_true(scale < 1);
+    assert_float_equal(find_text(display, 0, number)->text.size, 20 * scale * 0.6, 1e-9);
+}
+
+static void a_shrunk_stat_shrinks_its_comparison_line(void **state)
+{
+    fixture *f = *state;
+    fs_box *tile = stat(f, "71");
+    tile->compare = "3x more than in 2015";
+    tile->compare_style = style_of(7);
+    fs_document doc = shrunk_document(f, tile);
+    fs_page_spec one_page = page;
+    one_page.max_pages = 1;
+    fs_display *display = fs_place(&doc, &one_page, &measurer, f->arena, f->diags);
+    assert_non_null(display);
+    assert_non_null(diag_of_kind(f->diags, FS_KIND_SHRUNK));
+    double scale = find_text(display, 0, "label")->text.size / 8;
+    assert_true(scale < 1);
+    assert_float_equal(find_text(display, 0, "3x more than in 2015")->text.size, 7 * scale, 1e-9);
+    assert_float_equal(find_text(display, 0, "71")->text.size, 20 * scale, 1e-9);
+}
+
+/* Copies every box of a tree, depth first, into copies (up to capacity). */
+static size_t snapshot(const fs_box *box, fs_box *copies, size_t count, size_t capacity)
+{
+    if (count < capacity)
+        copies[count] = *box;
+    count++;
+    for (size_t i = 0; i < box->child_count; i++)
+        count = snapshot(box->children[i], copies, count, capacity);
+    return count;
+}
+
+static void placing_leaves_the_box_tree_as_bind_made_it(void **state)
+{
+    fixture *f = *state;
+    /* Every kind of box placement once wrote into: a stat group it fitted,
+     * a quote whose bars it turned off, a Markdown list item whose depth it
+     * flipped, texts it scaled to fit the page count. */
+    fs_box *cells[] = {stat(f, "2,029,052"), stat(f, "71")};
+    fs_box *said = text(f, "said", 10), *by = text(f, "by", 8);
+    said->has_bar = by->has_bar = true;
+    fs_box *quote_children[] = {said, by};
+    fs_box *item = text(f, "an item", 10);
+    item->depth = 1;
+    item->item_marker = "•";
+    fs_box *tile = stat(f, "9");
+    tile->compare = "compared";
+    tile->compare_style = style_of(7);
+    fs_box *blocks[] = {with_children(f, FS_BOX_GRID, cells, 2),
+                        with_children(f, FS_BOX_QUOTE, quote_children, 2), item, tile};
+    fs_document doc = shrunk_document(f, with_children(f, FS_BOX_STACK, blocks, 4));
+    fs_box before[16], after[16];
+    size_t count = snapshot(doc.body, before, 0, 16);
+    assert_true(count <= 16);
+    fs_page_spec one_page = page;
+    one_page.max_pages = 1;
+    assert_non_null(fs_place(&doc, &one_page, &measurer, f->arena, f->diags));
+    assert_non_null(diag_of_kind(f->diags, FS_KIND_SHRUNK));
+    assert_int_equal(snapshot(doc.body, after, 0, 16), count);
+    for (size_t i = 0; i < count; i++)
+        assert_memory_equal(&before[i], &after[i], sizeof(fs_box));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1274,6 +1367,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_body_that_cannot_shrink_enough_is_an_overflow, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_body_that_fits_is_not_shrunk, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_shrunk_body_reports_the_numbers_that_do_not_fit, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_shrunk_stat_shrinks_its_comparison_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(placing_leaves_the_box_tree_as_bind_made_it, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests_name("place", tests, NULL, NULL);
 }
