@@ -100,6 +100,25 @@ static void put_attribute(fs_buf *out, const char *name, const char *value)
     fs_buf_putc(out, '\'');
 }
 
+/* Appends a heading's anchor as a destination's name attribute: bytes
+ * other than ASCII letters, digits, '-', '_' and '.' as %XX. cairo 1.16
+ * writes a destination's name as its UTF-8 bytes but a link's dest= as a
+ * UTF-16 string, so a name with an accent ("maîtriser") never matched its
+ * links; an ASCII name is the same in both. Distinct anchors stay distinct,
+ * and the name needs no quoting. */
+static void put_dest_attribute(fs_buf *out, const char *name, const char *anchor)
+{
+    fs_buf_printf(out, " %s='", name);
+    for (const unsigned char *c = (const unsigned char *)anchor; *c; c++) {
+        if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+            *c == '-' || *c == '_' || *c == '.')
+            fs_buf_putc(out, (char)*c);
+        else
+            fs_buf_printf(out, "%%%02X", *c);
+    }
+    fs_buf_putc(out, '\'');
+}
+
 /* The rectangles a link covers on the lines drawn, as cairo's rect=[...]. */
 typedef struct {
     const fs_op *op;
@@ -142,7 +161,7 @@ static bool paint_links(cairo_t *cr, const fs_op *op, PangoLayout *layout)
         each_drawn_line(op, layout, add_link_rects, &area);
         fs_buf_puts(&attributes, "]");
         if (link->target[0] == '#')
-            put_attribute(&attributes, "dest", link->target + 1);
+            put_dest_attribute(&attributes, "dest", link->target + 1);
         else
             put_attribute(&attributes, "uri", link->target);
         ok = ok && fs_buf_ok(&attributes);
@@ -164,7 +183,7 @@ static bool paint_text(cairo_t *cr, const fs_op *op, fs_pango *pango)
     fs_buf dest = {0};
     bool ok = true;
     if (op->anchor) {
-        put_attribute(&dest, "name", op->anchor);
+        put_dest_attribute(&dest, "name", op->anchor);
         ok = fs_buf_ok(&dest);
         if (ok)
             cairo_tag_begin(cr, CAIRO_TAG_DEST, fs_buf_str(&dest));
