@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/fs_alloc.h"
 #include "core/fs_buf.h"
@@ -36,9 +37,12 @@ static bool has_suffix(const char *name, const char *suffix)
     return length > tail && name[0] != '.' && strcmp(name + length - tail, suffix) == 0;
 }
 
+/* stats.csv, stats.CSV and stats.Csv are tables: spreadsheets on Windows
+ * write the extension in capitals. */
 static bool is_csv(const char *name)
 {
-    return has_suffix(name, ".csv");
+    size_t length = strlen(name);
+    return length > 4 && name[0] != '.' && strcasecmp(name + length - 4, ".csv") == 0;
 }
 
 /* Reads DIR/name into the data set's texts. */
@@ -79,8 +83,59 @@ static bool read_text(fs_dataset *data, const char *name, fs_arena *arena, fs_di
     return true;
 }
 
-fs_dataset *fs_dataset_load(const char *dir, fs_arena *arena, fs_diags *diags)
+/* The layout's declaration of the table named name, or NULL. */
+static const fs_table_decl *find_decl(const fs_dataset_options *options, const char *name)
 {
+    for (size_t i = 0; i < options->decl_count; i++)
+        if (strcmp(options->decls[i].table, name) == 0)
+            return &options->decls[i];
+    return NULL;
+}
+
+/* stats.csv and stats.CSV would both be the table stats: an error at the
+ * second. */
+static bool same_name(const fs_dataset *data, const fs_table *table, fs_diags *diags)
+{
+    for (size_t i = 0; i < data->count; i++) {
+        if (strcmp(fs_table_name(data->tables[i]), fs_table_name(table)) != 0)
+            continue;
+        fs_error(diags, fs_pos_at(fs_table_path(table), 0, 0),
+                 "keep one of the two files, or rename one", "%s and %s are both the table '%s'",
+                 fs_table_path(data->tables[i]), fs_table_path(table), fs_table_name(table));
+        return true;
+    }
+    return false;
+}
+
+/* Every table the layout declares must be in the folder. */
+static bool declared_tables_exist(const fs_dataset *data, const fs_dataset_options *options,
+                                  fs_arena *arena, fs_diags *diags)
+{
+    bool ok = true;
+    const char **names = fs_arena_array(arena, data->count + 1, sizeof *names);
+    for (size_t i = 0; names && i < data->count; i++)
+        names[i] = fs_table_name(data->tables[i]);
+    for (size_t i = 0; i < options->decl_count; i++) {
+        const fs_table_decl *decl = &options->decls[i];
+        if (fs_dataset_table(data, decl->table))
+            continue;
+        fs_buf hint = {0};
+        if (names)
+            fs_suggest_hint(&hint, decl->table, names, data->count, "tables of the data folder: ");
+        fs_error(diags, decl->pos, fs_buf_str(&hint), "tables: no table '%s' in %s", decl->table,
+                 data->dir);
+        fs_buf_free(&hint);
+        ok = false;
+    }
+    return ok;
+}
+
+fs_dataset *fs_dataset_read(const char *dir, const fs_dataset_options *options, fs_arena *arena,
+                            fs_diags *diags)
+{
+    fs_dataset_options none = {0};
+    if (!options)
+        options = &none;
     DIR *folder = opendir(dir);
     if (!folder) {
         fs_error(diags, fs_pos_at(dir, 0, 0), "give the folder that holds the CSV files",
@@ -150,13 +205,25 @@ fs_dataset *fs_dataset_load(const char *dir, fs_arena *arena, fs_diags *diags)
     }
     for (size_t i = 0; i < count; i++) {
         const char *path = fs_arena_printf(arena, "%s/%s", dir, names[i]);
-        const fs_table *table = path ? fs_table_load(path, arena, diags) : NULL;
-        if (table)
-            data->tables[data->count++] = table;
-        else
-            ok = false;
+        size_t errors = fs_diags_errors(diags);
+        fs_table *table = !path               ? NULL
+                          : options->keep_bad ? fs_table_load_all(path, arena, diags)
+                                              : fs_table_load(path, arena, diags);
+        ok = ok && table && fs_diags_errors(diags) == errors;
+        if (!table)
+            continue;
+        const fs_table_decl *decl = find_decl(options, fs_table_name(table));
+        ok = (!decl || fs_table_declare(table, decl, diags)) && ok;
+        ok = !same_name(data, table, diags) && ok;
+        data->tables[data->count++] = table;
     }
-    return ok ? data : NULL;
+    ok = declared_tables_exist(data, options, arena, diags) && ok;
+    return ok || options->keep_bad ? data : NULL;
+}
+
+fs_dataset *fs_dataset_load(const char *dir, fs_arena *arena, fs_diags *diags)
+{
+    return fs_dataset_read(dir, NULL, arena, diags);
 }
 
 const char *fs_dataset_dir(const fs_dataset *data)
@@ -339,6 +406,21 @@ size_t fs_dataset_split(const fs_dataset *data, const char *column, fs_arena *ar
     }
     if (!keyed) {
         no_such_column(data, column, diags);
+        return 0;
+    }
+    if (map.count == 0) {
+        /* Every keyed table is empty (or every key is): no document. */
+        for (size_t t = 0; t < data->count; t++) {
+            const fs_table *table = data->tables[t];
+            long found = fs_table_find_column(table, column);
+            if (found < 0 || fs_table_row_count(table) > 0)
+                continue;
+            fs_error(diags, fs_table_column_pos(table, (size_t)found),
+                     "add the rows of the documents under the header, or choose another --each "
+                     "column",
+                     "--each %s: table '%s' has no rows, so there is no document to make", column,
+                     fs_table_name(table));
+        }
         return 0;
     }
     for (size_t k = 0; k < map.count; k++) {

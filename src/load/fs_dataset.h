@@ -12,10 +12,30 @@
 
 typedef struct fs_dataset fs_dataset;
 
-/* Loads every .csv file of dir into arena. NULL with errors appended when the folder is
+/* Loads every CSV file of dir (named .csv in any case: stats.CSV is the
+ * table stats) into arena. NULL with errors appended when the folder is
  * unreadable or any table is bad (every bad table is reported). A folder
- * with no CSV file is an error too. */
+ * with no CSV file is an error too, and so are two files that give one
+ * table name. */
 fs_dataset *fs_dataset_load(const char *dir, fs_arena *arena, fs_diags *diags);
+
+/* How fs_dataset_read loads. */
+typedef struct {
+    /* What the layout declares of the tables' columns (types, translation):
+     * applied to each table as it is read; a table the folder lacks is an
+     * error at its declaration. */
+    const fs_table_decl *decls;
+    size_t decl_count;
+    /* Return the data set even when a table had errors, with every table
+     * whose header could be read (its bad rows left out): to show what was
+     * read, or to bind and report every problem of a run. The caller tells
+     * a bad data set by the errors in diags. */
+    bool keep_bad;
+} fs_dataset_options;
+
+/* fs_dataset_load with options; options may be NULL. */
+fs_dataset *fs_dataset_read(const char *dir, const fs_dataset_options *options, fs_arena *arena,
+                            fs_diags *diags);
 
 const char *fs_dataset_dir(const fs_dataset *data);
 size_t fs_dataset_count(const fs_dataset *data);

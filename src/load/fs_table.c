@@ -10,12 +10,17 @@
  * on the first byte of one, so the reader knows the start of every field
  * without a second CSV parser.
  *
- * Encoding: a file that is not UTF-8 but whose every stray byte reads as
- * Windows-1252 is converted to UTF-8 before parsing, one character for each
- * such byte, so positions still count the characters of the file. */
+ * Encoding: UTF-16 and Windows-1252 files are converted to UTF-8 before
+ * parsing, one character for each character of the file, so positions still
+ * count the characters of the file.
+ *
+ * Cells are classified (number, date, marker, text) after the whole file is
+ * read, since a tab file's decimal mark is known only then; columns get
+ * their types from the classes of their cells. */
 #include "load/fs_table.h"
 
 #include "core/fs_alloc.h"
+#include "core/fs_suggest.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -46,10 +51,23 @@ enum {
     /* Rows are stored in blocks of this many (a power of two), so a large
      * table is not copied and left behind in the arena as it grows. */
     FS_TABLE_BLOCK_ROWS = 1024,
+    /* The HXL hashtag row is looked for among this many first rows, as
+     * libhxl-python does. */
+    FS_TABLE_HXL_ROWS = 25,
 };
 
-/* What a cell's text is, decided once at load. */
-typedef enum { CELL_EMPTY, CELL_TEXT, CELL_INTEGER, CELL_DECIMAL, CELL_PERCENT } cell_kind;
+/* What a cell's text is, decided once at load. A code is a number
+ * written with a leading zero ("08123"): text that looks like a number. */
+typedef enum {
+    CELL_EMPTY,
+    CELL_MARKER, /* "-", "N/A", ...: a missing value in a number column */
+    CELL_TEXT,
+    CELL_INTEGER,
+    CELL_DECIMAL,
+    CELL_PERCENT,
+    CELL_DATE,
+    CELL_CODE
+} cell_kind;
 
 typedef struct {
     const char *text; /* as written, without quotes; never NULL */
@@ -64,24 +82,39 @@ typedef struct {
     int line;
     int column;
     fs_col_type type;
-    const char *hxl; /* the HXL hashtag under the name, or NULL */
+    const char *hxl; /* the HXL hashtag under the name as written, or NULL */
+    const char *tag; /* the same normalised ("#affected+f"), or NULL */
+    size_t missing;  /* missing values of a number column */
+    bool declared, no_translation;
 } fs_column;
 
 struct fs_table {
     const char *name;
     const char *path;
+    const char *encoding;
     char delimiter;
+    char decimal; /* '.' or ',' */
     size_t rows;
+    size_t file_rows;
     size_t columns;
+    size_t stride; /* cells in a stored row: columns and any dropped ones */
     fs_column *column;
+    fs_pos hxl_pos;
     /* Row r is at blocks[r / FS_TABLE_BLOCK_ROWS], (r % FS_TABLE_BLOCK_ROWS)
-     * rows in; a row is its columns' cells side by side. */
+     * rows in; a row is its cells side by side. */
     fs_cell **blocks;
     size_t block_count;
     /* A view made by fs_table_select: its row r is the source's row
      * row_map[r]; NULL for a table read from a file. */
     const size_t *row_map;
 };
+
+/* What the first pass learns of a record: where it is, and how many of
+ * its non-empty cells are HXL hashtags and numbers. */
+typedef struct {
+    int line;
+    size_t cells, tags, numbers;
+} scan_row;
 
 /* A place in the input: byte offset, and the 1-based line and character
  * column of the byte at that offset. */
@@ -122,8 +155,19 @@ typedef struct {
     cursor extra_at; /* the first field past the limit or the header's width */
 
     bool header_done;
-    bool hxl_checked; /* the first row under the header was looked at */
-    bool stop;        /* a problem after which reading on would mislead or fail */
+    bool stop; /* a problem after which reading on would mislead or fail */
+
+    /* Rows are numbered among the non-blank ones (records). A first pass
+     * (scan) only looks for the HXL hashtag row among the first records;
+     * the second reads the table, skipping the records above the header. */
+    bool scan;
+    size_t record;
+    size_t skip;     /* records above the header */
+    long hxl_record; /* the hashtag row's record, or -1 */
+    size_t named;    /* header columns up to the last one with a name */
+    scan_row scanned[FS_TABLE_HXL_ROWS + 1];
+    size_t scanned_count;
+    scan_row scanning; /* the record being scanned */
 } reader;
 
 /* ---- small helpers --------------------------------------------------- */
@@ -294,22 +338,27 @@ static size_t digit_run(const unsigned char *s, size_t end, size_t i)
     return i - start;
 }
 
-/* Length of a thousands separator at s[i], 0 when there is none. A comma or
- * tab file groups with ','; a semicolon file (where ',' is the decimal mark)
- * groups with a space, a no-break space, a narrow no-break space or '.'. */
-static size_t group_mark(const unsigned char *s, size_t end, size_t i, bool semicolon)
+/* Length of a no-break space (U+00A0) or narrow no-break space (U+202F) at
+ * s[i], 0 when there is none. */
+static size_t nbsp_length(const unsigned char *s, size_t end, size_t i)
 {
-    if (i >= end)
-        return 0;
-    if (!semicolon)
-        return s[i] == ',';
-    if (s[i] == ' ' || s[i] == '.')
-        return 1;
     if (end - i >= 2 && s[i] == 0xC2 && s[i + 1] == 0xA0)
         return 2;
     if (end - i >= 3 && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xAF)
         return 3;
     return 0;
+}
+
+/* Length of a thousands separator at s[i], 0 when there is none: a space or
+ * a no-break space in any file, and the mark that is not the decimal one
+ * (',' where the decimal mark is '.', '.' where it is ','). */
+static size_t group_mark(const unsigned char *s, size_t end, size_t i, char decimal)
+{
+    if (i >= end)
+        return 0;
+    if (s[i] == ' ' || s[i] == (decimal == ',' ? '.' : ','))
+        return 1;
+    return nbsp_length(s, end, i);
 }
 
 /* Length of the optional space allowed between a number and '%'. */
@@ -317,80 +366,77 @@ static size_t percent_space(const unsigned char *s, size_t end, size_t i)
 {
     if (i < end && s[i] == ' ')
         return 1;
-    if (end - i >= 2 && s[i] == 0xC2 && s[i + 1] == 0xA0)
-        return 2;
-    if (end - i >= 3 && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xAF)
-        return 3;
-    return 0;
-}
-
-static double add_digits(double mantissa, const unsigned char *s, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        mantissa = mantissa * 10 + (s[i] - '0');
-    return mantissa;
+    return nbsp_length(s, end, i);
 }
 
 /* Reads the integer part with optional thousands groups: a first group of
  * one to three digits, then groups of exactly three behind one and the same
- * separator. Returns the index after it, or 0 when there is no digit. */
-static size_t integer_part(const unsigned char *s, size_t end, size_t i, bool semicolon,
-                           double *mantissa)
+ * separator; the digits go to digits. Returns the index after it, or 0
+ * when there is no digit. */
+static size_t integer_part(const unsigned char *s, size_t end, size_t i, char decimal, char *digits,
+                           size_t *count)
 {
     size_t run = digit_run(s, end, i);
     if (run == 0)
         return 0;
-    *mantissa = add_digits(*mantissa, s + i, run);
+    memcpy(digits + *count, s + i, run);
+    *count += run;
     i += run;
-    size_t mark = group_mark(s, end, i, semicolon);
+    size_t mark = group_mark(s, end, i, decimal);
     if (run > 3 || mark == 0)
         return i;
     size_t first = i, first_mark = mark;
     while (mark == first_mark && memcmp(s + i, s + first, mark) == 0 &&
            digit_run(s, end, i + mark) == 3) {
-        *mantissa = add_digits(*mantissa, s + i + mark, 3);
+        memcpy(digits + *count, s + i + mark, 3);
+        *count += 3;
         i += mark + 3;
-        mark = group_mark(s, end, i, semicolon);
+        mark = group_mark(s, end, i, decimal);
     }
     return i;
 }
 
-static double scale_down(double mantissa, size_t decimals)
+/* The text of a cell without surrounding spaces and tabs. */
+static void trim_span(const char *text, size_t length, size_t *begin, size_t *end)
 {
-    /* Dividing once by an exact power of ten rounds correctly for the
-     * usual case of at most 15 significant digits. */
-    double power = 1;
-    for (size_t i = 0; i < decimals && power < HUGE_VAL; i++)
-        power *= 10;
-    return mantissa / power;
+    *begin = 0;
+    *end = length;
+    while (*begin < *end && is_space((unsigned char)text[*begin]))
+        (*begin)++;
+    while (*end > *begin && is_space((unsigned char)text[*end - 1]))
+        (*end)--;
 }
 
-/* Classifies a cell's text in the file's number conventions and stores its
- * value. Surrounding spaces and tabs are ignored. */
-static cell_kind parse_number(const char *text, size_t length, char delimiter, double *value)
+/* Classifies a number's text in the file's conventions (decimal is its
+ * decimal mark) and writes it exactly as a plain decimal into canonical,
+ * which has room for length + 2 bytes: "-", digits, "." and decimals, a
+ * percent without its sign. Surrounding spaces and tabs are ignored.
+ * Returns CELL_EMPTY, CELL_TEXT (not a number), CELL_CODE (a number written
+ * with a leading zero), or the number's kind. */
+static cell_kind parse_number(const char *text, size_t length, char decimal, char *canonical)
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0, end = length;
-    while (i < end && is_space(s[i]))
-        i++;
-    while (end > i && is_space(s[end - 1]))
-        end--;
+    size_t i, end;
+    trim_span(text, length, &i, &end);
     if (i == end)
         return CELL_EMPTY;
-    bool semicolon = delimiter == ';';
-    bool negative = s[i] == '-';
-    if (negative)
+    size_t count = 0;
+    if (s[i] == '-') {
+        canonical[count++] = '-';
         i++;
-    double mantissa = 0;
-    i = integer_part(s, end, i, semicolon, &mantissa);
+    }
+    bool leading_zero = i + 1 < end && s[i] == '0' && s[i + 1] >= '0' && s[i + 1] <= '9';
+    i = integer_part(s, end, i, decimal, canonical, &count);
     if (i == 0)
         return CELL_TEXT;
     size_t decimals = 0;
-    if (i < end && s[i] == (semicolon ? ',' : '.')) {
+    if (i < end && s[i] == (unsigned char)decimal) {
         decimals = digit_run(s, end, i + 1);
         if (decimals == 0)
             return CELL_TEXT;
-        mantissa = add_digits(mantissa, s + i + 1, decimals);
+        canonical[count++] = '.';
+        memcpy(canonical + count, s + i + 1, decimals);
+        count += decimals;
         i += 1 + decimals;
     }
     bool percent = false;
@@ -399,13 +445,109 @@ static cell_kind parse_number(const char *text, size_t length, char delimiter, d
         percent = true;
         i += space + 1;
     }
+    canonical[count] = '\0';
     if (i != end)
         return CELL_TEXT;
-    double number = scale_down(mantissa, decimals);
-    if (!isfinite(number))
-        return CELL_TEXT;
-    *value = negative ? -number : number;
+    if (leading_zero)
+        return CELL_CODE;
     return percent ? CELL_PERCENT : decimals ? CELL_DECIMAL : CELL_INTEGER;
+}
+
+/* Whether the text is a missing marker: "-", "–", "—", "..", "N/A", "NA"
+ * or "x" in any case, with spaces around. */
+static bool is_marker(const char *text, size_t length)
+{
+    static const char *const markers[] = {"-", "\u2013", "\u2014", "..", "n/a", "na", "x"};
+    size_t begin, end;
+    trim_span(text, length, &begin, &end);
+    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
+        if (strlen(markers[i]) == end - begin &&
+            strncasecmp(text + begin, markers[i], end - begin) == 0)
+            return true;
+    return false;
+}
+
+/* Whether the text is a date, YYYY-MM-DD or YYYY-MM, of the calendar. */
+static bool is_date(const char *text, size_t length)
+{
+    size_t begin, end;
+    trim_span(text, length, &begin, &end);
+    const char *s = text + begin;
+    size_t n = end - begin;
+    if (n != 7 && n != 10)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((i == 4 || i == 7) != (s[i] == '-') || (s[i] != '-' && (s[i] < '0' || s[i] > '9')))
+            return false;
+    int year = atoi(s), month = atoi(s + 5), day = n == 10 ? atoi(s + 8) : 1;
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (month < 1 || month > 12 || day < 1 || day > days[month - 1] ||
+        (month == 2 && day == 29 && !leap))
+        return false;
+    return year >= 1;
+}
+
+/* Classifies a cell's text and stores its value. */
+static cell_kind classify(const char *text, char decimal, double *value)
+{
+    size_t length = strlen(text);
+    char small[128];
+    char *canonical = length + 2 <= sizeof small ? small : fs_malloc(length + 2);
+    if (!canonical)
+        return CELL_TEXT;
+    cell_kind kind = parse_number(text, length, decimal, canonical);
+    if (kind != CELL_EMPTY && kind != CELL_TEXT) {
+        /* strtod rounds correctly; the C locale reads '.' (factsheet never
+         * calls setlocale). */
+        *value = strtod(canonical, NULL);
+        if (!isfinite(*value))
+            kind = CELL_TEXT;
+    } else if (kind == CELL_TEXT && is_marker(text, length)) {
+        kind = CELL_MARKER;
+    } else if (kind == CELL_TEXT && is_date(text, length)) {
+        kind = CELL_DATE;
+    }
+    if (canonical != small)
+        free(canonical);
+    return kind;
+}
+
+/* Whether a cell's text can only be a number with a decimal comma: digits,
+ * a comma, and then one, two or more than three digits ("1839,5"). Such a
+ * cell in a tab file says how the file writes decimals. */
+static bool decimal_comma_only(const char *text)
+{
+    size_t begin, end;
+    trim_span(text, strlen(text), &begin, &end);
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = begin + (begin < end && s[begin] == '-');
+    size_t whole = digit_run(s, end, i);
+    if (whole == 0 || i + whole >= end || s[i + whole] != ',')
+        return false;
+    size_t decimals = digit_run(s, end, i + whole + 1);
+    size_t after = i + whole + 1 + decimals;
+    bool percent = after < end && (s[after] == '%' || s[after] == ' ');
+    /* "0,125" groups nothing: a group never follows a lone zero. */
+    bool zero = whole == 1 && s[i] == '0';
+    return decimals > 0 && (decimals != 3 || zero) && (after == end || percent);
+}
+
+/* Whether a cell's text can only be a number with a decimal point. */
+static bool decimal_point_only(const char *text)
+{
+    size_t begin, end;
+    trim_span(text, strlen(text), &begin, &end);
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = begin + (begin < end && s[begin] == '-');
+    size_t whole = digit_run(s, end, i);
+    if (whole == 0 || i + whole >= end || s[i + whole] != '.')
+        return false;
+    size_t decimals = digit_run(s, end, i + whole + 1);
+    size_t after = i + whole + 1 + decimals;
+    bool zero = whole == 1 && s[i] == '0';
+    return decimals > 0 && (decimals != 3 || zero) &&
+           (after == end || s[after] == '%' || s[after] == ' ');
 }
 
 /* ---- encoding -------------------------------------------------------- */
@@ -438,19 +580,27 @@ static size_t text_length(const reader *r, size_t i)
     return c ? utf8_length(r->bytes + i, r->length - i) : 0;
 }
 
-/* Whether a byte that text_length refused is text in no encoding the
- * reader knows: a NUL, or a byte Windows-1252 leaves undefined. */
-static bool unreadable(unsigned char c)
+/* Whether a byte that text_length refused makes the file unreadable: a
+ * NUL; any byte of a file that holds UTF-8 elsewhere (broken UTF-8, never
+ * read as Windows-1252); or a byte Windows-1252 leaves undefined. */
+static bool unreadable(unsigned char c, bool broken)
 {
-    return c == 0 || cp1252_char(c) == 0;
+    return c == 0 || broken || cp1252_char(c) == 0;
 }
 
-static void report_unreadable(reader *r, cursor at)
+static void report_unreadable(reader *r, cursor at, bool broken)
 {
     unsigned char c = r->bytes[at.offset];
     if (c == 0)
         fs_error(r->diags, pos_of(r, at), encoding_hint,
                  "NUL byte in the text; expected UTF-8 text (is the file UTF-16 or binary?)");
+    else if (broken)
+        fs_error(r->diags, pos_of(r, at),
+                 "the file holds UTF-8 text elsewhere, so this byte is damage, not another "
+                 "encoding: retype the character here, or export the file again as \"CSV UTF-8\"",
+                 "invalid UTF-8: byte 0x%02X at byte offset %zu does not start or continue a "
+                 "character",
+                 c, at.offset);
     else
         fs_error(r->diags, pos_of(r, at),
                  "save the file as UTF-8 (in a spreadsheet: Save As, then \"CSV UTF-8\"); this "
@@ -460,7 +610,7 @@ static void report_unreadable(reader *r, cursor at)
 
 /* Reports the first unreadable byte of each line with one, up to a few
  * lines. */
-static void report_unreadable_bytes(reader *r)
+static void report_unreadable_bytes(reader *r, bool broken)
 {
     cursor at = {r->start, 1, 1};
     int reported_line = 0;
@@ -471,14 +621,14 @@ static void report_unreadable_bytes(reader *r)
             i += n - 1;
             continue;
         }
-        if (!unreadable(r->bytes[i]))
+        if (!unreadable(r->bytes[i], broken))
             continue;
         cursor_advance(&at, r->bytes, r->length, i);
         if (at.line == reported_line)
             continue;
         reported_line = at.line;
         if (reports < FS_TABLE_MAX_ENCODING_REPORTS) {
-            report_unreadable(r, at);
+            report_unreadable(r, at, broken);
             reports++;
         } else {
             unreported++;
@@ -492,24 +642,23 @@ static void report_unreadable_bytes(reader *r)
 typedef enum { TEXT_UTF8, TEXT_CP1252, TEXT_BAD } text_encoding;
 
 /* Decides how to read the file. UTF-8 when it is. Windows-1252 when some
- * bytes are not UTF-8 and each of them is a Windows-1252 character: one
+ * bytes are not UTF-8, none is a NUL or undefined in Windows-1252, and no
+ * multibyte UTF-8 sequence occurs anywhere (a file that holds one is UTF-8
+ * with damage, and reading it as Windows-1252 would print mojibake): one
  * warning points at the first, and *converted is the file's length once
- * converted to UTF-8. Otherwise errors point at the bytes that are text in
- * neither. */
+ * converted to UTF-8. Otherwise errors point at the bad bytes. */
 static text_encoding check_encoding(reader *r, size_t *converted)
 {
     size_t first = 0, length = r->length;
-    bool foreign = false;
+    bool foreign = false, multibyte = false, undefined = false;
     for (size_t i = r->start; i < r->length;) {
         size_t n = text_length(r, i);
         if (n > 0) {
+            multibyte = multibyte || n > 1;
             i += n;
             continue;
         }
-        if (unreadable(r->bytes[i])) {
-            report_unreadable_bytes(r);
-            return TEXT_BAD;
-        }
+        undefined = undefined || unreadable(r->bytes[i], false);
         if (!foreign)
             first = i;
         foreign = true;
@@ -520,6 +669,10 @@ static text_encoding check_encoding(reader *r, size_t *converted)
     }
     if (!foreign)
         return TEXT_UTF8;
+    if (undefined || multibyte) {
+        report_unreadable_bytes(r, multibyte);
+        return TEXT_BAD;
+    }
     cursor at = {r->start, 1, 1};
     cursor_advance(&at, r->bytes, r->length, first);
     fs_warning(r->diags, pos_of(r, at), "save it as CSV UTF-8 to silence this warning",
@@ -565,6 +718,80 @@ static bool is_utf16(const unsigned char *bytes, size_t length)
            ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF));
 }
 
+/* The UTF-16 file after its byte-order mark, in UTF-8 (Excel's "Unicode
+ * text" export): a buffer the caller frees, its length in *out_length.
+ * NULL after an error at the first unit that is not text (a lone
+ * surrogate, a NUL, an odd last byte) or when out of memory. */
+static unsigned char *convert_utf16(const unsigned char *bytes, size_t length, const char *path,
+                                    size_t *out_length, fs_diags *diags)
+{
+    bool little = bytes[0] == 0xFF;
+    /* Each unit gives at most three bytes of UTF-8 (a pair of units four). */
+    unsigned char *out = fs_malloc(length / 2 * 3 + 1), *o = out;
+    if (!out) {
+        fs_error(diags, fs_pos_at(path, 0, 0), NULL, "out of memory while reading the table");
+        return NULL;
+    }
+    int line = 1, column = 1;
+    bool after_cr = false;
+    for (size_t i = 2; i < length; i += 2) {
+        const char *problem = NULL;
+        unsigned c = 0;
+        if (i + 1 >= length) {
+            problem = "the file ends in the middle of a UTF-16 character";
+        } else {
+            c = little ? (unsigned)bytes[i] | (unsigned)bytes[i + 1] << 8
+                       : (unsigned)bytes[i] << 8 | bytes[i + 1];
+            if (c >= 0xD800 && c <= 0xDBFF && i + 3 < length) {
+                unsigned low = little ? (unsigned)bytes[i + 2] | (unsigned)bytes[i + 3] << 8
+                                      : (unsigned)bytes[i + 2] << 8 | bytes[i + 3];
+                if (low >= 0xDC00 && low <= 0xDFFF) {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+                    i += 2;
+                }
+            }
+            if (c >= 0xD800 && c <= 0xDFFF)
+                problem = "a lone UTF-16 surrogate (0x%04X) is not a character";
+            else if (c == 0)
+                problem = "NUL character in the text";
+        }
+        if (problem) {
+            fs_error(diags, fs_pos_at(path, line, column),
+                     "export the table again from the spreadsheet (\"CSV UTF-8\" or \"Unicode "
+                     "text\")",
+                     problem, c);
+            free(out);
+            return NULL;
+        }
+        if (c < 0x80) {
+            *o++ = (unsigned char)c;
+        } else if (c < 0x800) {
+            *o++ = (unsigned char)(0xC0 | c >> 6);
+            *o++ = (unsigned char)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            *o++ = (unsigned char)(0xE0 | c >> 12);
+            *o++ = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+            *o++ = (unsigned char)(0x80 | (c & 0x3F));
+        } else {
+            *o++ = (unsigned char)(0xF0 | c >> 18);
+            *o++ = (unsigned char)(0x80 | (c >> 12 & 0x3F));
+            *o++ = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+            *o++ = (unsigned char)(0x80 | (c & 0x3F));
+        }
+        if (c == '\n' && after_cr) {
+            /* the second half of CRLF: the line was counted at the CR */
+        } else if (c == '\n' || c == '\r') {
+            line++;
+            column = 1;
+        } else {
+            column++;
+        }
+        after_cr = c == '\r';
+    }
+    *out_length = (size_t)(o - out);
+    return out;
+}
+
 /* ---- delimiter ------------------------------------------------------- */
 
 /* The delimiter most frequent outside quotes on the first non-blank line;
@@ -592,138 +819,6 @@ static char sniff_delimiter(const unsigned char *s, size_t n, size_t i)
     if (tab > comma && tab > semicolon)
         return '\t';
     return ',';
-}
-
-/* ---- header and rows ------------------------------------------------- */
-
-static void add_column(reader *r, const char *text, size_t length, size_t index)
-{
-    if (index >= FS_TABLE_MAX_COLUMNS) {
-        if (index == FS_TABLE_MAX_COLUMNS)
-            r->extra_at = r->field_at;
-        return;
-    }
-    fs_table *t = r->table;
-    fs_column *column =
-        reserve(r, t->column, t->columns, &r->column_capacity, index + 1, sizeof(fs_column));
-    const char *name = keep_text(r, text, length);
-    if (!column || !name)
-        return;
-    t->column = column;
-    t->column[index] = (fs_column){name, r->field_at.line, r->field_at.column, FS_COL_TEXT, NULL};
-    t->columns = index + 1;
-}
-
-/* The cells of the row being read, making room for it. The first block
- * grows by doubling from 16 rows, so that a small table stays small; later
- * blocks are made full size at once. NULL (after reporting) when out of
- * memory. */
-static fs_cell *current_row(reader *r)
-{
-    fs_table *t = r->table;
-    size_t block = t->rows / FS_TABLE_BLOCK_ROWS, within = t->rows % FS_TABLE_BLOCK_ROWS;
-    size_t row_size = t->columns * sizeof(fs_cell);
-    if (block == t->block_count) {
-        fs_cell **blocks =
-            reserve(r, t->blocks, t->block_count, &r->block_capacity, block + 1, sizeof(fs_cell *));
-        if (!blocks)
-            return NULL;
-        t->blocks = blocks;
-        t->blocks[t->block_count++] = NULL;
-        r->block_rows = 0;
-    }
-    size_t needed = block > 0 ? FS_TABLE_BLOCK_ROWS : within + 1;
-    fs_cell *cells = reserve(r, t->blocks[block], within, &r->block_rows, needed, row_size);
-    if (!cells)
-        return NULL;
-    t->blocks[block] = cells;
-    return cells + within * t->columns;
-}
-
-static void add_cell(reader *r, const char *text, size_t length, size_t index)
-{
-    fs_table *t = r->table;
-    if (index >= t->columns) {
-        if (index == t->columns)
-            r->extra_at = r->field_at;
-        return;
-    }
-    fs_cell *row = current_row(r);
-    const char *kept = keep_text(r, text, length);
-    if (!row || !kept)
-        return;
-    fs_cell *cell = &row[index];
-    *cell = (fs_cell){kept, 0, r->field_at.line, (unsigned)r->field_at.column, CELL_TEXT};
-    cell->kind = parse_number(text, length, r->delimiter, &cell->number);
-}
-
-static void check_column_names(reader *r)
-{
-    const fs_table *t = r->table;
-    for (size_t k = 0; k < t->columns; k++) {
-        const fs_column *column = &t->column[k];
-        fs_pos pos = fs_pos_at(r->path, column->line, column->column);
-        if (is_blank_text(column->name, strlen(column->name))) {
-            fs_error(r->diags, pos,
-                     "write a name in the header row for every column, or delete the column",
-                     "empty column name in the header; expected a name for column %zu", k + 1);
-            continue;
-        }
-        for (size_t j = 0; j < k; j++) {
-            if (strcmp(t->column[j].name, column->name) == 0) {
-                fs_error(r->diags, pos,
-                         "rename one of the two columns so that every name is unique",
-                         "duplicate column name \"%s\": column %zu already has this name",
-                         column->name, j + 1);
-                break;
-            }
-        }
-    }
-}
-
-static void finish_header(reader *r, size_t fields)
-{
-    if (fields > FS_TABLE_MAX_COLUMNS) {
-        fs_error(r->diags, pos_of(r, r->extra_at),
-                 "split the table into several files, or drop the columns the brief does not use",
-                 "the header has %zu columns; at most %d are supported", fields,
-                 FS_TABLE_MAX_COLUMNS);
-        r->stop = true;
-        return;
-    }
-    check_column_names(r);
-    r->header_done = true;
-}
-
-static void report_ragged_row(reader *r, size_t fields)
-{
-    size_t columns = r->table->columns;
-    cursor at = fields > columns ? r->extra_at : r->row_at;
-    const char *name = delimiter_name(r->delimiter);
-    char hint[256];
-    snprintf(hint, sizeof hint,
-             "check the delimiters on this line: the file is read as %s-separated (from its "
-             "header line), so a field that contains a %s must be quoted",
-             name, name);
-    fs_error(r->diags, pos_of(r, at), hint, "row has %zu %s but the header has %zu %s", fields,
-             fields == 1 ? "field" : "fields", columns, columns == 1 ? "column" : "columns");
-}
-
-static void finish_row(reader *r, size_t fields)
-{
-    if (fields != r->table->columns) {
-        report_ragged_row(r, fields);
-        return;
-    }
-    if (r->table->rows == FS_TABLE_MAX_ROWS) {
-        fs_error(r->diags, pos_of(r, r->row_at),
-                 "split the table into several files, or aggregate it before making a brief",
-                 "more than %d data rows; at most %d are supported", FS_TABLE_MAX_ROWS,
-                 FS_TABLE_MAX_ROWS);
-        r->stop = true;
-        return;
-    }
-    r->table->rows++;
 }
 
 /* ---- HXL hashtags ---------------------------------------------------- */
@@ -776,49 +871,267 @@ static bool is_hxl_tag(const unsigned char *s, size_t i, size_t end)
     return true;
 }
 
-/* The text of a cell without surrounding spaces and tabs. */
-static void trim(const char *text, size_t *begin, size_t *end)
+/* Whether a cell's text, trimmed, is an HXL tag spec. */
+static bool is_tag_text(const char *text, size_t length)
 {
-    *begin = 0;
-    *end = strlen(text);
-    while (*begin < *end && is_space((unsigned char)text[*begin]))
-        (*begin)++;
-    while (*end > *begin && is_space((unsigned char)text[*end - 1]))
-        (*end)--;
+    size_t begin, end;
+    trim_span(text, length, &begin, &end);
+    return is_hxl_tag((const unsigned char *)text, begin, end);
 }
 
-/* Whether the row being read is an HXL hashtag row: every non-empty cell
- * is a tag spec, and there is at least one. */
-static bool is_hxl_row(const fs_cell *row, size_t columns)
+/* The tag spec s[begin..end) as HXL compares it: lower case, spaces out
+ * ("#Affected +F" is "#affected+f"). In arena; NULL when out of memory. */
+static const char *normal_tag(reader *r, const char *s, size_t begin, size_t end)
 {
-    bool any = false;
-    for (size_t k = 0; k < columns; k++) {
-        size_t begin, end;
-        trim(row[k].text, &begin, &end);
-        if (begin == end)
-            continue;
-        if (!is_hxl_tag((const unsigned char *)row[k].text, begin, end))
-            return false;
-        any = true;
+    char *out = fs_arena_alloc(r->arena, end - begin + 1);
+    if (!out)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = begin; i < end; i++)
+        if (!is_space((unsigned char)s[i]))
+            out[n++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+    out[n] = '\0';
+    return out;
+}
+
+/* Gives column k the tag its cell text holds; a cell that is not a tag is a
+ * warning at where, and the column has none. */
+static void set_tag(reader *r, size_t k, const char *text, fs_pos where)
+{
+    size_t begin, end;
+    trim_span(text, strlen(text), &begin, &end);
+    if (begin == end)
+        return;
+    fs_column *column = &r->table->column[k];
+    if (!is_hxl_tag((const unsigned char *)text, begin, end)) {
+        fs_warning(r->diags, where,
+                   "write '#', a name and '+attributes' with no space inside a name, such as "
+                   "#affected+f; or leave the cell empty",
+                   "'%.*s' is not an HXL hashtag: column %zu ('%s') has no tag", (int)(end - begin),
+                   text + begin, k + 1, column->name);
+        return;
     }
-    return any;
+    column->hxl = keep_text(r, text + begin, end - begin);
+    column->tag = normal_tag(r, text, begin, end);
+    if (!column->tag)
+        out_of_memory(r);
 }
 
-/* Takes the row being read for the columns' HXL tags when it is a hashtag
- * row; false when it is data. */
-static bool take_hxl_row(reader *r)
+/* Whether a scanned record is a hashtag row: at least half of its non-empty
+ * cells are tags (libhxl-python's rule), and at least two unless all are,
+ * so that one hashtag in a row of data is not taken for a tag row. */
+static bool is_tag_row(const scan_row *row)
+{
+    return row->cells > 0 && row->tags * 2 >= row->cells &&
+           (row->tags == row->cells || row->tags >= 2);
+}
+
+/* Finds the hashtag row among the scanned records: its index, or -1. The
+ * record above it is the header, which must hold a name, not only
+ * numbers. */
+static long find_tag_row(const reader *r)
+{
+    for (size_t k = 0; k < r->scanned_count && k < FS_TABLE_HXL_ROWS; k++) {
+        if (!is_tag_row(&r->scanned[k]))
+            continue;
+        if (k == 0 || r->scanned[k - 1].numbers < r->scanned[k - 1].cells)
+            return (long)k;
+    }
+    return -1;
+}
+
+/* ---- header and rows ------------------------------------------------- */
+
+static void add_column(reader *r, const char *text, size_t length, size_t index)
+{
+    if (index >= FS_TABLE_MAX_COLUMNS) {
+        if (index == FS_TABLE_MAX_COLUMNS)
+            r->extra_at = r->field_at;
+        return;
+    }
+    fs_table *t = r->table;
+    fs_column *column =
+        reserve(r, t->column, t->columns, &r->column_capacity, index + 1, sizeof(fs_column));
+    size_t begin, end;
+    trim_span(text, length, &begin, &end);
+    const char *name = keep_text(r, text + begin, end - begin);
+    if (!column || !name)
+        return;
+    t->column = column;
+    t->column[index] = (fs_column){
+        .name = name, .line = r->field_at.line, .column = r->field_at.column, .type = FS_COL_TEXT};
+    t->columns = index + 1;
+}
+
+/* The cells of the row being read, making room for it. The first block
+ * grows by doubling from 16 rows, so that a small table stays small; later
+ * blocks are made full size at once. NULL (after reporting) when out of
+ * memory. */
+static fs_cell *current_row(reader *r)
 {
     fs_table *t = r->table;
-    fs_cell *row = current_row(r);
-    if (!row || !is_hxl_row(row, t->columns))
-        return false;
-    for (size_t k = 0; k < t->columns; k++) {
-        size_t begin, end;
-        trim(row[k].text, &begin, &end);
-        if (begin < end)
-            t->column[k].hxl = keep_text(r, row[k].text + begin, end - begin);
+    size_t block = t->rows / FS_TABLE_BLOCK_ROWS, within = t->rows % FS_TABLE_BLOCK_ROWS;
+    size_t row_size = t->stride * sizeof(fs_cell);
+    if (block == t->block_count) {
+        fs_cell **blocks =
+            reserve(r, t->blocks, t->block_count, &r->block_capacity, block + 1, sizeof(fs_cell *));
+        if (!blocks)
+            return NULL;
+        t->blocks = blocks;
+        t->blocks[t->block_count++] = NULL;
+        r->block_rows = 0;
     }
-    return true;
+    size_t needed = block > 0 ? FS_TABLE_BLOCK_ROWS : within + 1;
+    fs_cell *cells = reserve(r, t->blocks[block], within, &r->block_rows, needed, row_size);
+    if (!cells)
+        return NULL;
+    t->blocks[block] = cells;
+    return cells + within * t->stride;
+}
+
+static void add_cell(reader *r, const char *text, size_t length, size_t index)
+{
+    fs_table *t = r->table;
+    if (index >= t->stride) {
+        if (index == t->stride)
+            r->extra_at = r->field_at;
+        return;
+    }
+    fs_cell *row = current_row(r);
+    const char *kept = keep_text(r, text, length);
+    if (!row || !kept)
+        return;
+    row[index] = (fs_cell){kept, 0, r->field_at.line, (unsigned)r->field_at.column, CELL_TEXT};
+}
+
+/* Column names must be there and differ; the columns after the last name
+ * are checked once the rows are read (see drop_unnamed_columns). */
+static void check_column_names(reader *r)
+{
+    const fs_table *t = r->table;
+    for (size_t k = 0; k < r->named; k++) {
+        const fs_column *column = &t->column[k];
+        fs_pos pos = fs_pos_at(r->path, column->line, column->column);
+        if (!*column->name) {
+            fs_error(r->diags, pos,
+                     "write a name in the header row for every column, or delete the column",
+                     "empty column name in the header; expected a name for column %zu", k + 1);
+            continue;
+        }
+        for (size_t j = 0; j < k; j++) {
+            if (strcmp(t->column[j].name, column->name) == 0) {
+                fs_error(r->diags, pos,
+                         "rename one of the two columns so that every name is unique",
+                         "duplicate column name \"%s\": column %zu already has this name",
+                         column->name, j + 1);
+                break;
+            }
+        }
+    }
+}
+
+static void finish_header(reader *r, size_t fields)
+{
+    if (fields > FS_TABLE_MAX_COLUMNS) {
+        fs_error(r->diags, pos_of(r, r->extra_at),
+                 "split the table into several files, or drop the columns the brief does not use",
+                 "the header has %zu columns; at most %d are supported", fields,
+                 FS_TABLE_MAX_COLUMNS);
+        r->stop = true;
+        return;
+    }
+    fs_table *t = r->table;
+    t->stride = t->columns;
+    r->named = t->columns;
+    while (r->named > 0 && !*t->column[r->named - 1].name)
+        r->named--;
+    /* A header that is a hashtag row names its columns by their tags. */
+    if (r->hxl_record == 0) {
+        for (size_t k = 0; k < t->columns; k++)
+            set_tag(r, k, t->column[k].name,
+                    fs_pos_at(r->path, t->column[k].line, t->column[k].column));
+        t->hxl_pos = pos_of(r, r->row_at);
+    }
+    check_column_names(r);
+    r->header_done = true;
+}
+
+static void report_ragged_row(reader *r, size_t fields)
+{
+    size_t columns = r->table->stride;
+    cursor at = fields > columns ? r->extra_at : r->row_at;
+    const char *name = delimiter_name(r->delimiter);
+    char hint[256];
+    snprintf(hint, sizeof hint,
+             "check the delimiters on this line: the file is read as %s-separated (from its "
+             "header line), so a field that contains a %s must be quoted",
+             name, name);
+    fs_error(r->diags, pos_of(r, at), hint, "row has %zu %s but the header has %zu %s", fields,
+             fields == 1 ? "field" : "fields", columns, columns == 1 ? "column" : "columns");
+}
+
+/* Whether a row with this many fields fits the header: as many as it has,
+ * or, when it ends in columns without a name, at least up to its last
+ * name. */
+static bool fits_header(const reader *r, size_t fields)
+{
+    size_t columns = r->table->stride;
+    return fields == columns || (r->named < columns && fields >= r->named && fields < columns);
+}
+
+static void finish_row(reader *r, size_t fields)
+{
+    if (!fits_header(r, fields)) {
+        report_ragged_row(r, fields);
+        return;
+    }
+    if (r->table->rows == FS_TABLE_MAX_ROWS) {
+        fs_error(r->diags, pos_of(r, r->row_at),
+                 "split the table into several files, or aggregate it before making a brief",
+                 "more than %d data rows; at most %d are supported", FS_TABLE_MAX_ROWS,
+                 FS_TABLE_MAX_ROWS);
+        r->stop = true;
+        return;
+    }
+    /* A row that stops before the unnamed columns has them empty. */
+    fs_cell *row = fields < r->table->stride ? current_row(r) : NULL;
+    for (size_t k = fields; row && k < r->table->stride; k++)
+        row[k] = (fs_cell){"", 0, r->row_at.line, (unsigned)r->row_at.column, CELL_EMPTY};
+    r->table->rows++;
+}
+
+/* Takes the hashtag row's cells for the columns' tags. */
+static void take_tag_row(reader *r, size_t fields)
+{
+    fs_table *t = r->table;
+    if (!fits_header(r, fields)) {
+        report_ragged_row(r, fields);
+        return;
+    }
+    fs_cell *row = current_row(r);
+    if (!row)
+        return;
+    for (size_t k = 0; k < fields && k < t->columns; k++)
+        set_tag(r, k, row[k].text, fs_pos_at(r->path, row[k].line, (int)row[k].column));
+    t->hxl_pos = pos_of(r, r->row_at);
+}
+
+/* The scan's view of one field: is it empty, a tag, a number? */
+static void scan_field(reader *r, const char *text, size_t length)
+{
+    size_t begin, end;
+    trim_span(text, length, &begin, &end);
+    if (begin == end)
+        return;
+    r->scanning.cells++;
+    r->scanning.tags += is_tag_text(text, length);
+    char small[64];
+    if (end - begin + 2 <= sizeof small) {
+        cell_kind dot = parse_number(text + begin, end - begin, '.', small);
+        cell_kind comma = parse_number(text + begin, end - begin, ',', small);
+        r->scanning.numbers +=
+            (dot != CELL_TEXT && dot != CELL_EMPTY) || (comma != CELL_TEXT && comma != CELL_EMPTY);
+    }
 }
 
 /* libcsv's field callback. data is NULL only for an empty field. */
@@ -834,7 +1147,11 @@ static void on_field(void *data, size_t length, void *context)
     r->field_open = false;
     bool blank = !r->field_quoted && is_blank_text(text, length);
     r->row_blank = (index == 0 || r->row_blank) && blank;
-    if (!r->header_done)
+    if (r->scan)
+        scan_field(r, text, length);
+    else if (r->record < r->skip)
+        return;
+    else if (!r->header_done)
         add_column(r, text, length, index);
     else
         add_cell(r, text, length, index);
@@ -842,8 +1159,8 @@ static void on_field(void *data, size_t length, void *context)
 
 /* libcsv's row callback. A line holding only spaces, tabs and delimiters is
  * blank, as an empty line is to libcsv: spreadsheets write ",,," for empty
- * rows, and trailing blank lines must not make ragged rows. The first row
- * under the header may be HXL hashtags, which are not data. */
+ * rows, and trailing blank lines must not make ragged rows. Records above
+ * the header are skipped; the hashtag row is not data. */
 static void on_row(int terminator, void *context)
 {
     (void)terminator;
@@ -854,20 +1171,29 @@ static void on_row(int terminator, void *context)
     bool blank = fields == 0 || r->row_blank;
     r->row_fields = 0;
     r->row_open = false;
+    if (r->scan) {
+        if (!blank) {
+            r->scanning.line = r->row_at.line;
+            r->scanned[r->scanned_count++] = r->scanning;
+            r->stop = r->scanned_count == sizeof r->scanned / sizeof r->scanned[0];
+        }
+        r->scanning = (scan_row){0};
+        return;
+    }
     if (blank) {
         if (!r->header_done)
             r->table->columns = 0;
         return;
     }
-    if (!r->header_done) {
+    size_t record = r->record++;
+    if (record < r->skip)
+        return;
+    if (!r->header_done)
         finish_header(r, fields);
-        return;
-    }
-    bool first = !r->hxl_checked;
-    r->hxl_checked = true;
-    if (first && fields == r->table->columns && take_hxl_row(r))
-        return;
-    finish_row(r, fields);
+    else if ((long)record == r->hxl_record)
+        take_tag_row(r, fields);
+    else
+        finish_row(r, fields);
 }
 
 /* ---- driving libcsv -------------------------------------------------- */
@@ -1066,7 +1392,41 @@ static const fs_cell *cell_at(const fs_table *table, size_t row, size_t column)
     if (table->row_map)
         row = table->row_map[row];
     const fs_cell *block = table->blocks[row / FS_TABLE_BLOCK_ROWS];
-    return &block[(row % FS_TABLE_BLOCK_ROWS) * table->columns + column];
+    return &block[(row % FS_TABLE_BLOCK_ROWS) * table->stride + column];
+}
+
+static fs_cell *cell_of(fs_table *table, size_t row, size_t column)
+{
+    return (fs_cell *)cell_at(table, row, column);
+}
+
+/* A tab file writes decimals as its cells show: with a comma when some cell
+ * can only be a number with a decimal comma and none can only be one with
+ * a decimal point. */
+static char tab_decimal_mark(const fs_table *t)
+{
+    bool comma = false;
+    for (size_t row = 0; row < t->rows; row++) {
+        for (size_t k = 0; k < t->columns; k++) {
+            const char *text = cell_at(t, row, k)->text;
+            if (decimal_point_only(text))
+                return '.';
+            comma = comma || decimal_comma_only(text);
+        }
+    }
+    return comma ? ',' : '.';
+}
+
+static void classify_cells(fs_table *t)
+{
+    for (size_t row = 0; row < t->rows; row++) {
+        for (size_t k = 0; k < t->columns; k++) {
+            fs_cell *cell = cell_of(t, row, k);
+            double value = 0;
+            cell->kind = classify(cell->text, t->decimal, &value);
+            cell->number = value;
+        }
+    }
 }
 
 static bool is_year_column(const fs_table *t, size_t column)
@@ -1080,33 +1440,157 @@ static bool is_year_column(const fs_table *t, size_t column)
         return false;
     for (size_t row = 0; row < t->rows; row++) {
         const fs_cell *cell = cell_at(t, row, column);
-        if (cell->kind != CELL_EMPTY && (cell->number < 1000 || cell->number > 2999))
+        if (cell->kind == CELL_INTEGER && (cell->number < 1000 || cell->number > 2999))
             return false;
     }
     return true;
 }
 
+/* Whether the header names a code or an identifier: one of its words
+ * (split at spaces, punctuation, digits and lower-to-upper case changes,
+ * "admin1Pcode" is admin, Pcode) is such a word, or its HXL tag has the
+ * attribute +code or +phone. */
+static bool names_a_code(const fs_column *column)
+{
+    static const char *const words[] = {"code", "codes",     "pcode",     "id",     "ids",
+                                        "zip",  "zipcode",   "postcode",  "postal", "phone",
+                                        "tel",  "telephone", "mobile",    "fax",    "iso",
+                                        "iso2", "iso3",      "timestamp", "uuid"};
+    const char *tag = column->tag;
+    if (tag && (strstr(tag, "+code") || strstr(tag, "+phone")))
+        return true;
+    const char *c = column->name;
+    while (*c) {
+        while (*c && !is_letter((unsigned char)*c))
+            c++;
+        const char *start = c;
+        while (is_letter((unsigned char)*c) || (*c >= '0' && *c <= '9' && c > start)) {
+            bool case_change = c > start && c[-1] >= 'a' && c[-1] <= 'z' && *c >= 'A' && *c <= 'Z';
+            if (case_change)
+                break;
+            c++;
+        }
+        size_t length = (size_t)(c - start);
+        for (size_t i = 0; length && i < sizeof words / sizeof words[0]; i++)
+            if (strlen(words[i]) == length && strncasecmp(start, words[i], length) == 0)
+                return true;
+        if (length == 0 && *c)
+            c++;
+    }
+    return false;
+}
+
+/* Whether text is one word (no space inside) holding a letter and a digit:
+ * a code such as "ML0401" or "M-01". */
+static bool is_code_word(const char *text)
+{
+    size_t begin, end;
+    trim_span(text, strlen(text), &begin, &end);
+    bool letter = false, digit = false;
+    for (size_t i = begin; i < end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            return false;
+        letter = letter || is_letter(c);
+        digit = digit || (c >= '0' && c <= '9');
+    }
+    return letter && digit;
+}
+
+static bool is_one_word(const char *text)
+{
+    size_t begin, end;
+    trim_span(text, strlen(text), &begin, &end);
+    for (size_t i = begin; i < end; i++)
+        if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')
+            return false;
+    return true;
+}
+
 static fs_col_type column_type(const fs_table *t, size_t column)
 {
-    bool any = false, integer = true, decimal = true, percent = true;
+    bool any = false, integer = true, decimal = true, percent = true, date = true;
+    /* code: every cell a whole number, a code or one word, some a code
+     * proper (a leading zero, letters and digits); words: every cell one
+     * word or a whole number, for a header that names a code. */
+    bool codes = true, code_proper = false, words = true;
     for (size_t row = 0; row < t->rows; row++) {
-        cell_kind kind = cell_at(t, row, column)->kind;
-        if (kind == CELL_EMPTY)
+        const fs_cell *cell = cell_at(t, row, column);
+        cell_kind kind = cell->kind;
+        if (kind == CELL_EMPTY || kind == CELL_MARKER)
             continue;
         any = true;
         integer = integer && kind == CELL_INTEGER;
         decimal = decimal && (kind == CELL_INTEGER || kind == CELL_DECIMAL);
         percent = percent && kind == CELL_PERCENT;
+        date = date && kind == CELL_DATE;
+        bool code_word = kind == CELL_TEXT && is_code_word(cell->text);
+        code_proper = code_proper || kind == CELL_CODE || code_word;
+        codes = codes && (kind == CELL_INTEGER || kind == CELL_CODE || code_word);
+        words = words && (kind == CELL_INTEGER || kind == CELL_CODE ||
+                          (kind == CELL_TEXT && is_one_word(cell->text)));
     }
     if (!any)
         return FS_COL_TEXT;
+    if ((codes && code_proper) || (words && names_a_code(&t->column[column])))
+        return FS_COL_CODE;
     if (integer && is_year_column(t, column))
         return FS_COL_YEAR;
     if (integer)
         return FS_COL_INTEGER;
     if (decimal)
         return FS_COL_DECIMAL;
-    return percent ? FS_COL_PERCENT : FS_COL_TEXT;
+    if (percent)
+        return FS_COL_PERCENT;
+    return date ? FS_COL_DATE : FS_COL_TEXT;
+}
+
+static size_t count_missing(const fs_table *t, size_t column)
+{
+    if (!fs_col_type_is_number(t->column[column].type))
+        return 0;
+    size_t missing = 0;
+    for (size_t row = 0; row < t->rows; row++) {
+        cell_kind kind = cell_at(t, row, column)->kind;
+        missing += kind == CELL_EMPTY || kind == CELL_MARKER;
+    }
+    return missing;
+}
+
+/* Columns after the header's last name: left out, with a note, when they
+ * are empty in every row (Excel's "id;label;;;"); an error at each one
+ * that holds data, which needs a name. */
+static bool drop_unnamed_columns(reader *r)
+{
+    fs_table *t = r->table;
+    if (r->named == t->columns)
+        return true;
+    bool ok = true;
+    for (size_t k = r->named; k < t->columns; k++) {
+        for (size_t row = 0; row < t->rows; row++) {
+            const char *text = cell_at(t, row, k)->text;
+            if (is_blank_text(text, strlen(text)))
+                continue;
+            fs_error(r->diags, fs_pos_at(r->path, t->column[k].line, t->column[k].column),
+                     "write a name in the header row for every column, or delete the column",
+                     "empty column name in the header; expected a name for column %zu, which "
+                     "holds data",
+                     k + 1);
+            ok = false;
+            break;
+        }
+    }
+    if (!ok)
+        return false;
+    size_t dropped = t->columns - r->named;
+    fs_diag_add(r->diags, FS_NOTE,
+                fs_pos_at(r->path, t->column[r->named].line, t->column[r->named].column),
+                "delete the empty columns in the spreadsheet to silence this note",
+                "%zu empty column%s at the end of the header %s left out: %s no name and no data",
+                dropped, dropped == 1 ? "" : "s", dropped == 1 ? "is" : "are",
+                dropped == 1 ? "it has" : "they have");
+    t->columns = r->named;
+    return true;
 }
 
 /* "data/stats.csv" is "stats"; a leading dot does not start an extension. */
@@ -1126,13 +1610,52 @@ static fs_table *new_table(const char *name, const char *path, fs_arena *arena)
         return NULL;
     t->name = name ? fs_arena_strdup(arena, name) : file_stem(arena, path ? path : "");
     t->path = path ? fs_arena_strdup(arena, path) : NULL;
+    t->hxl_pos = fs_pos_at(t->path, 0, 0);
     if (!t->name || (path && !t->path))
         return NULL;
     return t;
 }
 
-fs_table *fs_table_parse(const char *name, const char *path, const char *bytes, size_t length,
-                         fs_arena *arena, fs_diags *diags)
+/* Finds the hashtag row (a first pass whose diagnostics are dropped: the
+ * second pass reports them), then reads the rows. */
+static void read_table(reader *r)
+{
+    fs_diags *scratch = fs_diags_create();
+    if (!scratch) {
+        out_of_memory(r);
+        return;
+    }
+    fs_diags *diags = r->diags;
+    r->diags = scratch;
+    r->scan = true;
+    read_rows(r);
+    fs_diags_free(scratch);
+    r->diags = diags;
+    r->scan = r->stop = false;
+    r->field_open = r->row_open = false;
+    r->row_fields = 0;
+    r->hxl_record = find_tag_row(r);
+    r->skip = r->hxl_record > 0 ? (size_t)r->hxl_record - 1 : 0;
+    if (r->skip > 0) {
+        int first = r->scanned[0].line, last = r->scanned[r->skip - 1].line;
+        int header = r->scanned[r->skip].line, tags = r->scanned[r->skip + 1].line;
+        char lines[64];
+        if (r->skip == 1)
+            snprintf(lines, sizeof lines, "line %d is", first);
+        else
+            snprintf(lines, sizeof lines, "lines %d to %d are", first, last);
+        fs_warning(r->diags, fs_pos_at(r->path, first, 1),
+                   "delete the rows above the header if they are data; a title above the "
+                   "header can stay",
+                   "%s above the header and not read: the HXL hashtag row at line %d makes "
+                   "line %d the header",
+                   lines, tags, header);
+    }
+    read_rows(r);
+}
+
+static fs_table *parse_table(const char *name, const char *path, const char *bytes, size_t length,
+                             bool keep_bad, fs_arena *arena, fs_diags *diags)
 {
     size_t errors = fs_diags_errors(diags);
     const unsigned char *data = (const unsigned char *)(bytes ? bytes : "");
@@ -1142,43 +1665,68 @@ fs_table *fs_table_parse(const char *name, const char *path, const char *bytes, 
         too_large(diags, path);
         return NULL;
     }
-    if (is_utf16(data, length)) {
-        fs_error(diags, fs_pos_at(path, 1, 1), encoding_hint,
-                 "the file is UTF-16 encoded; expected UTF-8");
-        return NULL;
-    }
     reader r = {.bytes = data, .length = length, .path = path, .arena = arena, .diags = diags};
     r.table = new_table(name, path, arena);
     if (!r.table) {
         out_of_memory(&r);
         return NULL;
     }
-    if (length >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+    r.table->encoding = "UTF-8";
+    unsigned char *converted = NULL;
+    if (is_utf16(data, length)) {
+        size_t utf8_length = 0;
+        converted = convert_utf16(data, length, path, &utf8_length, diags);
+        if (!converted)
+            return NULL;
+        r.table->encoding = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+        r.bytes = converted;
+        r.length = utf8_length;
+    } else if (length >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         r.start = 3;
-    r.delimiter = sniff_delimiter(data, length, r.start);
+        r.table->encoding = "UTF-8 with BOM";
+    }
+    r.delimiter = sniff_delimiter(r.bytes, r.length, r.start);
     r.table->delimiter = r.delimiter;
     size_t converted_length = 0;
-    unsigned char *converted = NULL;
-    if (check_encoding(&r, &converted_length) == TEXT_CP1252) {
-        converted = convert_cp1252(&r, converted_length);
-        if (!converted) {
+    text_encoding encoding = check_encoding(&r, &converted_length);
+    if (encoding == TEXT_CP1252) {
+        unsigned char *cp1252 = convert_cp1252(&r, converted_length);
+        if (!cp1252) {
             out_of_memory(&r);
             return NULL;
         }
+        free(converted);
+        converted = cp1252;
         r.bytes = converted;
         r.length = converted_length;
+        r.table->encoding = "Windows-1252";
     }
-    read_rows(&r);
+    read_table(&r);
     free(converted);
     if (!r.header_done && fs_diags_errors(diags) == errors)
         fs_error(diags, fs_pos_at(path, 1, 1),
                  "add a first line that names the columns, e.g. region,year,value",
                  "empty CSV file; expected a header row");
-    if (fs_diags_errors(diags) > errors)
+    if (encoding == TEXT_BAD || !r.header_done || r.stop)
         return NULL;
-    for (size_t k = 0; k < r.table->columns; k++)
-        r.table->column[k].type = column_type(r.table, k);
-    return r.table;
+    bool columns_ok = drop_unnamed_columns(&r);
+    if (fs_diags_errors(diags) > errors && (!keep_bad || !columns_ok))
+        return NULL;
+    fs_table *t = r.table;
+    t->file_rows = t->rows;
+    t->decimal = t->delimiter == ';' ? ',' : t->delimiter == '\t' ? tab_decimal_mark(t) : '.';
+    classify_cells(t);
+    for (size_t k = 0; k < t->columns; k++) {
+        t->column[k].type = column_type(t, k);
+        t->column[k].missing = count_missing(t, k);
+    }
+    return t;
+}
+
+fs_table *fs_table_parse(const char *name, const char *path, const char *bytes, size_t length,
+                         fs_arena *arena, fs_diags *diags)
+{
+    return parse_table(name, path, bytes, length, false, arena, diags);
 }
 
 /* Reads the whole file into memory the caller frees. Returns 0, an errno
@@ -1229,7 +1777,7 @@ static int read_file(const char *path, char **out, size_t *length)
     return 0;
 }
 
-fs_table *fs_table_load(const char *path, fs_arena *arena, fs_diags *diags)
+static fs_table *load_table(const char *path, bool keep_bad, fs_arena *arena, fs_diags *diags)
 {
     char *bytes = NULL;
     size_t length = 0;
@@ -1246,11 +1794,21 @@ fs_table *fs_table_load(const char *path, fs_arena *arena, fs_diags *diags)
     char *name = file_stem(arena, path);
     fs_table *table = NULL;
     if (name)
-        table = fs_table_parse(name, path, bytes, length, arena, diags);
+        table = parse_table(name, path, bytes, length, keep_bad, arena, diags);
     else
         fs_error(diags, fs_pos_at(path, 0, 0), NULL, "out of memory while reading the table");
     free(bytes);
     return table;
+}
+
+fs_table *fs_table_load(const char *path, fs_arena *arena, fs_diags *diags)
+{
+    return load_table(path, false, arena, diags);
+}
+
+fs_table *fs_table_load_all(const char *path, fs_arena *arena, fs_diags *diags)
+{
+    return load_table(path, true, arena, diags);
 }
 
 /* ---- accessors ------------------------------------------------------- */
@@ -1295,6 +1853,11 @@ const char *fs_table_column_hxl(const fs_table *table, size_t column)
     return column < table->columns ? table->column[column].hxl : NULL;
 }
 
+const char *fs_table_column_tag(const fs_table *table, size_t column)
+{
+    return column < table->columns ? table->column[column].tag : NULL;
+}
+
 long fs_table_find_column(const fs_table *table, const char *name)
 {
     for (size_t k = 0; k < table->columns; k++)
@@ -1309,13 +1872,45 @@ const char *fs_table_cell(const fs_table *table, size_t row, size_t column)
     return cell ? cell->text : "";
 }
 
+static bool is_number_kind(cell_kind kind)
+{
+    return kind == CELL_INTEGER || kind == CELL_DECIMAL || kind == CELL_PERCENT;
+}
+
 bool fs_table_cell_number(const fs_table *table, size_t row, size_t column, double *value)
 {
     const fs_cell *cell = cell_at(table, row, column);
-    if (!cell || cell->kind == CELL_EMPTY || cell->kind == CELL_TEXT)
+    if (!cell || !is_number_kind(cell->kind))
         return false;
     *value = cell->number;
     return true;
+}
+
+bool fs_table_cell_decimal(const fs_table *table, size_t row, size_t column, fs_buf *out)
+{
+    const fs_cell *cell = cell_at(table, row, column);
+    if (!cell || !is_number_kind(cell->kind))
+        return false;
+    size_t length = strlen(cell->text);
+    char *canonical = fs_malloc(length + 2);
+    if (!canonical)
+        return false;
+    parse_number(cell->text, length, table->decimal, canonical);
+    fs_buf_puts(out, canonical);
+    free(canonical);
+    return fs_buf_ok(out);
+}
+
+bool fs_table_cell_missing(const fs_table *table, size_t row, size_t column)
+{
+    const fs_cell *cell = cell_at(table, row, column);
+    return cell && fs_col_type_is_number(table->column[column].type) &&
+           (cell->kind == CELL_EMPTY || cell->kind == CELL_MARKER);
+}
+
+size_t fs_table_column_missing(const fs_table *table, size_t column)
+{
+    return column < table->columns ? table->column[column].missing : 0;
 }
 
 fs_pos fs_table_cell_pos(const fs_table *table, size_t row, size_t column)
@@ -1345,4 +1940,271 @@ fs_table *fs_table_select(const fs_table *table, const size_t *rows, size_t coun
     view->row_map = map;
     view->rows = count;
     return view;
+}
+
+size_t fs_table_file_rows(const fs_table *table)
+{
+    return table->file_rows;
+}
+
+const char *fs_table_encoding(const fs_table *table)
+{
+    return table->encoding;
+}
+
+fs_pos fs_table_hxl_pos(const fs_table *table)
+{
+    return table->hxl_pos;
+}
+
+/* ---- types ----------------------------------------------------------- */
+
+static const char *const type_names[] = {
+    [FS_COL_TEXT] = "text",       [FS_COL_INTEGER] = "integer", [FS_COL_DECIMAL] = "decimal",
+    [FS_COL_PERCENT] = "percent", [FS_COL_YEAR] = "year",       [FS_COL_DATE] = "date",
+    [FS_COL_CODE] = "code",
+};
+
+const char *fs_col_type_name(fs_col_type type)
+{
+    return (unsigned)type < sizeof type_names / sizeof type_names[0] ? type_names[type] : "text";
+}
+
+bool fs_col_type_from_name(const char *name, fs_col_type *type)
+{
+    for (size_t i = 0; i < sizeof type_names / sizeof type_names[0]; i++) {
+        if (strcmp(type_names[i], name) == 0) {
+            *type = (fs_col_type)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool fs_col_type_is_number(fs_col_type type)
+{
+    return type == FS_COL_INTEGER || type == FS_COL_DECIMAL || type == FS_COL_PERCENT ||
+           type == FS_COL_YEAR;
+}
+
+bool fs_table_column_declared(const fs_table *table, size_t column)
+{
+    return column < table->columns && table->column[column].declared;
+}
+
+bool fs_table_column_translated(const fs_table *table, size_t column)
+{
+    if (column >= table->columns)
+        return false;
+    const fs_column *c = &table->column[column];
+    return !c->no_translation && c->type == FS_COL_TEXT;
+}
+
+/* Whether a cell fits a declared type: empty, a marker in a number column,
+ * or a cell of the type. */
+static bool fits_type(const fs_cell *cell, fs_col_type type)
+{
+    cell_kind kind = cell->kind;
+    if (kind == CELL_EMPTY || (kind == CELL_MARKER && fs_col_type_is_number(type)))
+        return true;
+    switch (type) {
+    case FS_COL_INTEGER:
+        return kind == CELL_INTEGER;
+    case FS_COL_YEAR:
+        return kind == CELL_INTEGER && cell->number >= 1000 && cell->number <= 2999;
+    case FS_COL_DECIMAL:
+        return kind == CELL_INTEGER || kind == CELL_DECIMAL;
+    case FS_COL_PERCENT:
+        return kind == CELL_PERCENT;
+    case FS_COL_DATE:
+        return kind == CELL_DATE;
+    default:
+        return true;
+    }
+}
+
+static const char *type_example(fs_col_type type)
+{
+    switch (type) {
+    case FS_COL_INTEGER:
+        return "a whole number such as 2029052 or 2,029,052";
+    case FS_COL_YEAR:
+        return "a year such as 2019";
+    case FS_COL_DECIMAL:
+        return "a number such as 1839.5";
+    case FS_COL_PERCENT:
+        return "a percentage such as 47%";
+    default:
+        return "a date such as 2019-06-30 or 2019-06";
+    }
+}
+
+/* The index of the declared column: by name, or by HXL tag pattern. -1
+ * after an error at the declaration. */
+static long declared_column(const fs_table *table, const fs_column_decl *d, fs_diags *diags)
+{
+    if (d->name[0] == '#') {
+        size_t column = 0, other = 0;
+        size_t found = fs_table_find_tag(table, d->name, &column, &other);
+        if (found == 1)
+            return (long)column;
+        if (found > 1)
+            fs_error(diags, d->pos,
+                     "add an attribute that only one of them has, or name the column",
+                     "'%s' matches columns '%s' and '%s' of %s", d->name,
+                     table->column[column].name, table->column[other].name, table->path);
+        else
+            fs_error(diags, d->pos, "write a tag of the table's hashtag row, such as #affected+f",
+                     "no column of %s has the HXL tag '%s'", table->path, d->name);
+        return -1;
+    }
+    long found = fs_table_find_column(table, d->name);
+    if (found >= 0)
+        return found;
+    const char **names = fs_malloc((table->columns + 1) * sizeof *names);
+    fs_buf hint = {0};
+    for (size_t k = 0; names && k < table->columns; k++)
+        names[k] = table->column[k].name;
+    if (names)
+        fs_suggest_hint(&hint, d->name, names, table->columns, "its columns: ");
+    fs_error(diags, d->pos, fs_buf_str(&hint), "no column '%s' in %s", d->name, table->path);
+    fs_buf_free(&hint);
+    free(names);
+    return -1;
+}
+
+bool fs_table_declare(fs_table *table, const fs_table_decl *decl, fs_diags *diags)
+{
+    bool ok = true;
+    for (size_t i = 0; i < decl->count; i++) {
+        const fs_column_decl *d = &decl->columns[i];
+        long found = declared_column(table, d, diags);
+        if (found < 0) {
+            ok = false;
+            continue;
+        }
+        fs_column *column = &table->column[found];
+        column->no_translation = column->no_translation || d->no_translation;
+        if (!d->has_type)
+            continue;
+        column->declared = true;
+        column->type = d->type;
+        for (size_t row = 0; row < table->rows; row++) {
+            const fs_cell *cell = cell_at(table, row, (size_t)found);
+            if (fits_type(cell, d->type))
+                continue;
+            char hint[512];
+            snprintf(hint, sizeof hint,
+                     "write %s (or leave the cell empty, or write N/A), or declare the column "
+                     "otherwise at %s:%d:%d",
+                     type_example(d->type), d->type_pos.file ? d->type_pos.file : "",
+                     d->type_pos.line, d->type_pos.column);
+            fs_error(diags, fs_pos_at(table->path, cell->line, (int)cell->column), hint,
+                     "column '%s' is declared %s, but this cell holds '%s'", column->name,
+                     fs_col_type_name(d->type), cell->text);
+            ok = false;
+        }
+        column->missing = count_missing(table, (size_t)found);
+    }
+    return ok;
+}
+
+/* ---- HXL tag patterns ------------------------------------------------ */
+
+/* One piece of a pattern: "#tag", "+attribute" or "-attribute", lower
+ * case, at most 63 characters. Returns the length read, 0 at the end or on
+ * a malformed piece (*bad set). */
+static size_t pattern_piece(const char *p, char *sign, char *word, bool *bad)
+{
+    if (!*p)
+        return 0;
+    *sign = *p;
+    size_t n = hxl_name((const unsigned char *)p, strlen(p), 1);
+    if ((*p != '#' && *p != '+' && *p != '-') || n == 0 || n > 63) {
+        *bad = true;
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        word[i] = (char)(p[1 + i] >= 'A' && p[1 + i] <= 'Z' ? p[1 + i] - 'A' + 'a' : p[1 + i]);
+    word[n] = '\0';
+    return n + 1;
+}
+
+bool fs_hxl_pattern_valid(const char *pattern)
+{
+    char sign, word[64];
+    bool bad = false;
+    if (pattern[0] != '#')
+        return false;
+    size_t n;
+    for (const char *p = pattern; (n = pattern_piece(p, &sign, word, &bad)) > 0; p += n)
+        if (p != pattern && sign == '#')
+            return false;
+    return !bad;
+}
+
+/* Whether the normalised tag ("#affected+f+children") has the attribute. */
+static bool tag_has(const char *tag, const char *attribute)
+{
+    size_t length = strlen(attribute);
+    for (const char *a = strchr(tag, '+'); a; a = strchr(a + 1, '+'))
+        if (strncmp(a + 1, attribute, length) == 0 && (a[1 + length] == '+' || !a[1 + length]))
+            return true;
+    return false;
+}
+
+static size_t count_attributes(const char *tag)
+{
+    size_t count = 0;
+    for (const char *a = strchr(tag, '+'); a; a = strchr(a + 1, '+'))
+        count++;
+    return count;
+}
+
+/* Whether a column's tag matches the pattern; *exact when its attributes
+ * are exactly the pattern's. */
+static bool tag_matches(const char *tag, const char *pattern, bool *exact)
+{
+    char sign, word[64];
+    bool bad = false;
+    size_t n, included = 0;
+    const char *p = pattern;
+    n = pattern_piece(p, &sign, word, &bad);
+    size_t name = strcspn(tag, "+");
+    if (!n || strlen(word) != name - 1 || strncmp(tag + 1, word, name - 1) != 0)
+        return false;
+    for (p += n; (n = pattern_piece(p, &sign, word, &bad)) > 0; p += n) {
+        bool has = tag_has(tag, word);
+        if ((sign == '+') != has)
+            return false;
+        included += sign == '+';
+    }
+    *exact = !bad && included == count_attributes(tag);
+    return !bad;
+}
+
+size_t fs_table_find_tag(const fs_table *table, const char *pattern, size_t *column, size_t *other)
+{
+    if (!fs_hxl_pattern_valid(pattern))
+        return 0;
+    size_t matches = 0, exact_matches = 0, first = 0, second = 0, first_exact = 0;
+    for (size_t k = 0; k < table->columns; k++) {
+        bool exact = false;
+        if (!table->column[k].tag || !tag_matches(table->column[k].tag, pattern, &exact))
+            continue;
+        if (exact && exact_matches++ == 0)
+            first_exact = k;
+        if (matches == 0)
+            first = k;
+        else if (matches == 1)
+            second = k;
+        matches++;
+    }
+    if (exact_matches == 1) {
+        *column = first_exact;
+        return 1;
+    }
+    *column = first;
+    *other = second;
+    return matches > 2 ? 2 : matches;
 }

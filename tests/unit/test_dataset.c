@@ -157,6 +157,102 @@ static void a_view_of_a_view_maps_to_the_file(void **state)
     assert_string_equal(fs_table_cell(narrow, 1, 1), "");
 }
 
+/* A folder of its own for one test: files written, read with options,
+ * removed. */
+static fs_dataset *read_folder(ctx *c, const char *const *files, size_t count,
+                               const fs_dataset_options *options)
+{
+    char dir[] = "/tmp/fs_test_dataset_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    for (size_t i = 0; i < count; i += 2)
+        write_file(dir, files[i], files[i + 1]);
+    fs_dataset *data = fs_dataset_read(dir, options, c->arena, c->diags);
+    for (size_t i = 0; i < count; i += 2) {
+        char path[256];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        remove(path);
+    }
+    rmdir(dir);
+    return data;
+}
+
+static void csv_in_capitals_is_a_table(void **state)
+{
+    ctx *c = *state;
+    const char *const files[] = {"stats.CSV", "a\n1\n", "other.Csv", "b\n2\n", "notes.txt", "x"};
+    fs_dataset *data = read_folder(c, files, 6, NULL);
+    assert_non_null(data);
+    assert_int_equal(fs_dataset_count(data), 2);
+    assert_non_null(fs_dataset_table(data, "stats"));
+    assert_non_null(fs_dataset_table(data, "other"));
+    /* Two files, one table name. */
+    const char *const twice[] = {"stats.csv", "a\n1\n", "stats.CSV", "a\n2\n"};
+    assert_null(read_folder(c, twice, 4, NULL));
+    assert_int_equal(fs_diags_errors(c->diags), 1);
+    assert_non_null(strstr(fs_diags_at(c->diags, 0)->message, "are both the table 'stats'"));
+}
+
+static void declarations_apply_and_are_checked(void **state)
+{
+    ctx *c = *state;
+    const fs_column_decl columns[] = {
+        {.name = "code", .has_type = true, .type = FS_COL_TEXT},
+        {.name = "name", .no_translation = true},
+    };
+    const fs_table_decl decls[] = {
+        {.table = "places", .columns = columns, .count = 2},
+        {.table = "placse", .pos = fs_pos_at("layout.yaml", 9, 3)},
+    };
+    fs_dataset_options options = {.decls = decls, .decl_count = 2};
+    const char *const files[] = {"places.csv", "code,name\n101,Mopti\n"};
+    assert_null(read_folder(c, files, 2, &options));
+    assert_int_equal(fs_diags_errors(c->diags), 1);
+    const fs_diag *d = fs_diags_at(c->diags, 0);
+    assert_int_equal(d->pos.line, 9);
+    assert_non_null(strstr(d->message, "tables: no table 'placse' in /tmp/fs_test_dataset_"));
+    assert_string_equal(d->hint, "did you mean 'places'? tables of the data folder: places");
+    /* With keep_bad the tables come back, declared. */
+    options.keep_bad = true;
+    fs_dataset *data = read_folder(c, files, 2, &options);
+    assert_non_null(data);
+    const fs_table *places = fs_dataset_table(data, "places");
+    assert_int_equal(fs_table_column_type(places, 0), FS_COL_TEXT);
+    assert_true(fs_table_column_declared(places, 0));
+    assert_false(fs_table_column_translated(places, 1));
+}
+
+static void a_ragged_table_is_kept_when_asked(void **state)
+{
+    ctx *c = *state;
+    const char *const files[] = {"t.csv", "a,b\n1,2\n3\n4,x\n"};
+    assert_null(read_folder(c, files, 2, NULL));
+    fs_diags_clear(c->diags);
+    fs_dataset_options options = {.keep_bad = true};
+    fs_dataset *data = read_folder(c, files, 2, &options);
+    assert_non_null(data);
+    assert_int_equal(fs_diags_errors(c->diags), 1);
+    const fs_table *t = fs_dataset_table(data, "t");
+    assert_int_equal(fs_table_row_count(t), 2);
+    assert_string_equal(fs_table_cell(t, 1, 1), "x");
+}
+
+static void each_over_an_empty_table_says_so(void **state)
+{
+    ctx *c = *state;
+    const char *const files[] = {"results.csv", "country,people\n"};
+    fs_dataset *data = read_folder(c, files, 2, NULL);
+    assert_non_null(data);
+    fs_dataset_part *parts = NULL;
+    assert_int_equal(fs_dataset_split(data, "country", c->arena, c->diags, &parts), 0);
+    assert_int_equal(fs_diags_errors(c->diags), 1);
+    const fs_diag *d = fs_diags_at(c->diags, 0);
+    assert_string_equal(d->message,
+                        "--each country: table 'results' has no rows, so there is no document to "
+                        "make");
+    assert_int_equal(d->pos.line, 1);
+    assert_int_equal(d->pos.column, 1);
+}
+
 int main(void)
 {
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -164,6 +260,8 @@ int main(void)
         TEST(keys_in_the_order_first_met),          TEST(each_part_holds_only_its_rows),
         TEST(tables_without_the_column_are_shared), TEST(an_empty_key_is_an_error_at_its_cell),
         TEST(a_column_no_table_has_is_an_error),    TEST(a_view_of_a_view_maps_to_the_file),
+        TEST(csv_in_capitals_is_a_table),           TEST(declarations_apply_and_are_checked),
+        TEST(a_ragged_table_is_kept_when_asked),    TEST(each_over_an_empty_table_says_so),
     };
     return cmocka_run_group_tests_name("dataset", tests, NULL, NULL);
 }
