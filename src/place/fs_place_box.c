@@ -1,0 +1,323 @@
+/* The one switch over box kinds, and the boxes that hold others: frames,
+ * stacks, rows, grids, lists; pictures and quotes. */
+
+#include <math.h>
+
+#include "place/fs_place_internal.h"
+
+fs_op place_frame_op(const fs_box *box, double x, double y, double width, double height)
+{
+    fs_op frame = {.kind = FS_OP_RECT,
+                   .x = x,
+                   .y = y,
+                   .w = width,
+                   .h = height,
+                   .color = box->has_fill ? box->fill : (fs_rgba){0, 0, 0, 0}};
+    frame.rect.radius = box->radius;
+    frame.rect.stroke = box->border;
+    frame.rect.stroke_width = box->has_border ? box->border_width : 0;
+    return frame;
+}
+
+double place_measure_box(placer *p, const fs_box *box, double width)
+{
+    fs_page_ops *page = p->page;
+    p->page = NULL;
+    double height = place_box(p, box, 0, 0, width, 0);
+    p->page = page;
+    return height;
+}
+
+/* A box's children, as placement sees them: boxes it only reads (C does not
+ * add that const to the tree's fs_box ** by itself). */
+static const fs_box *const *children_of(const fs_box *box)
+{
+    return (const fs_box *const *)box->children;
+}
+
+double place_gap(const fs_box *box, double fallback)
+{
+    return box->gap >= 0 ? box->gap : fallback;
+}
+
+double place_child_width(const fs_box *child, double available)
+{
+    if (child->width_kind == FS_WIDTH_FIXED)
+        return fmin(child->width, available);
+    if (child->width_kind == FS_WIDTH_PERCENT)
+        return available * child->width / 100.0;
+    return available;
+}
+
+static double layout_stack(placer *p, const fs_box *const *children, size_t count, double gap,
+                           double x, double y, double width)
+{
+    double top = y;
+    for (size_t i = 0; i < count; i++) {
+        double w = place_child_width(children[i], width);
+        /* A stat on its own line fits alone. */
+        place_fit_numbers(p, &children[i], &w, 1);
+        y += place_box(p, children[i], x, y, w, 0);
+        if (i + 1 < count)
+            y += gap;
+    }
+    return y - top;
+}
+
+static bool stretches(const fs_box *box)
+{
+    return box->kind == FS_BOX_FRAME || box->kind == FS_BOX_STAT;
+}
+
+static double valign_offset(const fs_box *row, double height, double available)
+{
+    if (row->valign == FS_ALIGN_CENTER)
+        return (available - height) / 2;
+    if (row->valign == FS_ALIGN_END)
+        return available - height;
+    return 0;
+}
+
+static double layout_row(placer *p, const fs_box *box, double x, double y, double width,
+                         double min_height)
+{
+    size_t n = box->child_count;
+    if (n == 0)
+        return min_height;
+    double gap = place_gap(box, FS_GAP_ROW);
+    double *widths = fs_arena_array(p->arena, n, sizeof(double));
+    double *heights = fs_arena_array(p->arena, n, sizeof(double));
+    if (!widths || !heights) {
+        p->failed = true;
+        return 0;
+    }
+    double available = width - gap * (double)(n - 1), taken = 0;
+    size_t autos = 0;
+    for (size_t i = 0; i < n; i++) {
+        const fs_box *child = box->children[i];
+        if (child->width_kind == FS_WIDTH_AUTO) {
+            autos++;
+            continue;
+        }
+        widths[i] = place_child_width(child, available);
+        taken += widths[i];
+    }
+    double share = autos ? fmax((available - taken) / (double)autos, 0) : 0;
+    for (size_t i = 0; i < n; i++)
+        if (box->children[i]->width_kind == FS_WIDTH_AUTO)
+            widths[i] = share;
+    place_fit_numbers(p, children_of(box), widths, n);
+    double height = min_height;
+    for (size_t i = 0; i < n; i++) {
+        heights[i] = place_measure_box(p, box->children[i], widths[i]);
+        height = fmax(height, heights[i]);
+    }
+    if (p->page) {
+        double cx = x;
+        for (size_t i = 0; i < n; i++) {
+            const fs_box *child = box->children[i];
+            if (stretches(child))
+                place_box(p, child, cx, y, widths[i], height);
+            else
+                place_box(p, child, cx, y + valign_offset(box, heights[i], height), widths[i], 0);
+            cx += widths[i] + gap;
+        }
+    }
+    return height;
+}
+
+static double layout_grid(placer *p, const fs_box *box, double x, double y, double width)
+{
+    size_t n = box->child_count;
+    size_t columns = box->columns > 0 ? (size_t)box->columns : 1;
+    if (n == 0)
+        return 0;
+    double gap = place_gap(box, FS_GAP_GRID);
+    double cell = (width - gap * (double)(columns - 1)) / (double)columns;
+    double *widths = fs_arena_array(p->arena, n, sizeof(double));
+    if (!widths) {
+        p->failed = true;
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        widths[i] = cell;
+    place_fit_numbers(p, children_of(box), widths, n);
+    double top = y;
+    for (size_t start = 0; start < n; start += columns) {
+        size_t end = start + columns < n ? start + columns : n;
+        double height = 0;
+        for (size_t i = start; i < end; i++)
+            height = fmax(height, place_measure_box(p, box->children[i], cell));
+        if (p->page)
+            for (size_t i = start; i < end; i++)
+                place_box(p, box->children[i], x + (double)(i - start) * (cell + gap), y, cell,
+                          stretches(box->children[i]) ? height : 0);
+        y += height + (end < n ? gap : 0);
+    }
+    return y - top;
+}
+
+static double layout_frame(placer *p, const fs_box *box, double x, double y, double width,
+                           double min_height)
+{
+    double inner = width - box->padding.left - box->padding.right;
+    double gap = place_gap(box, FS_GAP_FRAME);
+    double content;
+    if (p->page)
+        content = place_measure_box(p, box, width) - box->padding.top - box->padding.bottom;
+    else
+        content = layout_stack(p, children_of(box), box->child_count, gap, 0, 0, inner);
+    double height = fmax(content + box->padding.top + box->padding.bottom, min_height);
+    if (!p->page)
+        return height;
+    if (box->has_fill || box->has_border) {
+        fs_op frame = place_frame_op(box, x, y, width, height);
+        if (box->bleed) {
+            /* A band reaches the page's edges: left and right always, top or
+             * bottom when it is the first or last block of the page. */
+            frame.x = 0;
+            frame.w = p->page_width;
+            frame.rect.radius = 0;
+            if (fabs(y - p->page_top) < 0.01) {
+                frame.h += frame.y;
+                frame.y = 0;
+            }
+            if (fabs(y + height - p->page_bottom) < 0.01)
+                frame.h = p->page_height - frame.y;
+        }
+        place_emit(p, &frame);
+    }
+    /* A frame stretched taller than its content (in a row or grid) places
+     * the content as its valign says. */
+    double spare = height - content - box->padding.top - box->padding.bottom;
+    double offset = box->valign == FS_ALIGN_CENTER ? spare / 2
+                    : box->valign == FS_ALIGN_END  ? spare
+                                                   : 0;
+    layout_stack(p, children_of(box), box->child_count, gap, x + box->padding.left,
+                 y + box->padding.top + offset, inner);
+    return height;
+}
+
+static double layout_list(placer *p, const fs_box *box, double x, double y, double width)
+{
+    double gap = place_gap(box, FS_GAP_LIST);
+    const fs_text_style *style = place_scaled(p, &box->style);
+    fs_text_style *marker_style = fs_arena_alloc(p->arena, sizeof *marker_style);
+    if (!marker_style) {
+        p->failed = true;
+        return 0;
+    }
+    *marker_style = *style;
+    marker_style->color = box->marker_color;
+    marker_style->weight = 700;
+    marker_style->align = FS_ALIGN_START;
+    double indent =
+        box->marker == FS_MARKER_NONE ? 0
+        : box->marker == FS_MARKER_BULLET
+            ? style->size * 1.1
+            : place_measure(p, "00.", marker_style, style->size, -1).width + style->size * 0.4;
+    double top = y;
+    for (size_t i = 0; i < box->child_count; i++) {
+        const fs_box *item = box->children[i];
+        double height = place_box(p, item, x + indent, y, width - indent, 0);
+        if (p->page && box->marker != FS_MARKER_NONE) {
+            const char *marker =
+                box->marker == FS_MARKER_BULLET ? "•" : fs_arena_printf(p->arena, "%zu.", i + 1);
+            place_emit_text(p, x, y, indent, height, marker, marker_style, style->size, 0);
+        }
+        y += height + (i + 1 < box->child_count ? gap : 0);
+    }
+    return y - top;
+}
+
+double place_image_height(const fs_box *box, double width)
+{
+    if (box->height > 0)
+        return box->height;
+    if (!box->image)
+        return 0;
+    double w = fs_image_width(box->image), h = fs_image_height(box->image);
+    return w > 0 ? width * h / w : 0;
+}
+
+static double layout_image(placer *p, const fs_box *box, double x, double y, double width)
+{
+    double height = place_image_height(box, width);
+    fs_op picture = {.kind = FS_OP_IMAGE, .x = x, .y = y, .w = width, .h = height};
+    picture.picture.image = box->image;
+    picture.picture.cover = box->cover;
+    picture.alt = box->alt;
+    if (box->image)
+        place_emit(p, &picture);
+    if (box->child_count)
+        height +=
+            CAPTION_GAP + place_box(p, box->children[0], x, y + height + CAPTION_GAP, width, 0);
+    return height;
+}
+
+/* Outside a flow a quote is one block beside one bar: its paragraphs are
+ * laid out without their own. */
+static double layout_quote(placer *p, const fs_box *box, double x, double y, double width)
+{
+    bool beside_bar = p->beside_bar;
+    p->beside_bar = true;
+    double height = layout_stack(p, children_of(box), box->child_count, FS_GAP_FRAME,
+                                 x + QUOTE_INDENT, y, width - QUOTE_INDENT);
+    p->beside_bar = beside_bar;
+    if (box->child_count)
+        place_emit_bar(p, &box->children[0]->bar, x, y, y + height);
+    return height;
+}
+
+static double layout_kind(placer *p, const fs_box *box, double x, double y, double width,
+                          double min_height)
+{
+    switch (box->kind) {
+    case FS_BOX_FRAME:
+        return layout_frame(p, box, x, y, width, min_height);
+    case FS_BOX_ROW:
+        return layout_row(p, box, x, y, width, min_height);
+    case FS_BOX_STACK:
+        return fmax(layout_stack(p, children_of(box), box->child_count,
+                                 place_gap(box, FS_GAP_STACK), x, y, width),
+                    min_height);
+    case FS_BOX_GRID:
+        return fmax(layout_grid(p, box, x, y, width), min_height);
+    case FS_BOX_TEXT:
+        return fmax(place_text(p, box, x, y, width), min_height);
+    case FS_BOX_STAT:
+        return place_stat(p, box, x, y, width, min_height);
+    case FS_BOX_LIST:
+        return fmax(layout_list(p, box, x, y, width), min_height);
+    case FS_BOX_SPACER:
+        return box->height;
+    case FS_BOX_IMAGE:
+        return fmax(layout_image(p, box, x, y, width), min_height);
+    case FS_BOX_QUOTE:
+        return fmax(layout_quote(p, box, x, y, width), min_height);
+    case FS_BOX_FLOW:
+        /* A flow inside another block cannot break: its content stacks. */
+        return fmax(layout_stack(p, children_of(box), box->child_count, FS_GAP_STACK, x, y, width),
+                    min_height);
+    case FS_BOX_BREAK:
+        return min_height;
+    case FS_BOX_CHART:
+        return fmax(place_chart(p, box, x, y, width), min_height);
+    case FS_BOX_RULE: {
+        fs_op rule = {
+            .kind = FS_OP_RECT, .x = x, .y = y, .w = width, .h = box->height, .color = box->fill};
+        place_emit(p, &rule);
+        return box->height;
+    }
+    }
+    return 0;
+}
+
+double place_box(placer *p, const fs_box *box, double x, double y, double width, double min_height)
+{
+    const fs_box *outer = p->current;
+    p->current = box;
+    double height = layout_kind(p, box, x, y, width, min_height);
+    p->current = outer;
+    return height;
+}

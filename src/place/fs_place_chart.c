@@ -1,0 +1,467 @@
+/* Charts: bars, columns, donuts, icon arrays, progress bars and
+ * timelines, drawn from their items (the arithmetic is fs_chart.c). */
+
+#include <math.h>
+#include <string.h>
+
+#include "core/fs_buf.h"
+#include "place/fs_chart.h"
+#include "place/fs_place_internal.h"
+
+static const double CHART_GAP = 6; /* between a chart's parts */
+
+static const double CHART_TRACK = 0.16; /* the opacity of a series' track */
+
+/* A style made from another for one chart part: bold or not, in a colour,
+ * at a size; in the arena, as ops keep pointers to their styles. */
+static const fs_text_style *chart_style(placer *p, const fs_text_style *base, int weight,
+                                        fs_rgba color, double size)
+{
+    fs_text_style *style = fs_arena_alloc(p->arena, sizeof *style);
+    if (!style) {
+        p->failed = true;
+        return base;
+    }
+    *style = *base;
+    style->weight = weight;
+    style->color = color;
+    style->size = size;
+    style->align = FS_ALIGN_START;
+    return style;
+}
+
+static fs_rgba tint(fs_rgba color, double alpha)
+{
+    color.a *= alpha;
+    return color;
+}
+
+/* Emits op, giving the chart's alternative text to its first op. */
+static void emit_chart_op(placer *p, fs_op *op, const char **alt)
+{
+    op->alt = *alt;
+    *alt = NULL;
+    place_emit(p, op);
+}
+
+static void chart_rect(placer *p, const char **alt, double x, double y, double w, double h,
+                       fs_rgba color)
+{
+    fs_op rect = {.kind = FS_OP_RECT, .x = x, .y = y, .w = w, .h = h, .color = color};
+    rect.rect.radius = fmin(h, w) / 2;
+    emit_chart_op(p, &rect, alt);
+}
+
+static double layout_donut(placer *p, const fs_box *box, const fs_chart_item *item, double x,
+                           double y, double width, const char **alt)
+{
+    const fs_text_style *style = place_scaled(p, &box->style);
+    const fs_text_style *number_style = place_scaled(p, &box->number_style);
+    double d = box->height > 0 ? box->height : fmin(width * 0.38, 64);
+    double ring = d * 0.16;
+    /* The share in the middle, as large as the hole allows. */
+    double size = fmin(number_style->size, d * 0.3);
+    const fs_text_style *number =
+        chart_style(p, number_style, number_style->weight, number_style->color, size);
+    fs_extent figure = place_measure(p, item->text, number, size, -1);
+    double hole = d - 2 * ring - 4;
+    if (figure.width > hole && figure.width > 0) {
+        size *= hole / figure.width;
+        number = chart_style(p, number_style, number_style->weight, number_style->color, size);
+        figure = place_measure(p, item->text, number, size, -1);
+    }
+    double label_x = d + CHART_GAP * 1.5, label_w = width - label_x;
+    fs_extent label = place_measure(p, item->label, style, style->size, label_w);
+    double height = fmax(d, label.height);
+    if (!p->page)
+        return height;
+    double top = y + (height - d) / 2;
+    fs_op track = {.kind = FS_OP_ARC,
+                   .x = x,
+                   .y = top,
+                   .w = d,
+                   .h = d,
+                   .color = tint(box->icon_color, CHART_TRACK)};
+    track.arc.start = 0;
+    track.arc.end = 2 * M_PI;
+    track.arc.thickness = ring;
+    emit_chart_op(p, &track, alt);
+    if (item->value > 0) {
+        fs_op share = track;
+        share.color = box->icon_color;
+        share.arc.start = -M_PI / 2;
+        share.arc.end = -M_PI / 2 + 2 * M_PI * fmin(item->value, 100) / 100;
+        emit_chart_op(p, &share, alt);
+    }
+    place_emit_text(p, x + (d - figure.width) / 2, top + (d - figure.height) / 2, figure.width,
+                    figure.height, item->text, number, size, 0);
+    place_emit_text(p, x + label_x, y + (height - label.height) / 2, label_w, label.height,
+                    item->label, style, style->size, 0);
+    return height;
+}
+
+static double layout_icon_array(placer *p, const fs_box *box, const fs_chart_item *item, double x,
+                                double y, double width, const char **alt)
+{
+    const fs_text_style *style = place_scaled(p, &box->style);
+    const fs_text_style *number_style = place_scaled(p, &box->number_style);
+    long total = box->total > 0 ? box->total : 10, per_row = total < 10 ? total : 10;
+    long rows = (total + per_row - 1) / per_row;
+    long filled = fs_chart_icons_filled(item->value, total);
+    double cell = fmin(box->height > 0 ? box->height : 22, width / (double)per_row);
+    double n = place_number_size(p, box);
+    fs_extent figure = place_measure(p, item->text, number_style, n, -1);
+    double label_x = figure.width + CHART_GAP, label_w = width - label_x;
+    fs_extent label = place_measure(p, item->label, style, style->size, label_w);
+    /* The label's first line sits on the figure's baseline. */
+    fs_extent first = place_measure(p, "0", style, style->size, -1);
+    double label_down = fmax(0, figure.baseline - first.baseline);
+    double head = fmax(figure.height, label_down + label.height);
+    double height = head + CHART_GAP + (double)rows * cell;
+    if (!p->page)
+        return height;
+    place_emit_text(p, x, y, figure.width, figure.height, item->text, number_style, n, 0);
+    place_emit_text(p, x + label_x, y + label_down, label_w, label.height, item->label, style,
+                    style->size, 0);
+    for (long i = 0; i < total; i++) {
+        double glyph = cell * 0.92;
+        fs_op icon = {.kind = FS_OP_ICON,
+                      .x = x + (double)(i % per_row) * cell + (cell - glyph) / 2,
+                      .y = y + head + CHART_GAP + (double)(i / per_row) * cell + (cell - glyph) / 2,
+                      .w = glyph,
+                      .h = glyph,
+                      .color = i < filled ? box->icon_color : tint(box->icon_color, 0.28)};
+        icon.icon.codepoint = box->icon;
+        icon.icon.family = box->icon_family;
+        emit_chart_op(p, &icon, alt);
+    }
+    return height;
+}
+
+/* "18 / 50": a value against its target, or the value alone. */
+static const char *value_text(placer *p, const fs_chart_item *item)
+{
+    if (!item->has_target)
+        return item->text;
+    const char *text = fs_arena_printf(p->arena, "%s / %s", item->text, item->target_text);
+    if (!text)
+        p->failed = true;
+    return text ? text : item->text;
+}
+
+static double layout_progress(placer *p, const fs_box *box, const fs_chart_item *item, double x,
+                              double y, double width, const char **alt)
+{
+    const fs_text_style *style = place_scaled(p, &box->style);
+    const fs_text_style *number_style = place_scaled(p, &box->number_style);
+    const fs_text_style *bold = chart_style(p, style, 700, number_style->color, style->size * 1.15);
+    const char *amount = value_text(p, item);
+    fs_extent value = place_measure(p, amount, bold, bold->size, -1);
+    double label_w = width - value.width - CHART_GAP;
+    fs_extent label = place_measure(p, item->label, style, style->size, label_w);
+    double bar = box->height > 0 ? box->height : 7;
+    double head = fmax(value.height, label.height);
+    double height = head + CHART_GAP * 0.6 + bar;
+    if (!p->page)
+        return height;
+    double bar_y = y + head + CHART_GAP * 0.6;
+    chart_rect(p, alt, x, bar_y, width, bar, tint(box->icon_color, CHART_TRACK));
+    double share = fs_chart_fraction(item->value, item->target);
+    if (share > 0)
+        chart_rect(p, alt, x, bar_y, fmax(width * share, bar), bar, box->icon_color);
+    place_emit_text(p, x, y + head - label.height, label_w, label.height, item->label, style,
+                    style->size, 0);
+    place_emit_text(p, x + width - value.width, y + head - value.height, value.width, value.height,
+                    amount, bold, bold->size, 0);
+    return height;
+}
+
+static double layout_bars(placer *p, const fs_box *box, double x, double y, double width,
+                          const char **alt)
+{
+    const fs_text_style *style = place_scaled(p, &box->style);
+    const fs_text_style *number_style = place_scaled(p, &box->number_style);
+    const fs_text_style *bold = chart_style(p, style, 700, number_style->color, style->size);
+    double max = fs_chart_scale_max(box->items, box->item_count), values = 0;
+    for (size_t i = 0; i < box->item_count; i++)
+        values = fmax(values,
+                      place_measure(p, value_text(p, &box->items[i]), bold, bold->size, -1).width);
+    double label_w = width * 0.3, bar_x = label_w + CHART_GAP;
+    double bar_w = fmax(width - bar_x - values - CHART_GAP, 1);
+    double thickness = box->height > 0 ? box->height : style->size * 1.1;
+    double top = y;
+    for (size_t i = 0; i < box->item_count; i++) {
+        const fs_chart_item *item = &box->items[i];
+        fs_extent label = place_measure(p, item->label, style, style->size, label_w);
+        fs_extent line = place_measure(p, "0", style, style->size, -1);
+        /* The bar sits on the label's first line; a bar thicker than the
+         * line pushes the label down rather than rise above the row. */
+        double label_y = y + fmax(0, (thickness - line.height) / 2);
+        double row = fmax(label_y - y + label.height, thickness);
+        if (p->page) {
+            double bar_y = label_y + (line.height - thickness) / 2;
+            double end = bar_w * fs_chart_fraction(item->value, max);
+            if (item->has_target) {
+                double goal = bar_w * fs_chart_fraction(item->target, max);
+                chart_rect(p, alt, x + bar_x, bar_y, goal, thickness,
+                           tint(box->icon_color, CHART_TRACK));
+                end = fmax(end, thickness);
+                chart_rect(p, alt, x + bar_x, bar_y, end, thickness, box->icon_color);
+                end = fmax(end, goal);
+            } else if (end > 0) {
+                chart_rect(p, alt, x + bar_x, bar_y, fmax(end, thickness), thickness,
+                           box->icon_color);
+            }
+            place_emit_text(p, x, label_y, label_w, label.height, item->label, style, style->size,
+                            0);
+            const char *amount = value_text(p, item);
+            fs_extent value = place_measure(p, amount, bold, bold->size, -1);
+            place_emit_text(p, x + bar_x + end + CHART_GAP, label_y, value.width, value.height,
+                            amount, bold, bold->size, 0);
+        }
+        y += row + (i + 1 < box->item_count ? CHART_GAP : 0);
+    }
+    return y - top;
+}
+
+static double layout_columns(placer *p, const fs_box *box, double x, double y, double width,
+                             const char **alt)
+{
+    const fs_text_style *style = place_scaled(p, &box->style);
+    const fs_text_style *number_style = place_scaled(p, &box->number_style);
+    size_t n = box->item_count;
+    if (n == 0)
+        return 0;
+    const fs_text_style *bold = chart_style(p, style, 700, number_style->color, style->size);
+    double max = fs_chart_scale_max(box->items, n);
+    double slot = width / (double)n, column = slot * 0.55;
+    double plot = box->height > 0 ? box->height : 90;
+    fs_extent figure = place_measure(p, "0", bold, bold->size, -1);
+    double labels = 0;
+    for (size_t i = 0; i < n; i++)
+        labels = fmax(labels,
+                      place_measure(p, box->items[i].label, style, style->size, slot - 4).height);
+    double base = y + figure.height + CHART_GAP * 0.5 + plot;
+    double height = base - y + CHART_GAP * 0.8 + labels;
+    if (!p->page)
+        return height;
+    for (size_t i = 0; i < n; i++) {
+        const fs_chart_item *item = &box->items[i];
+        double left = x + (double)i * slot + (slot - column) / 2;
+        double tall = plot * fs_chart_fraction(item->value, max);
+        if (item->has_target) {
+            double goal = plot * fs_chart_fraction(item->target, max);
+            fs_op track = {.kind = FS_OP_RECT,
+                           .x = left,
+                           .y = base - goal,
+                           .w = column,
+                           .h = goal,
+                           .color = tint(box->icon_color, CHART_TRACK)};
+            emit_chart_op(p, &track, alt);
+        }
+        fs_op bar = {.kind = FS_OP_RECT,
+                     .x = left,
+                     .y = base - tall,
+                     .w = column,
+                     .h = tall,
+                     .color = box->icon_color};
+        emit_chart_op(p, &bar, alt);
+        double top =
+            base - fmax(tall, item->has_target ? plot * fs_chart_fraction(item->target, max) : 0);
+        const char *amount = value_text(p, item);
+        fs_extent value = place_measure(p, amount, bold, bold->size, -1);
+        place_emit_text(p, x + (double)i * slot + (slot - value.width) / 2,
+                        top - CHART_GAP * 0.5 - value.height, value.width, value.height, amount,
+                        bold, bold->size, 0);
+        fs_text_style *centred =
+            (fs_text_style *)chart_style(p, style, style->weight, style->color, style->size);
+        centred->align = FS_ALIGN_CENTER;
+        fs_extent label = place_measure(p, item->label, centred, centred->size, slot - 4);
+        place_emit_text(p, x + (double)i * slot + 2, base + CHART_GAP * 0.8, slot - 4, label.height,
+                        item->label, centred, centred->size, 0);
+    }
+    fs_op axis = {.kind = FS_OP_RECT,
+                  .x = x,
+                  .y = base,
+                  .w = width,
+                  .h = 0.75,
+                  .color = tint(style->color, 0.4)};
+    place_emit(p, &axis);
+    return height;
+}
+
+/* Events in a column: each date once, beside a dot on a line, with the
+ * labels of the rows that share it. */
+/* Periods side by side: each date above a dot on one line across, its
+ * text below. */
+static double layout_timeline_across(placer *p, const fs_box *box, double x, double y, double width,
+                                     const char **alt)
+{
+    const fs_text_style *style = place_scaled(p, &box->style);
+    const fs_text_style *number_style = place_scaled(p, &box->number_style);
+    const fs_text_style *date_style =
+        chart_style(p, style, 700, number_style->color, style->size * 1.25);
+    size_t n = box->item_count;
+    double slot = width / (double)n, dot = style->size * 0.8;
+    double dates = 0, labels = 0;
+    for (size_t i = 0; i < n; i++) {
+        dates = fmax(dates,
+                     place_measure(p, box->items[i].text, date_style, date_style->size, -1).height);
+        labels = fmax(
+            labels,
+            place_measure(p, box->items[i].label, style, style->size, slot - CHART_GAP * 2).height);
+    }
+    double axis = y + dates + CHART_GAP * 0.6 + dot / 2;
+    double height = dates + CHART_GAP * 0.6 + dot + CHART_GAP + labels;
+    if (!p->page)
+        return height;
+    fs_op line = {.kind = FS_OP_RECT,
+                  .x = x,
+                  .y = axis - 0.5,
+                  .w = width,
+                  .h = 1,
+                  .color = tint(box->icon_color, 0.35)};
+    emit_chart_op(p, &line, alt);
+    for (size_t i = 0; i < n; i++) {
+        double left = x + (double)i * slot;
+        fs_extent date = place_measure(p, box->items[i].text, date_style, date_style->size, -1);
+        place_emit_text(p, left, y, date.width, date.height, box->items[i].text, date_style,
+                        date_style->size, 0);
+        fs_op point = {.kind = FS_OP_CIRCLE,
+                       .x = left,
+                       .y = axis - dot / 2,
+                       .w = dot,
+                       .h = dot,
+                       .color = box->icon_color};
+        place_emit(p, &point);
+        fs_extent label =
+            place_measure(p, box->items[i].label, style, style->size, slot - CHART_GAP * 2);
+        place_emit_text(p, left, axis + dot / 2 + CHART_GAP, slot - CHART_GAP * 2, label.height,
+                        box->items[i].label, style, style->size, 0);
+    }
+    return height;
+}
+
+/* A timeline's line through its dots: x, and the first and last centres. */
+typedef struct {
+    double x, first, last;
+} timeline_axis;
+
+/* The rows of a timeline down the column, from y: each date once, its dot
+ * and the labels of the rows that share it. Draws when the placer has a
+ * page; returns the height, and where the line through the dots goes. */
+static double timeline_rows(placer *p, const fs_box *box, double x, double y, double width,
+                            const char **alt, timeline_axis *line)
+{
+    const fs_text_style *style = place_scaled(p, &box->style);
+    const fs_text_style *number_style = place_scaled(p, &box->number_style);
+    const fs_text_style *date_style =
+        chart_style(p, style, 700, number_style->color, style->size * 1.1);
+    double dates = 0;
+    for (size_t i = 0; i < box->item_count; i++)
+        dates = fmax(dates,
+                     place_measure(p, box->items[i].text, date_style, date_style->size, -1).width);
+    double axis = dates + CHART_GAP * 1.5, dot = style->size * 0.7;
+    double text_x = axis + dot + CHART_GAP, text_w = fmax(width - text_x, 1);
+    double top = y;
+    line->x = x + axis + dot / 2;
+    for (size_t i = 0; i < box->item_count;) {
+        size_t end = i + 1;
+        while (end < box->item_count && strcmp(box->items[end].text, box->items[i].text) == 0)
+            end++;
+        fs_buf joined = {0};
+        for (size_t k = i; k < end; k++)
+            fs_buf_printf(&joined, "%s%s", k > i ? ", " : "", box->items[k].label);
+        const char *labels =
+            fs_buf_ok(&joined) ? fs_arena_strdup(p->arena, fs_buf_str(&joined)) : NULL;
+        fs_buf_free(&joined);
+        if (!labels) {
+            p->failed = true;
+            return 0;
+        }
+        fs_extent date = place_measure(p, box->items[i].text, date_style, date_style->size, -1);
+        fs_extent label = place_measure(p, labels, style, style->size, text_w);
+        double centre = y + date.height / 2;
+        if (i == 0)
+            line->first = centre;
+        line->last = centre;
+        if (p->page) {
+            place_emit_text(p, x + dates - date.width, y, date.width, date.height,
+                            box->items[i].text, date_style, date_style->size, 0);
+            fs_op point = {.kind = FS_OP_CIRCLE,
+                           .x = x + axis,
+                           .y = centre - dot / 2,
+                           .w = dot,
+                           .h = dot,
+                           .color = box->icon_color};
+            emit_chart_op(p, &point, alt);
+            place_emit_text(
+                p, x + text_x,
+                y + (date.height - label.height > 0 ? (date.height - label.height) / 2 : 0), text_w,
+                label.height, labels, style, style->size, 0);
+        }
+        y += fmax(date.height, label.height) + (end < box->item_count ? CHART_GAP : 0);
+        i = end;
+    }
+    return y - top;
+}
+
+static double layout_timeline(placer *p, const fs_box *box, double x, double y, double width,
+                              const char **alt)
+{
+    if (box->across && box->item_count)
+        return layout_timeline_across(p, box, x, y, width, alt);
+    timeline_axis axis = {0};
+    fs_page_ops *page = p->page;
+    p->page = NULL;
+    double height = timeline_rows(p, box, x, y, width, alt, &axis);
+    p->page = page;
+    if (!page)
+        return height;
+    /* The line through the dots goes first, under them; its ends are known
+     * once the rows are measured. */
+    if (axis.last > axis.first) {
+        fs_op line = {.kind = FS_OP_RECT,
+                      .x = axis.x - 0.5,
+                      .y = axis.first,
+                      .w = 1,
+                      .h = axis.last - axis.first,
+                      .color = tint(box->icon_color, 0.35)};
+        emit_chart_op(p, &line, alt);
+    }
+    return timeline_rows(p, box, x, y, width, alt, &axis);
+}
+
+/* A donut, icon array or progress bar per item, one under the other (a
+ * repeat gives one per row; none when it picks no row). */
+static double layout_per_item(placer *p, const fs_box *box, double x, double y, double width,
+                              const char **alt,
+                              double (*one)(placer *, const fs_box *, const fs_chart_item *, double,
+                                            double, double, const char **))
+{
+    double top = y;
+    for (size_t i = 0; i < box->item_count; i++)
+        y += one(p, box, &box->items[i], x, y, width, alt) +
+             (i + 1 < box->item_count ? CHART_GAP * 2 : 0);
+    return y - top;
+}
+
+double place_chart(placer *p, const fs_box *box, double x, double y, double width)
+{
+    const char *alt = box->alt;
+    switch (box->chart) {
+    case FS_CHART_DONUT:
+        return layout_per_item(p, box, x, y, width, &alt, layout_donut);
+    case FS_CHART_ICONS:
+        return layout_per_item(p, box, x, y, width, &alt, layout_icon_array);
+    case FS_CHART_PROGRESS:
+        return layout_per_item(p, box, x, y, width, &alt, layout_progress);
+    case FS_CHART_BAR:
+        return layout_bars(p, box, x, y, width, &alt);
+    case FS_CHART_COLUMN:
+        return layout_columns(p, box, x, y, width, &alt);
+    case FS_CHART_TIMELINE:
+        return layout_timeline(p, box, x, y, width, &alt);
+    }
+    return 0;
+}

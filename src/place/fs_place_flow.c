@@ -1,0 +1,365 @@
+/* A flow: text through columns and onto further pages, split between
+ * lines with no widow or orphan, its last page balanced. */
+
+#include <math.h>
+
+#include "place/fs_place_internal.h"
+
+/* A flow is laid out as a sequence of pieces: each paragraph of its text,
+ * each list item, each paragraph of a quote can split between two lines;
+ * anything else (a picture, a grid, a box) moves whole. */
+typedef struct {
+    const fs_box *box;
+    const fs_text_style *style; /* a text's, scaled */
+    size_t paragraph;           /* of a text box */
+    bool text;                  /* splits between lines */
+    bool keep;                  /* starts in the same column as the next piece */
+    bool heading;               /* never split */
+    bool column_break, page_break;
+    double indent; /* of a list item or quote */
+    const char *marker;
+    const fs_text_style *marker_style;
+    double space_before, space_after;
+    /* measured at the column's width */
+    double *bottoms; /* text: the bottom of each line */
+    int lines;
+    double height;
+} piece;
+
+typedef struct {
+    piece *pieces;
+    size_t count, capacity;
+} pieces;
+
+/* Where a flow has got to: the next piece, and its first line not yet
+ * placed. */
+typedef struct {
+    size_t piece;
+    int line;
+} flow_at;
+
+enum { FLOW_ORPHANS = 2, FLOW_WIDOWS = 2 };
+
+static const double FLOW_BLOCK_SPACE = 8; /* around what is not text */
+
+static piece *add_piece(placer *p, pieces *list, const fs_box *box)
+{
+    if (list->count == list->capacity) {
+        size_t capacity = list->capacity ? list->capacity * 2 : 64;
+        piece *grown = fs_arena_grow(p->arena, list->pieces, list->count, capacity, sizeof *grown);
+        if (!grown) {
+            p->failed = true;
+            return NULL;
+        }
+        list->pieces = grown;
+        list->capacity = capacity;
+    }
+    piece *pc = &list->pieces[list->count++];
+    *pc = (piece){.box = box, .space_before = FLOW_BLOCK_SPACE, .space_after = FLOW_BLOCK_SPACE};
+    return pc;
+}
+
+static void add_text_pieces(placer *p, pieces *list, const fs_box *box, double indent,
+                            const char *marker, const fs_text_style *marker_style)
+{
+    const fs_text_style *style = place_scaled(p, &box->style);
+    for (size_t i = 0; i < box->paragraph_count; i++) {
+        piece *pc = add_piece(p, list, box);
+        if (!pc)
+            return;
+        pc->style = style;
+        pc->paragraph = i;
+        pc->text = true;
+        pc->heading = box->level > 0;
+        pc->indent = indent + place_text_indent(box, style, box->has_bar);
+        pc->marker = i == 0 ? (marker ? marker : box->item_marker) : NULL;
+        pc->marker_style = marker_style ? marker_style : style;
+        pc->space_before = i == 0 ? style->space_before : 0;
+        pc->space_after =
+            i + 1 == box->paragraph_count && box->gap >= 0 ? box->gap : style->space_after;
+        pc->keep = i + 1 < box->paragraph_count ? false : box->keep_with_next || pc->heading;
+    }
+}
+
+static void add_pieces(placer *p, pieces *list, const fs_box *box)
+{
+    switch (box->kind) {
+    case FS_BOX_STACK:
+        for (size_t i = 0; i < box->child_count; i++)
+            add_pieces(p, list, box->children[i]);
+        return;
+    case FS_BOX_TEXT: {
+        const fs_text_style *marker = NULL;
+        if (box->item_marker)
+            marker = place_marker_style(p, place_scaled(p, &box->style), box->bar);
+        add_text_pieces(p, list, box, 0, NULL, marker);
+        return;
+    }
+    case FS_BOX_QUOTE:
+        for (size_t i = 0; i < box->child_count; i++)
+            add_text_pieces(p, list, box->children[i], 0, NULL, NULL);
+        return;
+    case FS_BOX_LIST: {
+        const fs_text_style *style = place_scaled(p, &box->style);
+        const fs_text_style *marker = place_marker_style(p, style, box->marker_color);
+        double indent = box->marker == FS_MARKER_NONE ? 0 : style->size * LIST_INDENT;
+        for (size_t i = 0; i < box->child_count; i++) {
+            const char *text = box->marker == FS_MARKER_BULLET ? "•"
+                               : box->marker == FS_MARKER_NUMBER
+                                   ? fs_arena_printf(p->arena, "%zu.", i + 1)
+                                   : NULL;
+            size_t first = list->count;
+            add_text_pieces(p, list, box->children[i], indent, text, marker);
+            /* Items of a list are closer than paragraphs. */
+            for (size_t k = first; k < list->count; k++)
+                list->pieces[k].space_after = place_gap(box, FS_GAP_LIST);
+        }
+        return;
+    }
+    case FS_BOX_BREAK: {
+        piece *pc = add_piece(p, list, box);
+        if (pc) {
+            pc->column_break = box->column_break;
+            pc->page_break = !box->column_break;
+            pc->space_before = pc->space_after = 0;
+        }
+        return;
+    }
+    case FS_BOX_IMAGE: {
+        piece *pc = add_piece(p, list, box);
+        if (pc && box->child_count) {
+            /* The caption is a piece of its own, kept with its picture. */
+            pc->keep = true;
+            pc->space_after = CAPTION_GAP;
+            add_text_pieces(p, list, box->children[0], 0, NULL, NULL);
+        }
+        return;
+    }
+    default: {
+        piece *pc = add_piece(p, list, box);
+        if (pc)
+            pc->keep = box->keep_with_next;
+        return;
+    }
+    }
+}
+
+/* Measures every piece at the width of a column. */
+static void measure_pieces(placer *p, pieces *list, double width)
+{
+    for (size_t i = 0; i < list->count && !p->failed; i++) {
+        piece *pc = &list->pieces[i];
+        double w = width - pc->indent;
+        if (pc->column_break || pc->page_break)
+            continue;
+        if (!pc->text) {
+            pc->height = pc->box->kind == FS_BOX_IMAGE ? place_image_height(pc->box, w)
+                                                       : place_measure_box(p, pc->box, w);
+            continue;
+        }
+        const fs_box *box = pc->box;
+        fs_extent extent =
+            place_measure(p, box->paragraphs[pc->paragraph], pc->style, pc->style->size, w);
+        int lines = extent.lines > 0 ? extent.lines : 1;
+        pc->bottoms = fs_arena_array(p->arena, (size_t)lines, sizeof(double));
+        if (!pc->bottoms) {
+            p->failed = true;
+            return;
+        }
+        fs_text text = {.markup = box->paragraphs[pc->paragraph],
+                        .style = pc->style,
+                        .size = pc->style->size,
+                        .width = w};
+        int found = p->measurer->line_bottoms(p->measurer->context, &text, pc->bottoms, lines);
+        if (found != lines) {
+            /* A measurer that cannot list lines: one block of equal lines. */
+            for (int k = 0; k < lines; k++)
+                pc->bottoms[k] = extent.height * (k + 1) / lines;
+        }
+        pc->lines = lines;
+        pc->height = pc->bottoms[lines - 1];
+    }
+}
+
+static double line_top(const piece *pc, int line)
+{
+    return line > 0 ? pc->bottoms[line - 1] : 0;
+}
+
+/* The height a piece needs at the bottom of a column to start there: its
+ * first lines (all of it when it cannot split), and what it keeps with. */
+static double start_height(const pieces *list, size_t i, int depth)
+{
+    if (i >= list->count || depth > 8)
+        return 0;
+    const piece *pc = &list->pieces[i];
+    if (pc->column_break || pc->page_break)
+        return 0;
+    double height = pc->height;
+    bool whole = !pc->text || pc->heading || pc->lines < FLOW_ORPHANS + FLOW_WIDOWS;
+    if (!whole)
+        height = pc->bottoms[FLOW_ORPHANS - 1];
+    if (whole && pc->keep && i + 1 < list->count)
+        height += pc->space_after + list->pieces[i + 1].space_before +
+                  start_height(list, i + 1, depth + 1);
+    return height;
+}
+
+/* Fills one column of the given height from at, drawing when the placer
+ * has a page. Returns the height used; at moves past what was placed.
+ * page_break is set when a page break ends the column. */
+static double fill_column(placer *p, const pieces *list, flow_at *at, double x, double top,
+                          double width, double height, bool fresh, bool *page_break)
+{
+    double y = 0;
+    bool first = true;
+    double after = 0; /* space the last piece placed asks below it */
+    bool last_bar = false;
+    while (at->piece < list->count) {
+        const piece *pc = &list->pieces[at->piece];
+        if (pc->column_break || pc->page_break) {
+            at->piece++;
+            at->line = 0;
+            *page_break = pc->page_break;
+            return y;
+        }
+        double space = first ? 0 : after + pc->space_before;
+        double room = height - y - space;
+        double x0 = x + pc->indent;
+        double w = width - pc->indent;
+        if (!pc->text) {
+            double keep = pc->keep ? pc->space_after + start_height(list, at->piece + 1, 0) : 0;
+            if (!first && pc->height + keep > room + 0.01)
+                return y;
+            if (first && p->page && pc->height > height + 0.01)
+                fs_diag_add_kind(p->diags, FS_ERROR, FS_KIND_OVERFLOW, pc->box->pos,
+                                 "make it smaller, or give the flow fewer columns",
+                                 "this block is %.0f mm taller than a column of the flow",
+                                 (pc->height - height) * 25.4 / 72);
+            if (p->page)
+                place_box(p, pc->box, x0, top + y + space, w, 0);
+            y += space + pc->height;
+            after = pc->space_after;
+            last_bar = false;
+            first = false;
+            at->piece++;
+            continue;
+        }
+        int remaining = pc->lines - at->line;
+        double rest = pc->height - line_top(pc, at->line);
+        double keep = pc->keep ? pc->space_after + start_height(list, at->piece + 1, 0) : 0;
+        int take = remaining;
+        if (rest + keep > room + 0.01) {
+            /* As many lines as fit, leaving at least two at each end of the
+             * paragraph; a heading or a short paragraph moves whole. */
+            take = 0;
+            while (take < remaining &&
+                   pc->bottoms[at->line + take] - line_top(pc, at->line) <= room + 0.01)
+                take++;
+            if (take == remaining)
+                take = remaining - 1; /* what it keeps with did not fit */
+            if (remaining - take < FLOW_WIDOWS)
+                take = remaining - FLOW_WIDOWS;
+            bool splits = !pc->heading && take >= (at->line == 0 ? FLOW_ORPHANS : 1);
+            if (!splits)
+                take = 0;
+            if (take == 0 && first && fresh) {
+                /* Nothing fits an empty column: place what fits, at least a
+                 * line, rather than loop. */
+                take = 1;
+                while (take < remaining &&
+                       pc->bottoms[at->line + take] - line_top(pc, at->line) <= room + 0.01)
+                    take++;
+            }
+            if (take == 0)
+                return y;
+        }
+        const fs_box *box = pc->box;
+        double chunk = pc->bottoms[at->line + take - 1] - line_top(pc, at->line);
+        double y0 = top + y + space;
+        if (p->page) {
+            const fs_box *outer = p->current;
+            p->current = box;
+            place_emit_paragraph(p, box, pc->style, pc->paragraph, x0, y0, w, chunk, at->line,
+                                 take == pc->lines ? 0 : take);
+            if (pc->marker && at->line == 0)
+                place_emit_marker(p, pc->marker, pc->marker_style, pc->style->size, x0, y0, chunk);
+            if (box->has_bar)
+                place_emit_bar(p, &box->bar, x0 - QUOTE_INDENT, last_bar ? y0 - space : y0,
+                               y0 + chunk);
+            p->current = outer;
+        }
+        y += space + chunk;
+        after = pc->space_after;
+        last_bar = box->has_bar;
+        first = false;
+        at->line += take;
+        if (at->line >= pc->lines) {
+            at->piece++;
+            at->line = 0;
+        } else {
+            return y;
+        }
+    }
+    return y;
+}
+
+/* Fills the columns of one page; returns the height of the tallest. */
+static double fill_columns(placer *p, const pieces *list, flow_at *at, long columns, double gap,
+                           double x, double top, double width, double height, bool fresh)
+{
+    double column = (width - gap * (double)(columns - 1)) / (double)columns, used = 0;
+    bool page_break = false;
+    for (long c = 0; c < columns && at->piece < list->count && !page_break; c++)
+        used = fmax(used, fill_column(p, list, at, x + (double)c * (column + gap), top, column,
+                                      height, fresh || c > 0, &page_break));
+    return used;
+}
+
+/* True when what is left of the flow fits the page's columns at height. */
+static bool fits_in(placer *p, const pieces *list, flow_at at, long columns, double gap,
+                    double width, double height, bool fresh)
+{
+    fs_page_ops *page = p->page;
+    p->page = NULL;
+    fill_columns(p, list, &at, columns, gap, 0, 0, width, height, fresh);
+    p->page = page;
+    return at.piece >= list->count;
+}
+
+/* Places a flow from the current position, on as many pages as it needs.
+ * On its last page its columns are balanced: the shortest height at which
+ * what is left fits them. */
+void place_flow(placer *p, pager *g, const fs_box *flow)
+{
+    pieces list = {0};
+    for (size_t i = 0; i < flow->child_count; i++)
+        add_pieces(p, &list, flow->children[i]);
+    long columns = flow->columns > 0 ? flow->columns : 1;
+    double gap = place_gap(flow, FS_GAP_ROW);
+    double column = (g->width - gap * (double)(columns - 1)) / (double)columns;
+    measure_pieces(p, &list, column);
+    flow_at at = {0, 0};
+    while (at.piece < list.count && !p->failed) {
+        double room = g->bottom - g->y;
+        bool fresh = g->y <= g->top + 0.01;
+        if (fits_in(p, &list, at, columns, gap, g->width, room, fresh)) {
+            double low = 0, high = room;
+            for (int i = 0; i < 24; i++) {
+                double mid = (low + high) / 2;
+                if (fits_in(p, &list, at, columns, gap, g->width, mid, fresh))
+                    high = mid;
+                else
+                    low = mid;
+            }
+            g->y += fill_columns(p, &list, &at, columns, gap, g->x, g->y, g->width, high, fresh);
+            return;
+        }
+        fill_columns(p, &list, &at, columns, gap, g->x, g->y, g->width, room, fresh);
+        /* The page to come starts with the piece the flow has got to. */
+        if (at.piece < list.count)
+            p->current = list.pieces[at.piece].box;
+        if (!place_start_page(p, g))
+            return;
+    }
+}

@@ -1,0 +1,181 @@
+/* What the files of placement share, and no one else includes: the placer
+ * (one trial's state), the pages being filled, and the functions that lay
+ * out one kind of box for the others.
+ *
+ * Placement runs each box through one function, place_box, in two modes:
+ * measuring (no page: only the height is wanted) and drawing (ops are added
+ * to the page). A frame measures its content first, so its background can
+ * be drawn before what it holds.
+ *
+ * Placement reads the box tree and never writes it: a document is placed
+ * several times to fit a page count (trials), and each trial keeps what it
+ * decides (the size of the body's texts, the size each stat group fits at)
+ * in its own placer, so it starts clean and reports its own problems.
+ *
+ *   fs_place.c        the driver: trials, pages, fitting a page count
+ *   fs_place_text.c   measuring (with its cache), texts, markers, bars
+ *   fs_place_box.c    the switch over box kinds; frames, rows, grids,
+ *                     lists, pictures, quotes
+ *   fs_place_stat.c   stat tiles and the fit of their numbers as a group
+ *   fs_place_chart.c  charts (their arithmetic is fs_chart.c)
+ *   fs_place_flow.c   text flowing through columns and pages */
+#ifndef FS_PLACE_INTERNAL_H
+#define FS_PLACE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/fs_map.h"
+#include "place/fs_place.h"
+
+typedef struct {
+    const fs_measurer *measurer;
+    fs_arena *arena;
+    fs_diags *diags;
+    fs_page_ops *page; /* NULL while measuring */
+    double page_width, page_height;
+    double page_top, page_bottom; /* where bleeding bands reach the page edge */
+    bool strict;                  /* a missing glyph is an error */
+    const fs_box *current;        /* the box being laid out, for diagnostics */
+    const fs_box **foreign;       /* boxes already reported for a missing glyph */
+    size_t foreign_count, foreign_capacity;
+    /* Measurements already made: a box is measured again each time a
+     * container around it is (to size a frame, a row, a page), and shaping
+     * text is most of placement's cost. */
+    struct measured *measured;
+    size_t measured_count, measured_capacity;
+    /* The page a header or footer is drawn on, for {page} and {pages}. */
+    size_t page_number, page_count;
+    /* The share of their styles' size the texts being laid out are drawn
+     * at: the trial's body scale while placing the body, 1 for the running
+     * heads; with their copies of the box tree's styles at that scale. */
+    double body_scale, text_scale;
+    fs_map scaled;
+    /* Per stat, the share of its number size its group fits at, decided
+     * the first time the trial lays the group out. */
+    fs_map fits;
+    /* Laying out a quote's paragraphs outside a flow: the quote draws one
+     * bar beside them all, and they draw none of their own. */
+    bool beside_bar;
+    bool failed;
+} placer;
+
+/* The body's pages: where content goes on the current page. */
+typedef struct {
+    const fs_document *doc;
+    const fs_page_spec *spec;
+    fs_display *display;
+    size_t capacity;
+    double x, width;
+    double header[2], footer[2]; /* heights on the first page and the others */
+    double y, top, bottom;       /* of the current page's body */
+} pager;
+
+static const double CAPTION_GAP = 4; /* between a picture and its caption */
+static const double QUOTE_INDENT = 12;
+static const double LIST_INDENT = 1.1; /* a level of list, in sizes of its text */
+
+/* ---- fs_place.c ------------------------------------------------------- */
+
+/* Ends the current page of the body and starts the next one; false (with
+ * an error, or out of memory) when the document may have no more pages. */
+bool place_start_page(placer *p, pager *g);
+
+/* ---- fs_place_text.c -------------------------------------------------- */
+
+/* The style to measure and draw a style of the box tree with: itself at
+ * full size, else its copy at the text scale (made once per trial, in the
+ * arena, as ops and measurements keep pointers to their styles). Every
+ * style placement reads from a box goes through here, once. */
+const fs_text_style *place_scaled(placer *p, const fs_text_style *style);
+
+/* The extent of markup in style at size, wrapped at width (<= 0: one
+ * line), from the cache when it was measured before. A text that cannot
+ * be laid out is an error (p->failed). */
+fs_extent place_measure(placer *p, const char *markup, const fs_text_style *style, double size,
+                        double width);
+
+/* Adds op to the page being drawn; nothing while measuring. */
+void place_emit(placer *p, const fs_op *op);
+
+/* Draws markup in style at size in the box (x, y, width, height), with a
+ * heading's outline level (0 for none). */
+void place_emit_text(placer *p, double x, double y, double width, double height, const char *markup,
+                     const fs_text_style *style, double size, int outline_level);
+
+/* Draws paragraph i of a text box in its (scaled) style, lines first_line
+ * on (line_count of them, 0 for all), with its links, and a heading's
+ * outline level and anchor on its first line. */
+void place_emit_paragraph(placer *p, const fs_box *box, const fs_text_style *style, size_t i,
+                          double x, double y, double width, double height, int first_line,
+                          int line_count);
+
+/* A text box: its paragraphs, and a Markdown item's marker or a quote
+ * paragraph's bar in its indent. Returns its height. */
+double place_text(placer *p, const fs_box *box, double x, double y, double width);
+
+/* How far a list item or quote paragraph of Markdown stands in, in its
+ * scaled style, beside a bar or not. */
+double place_text_indent(const fs_box *box, const fs_text_style *style, bool bar);
+
+/* A list marker's style: style in bold, in color, aligned to the start;
+ * in the arena. */
+const fs_text_style *place_marker_style(placer *p, const fs_text_style *style, fs_rgba color);
+
+/* Draws a list marker set right against an item's text at x. */
+void place_emit_marker(placer *p, const char *marker, const fs_text_style *style, double size,
+                       double x, double y, double height);
+
+/* Draws a quote's bar at x from top to bottom. */
+void place_emit_bar(placer *p, const fs_rgba *color, double x, double top, double bottom);
+
+/* ---- fs_place_box.c --------------------------------------------------- */
+
+/* Lays box out at (x, y), width wide and at least min_height tall (drawing
+ * when the placer has a page); returns its height. The one switch over box
+ * kinds. */
+double place_box(placer *p, const fs_box *box, double x, double y, double width, double min_height);
+
+/* The height of box at width, drawing nothing. */
+double place_measure_box(placer *p, const fs_box *box, double width);
+
+/* The fill and outline of a box or stat. */
+fs_op place_frame_op(const fs_box *box, double x, double y, double width, double height);
+
+/* The box's gap between its children, or fallback when the layout gives
+ * none. */
+double place_gap(const fs_box *box, double fallback);
+
+/* The width a child takes of the available width. */
+double place_child_width(const fs_box *child, double available);
+
+/* A picture's height at width (without its caption). */
+double place_image_height(const fs_box *box, double width);
+
+/* ---- fs_place_stat.c -------------------------------------------------- */
+
+/* Fits the numbers of the stats among boxes (placed side by side, at these
+ * widths) to one size, once a trial; warns when they do not fit even at
+ * their style's limit. */
+void place_fit_numbers(placer *p, const fs_box *const *boxes, const double *widths, size_t count);
+
+/* The size a stat's number is drawn at: its style's, at the trial's text
+ * scale, shrunk as its group fits (as it is until its group is fitted). */
+double place_number_size(placer *p, const fs_box *stat);
+
+/* A stat tile: icon, number, label and comparison line. Returns its height
+ * (at least min_height). */
+double place_stat(placer *p, const fs_box *box, double x, double y, double width,
+                  double min_height);
+
+/* ---- fs_place_chart.c ------------------------------------------------- */
+
+/* A chart of any kind. Returns its height. */
+double place_chart(placer *p, const fs_box *box, double x, double y, double width);
+
+/* ---- fs_place_flow.c -------------------------------------------------- */
+
+/* Places a flow from the pager's position, on as many pages as it needs. */
+void place_flow(placer *p, pager *g, const fs_box *flow);
+
+#endif

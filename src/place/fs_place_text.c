@@ -1,0 +1,295 @@
+/* Measuring text (with the cache that makes repeated measuring cheap),
+ * the styles a trial scales, and text boxes with their markers and bars. */
+
+#include <stdint.h>
+#include <string.h>
+
+#include "core/fs_buf.h"
+#include "place/fs_place_internal.h"
+
+typedef struct measured {
+    const char *markup; /* keys: the same strings and styles of the box tree */
+    const fs_text_style *style;
+    double size, width;
+    fs_extent extent;
+} measured;
+
+static size_t measured_slot(const placer *p, const char *markup, const fs_text_style *style,
+                            double size, double width)
+{
+    uint64_t hash = (uint64_t)(uintptr_t)markup * 0x9E3779B97F4A7C15u;
+    hash ^= (uint64_t)(uintptr_t)style + (hash << 6) + (hash >> 2);
+    hash ^= (uint64_t)(int64_t)(size * 1024) * 0xC2B2AE3D27D4EB4Fu;
+    hash ^= (uint64_t)(int64_t)(width * 1024) * 0x165667B19E3779F9u;
+    return (size_t)(hash >> 11) & (p->measured_capacity - 1);
+}
+
+static const fs_extent *find_measured(const placer *p, const char *markup,
+                                      const fs_text_style *style, double size, double width)
+{
+    if (!p->measured_capacity)
+        return NULL;
+    for (size_t slot = measured_slot(p, markup, style, size, width); p->measured[slot].markup;
+         slot = (slot + 1) & (p->measured_capacity - 1)) {
+        const measured *m = &p->measured[slot];
+        if (m->markup == markup && m->style == style && m->size == size && m->width == width)
+            return &m->extent;
+    }
+    return NULL;
+}
+
+static void remember_measured(placer *p, const measured *entry)
+{
+    if ((p->measured_count + 1) * 2 > p->measured_capacity) {
+        measured *old = p->measured;
+        size_t old_capacity = p->measured_capacity;
+        size_t capacity = old_capacity ? old_capacity * 2 : 256;
+        measured *table = fs_arena_array(p->arena, capacity, sizeof *table);
+        if (!table)
+            return;
+        p->measured = table;
+        p->measured_capacity = capacity;
+        p->measured_count = 0;
+        for (size_t i = 0; i < old_capacity; i++)
+            if (old[i].markup)
+                remember_measured(p, &old[i]);
+    }
+    size_t slot = measured_slot(p, entry->markup, entry->style, entry->size, entry->width);
+    while (p->measured[slot].markup)
+        slot = (slot + 1) & (p->measured_capacity - 1);
+    p->measured[slot] = *entry;
+    p->measured_count++;
+}
+
+/* A style of the box tree at the trial's text scale. */
+typedef struct {
+    const fs_text_style *base;
+    fs_text_style style;
+} scaled_style;
+
+static bool same_base(const void *item, const void *key)
+{
+    return ((const scaled_style *)item)->base == key;
+}
+
+const fs_text_style *place_scaled(placer *p, const fs_text_style *style)
+{
+    if (p->text_scale == 1)
+        return style;
+    uint64_t hash = fs_hash_pointer(style);
+    scaled_style *known = fs_map_find(&p->scaled, hash, same_base, style);
+    if (known)
+        return &known->style;
+    scaled_style *copy = fs_arena_alloc(p->arena, sizeof *copy);
+    if (!copy || !fs_map_add(&p->scaled, hash, copy)) {
+        p->failed = true;
+        return style;
+    }
+    copy->base = style;
+    copy->style = *style;
+    copy->style.size *= p->text_scale;
+    copy->style.space_after *= p->text_scale;
+    copy->style.space_before *= p->text_scale;
+    copy->style.tracking *= p->text_scale;
+    return &copy->style;
+}
+
+/* Reports, once per box, a character the style's font cannot draw: pango
+ * drew it with another font of the set, or not at all. */
+static void report_foreign(placer *p, const fs_text_style *style, const fs_extent *extent)
+{
+    const fs_box *box = p->current;
+    for (size_t i = 0; i < p->foreign_count; i++)
+        if (p->foreign[i] == box)
+            return;
+    if (p->foreign_count == p->foreign_capacity) {
+        size_t capacity = p->foreign_capacity ? p->foreign_capacity * 2 : 8;
+        const fs_box **grown =
+            fs_arena_grow(p->arena, p->foreign, p->foreign_count, capacity, sizeof *grown);
+        if (!grown)
+            return;
+        p->foreign = grown;
+        p->foreign_capacity = capacity;
+    }
+    p->foreign[p->foreign_count++] = box;
+    char utf8[8] = {0};
+    uint32_t c = extent->foreign_char;
+    if (c < 0x80) {
+        utf8[0] = (char)c;
+    } else if (c < 0x800) {
+        utf8[0] = (char)(0xC0 | c >> 6);
+        utf8[1] = (char)(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        utf8[0] = (char)(0xE0 | c >> 12);
+        utf8[1] = (char)(0x80 | (c >> 6 & 0x3F));
+        utf8[2] = (char)(0x80 | (c & 0x3F));
+    } else {
+        utf8[0] = (char)(0xF0 | c >> 18);
+        utf8[1] = (char)(0x80 | (c >> 12 & 0x3F));
+        utf8[2] = (char)(0x80 | (c >> 6 & 0x3F));
+        utf8[3] = (char)(0x80 | (c & 0x3F));
+    }
+    fs_diag_add_kind(
+        p->diags, p->strict ? FS_ERROR : FS_WARNING, FS_KIND_GLYPH,
+        box ? box->pos : fs_pos_at(NULL, 0, 0),
+        "choose a font that has it (fonts/fonts.conf lists the set), or avoid the character",
+        extent->drawn_by_none ? "font '%s' has no glyph for '%s' (U+%04X), and no other "
+                                "font of the set has one: it is drawn as a box"
+                              : "font '%s' has no glyph for '%s' (U+%04X); another font "
+                                "of the set draws it",
+        style->family, utf8, (unsigned)c);
+}
+
+/* Markup with the page stand-ins of a header or footer replaced by the
+ * numbers of the page being drawn (digits, as running heads print them). */
+static const char *with_page_numbers(placer *p, const char *markup)
+{
+    if (!strstr(markup, "\xee\x80"))
+        return markup;
+    fs_buf out = {0};
+    for (const char *c = markup; *c;) {
+        if (strncmp(c, FS_PAGE_NUMBER, 3) == 0 || strncmp(c, FS_PAGE_COUNT, 3) == 0) {
+            fs_buf_printf(&out, "%zu", c[2] == FS_PAGE_NUMBER[2] ? p->page_number : p->page_count);
+            c += 3;
+        } else {
+            fs_buf_putc(&out, *c++);
+        }
+    }
+    const char *result = fs_buf_ok(&out) ? fs_arena_strdup(p->arena, fs_buf_str(&out)) : NULL;
+    fs_buf_free(&out);
+    if (!result)
+        p->failed = true;
+    return result ? result : markup;
+}
+
+fs_extent place_measure(placer *p, const char *markup, const fs_text_style *style, double size,
+                        double width)
+{
+    markup = with_page_numbers(p, markup);
+    const fs_extent *known = find_measured(p, markup, style, size, width);
+    if (known)
+        return *known;
+    fs_text text = {.markup = markup, .style = style, .size = size, .width = width};
+    fs_extent extent = {0};
+    if (!p->measurer->measure(p->measurer->context, &text, &extent)) {
+        p->failed = true;
+        fs_error(p->diags, fs_pos_at(NULL, 0, 0), NULL, "cannot lay out text '%s'", markup);
+    }
+    if (extent.foreign_char)
+        report_foreign(p, style, &extent);
+    remember_measured(p, &(measured){markup, style, size, width, extent});
+    return extent;
+}
+
+void place_emit(placer *p, const fs_op *op)
+{
+    if (p->page && !fs_display_add(p->arena, p->page, op))
+        p->failed = true;
+}
+
+static fs_op text_op(placer *p, double x, double y, double width, double height, const char *markup,
+                     const fs_text_style *style, double size)
+{
+    fs_op op = {.kind = FS_OP_TEXT, .x = x, .y = y, .w = width, .h = height, .color = style->color};
+    op.text = (fs_text){
+        .markup = with_page_numbers(p, markup), .style = style, .size = size, .width = width};
+    return op;
+}
+
+void place_emit_text(placer *p, double x, double y, double width, double height, const char *markup,
+                     const fs_text_style *style, double size, int outline_level)
+{
+    fs_op op = text_op(p, x, y, width, height, markup, style, size);
+    op.outline_level = outline_level;
+    place_emit(p, &op);
+}
+
+void place_emit_paragraph(placer *p, const fs_box *box, const fs_text_style *style, size_t i,
+                          double x, double y, double width, double height, int first_line,
+                          int line_count)
+{
+    fs_op op = text_op(p, x, y, width, height, box->paragraphs[i], style, style->size);
+    op.text.first_line = first_line;
+    op.text.line_count = line_count;
+    if (i == 0 && first_line == 0) {
+        op.outline_level = box->level;
+        op.anchor = box->anchor;
+    }
+    if (box->links) {
+        op.links = box->links[i];
+        op.link_count = box->link_counts[i];
+    }
+    place_emit(p, &op);
+}
+
+static const double QUOTE_BAR = 2.5; /* a pull quote's bar */
+
+/* The paragraphs of a text box, one under the other. */
+static double layout_paragraphs(placer *p, const fs_box *box, const fs_text_style *style, double x,
+                                double y, double width)
+{
+    double top = y;
+    for (size_t i = 0; i < box->paragraph_count; i++) {
+        fs_extent extent = place_measure(p, box->paragraphs[i], style, style->size, width);
+        place_emit_paragraph(p, box, style, i, x, y, width, extent.height, 0, 0);
+        y += extent.height;
+        if (i + 1 < box->paragraph_count)
+            y += style->space_after;
+    }
+    return y - top;
+}
+
+double place_text(placer *p, const fs_box *box, double x, double y, double width)
+{
+    const fs_text_style *style = place_scaled(p, &box->style);
+    bool bar = box->has_bar && !p->beside_bar;
+    double indent = place_text_indent(box, style, bar);
+    double height = layout_paragraphs(p, box, style, x + indent, y, width - indent);
+    /* A list item or quote paragraph of Markdown outside a flow: its
+     * marker or bar in the indent. */
+    if (indent > 0 && p->page && box->item_marker)
+        place_emit_marker(p, box->item_marker, place_marker_style(p, style, box->bar), style->size,
+                          x + indent, y, height);
+    if (indent > 0 && p->page && bar)
+        place_emit_bar(p, &box->bar, x + indent - QUOTE_INDENT, y, y + height);
+    return height;
+}
+
+const fs_text_style *place_marker_style(placer *p, const fs_text_style *style, fs_rgba color)
+{
+    fs_text_style *marker = fs_arena_alloc(p->arena, sizeof *marker);
+    if (!marker) {
+        p->failed = true;
+        return style;
+    }
+    *marker = *style;
+    marker->color = color;
+    marker->weight = 700;
+    marker->align = FS_ALIGN_START;
+    return marker;
+}
+
+double place_text_indent(const fs_box *box, const fs_text_style *style, bool bar)
+{
+    double indent = bar ? QUOTE_INDENT : 0;
+    if (box->depth > 0)
+        indent += box->depth * style->size * LIST_INDENT +
+                  (box->item_marker && box->item_marker[0] >= '0' && box->item_marker[0] <= '9'
+                       ? style->size * 0.6
+                       : 0);
+    return indent;
+}
+
+void place_emit_marker(placer *p, const char *marker, const fs_text_style *style, double size,
+                       double x, double y, double height)
+{
+    double width = place_measure(p, marker, style, size, -1).width;
+    place_emit_text(p, x - width - size * 0.45, y, width, height, marker, style, size, 0);
+}
+
+void place_emit_bar(placer *p, const fs_rgba *color, double x, double top, double bottom)
+{
+    fs_op bar = {
+        .kind = FS_OP_RECT, .x = x, .y = top, .w = QUOTE_BAR, .h = bottom - top, .color = *color};
+    place_emit(p, &bar);
+}
