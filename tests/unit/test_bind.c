@@ -1821,8 +1821,8 @@ static void test_image_not_loaded_without_cache(void **state)
 }
 
 /* Run last: under AddressSanitizer (make check) it stops the whole binary.
- * src/bind/fs_bind.c block_box names a heading's style from a char array
- * local to its FS_BLOCK_HEADING case, and resolve_style reads it after
+ * src/bind/fs_bind_text.c block_box names a heading's style from a char array
+ * local to its FS_BLOCK_HEADING case, and bind_resolve_style reads it after
  * that scope ends: a stack-use-after-scope whenever the theme has h1, h2 or
  * h3. The release build happens to read the right bytes. */
 static void test_markdown_heading_styles(void **state)

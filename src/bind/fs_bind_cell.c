@@ -1,0 +1,446 @@
+/* From a placeholder to its text: the cell it names, formatted for the
+ * language (ICU) and translated; templates filled from cells. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bind/fs_bind_internal.h"
+#include "bind/fs_markdown.h"
+#include "core/fs_suggest.h"
+#include "i18n/fs_typo.h"
+
+const fs_locale *bind_locale(const binder *b)
+{
+    return fs_lang_locale(b->in->lang);
+}
+
+bool bind_already_reported(binder *b, const void *what)
+{
+    for (size_t i = 0; i < b->reported_count; i++)
+        if (b->reported[i] == what)
+            return true;
+    if (b->reported_count == b->reported_capacity) {
+        size_t capacity = b->reported_capacity ? b->reported_capacity * 2 : 8;
+        const void **grown =
+            fs_arena_grow(b->arena, b->reported, b->reported_count, capacity, sizeof *grown);
+        if (!grown)
+            return false;
+        b->reported = grown;
+        b->reported_capacity = capacity;
+    }
+    b->reported[b->reported_count++] = what;
+    return false;
+}
+
+void bind_no_table(binder *b, fs_pos pos, const char *prefix, const char *name)
+{
+    size_t count = fs_dataset_count(b->in->data);
+    const char **names = fs_arena_array(b->arena, count, sizeof *names);
+    fs_buf hint = {0};
+    for (size_t i = 0; names && i < count; i++)
+        names[i] = fs_table_name(fs_dataset_table_at(b->in->data, i));
+    if (names)
+        fs_suggest_hint(&hint, name, names, count, "tables of the data folder: ");
+    fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, pos, fs_buf_str(&hint),
+                     "%sno table '%s' in %s", prefix, name, fs_dataset_dir(b->in->data));
+    fs_buf_free(&hint);
+}
+
+static const fs_table *find_table(binder *b, const fs_segment *field)
+{
+    const fs_table *table = fs_dataset_table(b->in->data, field->table);
+    if (!table && !bind_already_reported(b, field)) {
+        char prefix[256];
+        snprintf(prefix, sizeof prefix, "{%.200s}: ", field->text);
+        bind_no_table(b, field->pos, prefix, field->table);
+    }
+    return table;
+}
+
+void bind_columns_hint(binder *b, const fs_table *table, const char *name, fs_buf *hint)
+{
+    size_t count = fs_table_column_count(table);
+    const char **names = fs_arena_array(b->arena, count, sizeof *names);
+    for (size_t i = 0; names && i < count; i++)
+        names[i] = fs_table_column_name(table, i);
+    if (names)
+        fs_suggest_hint(hint, name, names, count, "its columns: ");
+}
+
+static bool find_column(binder *b, const fs_segment *field, const fs_table *table, const char *name,
+                        size_t *column)
+{
+    long found = fs_table_find_column(table, name);
+    if (found >= 0) {
+        *column = (size_t)found;
+        return true;
+    }
+    if (bind_already_reported(b, field))
+        return false;
+    fs_buf hint = {0};
+    bind_columns_hint(b, table, name, &hint);
+    fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, field->pos, fs_buf_str(&hint),
+                     "{%s}: no column '%s' in %s", field->text, name, fs_table_path(table));
+    fs_buf_free(&hint);
+    return false;
+}
+
+static bool is_key_value(const fs_table *table)
+{
+    return fs_table_find_column(table, "key") >= 0 && fs_table_find_column(table, "value") >= 0;
+}
+
+static bool find_cell(binder *b, const fs_segment *field, const fs_table **table, size_t *row,
+                      size_t *column)
+{
+    if (!field->table) {
+        if (!b->scope) {
+            if (bind_already_reported(b, field))
+                return false;
+            fs_diag_add_kind(
+                b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, field->pos,
+                "write {table.column}, or use {column} inside a grid or list with 'repeat'",
+                "{%s} names no table", field->text);
+            return false;
+        }
+        *table = b->scope;
+        *row = b->row;
+        return find_column(b, field, b->scope, field->column, column);
+    }
+    *table = find_table(b, field);
+    if (!*table)
+        return false;
+    if (is_key_value(*table)) {
+        size_t key = (size_t)fs_table_find_column(*table, "key");
+        for (size_t r = 0; r < fs_table_row_count(*table); r++) {
+            if (strcmp(fs_table_cell(*table, r, key), field->column) == 0) {
+                *row = r;
+                *column = (size_t)fs_table_find_column(*table, "value");
+                return true;
+            }
+        }
+        if (bind_already_reported(b, field))
+            return false;
+        fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, field->pos,
+                         "add a row with that key, or fix the placeholder",
+                         "{%s}: no row with key '%s' in %s", field->text, field->column,
+                         fs_table_path(*table));
+        return false;
+    }
+    if (!find_column(b, field, *table, field->column, column))
+        return false;
+    if (fs_table_row_count(*table) != 1) {
+        if (bind_already_reported(b, field))
+            return false;
+        fs_diag_add_kind(
+            b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, field->pos,
+            "use it inside a grid or list with 'repeat', or render one document per row "
+            "with --each COLUMN",
+            "{%s}: table '%s' has %zu rows; which one is meant?", field->text,
+            fs_table_name(*table), fs_table_row_count(*table));
+        return false;
+    }
+    *row = 0;
+    return true;
+}
+
+/* {table.column} reads a key/value table (the row whose key is column) or a
+ * single-row table; {column} reads the row a repeat is on. */
+bool bind_locate(binder *b, const fs_segment *field, const fs_table **table, size_t *row,
+                 size_t *column)
+{
+    bool found = find_cell(b, field, table, row, column);
+    if (found && b->in->on_column)
+        b->in->on_column(b->in->on_column_context, *table, *column);
+    return found;
+}
+
+static bool parse_date(const char *text, int *year, int *month, int *day)
+{
+    *day = 1;
+    int consumed = 0;
+    if (sscanf(text, "%4d-%2d-%2d%n", year, month, day, &consumed) == 3 && !text[consumed])
+        return true;
+    consumed = 0;
+    *day = 1;
+    return sscanf(text, "%4d-%2d%n", year, month, &consumed) == 2 && !text[consumed];
+}
+
+/* A cell that is not a number where one is needed: one error per cell,
+ * however many placeholders read it (the cell's text identifies it). */
+static bool number_needed(binder *b, const fs_segment *field, const fs_table *table, size_t row,
+                          size_t column, const char *text)
+{
+    if (bind_already_reported(b, text))
+        return false;
+    fs_error(b->diags, fs_table_cell_pos(table, row, column),
+             "write a number such as 2029052 or 2,029,052 (no words or units in the cell)",
+             "{%s} needs a number in column '%s', found '%s'", field->text,
+             fs_table_column_name(table, column), text);
+    return false;
+}
+
+void bind_keep_together(fs_buf *out, size_t from)
+{
+    fs_buf tail = {0};
+    fs_buf_append(&tail, out->data + from, out->length - from);
+    out->length = from;
+    for (size_t i = 0; i < tail.length; i++) {
+        if (tail.data[i] == ' ')
+            fs_buf_puts(out, "\u00a0");
+        else
+            fs_buf_putc(out, tail.data[i]);
+    }
+    fs_buf_free(&tail);
+}
+
+const char *bind_translated_in(binder *b, bool layout_text, const char *text, fs_pos where,
+                               const char *sibling)
+{
+    const fs_lang *lang = b->in->lang;
+    fs_translation found;
+    fs_lookup_status status = fs_lang_lookup(lang, layout_text, text, &found);
+    if (status == FS_TRANSLATED)
+        return found.msgstr;
+    if (bind_already_reported(b, text))
+        return text;
+    const char *why = status == FS_FUZZY          ? "is marked fuzzy in"
+                      : status == FS_UNTRANSLATED ? "is not translated in"
+                                                  : "is missing from";
+    const char *catalog =
+        fs_catalog_path(layout_text ? fs_lang_layout_catalog(lang) : fs_lang_data_catalog(lang));
+    char hint[1024];
+    snprintf(hint, sizeof hint,
+             "translate it in %s (factsheet extract lists every text to translate)%s%s%s", catalog,
+             sibling ? ", or in a column '" : "", sibling ? sibling : "", sibling ? "'" : "");
+    fs_diag_add_kind(b->diags, fs_lang_strict(lang) ? FS_ERROR : FS_WARNING, FS_KIND_TRANSLATION,
+                     where, hint, "\"%.60s%s\" %s %s", text, strlen(text) > 60 ? "..." : "", why,
+                     catalog);
+    return text;
+}
+
+const char *bind_translated(binder *b, const char *text, fs_pos where, const char *sibling)
+{
+    return bind_translated_in(b, false, text, where, sibling);
+}
+
+/* A text cell in the document's language: its sibling column NAME@LANG
+ * (spreadsheet-friendly) when filled, else the data catalog's translation,
+ * else the English with a warning (an error under strict), once per cell. */
+static const char *cell_text(binder *b, const fs_table *table, size_t row, size_t column,
+                             const char *text)
+{
+    const fs_lang *lang = b->in->lang;
+    if (!fs_lang_translatable(text))
+        return text;
+    if (b->in->on_text)
+        b->in->on_text(b->in->on_text_context, text, fs_table_cell_pos(table, row, column));
+    if (fs_lang_is_source(lang))
+        return text;
+    char sibling[512];
+    snprintf(sibling, sizeof sibling, "%s@%s", fs_table_column_name(table, column),
+             fs_lang_tag(lang));
+    long translated_column = fs_table_find_column(table, sibling);
+    if (translated_column >= 0 && *fs_table_cell(table, row, (size_t)translated_column))
+        return fs_table_cell(table, row, (size_t)translated_column);
+    return bind_translated(b, text, fs_table_cell_pos(table, row, column), sibling);
+}
+
+bool bind_format_cell(binder *b, const fs_segment *field, fs_format format, bool translate,
+                      fs_buf *out)
+{
+    const fs_table *table = NULL;
+    size_t row = 0, column = 0;
+    if (!bind_locate(b, field, &table, &row, &column))
+        return false;
+    const char *text = fs_table_cell(table, row, column);
+    b->last_cell = fs_table_cell_pos(table, row, column);
+    if (!*text) {
+        if (!b->quiet)
+            fs_diag_add_kind(b->diags, FS_WARNING, FS_KIND_EMPTY_CELL, b->last_cell,
+                             "fill the cell, or remove what shows it",
+                             "{%s} reads an empty cell (column '%s')", field->text,
+                             fs_table_column_name(table, column));
+        return true;
+    }
+    double value;
+    bool is_number = fs_table_cell_number(table, row, column, &value);
+    fs_col_type type = fs_table_column_type(table, column);
+    fs_number_style style;
+    switch (format) {
+    case FS_FORMAT_DEFAULT:
+    case FS_FORMAT_MARKDOWN:
+        /* A number column is formatted for the language even without a
+         * format; a text column (and so a key/value table) prints as written. */
+        if (!is_number || type == FS_COL_TEXT || type == FS_COL_YEAR) {
+            if (translate) {
+                fs_buf typeset = {0};
+                fs_typo_apostrophes(cell_text(b, table, row, column, text), &typeset);
+                fs_typo_break_long_words(fs_buf_str(&typeset), out);
+                fs_buf_free(&typeset);
+            } else {
+                fs_buf_puts(out, text);
+            }
+            return true;
+        }
+        style = type == FS_COL_INTEGER   ? FS_NUMBER_INTEGER
+                : type == FS_COL_PERCENT ? FS_NUMBER_PERCENT
+                                         : FS_NUMBER_PLAIN;
+        break;
+    case FS_FORMAT_NUMBER:
+        style = FS_NUMBER_PLAIN;
+        break;
+    case FS_FORMAT_INTEGER:
+        style = FS_NUMBER_INTEGER;
+        break;
+    case FS_FORMAT_PERCENT:
+        style = FS_NUMBER_PERCENT;
+        break;
+    case FS_FORMAT_COMPACT:
+        style = FS_NUMBER_COMPACT;
+        break;
+    default: {
+        int year, month, day;
+        static const fs_date_style dates[] = {FS_DATE_SHORT, FS_DATE_MEDIUM, FS_DATE_LONG,
+                                              FS_DATE_MONTH_YEAR};
+        size_t from = out->length;
+        if (parse_date(text, &year, &month, &day) &&
+            fs_locale_format_date(bind_locale(b), year, month, day,
+                                  dates[format - FS_FORMAT_DATE_SHORT], out)) {
+            bind_keep_together(out, from);
+            return true;
+        }
+        fs_error(b->diags, b->last_cell, "write dates as YYYY-MM-DD or YYYY-MM",
+                 "{%s} needs a date in column '%s', found '%s'", field->text,
+                 fs_table_column_name(table, column), text);
+        return false;
+    }
+    }
+    if (!is_number)
+        return number_needed(b, field, table, row, column, text);
+    size_t from = out->length;
+    if (!fs_locale_format_number(bind_locale(b), value, style, out)) {
+        fs_error(b->diags, b->last_cell, NULL, "cannot format %s for language %s", text,
+                 fs_lang_tag(b->in->lang));
+        return false;
+    }
+    bind_keep_together(out, from);
+    return true;
+}
+
+bool bind_plural_value(binder *b, const fs_segment *field, double *value)
+{
+    const fs_table *table = NULL;
+    size_t row = 0, column = 0;
+    if (!bind_locate(b, field, &table, &row, &column))
+        return false;
+    b->last_cell = fs_table_cell_pos(table, row, column);
+    if (fs_table_cell_number(table, row, column, value))
+        return true;
+    return number_needed(b, field, table, row, column, fs_table_cell(table, row, column));
+}
+
+/* The arm a plural picks: an exact "=N" first, then the CLDR category of the
+ * language ("one" covers 0 and 1 in French, 1 alone in English). */
+static const fs_arm *plural_arm(binder *b, const fs_segment *field, double value)
+{
+    for (size_t i = 0; i < field->arm_count; i++) {
+        const char *key = field->arms[i].key;
+        if (key[0] == '=' && strtod(key + 1, NULL) == value)
+            return &field->arms[i];
+    }
+    return fs_segment_arm(field, fs_locale_plural(bind_locale(b), value));
+}
+
+/* Appends one placeholder's value. */
+static bool page_placeholder(binder *b, const fs_segment *segment, fs_buf *out)
+{
+    if (segment->table || segment->format != FS_FORMAT_DEFAULT ||
+        (strcmp(segment->column, "page") != 0 && strcmp(segment->column, "pages") != 0) ||
+        (!b->running && b->scope))
+        return false;
+    if (!b->running) {
+        if (!bind_already_reported(b, segment))
+            fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, segment->pos,
+                             "use {page} and {pages} in 'header' or 'footer'",
+                             "{%s} is only known in a running header or footer", segment->column);
+        return true;
+    }
+    fs_buf_puts(out, strcmp(segment->column, "page") == 0 ? FS_PAGE_NUMBER : FS_PAGE_COUNT);
+    return true;
+}
+
+static bool fill_field(binder *b, const fs_segment *segment, fill_mode mode, fs_buf *value,
+                       fs_buf *out)
+{
+    if (page_placeholder(b, segment, out))
+        return b->running;
+    if (segment->format == FS_FORMAT_PLURAL) {
+        double number;
+        if (!bind_plural_value(b, segment, &number))
+            return false;
+        fs_buf formatted = {0};
+        bool ok = fs_locale_format_number(bind_locale(b), number, FS_NUMBER_PLAIN, &formatted);
+        fill_mode inner = mode;
+        inner.pound = fs_buf_str(&formatted);
+        const fs_arm *arm = plural_arm(b, segment, number);
+        ok = ok && bind_fill(b, arm->message, inner, out);
+        fs_buf_free(&formatted);
+        return ok;
+    }
+    if (segment->format == FS_FORMAT_SELECT) {
+        fs_buf_clear(value);
+        if (!bind_format_cell(b, segment, FS_FORMAT_DEFAULT, false, value))
+            return false;
+        return bind_fill(b, fs_segment_arm(segment, fs_buf_str(value))->message, mode, out);
+    }
+    fs_buf_clear(value);
+    if (!bind_format_cell(b, segment, segment->format, mode.translate, value))
+        return false;
+    if (mode.markdown && segment->format == FS_FORMAT_MARKDOWN)
+        fs_markdown_escape_blocks(out, fs_buf_str(value));
+    else if (mode.markdown)
+        fs_markdown_escape(out, fs_buf_str(value));
+    else
+        fs_buf_puts(out, fs_buf_str(value));
+    return true;
+}
+
+bool bind_fill(binder *b, const fs_template *template, fill_mode mode, fs_buf *out)
+{
+    bool ok = true;
+    fs_buf value = {0};
+    for (size_t i = 0; i < template->count; i++) {
+        const fs_segment *segment = &template->segments[i];
+        if (segment->is_pound)
+            fs_buf_puts(out, mode.pound ? mode.pound : "#");
+        else if (!segment->is_field && mode.markdown)
+            fs_markdown_escape_blocks(out, segment->text);
+        else if (!segment->is_field)
+            fs_buf_puts(out, segment->text);
+        else if (!fill_field(b, segment, mode, &value, out))
+            ok = false;
+    }
+    ok = ok && fs_buf_ok(&value) && fs_buf_ok(out);
+    fs_buf_free(&value);
+    return ok;
+}
+
+/* A template as plain text: an icon name (never translated), or metadata
+ * (translated, with the language's typography). */
+const char *bind_fill_plain(binder *b, const fs_template *template, bool translate)
+{
+    fs_buf text = {0}, typeset = {0};
+    b->last_cell = fs_pos_at(NULL, 0, 0);
+    fill_mode mode = {.translate = translate};
+    const fs_template *translated = translate ? fs_lang_template(b->in->lang, template) : template;
+    bool ok = bind_fill(b, translated, mode, &text);
+    if (ok && translate)
+        fs_typo_apply(fs_lang_tag(b->in->lang), text.data ? text.data : "", text.length, &typeset);
+    const char *result =
+        ok ? fs_arena_strdup(b->arena, fs_buf_str(translate ? &typeset : &text)) : NULL;
+    fs_buf_free(&text);
+    fs_buf_free(&typeset);
+    return result;
+}

@@ -1,0 +1,108 @@
+/* Stats: icon, number, label and comparison line; icons from the icon
+ * font or from a picture file. */
+
+#include <string.h>
+#include <strings.h>
+
+#include "bind/fs_bind_internal.h"
+
+/* An icon named with a file extension is a picture, not a glyph name. */
+static bool is_picture_name(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    return dot && (strcasecmp(dot, ".svg") == 0 || strcasecmp(dot, ".png") == 0);
+}
+
+/* The icon a stat or an icon array names, from the icon font: an unknown
+ * name is an error at where (the cell that gave it, else the node) with
+ * the nearest names; once per node when the layout writes it. */
+bool bind_find_icon(binder *b, const fs_node *node, const char *name, fs_pos where, fs_box *box)
+{
+    if (!fs_icons_find(b->in->icons, name, &box->icon)) {
+        /* A name from a cell is reported at each cell; one written in the
+         * layout once, not once per row of a repeat. */
+        if (!b->last_cell.file &&
+            bind_already_reported(b, node->icon ? (const void *)node->icon : (const void *)node))
+            return false;
+        const char *best[3];
+        size_t found = fs_icons_suggest(b->in->icons, name, best, 3);
+        fs_buf hint = {0};
+        if (found) {
+            fs_buf_puts(&hint, "did you mean ");
+            for (size_t i = 0; i < found; i++)
+                fs_buf_printf(&hint, "%s'%s'", i ? (i + 1 == found ? " or " : ", ") : "", best[i]);
+            fs_buf_puts(&hint, "? ");
+        }
+        fs_buf_puts(&hint, "factsheet icons WORD lists the names that contain WORD");
+        fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_ICON, where, fs_buf_str(&hint),
+                         "unknown icon '%s'", name);
+        fs_buf_free(&hint);
+        return false;
+    }
+    box->has_icon = true;
+    box->icon_family = fs_theme_icon_family(b->theme);
+    if (!box->icon_family) {
+        if (!bind_already_reported(b, &node->icon))
+            fs_error(b->diags, node->pos, "add 'icons: ROLE' to the theme, naming a font role",
+                     "the theme names no icon font");
+        return false;
+    }
+    return true;
+}
+
+fs_box *bind_stat(binder *b, const fs_node *node)
+{
+    if (bind_missing_style(b, node, &node->number_style) ||
+        bind_missing_style(b, node, &node->label_style))
+        return NULL;
+    fs_box *box = bind_new_box(b, FS_BOX_STAT, node);
+    if (!box)
+        return NULL;
+    bool ok = true;
+    box->number = bind_fill_line(b, node->number, node->pos);
+    box->label = bind_fill_line(b, node->label, node->pos);
+    ok = box->number && box->label;
+    if (node->compare) {
+        box->compare = bind_fill_line(b, node->compare, node->pos);
+        box->compare_style =
+            bind_resolve_style(b, bind_style_named(b, "stat-compare", node->label_style), NULL);
+        ok = ok && box->compare;
+    }
+    box->number_style = bind_resolve_style(b, node->number_style, node);
+    box->label_style = bind_resolve_style(b, node->label_style, node);
+    box->number_style.align = box->label_style.align = node->align;
+    box->icon_above = node->icon_above;
+    box->icon_color = bind_theme_color(b, "accent", box->number_style.color);
+    if (node->color)
+        fs_theme_color(b->theme, node->color, &box->icon_color);
+    /* Numbers and labels keep their theme colours: 'color' on a stat tints
+     * its icon. */
+    box->number_style.color = bind_resolve_style(b, node->number_style, NULL).color;
+    box->label_style.color = bind_resolve_style(b, node->label_style, NULL).color;
+    if (node->icon) {
+        const char *name = bind_fill_plain(b, node->icon, false);
+        if (!name)
+            return NULL;
+        /* A name written in the layout read no cell; its literal segments
+         * carry no position (and an empty name has none), so point at the
+         * stat. */
+        fs_pos where = b->last_cell.file ? b->last_cell : node->pos;
+        if (is_picture_name(name)) {
+            /* An icon of the theme's icon folder (or the data folder) by
+             * file name, drawn in the disc like a glyph. */
+            const char *folder = fs_theme_icon_folder(b->theme);
+            size_t reported = fs_diags_count(b->diags);
+            box->has_icon = true;
+            if (b->in->images && !(box->icon_image = fs_images_get_in(
+                                       b->in->images, folder ? folder : fs_dataset_dir(b->in->data),
+                                       name, where, b->diags))) {
+                fs_diags_set_kind(b->diags, reported, FS_KIND_ICON);
+                return NULL;
+            }
+            return ok ? box : NULL;
+        }
+        if (!bind_find_icon(b, node, name, where, box))
+            return NULL;
+    }
+    return ok ? box : NULL;
+}
