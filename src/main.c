@@ -33,6 +33,11 @@ static const char usage[] =
     "usage.\n"
     "The user's guide is README.md; the layout format is layouts/README.md.\n";
 
+/* factsheet never calls setlocale: the C library stays in the "C" locale, so
+ * strtod, printf and the ctype functions read and write numbers and names the
+ * same for every user, whatever LANG says. Languages come from ICU, always
+ * with an explicit locale ID, and dates are UTC: no output depends on the
+ * caller's locale or time zone (tests/env/check-environment). */
 int main(int argc, char **argv)
 {
     if (argc < 2) {
