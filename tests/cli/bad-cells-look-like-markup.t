@@ -16,7 +16,12 @@ text
 '{'
 > 1 million
 2019. A year
---- file: dump.txt
+--- run
+render layout data -o cells.pdf --dump-boxes dump.txt
+--- exit 0
+--- stderr
+--- exists: cells.pdf
+--- file-is: dump.txt
 page size 419.53 x 595.28 pt, 1 page
 page 1
   text     28.35   28.35  362.84   13.00 #000000 Inter 400 10.00 "<b>bold</b> & co"
@@ -25,9 +30,3 @@ page 1
   text     28.35   82.35  362.84   13.00 #000000 Inter 400 10.00 "'{'"
   text     28.35  100.35  362.84   13.00 #000000 Inter 400 10.00 "> 1 million"
   text     28.35  118.35  362.84   13.00 #000000 Inter 400 10.00 "2019. A year"
---- run
-render layout data -o cells.pdf --dump-boxes dump.txt
---- exit 0
---- stderr
---- exists: cells.pdf
---- unchanged: dump.txt

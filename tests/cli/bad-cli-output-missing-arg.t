@@ -5,4 +5,3 @@ render $ROOT/layouts/brief $ROOT/data/pfr-mali -o
 --- stderr
 factsheet: error: this option needs a value: -o
   hint: see factsheet render --help
---- absent: brief.pdf

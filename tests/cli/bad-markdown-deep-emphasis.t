@@ -1,4 +1,4 @@
-# A text wrapped in 5,000 '*' on each side (2,500 levels of emphasis) renders without a crash or a message.
+# A text wrapped in 5,000 '*' on each side (2,500 levels of emphasis) renders without a crash or a message (2pt type, as in bad-markdown-deep-quote.t, so that it fits as emphasis or as literal text).
 --- file: layout/theme.yaml
 colors: {text: "#000000"}
 fonts: {sans: Inter}

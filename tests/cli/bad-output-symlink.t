@@ -11,14 +11,13 @@ body:
 --- file: data/t.csv
 key,value
 a,b
---- file: kept/dump.txt
-page size 419.53 x 595.28 pt, 1 page
-page 1
-  text     28.35   28.35  362.84   13.00 #000000 Inter 400 10.00 "Hello"
---- shell: printf 'an older dump\n' > kept/dump.txt && ln -s kept/dump.txt dump.txt
+--- shell: mkdir -p kept && printf 'an older dump\n' > kept/dump.txt && ln -s kept/dump.txt dump.txt
 --- run
 render layout data -o page.pdf --dump-boxes dump.txt
 --- exit 0
 --- stderr
 --- exists: page.pdf
---- unchanged: kept/dump.txt
+--- file-is: kept/dump.txt
+page size 419.53 x 595.28 pt, 1 page
+page 1
+  text     28.35   28.35  362.84   13.00 #000000 Inter 400 10.00 "Hello"

@@ -33,4 +33,4 @@ layout/fr.po:11:8: error: this string has no opening quote
   hint: write the text in quotes: msgstr "..."
 factsheet: 1 error, 0 warnings
 --- absent: brief-fr.pdf
---- xfail: a msgstr whose opening quote is missing (msgstr Contexte") is reported as "this string has no closing quote on its line" at the closing quote (11:16), which the user can see is there; it should point 
+--- xfail: a msgstr whose opening quote is missing (msgstr Contexte") is reported as "this string has no closing quote on its line" at the closing quote (11:16), which the user can see is there; it should point at where the quote belongs (11:8) and say the opening quote is missing.

@@ -4,7 +4,8 @@
 # share one dot) with an 'alt' of its own, and a timeline across. Each chart's
 # alternative text is on its first drawing op, in the document's language:
 # French puts a no-break space before ':' and a narrow one before '%', ';'
-# and in '1 000'.
+# and in '1 000'. The theme is its own (not tests/cli/fixtures/theme.yaml):
+# the dumps are measured in its sizes.
 --- file: layout/theme.yaml
 colors: {text: "#1F2933", muted: "#4A5865", primary: "#0B4F6C", accent: "#D9661F"}
 fonts: {sans: Inter, icons: Material Icons}
@@ -130,7 +131,14 @@ msgstr "Extension"
 
 msgid "Exit"
 msgstr "Sortie"
---- file: dump-en.txt
+--- run
+render layout data --lang en,fr -o 'brief-{lang}.pdf' --dump-boxes 'dump-{lang}.txt'
+--- exit 0
+--- stderr
+factsheet: 2 documents rendered, 0 failed, 0 warnings
+--- exists: brief-en.pdf
+--- exists: brief-fr.pdf
+--- file-is: dump-en.txt
 page size 595.28 x 841.89 pt, 1 page
 page 1
   arc      42.52   42.52   64.00   64.00 #d9661f/0.16 alt "Donut chart: 57% of projects worked with local partners" 0.000-6.283 rad, 10.24 thick
@@ -188,7 +196,7 @@ page 1
   text    382.68  409.49   26.36   13.00 #0b4f6c Inter 700 10.00 "2020"
   circle  382.68  426.09    6.40    6.40 #d9661f
   text    382.68  438.49  158.08   10.40 #4a5865 Inter 400 8.00 "Exit"
---- file: dump-fr.txt
+--- file-is: dump-fr.txt
 page size 595.28 x 841.89 pt, 1 page
 page 1
   arc      42.52   42.52   64.00   64.00 #d9661f/0.16 alt "Graphique en anneau : 57 % des projets ont travaillé avec des partenaires locaux" 0.000-6.283 rad, 10.24 thick
@@ -246,12 +254,3 @@ page 1
   text    382.68  409.49   26.36   13.00 #0b4f6c Inter 700 10.00 "2020"
   circle  382.68  426.09    6.40    6.40 #d9661f
   text    382.68  438.49  158.08   10.40 #4a5865 Inter 400 8.00 "Sortie"
---- run
-render layout data --lang en,fr -o 'brief-{lang}.pdf' --dump-boxes 'dump-{lang}.txt'
---- exit 0
---- stderr
-factsheet: 2 documents rendered, 0 failed, 0 warnings
---- exists: brief-en.pdf
---- exists: brief-fr.pdf
---- unchanged: dump-en.txt
---- unchanged: dump-fr.txt

@@ -24,6 +24,7 @@ assignment,2,Disaster Management Plans built on IRM principles,plans de gestion 
 --- run
 check layout data --lang fr
 --- exit 1
+--- stderr
 --- stdout-has
 layout/layout.yaml:72:5: error: the body takes 2 pages where the layout allows 1, even with its texts at 85% of their size: 131 pt (46 mm) run past the end
 --- stdout-has

@@ -47,7 +47,12 @@ msgstr "Le programme aide les villages à se préparer aux crues."
 --- file: data/images/map.svg
 <svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="200" height="100" fill="#A9D3E5"/></svg>
 --- shell: printf 'key,value\nsummary,The programme helps villages prepare for floods.\nmap,images/map.svg\nmap_alt,"The ""Mopti"" région,\twith its 8 villages"\n' > data/programme.csv
---- file: expected.json
+--- shell: "$FACTSHEET" check layout data --lang en,fr --format json > got.json; if command -v python3 >/dev/null; then python3 -m json.tool got.json >/dev/null; elif command -v jq >/dev/null; then jq . got.json >/dev/null; else head -c 1 got.json | grep -q '{' && tail -n 1 got.json | grep -qx '}'; fi
+--- run
+check layout data --lang en,fr --format json
+--- exit 1
+--- stderr
+--- stdout
 {
   "version": 1,
   "layout": "layout",
@@ -82,14 +87,3 @@ msgstr "Le programme aide les villages à se préparer aux crues."
   ],
   "summary": {"documents": 2, "problems": 1, "notes": 1}
 }
---- shell: "$FACTSHEET" check layout data --lang en,fr --format json > got.json; diff -u expected.json got.json >&2 && touch json-same
---- shell: if command -v python3 >/dev/null; then python3 -m json.tool got.json >/dev/null; elif command -v jq >/dev/null; then jq . got.json >/dev/null; else head -c 1 got.json | grep -q '{' && tail -n 1 got.json | grep -qx '}'; fi && touch json-valid
---- run
-check layout data --lang en,fr --format json
---- exit 1
---- stderr
---- stdout-has
-  "version": 1,
-  "summary": {"documents": 2, "problems": 1, "notes": 1}
---- exists: json-same
---- exists: json-valid

@@ -1,7 +1,8 @@
 # Text flows through two columns and onto a second page: a paragraph splits
 # between columns, a column break sends what follows to the next column (here
 # the next page), the last page's columns are balanced, and the running heads
-# show the page numbers. The box dump is compared whole: "2 pages".
+# show the page numbers. The box dump is compared whole: "2 pages". The
+# theme is its own: the text sizes are chosen for these breaks.
 --- file: layout/theme.yaml
 colors: {text: "#000000", accent: "#D9661F", rule: "#999999"}
 fonts: {sans: Inter}
@@ -63,7 +64,12 @@ following years, and they spoke there for the groups they had led.
 
 The district now funds the committees from its own budget, which was the
 goal of the programme from its first year.
---- file: dump.txt
+--- run
+render layout data -o brief.pdf --dump-boxes dump.txt
+--- exit 0
+--- stderr
+--- exists: brief.pdf
+--- file-is: dump.txt
 page size 419.53 x 595.28 pt, 2 pages
 page 1
   text     28.35   28.35  362.84    9.10 #000000 Inter 400 7.00 "Two columns"
@@ -89,9 +95,3 @@ page 2
   text    216.85  213.45  174.33  117.00 #000000 Inter 400 15.00 "Women who led groups were more often elected to the village council in the following years, and they spoke there for the groups they had led."
   text    216.85  334.45  174.33  117.00 #000000 Inter 400 15.00 "The district now funds the committees from its own budget, which was the goal of the programme from its first year."
   text     28.35  557.83  362.84    9.10 #000000 Inter 400 7.00 "Page 2 of 2"
---- run
-render layout data -o brief.pdf --dump-boxes dump.txt
---- exit 0
---- stderr
---- exists: brief.pdf
---- unchanged: dump.txt

@@ -2,6 +2,7 @@
 --- run
 --help
 --- exit 0
+--- stderr
 --- stdout-has
 Usage: factsheet COMMAND [OPTIONS]
 render LAYOUT DATA_DIR -o FILE

@@ -2,6 +2,7 @@
 --- run
 icons water_d
 --- exit 0
+--- stderr
 --- stdout-has
 water_damage
 water_drop

@@ -12,3 +12,4 @@ render layout data -o brief.pdf
 --- stderr
 layout/layout.yaml:2:5: warning: font 'Inter' has no glyph for '東' (U+6771), and no other font of the set has one: it is drawn as a box
   hint: choose a font that has it (fonts/fonts.conf lists the set), or avoid the character
+--- exists: brief.pdf

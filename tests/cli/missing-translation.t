@@ -23,3 +23,4 @@ layout/layout.yaml:25:5: warning: "Timeline" is missing from layout/fr.po
   hint: translate it in layout/fr.po (factsheet extract lists every text to translate)
 layout/layout.yaml:64:17: warning: "Icon array" is missing from layout/fr.po
   hint: translate it in layout/fr.po (factsheet extract lists every text to translate)
+--- exists: brief-fr.pdf

@@ -2,3 +2,7 @@
 --- run
 
 --- exit 2
+--- stderr-has
+Usage: factsheet COMMAND [OPTIONS]
+  render LAYOUT DATA_DIR -o FILE   render a factsheet (.pdf, .png or .svg)
+--- stdout

@@ -2,6 +2,7 @@
 --- run
 render --help
 --- exit 0
+--- stderr
 --- stdout-has
 Usage: factsheet render LAYOUT DATA_DIR -o FILE [--lang en,fr] [--each COLUMN]
 --each COLUMN

@@ -6,3 +6,5 @@ render layout data --lang en,fr -o 'brief-{lang}.pdf'
 --- exit 0
 --- stderr
 factsheet: 2 documents rendered, 0 failed, 0 warnings
+--- exists: brief-en.pdf
+--- exists: brief-fr.pdf

@@ -4,3 +4,4 @@
 render $ROOT/layouts/brief data -o brief.pdf
 --- exit 0
 --- stderr
+--- exists: brief.pdf

@@ -3,3 +3,4 @@
 render $ROOT/layouts/brief data -o brief.png --dpi 50
 --- exit 0
 --- stderr
+--- exists: brief.png
