@@ -1,9 +1,5 @@
 # Cells that look like markup, Markdown or placeholders print literally: exit 0, no message, and the box dump (compared whole) holds the exact characters.
---- file: layout/theme.yaml
-colors: {text: "#000000"}
-fonts: {sans: Inter}
-styles:
-  body: {font: sans, size: 10pt}
+--- copy: tests/cli/fixtures/theme.yaml layout/theme.yaml
 --- file: layout/layout.yaml
 page: {size: A5, margin: 10mm}
 body:
@@ -24,9 +20,9 @@ render layout data -o cells.pdf --dump-boxes dump.txt
 --- file-is: dump.txt
 page size 419.53 x 595.28 pt, 1 page
 page 1
-  text     28.35   28.35  362.84   13.00 #000000 Inter 400 10.00 "<b>bold</b> & co"
-  text     28.35   46.35  362.84   13.00 #000000 Inter 400 10.00 "**not bold**"
-  text     28.35   64.35  362.84   13.00 #000000 Inter 400 10.00 "{value}"
-  text     28.35   82.35  362.84   13.00 #000000 Inter 400 10.00 "'{'"
-  text     28.35  100.35  362.84   13.00 #000000 Inter 400 10.00 "> 1 million"
-  text     28.35  118.35  362.84   13.00 #000000 Inter 400 10.00 "2019. A year"
+  text     28.35   28.35  362.84   13.00 #1f2933 Inter 400 10.00 "<b>bold</b> & co"
+  text     28.35   46.35  362.84   13.00 #1f2933 Inter 400 10.00 "**not bold**"
+  text     28.35   64.35  362.84   13.00 #1f2933 Inter 400 10.00 "{value}"
+  text     28.35   82.35  362.84   13.00 #1f2933 Inter 400 10.00 "'{'"
+  text     28.35  100.35  362.84   13.00 #1f2933 Inter 400 10.00 "> 1 million"
+  text     28.35  118.35  362.84   13.00 #1f2933 Inter 400 10.00 "2019. A year"

@@ -1,12 +1,6 @@
 # The format comes from the content, not the name: a GIF saved as .png is
 # refused as a GIF; exit 2, and an older output survives.
---- file: layout/theme.yaml
-colors: {text: "#000000", accent: "#D9661F"}
-fonts: {sans: Inter}
-styles:
-  body: {font: sans, size: 10pt}
-  heading: {font: sans, size: 12pt, weight: bold}
-  caption: {font: sans, size: 8pt}
+--- copy: tests/cli/fixtures/theme.yaml layout/theme.yaml
 --- file: data/doc.csv
 key,value
 title,A small guide

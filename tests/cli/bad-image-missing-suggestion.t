@@ -2,11 +2,7 @@
 # (images/map.svg, relative to the data folder, as src is), not the path
 # from the working folder, which written in the cell would name
 # data/data/images/map.svg.
---- file: layout/theme.yaml
-colors: {text: "#000000"}
-fonts: {sans: Inter}
-styles:
-  body: {font: sans, size: 10pt}
+--- copy: tests/cli/fixtures/theme.yaml layout/theme.yaml
 --- file: data/photos.csv
 id,file
 1,images/mpa.svg

@@ -1,13 +1,7 @@
 # A picture that is not there: an error at the cell that names it (or at the
 # node it is written in), with the images of the folder; exit 2, nothing
 # written.
---- file: layout/theme.yaml
-colors: {text: "#000000", accent: "#D9661F"}
-fonts: {sans: Inter}
-styles:
-  body: {font: sans, size: 10pt}
-  heading: {font: sans, size: 12pt, weight: bold}
-  caption: {font: sans, size: 8pt}
+--- copy: tests/cli/fixtures/theme.yaml layout/theme.yaml
 --- file: data/doc.csv
 key,value
 title,A small guide

@@ -1,10 +1,6 @@
 # A flow as the item of a repeated grid is inside another node, like a flow
 # in a box: an error at its line, exit 2, nothing written.
---- file: layout/theme.yaml
-colors: {text: "#000000"}
-fonts: {sans: Inter}
-styles:
-  body: {font: sans, size: 10pt}
+--- copy: tests/cli/fixtures/theme.yaml layout/theme.yaml
 --- file: data/cases.csv
 id,title
 a,Mopti

@@ -1,12 +1,6 @@
 # {page} and {pages} are known only in a running header or footer: in the
 # body they are errors at the placeholder; exit 2, nothing written.
---- file: layout/theme.yaml
-colors: {text: "#000000", accent: "#D9661F"}
-fonts: {sans: Inter}
-styles:
-  body: {font: sans, size: 10pt}
-  heading: {font: sans, size: 12pt, weight: bold}
-  caption: {font: sans, size: 8pt}
+--- copy: tests/cli/fixtures/theme.yaml layout/theme.yaml
 --- file: data/doc.csv
 key,value
 title,A small guide

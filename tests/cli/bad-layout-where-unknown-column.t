@@ -1,12 +1,6 @@
 # A 'where' naming a column the repeated table lacks: one error at the key,
 # however many sections repeat it, with the nearest column; exit 2.
---- file: layout/theme.yaml
-colors: {text: "#000000", accent: "#D9661F"}
-fonts: {sans: Inter}
-styles:
-  body: {font: sans, size: 10pt}
-  heading: {font: sans, size: 12pt, weight: bold}
-  caption: {font: sans, size: 8pt}
+--- copy: tests/cli/fixtures/theme.yaml layout/theme.yaml
 --- file: data/doc.csv
 key,value
 title,A small guide

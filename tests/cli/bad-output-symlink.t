@@ -1,9 +1,5 @@
 # An output that is a symlink is written through: the link stays, its target gets the new content.
---- file: layout/theme.yaml
-colors: {text: "#000000"}
-fonts: {sans: Inter}
-styles:
-  body: {font: sans, size: 10pt}
+--- copy: tests/cli/fixtures/theme.yaml layout/theme.yaml
 --- file: layout/layout.yaml
 page: {size: A5, margin: 10mm}
 body:
@@ -20,4 +16,4 @@ render layout data -o page.pdf --dump-boxes dump.txt
 --- file-is: kept/dump.txt
 page size 419.53 x 595.28 pt, 1 page
 page 1
-  text     28.35   28.35  362.84   13.00 #000000 Inter 400 10.00 "Hello"
+  text     28.35   28.35  362.84   13.00 #1f2933 Inter 400 10.00 "Hello"

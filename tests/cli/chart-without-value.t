@@ -1,13 +1,5 @@
 # A chart needs the value it draws.
---- file: layout/theme.yaml
-colors: {text: "#1F2933", muted: "#4A5865", primary: "#0B4F6C", accent: "#D9661F"}
-fonts: {sans: Inter, icons: Material Icons}
-icons: icons
-styles:
-  body: {font: sans, size: 9pt, line-height: 1.3, color: text}
-  caption: {font: sans, size: 8pt, line-height: 1.3, color: muted}
-  stat-number: {font: sans, size: 20pt, weight: extrabold, line-height: 1.1, color: primary}
-  stat-label: {font: sans, size: 8pt, color: muted}
+--- copy: tests/cli/fixtures/theme.yaml layout/theme.yaml
 --- file: layout/layout.yaml
 page: {size: A4, margin: 15mm}
 body:

@@ -5,19 +5,7 @@
 # nothing reads); a summary. Strings are escaped (quotes, a tab as \u0009),
 # UTF-8 passes through. The report is valid JSON (checked with python3 or jq
 # when either is installed).
---- file: layout/theme.yaml
-colors:
-  primary: "#0B4F6C"
-  text: "#1F2933"
-fonts:
-  sans: Inter
-  icons: Material Icons
-icons: icons
-styles:
-  body: {font: sans, size: 10pt, color: text}
-  heading: {font: sans, size: 14pt, weight: bold, color: primary}
-  stat-number: {font: sans, size: 20pt, weight: bold, color: primary, shrink: 0.7}
-  stat-label: {font: sans, size: 8pt, color: text}
+--- copy: tests/cli/fixtures/theme.yaml layout/theme.yaml
 --- file: layout/layout.yaml
 page: {size: A5, margin: 12mm}
 theme: theme.yaml

@@ -2,13 +2,7 @@
 # it) renders without reading any of them. The file next to it is a named
 # pipe: opening it would block the render until the timeout (librsvg given
 # the SVG's path as its base does exactly that; factsheet gives none).
---- file: layout/theme.yaml
-colors: {text: "#000000", accent: "#D9661F"}
-fonts: {sans: Inter}
-styles:
-  body: {font: sans, size: 10pt}
-  heading: {font: sans, size: 12pt, weight: bold}
-  caption: {font: sans, size: 8pt}
+--- copy: tests/cli/fixtures/theme.yaml layout/theme.yaml
 --- file: data/doc.csv
 key,value
 title,A small guide
