@@ -3,6 +3,10 @@
 #   make check    install what is missing, build with sanitizers, run every test
 # Other targets: all deps install uninstall clean format golden-update fuzz bench valgrind
 
+# The nested makes of demo and check say nothing of directories, so the
+# last line `make check` prints is the tests' summary.
+MAKEFLAGS += --no-print-directory
+
 PKG_CONFIG ?= pkg-config
 CC ?= cc
 PREFIX ?= /usr/local
