@@ -85,6 +85,13 @@ $(BUILD)/tools/%: tests/tools/%.c
 	$(say) TOOL $@
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBS)
 
+# Preloaded by tests/output/check-signals: a file system without O_TMPFILE.
+# Built without sanitizers: it only forwards to the next open.
+$(BUILD)/tools/no-tmpfile.so: tests/output/no-tmpfile.c
+	@mkdir -p $(dir $@)
+	$(say) TOOL $@
+	$(Q)$(CC) -std=c17 $(WARNINGS) -O2 -shared -fPIC -o $@ $< -ldl
+
 # The installed data folder is compiled into fs_cli.o; rebuild it when PREFIX
 # changes between `make` and `make install PREFIX=...`.
 $(BUILD)/datadir.stamp: FORCE
@@ -126,7 +133,7 @@ check: deps-check
 	    EXTRA_CFLAGS=-DFS_ALLOC_FAILURES build/failalloc/factsheet
 	$(MAKE) SANITIZE=address,undefined ALLOC_FACTSHEET=build/failalloc/factsheet test
 
-test: $(BUILD)/factsheet $(UNIT_BIN) $(TOOL_BIN)
+test: $(BUILD)/factsheet $(UNIT_BIN) $(TOOL_BIN) $(BUILD)/tools/no-tmpfile.so
 	@BUILD=$(BUILD) SANITIZE=$(SANITIZE) ALLOC_FACTSHEET=$(ALLOC_FACTSHEET) tests/run $(UNIT_BIN)
 
 # Rewrites the reference images from the current renderer. Look at every

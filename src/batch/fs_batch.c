@@ -39,7 +39,7 @@ static fs_job_status render_document(const fs_batch *batch, const fs_job *job, f
     fs_measurer measurer = fs_pango_measurer(pango);
     fs_display *display = fs_place(doc, &batch->layout->page, &measurer, arena, diags);
     bool written = display && fs_emit(display, doc, pango, job->output, &batch->emit, diags) &&
-                   (!job->dump || fs_dump_write(display, job->dump, diags));
+                   (!job->dump || fs_dump_write(display, job->dump, batch->emit.cleanup, diags));
     return written ? FS_JOB_DONE : FS_JOB_FAILED;
 }
 

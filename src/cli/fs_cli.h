@@ -9,6 +9,7 @@
 
 #include "bind/fs_lang.h"
 #include "core/fs_arena.h"
+#include "core/fs_cleanup.h"
 #include "core/fs_diag.h"
 #include "load/fs_dataset.h"
 #include "load/fs_fonts.h"
@@ -82,6 +83,21 @@ void fs_cli_explain_failure(fs_diags *diags);
  * else the installed data folder. Returns a static-lifetime or environment
  * string, or a malloc'd one the caller frees (*owned set). */
 const char *fs_cli_datadir(char **owned);
+
+/* Stopping signals (Ctrl-C, SIGTERM, SIGHUP) while a command writes files:
+ * they remove the temporary files of cleanup (fs_cleanup_stop), then end
+ * the process as the signal would have. Call before any other thread is
+ * started: the signals are blocked in the calling thread, threads started
+ * later inherit that, and a thread of its own waits for them. A signal that
+ * the parent set to be ignored (nohup, a shell's background job) stays
+ * ignored. NULL when that thread cannot start (out of memory); signals then
+ * act as usual. */
+typedef struct fs_cli_signals fs_cli_signals;
+fs_cli_signals *fs_cli_signals_start(fs_cleanup *cleanup);
+
+/* Stops waiting and restores the signal mask; a signal that came meanwhile
+ * then acts as usual. NULL is allowed. */
+void fs_cli_signals_stop(fs_cli_signals *signals);
 
 /* A layout is a folder; a bare name is looked up among the installed
  * layouts of datadir. The result lives in arena (or is arg). */

@@ -10,6 +10,7 @@
 #include "bind/fs_lang.h"
 #include "cli/fs_cli.h"
 #include "core/fs_buf.h"
+#include "core/fs_output.h"
 #include "load/fs_catalog.h"
 #include "load/fs_dataset.h"
 #include "load/fs_icons.h"
@@ -179,12 +180,15 @@ int fs_cli_extract(int argc, char **argv)
     int status = parse_args(argc, argv, &layout_arg, &data_dir, &output, &each);
     if (status != FS_EXIT_OK)
         return status < 0 ? FS_EXIT_OK : status;
+    /* Before any thread starts, so that every thread inherits the block. */
+    fs_cleanup *cleanup = fs_cleanup_create();
+    fs_cli_signals *signals = cleanup ? fs_cli_signals_start(cleanup) : NULL;
     fs_diags *diags = fs_diags_create();
     fs_arena *arena = fs_arena_create();
     char *owned = NULL;
     fs_lang *lang = NULL;
     status = FS_EXIT_USAGE;
-    if (!diags || !arena) {
+    if (!diags || !arena || !cleanup) {
         fputs("factsheet: error: out of memory\n", stderr);
         goto done;
     }
@@ -215,10 +219,10 @@ int fs_cli_extract(int argc, char **argv)
         bound = fs_bind(&input, document, diags) != NULL;
         fs_arena_reset(document);
     }
-    if (bound && !texts.failed) {
+    if (bound && !texts.failed && fs_output_remove_stale(&output, 1, diags)) {
         const char *project = fs_arena_printf(arena, "factsheet %s %s", layout_arg, data_dir);
         status = fs_catalog_write_template(output, project, (long long)created, texts.entries,
-                                           texts.count, diags)
+                                           texts.count, cleanup, diags)
                      ? FS_EXIT_OK
                      : FS_EXIT_FAILED;
         if (status == FS_EXIT_OK)
@@ -233,6 +237,8 @@ done:
     fs_lang_free(lang);
     fs_arena_free(arena);
     fs_diags_free(diags);
+    fs_cli_signals_stop(signals);
+    fs_cleanup_free(cleanup);
     free(owned);
     return status;
 }

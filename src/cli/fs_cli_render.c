@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include "cli/fs_cli.h"
 #include "core/fs_alloc.h"
 #include "core/fs_buf.h"
+#include "core/fs_output.h"
 #include "emit/fs_emit.h"
 #include "i18n/fs_template.h"
 #include "load/fs_dataset.h"
@@ -49,9 +51,12 @@ static const char usage[] =
     "  -h, --help          show this help\n"
     "\n"
     "Files are written atomically: a failed document leaves no partial file and\n"
-    "keeps an existing one untouched; in a batch the other documents go on. The\n"
-    "PDF's dates come from SOURCE_DATE_EPOCH when set, else from the newest input\n"
-    "file, so the same inputs give the same bytes.\n"
+    "keeps an existing one untouched; in a batch the other documents go on.\n"
+    "Ctrl-C or SIGTERM leaves no temporary file; a hidden .NAME.XXXXXX that a\n"
+    "kill -9 left is removed by the next run writing NAME. A replaced file keeps\n"
+    "its permissions, a new one follows the umask.\n"
+    "The PDF's dates come from SOURCE_DATE_EPOCH when set, else from the newest\n"
+    "input file, so the same inputs give the same bytes.\n"
     "\n"
     "Exit status: 0 done; 1 a document failed (in a batch: any, the others are\n"
     "written); 2 bad input or usage (the layout, the data, a single document).\n";
@@ -389,6 +394,35 @@ static fs_job *plan(const render_args *args, fs_cli_run *r, size_t *count, fs_di
     return check_collisions(jobs, total, diags) && check_folders(jobs, total, diags) ? jobs : NULL;
 }
 
+/* Removes the temporary files that a killed run left beside the outputs
+ * of this one; a note names each. False when out of memory. */
+static bool remove_stale(const fs_job *jobs, size_t count, fs_arena *arena, fs_diags *diags)
+{
+    const char **paths = fs_arena_array(arena, 2 * count + 1, sizeof *paths);
+    if (!paths)
+        return false;
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        paths[n++] = jobs[i].output;
+        if (jobs[i].dump)
+            paths[n++] = jobs[i].dump;
+    }
+    return fs_output_remove_stale(paths, n, diags);
+}
+
+/* A PNG document keeps each page's unnamed file open until its last page
+ * is drawn (fs_emit), so a batch may hold pages x threads files at once,
+ * more than the 1024 a process may open by default: the limit is raised to
+ * what the system allows. */
+static void raise_open_file_limit(void)
+{
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
 /* What the command shows while the workers render. */
 typedef struct {
     bool tty, quiet, batch;
@@ -519,15 +553,22 @@ int fs_cli_render(int argc, char **argv)
     int status = parse_args(argc, argv, &args);
     if (status != FS_EXIT_OK)
         return status < 0 ? FS_EXIT_OK : status;
+    raise_open_file_limit();
+    /* Before any thread starts, so that every thread inherits the block. */
+    fs_cleanup *cleanup = fs_cleanup_create();
+    fs_cli_signals *signals = cleanup ? fs_cli_signals_start(cleanup) : NULL;
     fs_diags *diags = fs_diags_create();
-    if (!diags) {
+    if (!diags || !cleanup) {
         fputs("factsheet: error: out of memory\n", stderr);
+        fs_cli_signals_stop(signals);
+        fs_cleanup_free(cleanup);
+        fs_diags_free(diags);
         return FS_EXIT_FAILED;
     }
     char *owned;
     const char *datadir = fs_cli_datadir(&owned);
     fs_cli_run r = {0};
-    fs_batch batch = {.emit = {.dpi = args.dpi}};
+    fs_batch batch = {.emit = {.dpi = args.dpi, .cleanup = cleanup}};
     size_t count = 0;
     fs_job *jobs = NULL;
     screen s = {.tty = isatty(STDERR_FILENO), .quiet = args.quiet};
@@ -536,7 +577,7 @@ int fs_cli_render(int argc, char **argv)
     if (fs_cli_load_run(&r, args.layout, args.data, &args.langs, args.strict, datadir, diags,
                         NULL) &&
         fs_cli_creation_time(r.layout->dir, args.data, &batch.emit.created, diags) &&
-        (jobs = plan(&args, &r, &count, diags))) {
+        (jobs = plan(&args, &r, &count, diags)) && remove_stale(jobs, count, r.arena, diags)) {
         /* Rows with an empty key were reported: they fail, the rest go on. */
         bool keys_ok = fs_diags_errors(diags) == 0;
         fs_cli_print(diags);
@@ -560,6 +601,8 @@ int fs_cli_render(int argc, char **argv)
     }
     fs_cli_print(diags);
     fs_cli_free_run(&r);
+    fs_cli_signals_stop(signals);
+    fs_cleanup_free(cleanup);
     fs_diags_free(diags);
     for (size_t i = 0; i < s.shown_count; i++)
         free(s.shown[i]);

@@ -62,7 +62,8 @@ static void put_op(fs_buf *out, const fs_op *op)
     fs_buf_putc(out, '\n');
 }
 
-bool fs_dump_write(const fs_display *display, const char *path, fs_diags *diags)
+bool fs_dump_write(const fs_display *display, const char *path, fs_cleanup *cleanup,
+                   fs_diags *diags)
 {
     fs_buf text = {0};
     fs_buf_printf(&text, "page size %.2f x %.2f pt, %zu page%s\n", display->width, display->height,
@@ -73,7 +74,7 @@ bool fs_dump_write(const fs_display *display, const char *path, fs_diags *diags)
             put_op(&text, &display->pages[i].ops[k]);
     }
     fs_output out;
-    bool ok = fs_buf_ok(&text) && fs_output_open(&out, path, diags);
+    bool ok = fs_buf_ok(&text) && fs_output_open(&out, path, cleanup, diags);
     if (ok) {
         ok = fs_output_write(&out, fs_buf_str(&text), text.length) &&
              fs_output_close(&out, diags) && fs_output_commit(&out, diags);

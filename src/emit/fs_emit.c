@@ -113,7 +113,7 @@ static bool emit_vector(const fs_display *display, const fs_document *doc, fs_pa
                         fs_diags *diags)
 {
     fs_output out;
-    if (!fs_output_open(&out, path, diags))
+    if (!fs_output_open(&out, path, options->cleanup, diags))
         return false;
     cairo_surface_t *surface =
         kind == FS_PDF ? cairo_pdf_surface_create_for_stream(write_output, &out, display->width,
@@ -182,7 +182,7 @@ static bool emit_png(const fs_display *display, fs_pango *pango, const char *pat
             if (name)
                 snprintf(name, size, "%.*s-%zu%s", (int)stem, path, i + 1, path + stem);
         }
-        ok = name && fs_output_open(&outs[i], name, diags);
+        ok = name && fs_output_open(&outs[i], name, options->cleanup, diags);
         free(name);
         if (!ok)
             break;

@@ -7,13 +7,15 @@
 #include <time.h>
 
 #include "bind/fs_bind.h"
+#include "core/fs_cleanup.h"
 #include "core/fs_diag.h"
 #include "place/fs_display.h"
 #include "place/fs_pango.h"
 
 typedef struct {
-    double dpi;     /* PNG resolution */
-    time_t created; /* the PDF's creation date: fixed, so outputs are reproducible */
+    double dpi;          /* PNG resolution */
+    time_t created;      /* the PDF's creation date: fixed, so outputs are reproducible */
+    fs_cleanup *cleanup; /* the run's named temporaries, for signals; may be NULL */
 } fs_emit_options;
 
 /* True when path ends in an extension factsheet can write (.pdf, .png,
@@ -21,7 +23,8 @@ typedef struct {
 bool fs_emit_supported(const char *path);
 
 /* Writes display to path. A PNG of a document with several pages is written
- * as one file per page (name-1.png, name-2.png, ...), all or none. False
+ * as one file per page (name-1.png, name-2.png, ...), all or none: each
+ * page's file stays open until the last is drawn. False
  * with an error appended on failure; no file is left behind then. */
 bool fs_emit(const fs_display *display, const fs_document *doc, fs_pango *pango, const char *path,
              const fs_emit_options *options, fs_diags *diags);

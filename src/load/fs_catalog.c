@@ -1119,7 +1119,8 @@ static bool fill_template(po_file_t file, const char *project, long long created
 }
 
 bool fs_catalog_write_template(const char *path, const char *project, long long created,
-                               const fs_pot_entry *entries, size_t count, fs_diags *diags)
+                               const fs_pot_entry *entries, size_t count, fs_cleanup *cleanup,
+                               fs_diags *diags)
 {
     size_t errors = fs_diags_errors(diags);
     po_file_t file = po_file_create();
@@ -1130,18 +1131,19 @@ bool fs_catalog_write_template(const char *path, const char *project, long long 
         return false;
     }
     fs_output out;
-    bool ok = fs_output_open(&out, path, diags) && fs_output_close(&out, diags);
+    bool ok = fs_output_open(&out, path, cleanup, diags);
     if (ok) {
         site_list sites = {0};
         load_context context = {diags, path, NULL, &sites};
-        /* The library writes to a path of its own: the temporary one, renamed
-         * over path only when it is complete. */
+        /* The library writes to a path of its own: the temporary file's,
+         * synced and made path only when it is complete. */
         pthread_mutex_lock(&read_lock);
         current_load = &context;
-        po_file_t written = po_file_write(file, fs_output_temporary(&out), &xerror_handler);
+        po_file_t written = po_file_write(file, fs_output_path(&out), &xerror_handler);
         current_load = NULL;
         pthread_mutex_unlock(&read_lock);
-        ok = written != NULL && fs_diags_errors(diags) == errors && fs_output_commit(&out, diags);
+        ok = written != NULL && fs_diags_errors(diags) == errors && fs_output_close(&out, diags) &&
+             fs_output_commit(&out, diags);
     }
     fs_output_discard(&out);
     po_file_free(file);

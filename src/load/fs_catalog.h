@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "core/fs_arena.h"
+#include "core/fs_cleanup.h"
 #include "core/fs_diag.h"
 
 typedef struct fs_catalog fs_catalog;
@@ -71,9 +72,11 @@ typedef struct {
 
 /* Writes a translation template (POT) to path atomically, through
  * libgettextpo, so msginit and msgmerge read it as they read xgettext's.
- * created dates it (POT-Creation-Date). False with an error on failure; no
- * partial file is left. */
+ * created dates it (POT-Creation-Date); cleanup (may be NULL) is the run's
+ * list of named temporaries (fs_output_open). False with an error on
+ * failure; no partial file is left. */
 bool fs_catalog_write_template(const char *path, const char *project, long long created,
-                               const fs_pot_entry *entries, size_t count, fs_diags *diags);
+                               const fs_pot_entry *entries, size_t count, fs_cleanup *cleanup,
+                               fs_diags *diags);
 
 #endif
