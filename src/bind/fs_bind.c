@@ -74,12 +74,10 @@ fs_box *bind_new_box(binder *b, fs_box_kind kind, const fs_node *node)
     box->width = node->width;
     box->valign = node->valign;
     box->gap = node->gap;
-    box->columns = node->columns;
     box->padding = node->padding;
     box->radius = node->radius;
     box->border_width = node->border_width;
     box->bleed = node->bleed;
-    box->height = node->height;
     box->keep_with_next = node->keep_with_next;
     if (node->fill)
         box->has_fill = fs_theme_color(b->theme, node->fill, &box->fill);
@@ -258,6 +256,8 @@ static fs_box *bind_node(binder *b, const fs_node *node)
             return NULL;
         }
         box = bind_new_box(b, FS_BOX_FLOW, node);
+        if (box)
+            box->as.flow.columns = node->columns;
         ok = box && bind_children(b, box, node->content, node->content_count);
         break;
     case FS_NODE_MARKDOWN:
@@ -277,10 +277,12 @@ static fs_box *bind_node(binder *b, const fs_node *node)
     case FS_NODE_BREAK:
         box = bind_new_box(b, FS_BOX_BREAK, node);
         if (box)
-            box->column_break = node->column_break;
+            box->as.brk.column = node->column_break;
         break;
     case FS_NODE_GRID:
         box = bind_new_box(b, FS_BOX_GRID, node);
+        if (box)
+            box->as.grid.columns = node->columns;
         if (box && node->repeat)
             ok = bind_repeat(b, box, node, bind_grid_item);
         else
@@ -291,9 +293,9 @@ static fs_box *bind_node(binder *b, const fs_node *node)
             return NULL;
         box = bind_text_box(b, node, node->value, node->style);
         if (box && strcmp(node->kind_name, "heading") == 0) {
-            box->level = (int)node->level;
+            box->as.text.level = (int)node->level;
             const char *plain = bind_fill_plain(b, node->value, true);
-            box->anchor = plain ? fs_markdown_slug(plain, b->arena) : NULL;
+            box->as.text.anchor = plain ? fs_markdown_slug(plain, b->arena) : NULL;
             box->keep_with_next = true;
         }
         break;
@@ -303,9 +305,9 @@ static fs_box *bind_node(binder *b, const fs_node *node)
         box = bind_new_box(b, FS_BOX_LIST, node);
         if (!box)
             return NULL;
-        box->marker = node->marker;
-        box->style = bind_resolve_style(b, node->style, node);
-        box->marker_color = bind_theme_color(b, "accent", box->style.color);
+        box->as.list.marker = node->marker;
+        box->as.list.style = bind_resolve_style(b, node->style, node);
+        box->as.list.marker_color = bind_theme_color(b, "accent", box->as.list.style.color);
         if (node->repeat) {
             ok = bind_repeat(b, box, node, bind_list_item);
         } else {
@@ -327,14 +329,16 @@ static fs_box *bind_node(binder *b, const fs_node *node)
         break;
     case FS_NODE_SPACER:
         box = bind_new_box(b, FS_BOX_SPACER, node);
+        if (box)
+            box->as.spacer.height = node->height;
         break;
     case FS_NODE_RULE:
         box = bind_new_box(b, FS_BOX_RULE, node);
         if (box) {
-            box->fill = bind_theme_color(b, "rule", (fs_rgba){0.8, 0.8, 0.8, 1});
+            box->as.rule.height = node->height;
+            box->as.rule.color = bind_theme_color(b, "rule", (fs_rgba){0.8, 0.8, 0.8, 1});
             if (node->color)
-                fs_theme_color(b->theme, node->color, &box->fill);
-            box->has_fill = true;
+                fs_theme_color(b->theme, node->color, &box->as.rule.color);
         }
         break;
     }

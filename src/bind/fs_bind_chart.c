@@ -138,10 +138,10 @@ static bool chart_item(binder *b, const fs_node *node, fs_chart_item *item)
 static fs_box *chart_item_box(binder *b, const fs_node *node)
 {
     fs_box *box = bind_new_box(b, FS_BOX_CHART, node);
-    if (!box || !(box->items = fs_arena_alloc(b->arena, sizeof *box->items)))
+    if (!box || !(box->as.chart.items = fs_arena_alloc(b->arena, sizeof *box->as.chart.items)))
         return NULL;
-    box->item_count = 1;
-    return chart_item(b, node, box->items) ? box : NULL;
+    box->as.chart.item_count = 1;
+    return chart_item(b, node, box->as.chart.items) ? box : NULL;
 }
 
 /* The chart's kind, in the document's language, for its alternative text. */
@@ -165,8 +165,8 @@ static const char *chart_alt(binder *b, const fs_node *node, const fs_box *box)
         return bind_fill_plain(b, node->alt, true);
     fs_buf alt = {0};
     fs_buf_printf(&alt, "%s: ", chart_kind_name(b, node));
-    for (size_t i = 0; i < box->item_count; i++) {
-        const fs_chart_item *item = &box->items[i];
+    for (size_t i = 0; i < box->as.chart.item_count; i++) {
+        const fs_chart_item *item = &box->as.chart.items[i];
         const char *label = item->plain;
         /* A share reads as a sentence ("47 % of new members are women"),
          * anything else as a label and its value. */
@@ -204,31 +204,32 @@ fs_box *bind_chart(binder *b, const fs_node *node)
         if (!rows || !bind_repeat(b, rows, node, chart_item_box))
             return NULL;
         box = bind_new_box(b, FS_BOX_CHART, node);
-        if (!box ||
-            !(box->items = fs_arena_array(b->arena, rows->child_count + 1, sizeof *box->items)))
+        if (!box || !(box->as.chart.items = fs_arena_array(b->arena, rows->child_count + 1,
+                                                           sizeof *box->as.chart.items)))
             return NULL;
         for (size_t i = 0; i < rows->child_count; i++)
-            box->items[box->item_count++] = rows->children[i]->items[0];
+            box->as.chart.items[box->as.chart.item_count++] = rows->children[i]->as.chart.items[0];
     } else {
         box = chart_item_box(b, node);
         if (!box)
             return NULL;
     }
-    box->chart = node->chart;
-    box->total = node->total;
-    box->across = node->across;
-    box->style = bind_resolve_style(b, node->style, node);
-    box->number_style = bind_resolve_style(b, node->number_style, NULL);
-    box->icon_color = bind_theme_color(b, "accent", box->number_style.color);
+    box->as.chart.kind = node->chart;
+    box->as.chart.height = node->height;
+    box->as.chart.total = node->total;
+    box->as.chart.across = node->across;
+    box->as.chart.style = bind_resolve_style(b, node->style, node);
+    box->as.chart.number_style = bind_resolve_style(b, node->number_style, NULL);
+    box->as.chart.color = bind_theme_color(b, "accent", box->as.chart.number_style.color);
     if (node->color)
-        fs_theme_color(b->theme, node->color, &box->icon_color);
+        fs_theme_color(b->theme, node->color, &box->as.chart.color);
     if (node->chart == FS_CHART_ICONS) {
         b->last_cell = fs_pos_at(NULL, 0, 0);
         const char *name = node->icon ? bind_fill_plain(b, node->icon, false) : "person";
-        if (!name ||
-            !bind_find_icon(b, node, name, b->last_cell.file ? b->last_cell : node->pos, box))
+        if (!name || !bind_find_icon(b, node, name, b->last_cell.file ? b->last_cell : node->pos,
+                                     &box->as.chart.icon))
             return NULL;
     }
-    box->alt = chart_alt(b, node, box);
-    return box->alt ? box : NULL;
+    box->as.chart.alt = chart_alt(b, node, box);
+    return box->as.chart.alt ? box : NULL;
 }

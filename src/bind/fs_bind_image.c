@@ -22,8 +22,8 @@ fs_box *bind_quote(binder *b, const fs_node *node)
         box->children[box->child_count++] = by;
     }
     for (size_t i = 0; i < box->child_count; i++) {
-        box->children[i]->has_bar = true;
-        box->children[i]->bar = accent;
+        box->children[i]->as.text.has_bar = true;
+        box->children[i]->as.text.bar = accent;
     }
     return box;
 }
@@ -33,18 +33,19 @@ fs_box *bind_image(binder *b, const fs_node *node)
     fs_box *box = bind_new_box(b, FS_BOX_IMAGE, node);
     if (!box)
         return NULL;
-    box->cover = node->cover;
+    box->as.image.cover = node->cover;
+    box->as.image.height = node->height;
     const char *src = bind_fill_plain(b, node->src, false);
     if (!src)
         return NULL;
     fs_pos where = b->last_cell.file ? b->last_cell : node->pos;
     size_t reported = fs_diags_count(b->diags);
-    if (b->in->images && !(box->image = fs_images_get_in(b->in->images, fs_dataset_dir(b->in->data),
-                                                         src, where, b->diags))) {
+    if (b->in->images && !(box->as.image.image = fs_images_get_in(
+                               b->in->images, fs_dataset_dir(b->in->data), src, where, b->diags))) {
         fs_diags_set_kind(b->diags, reported, FS_KIND_IMAGE);
         return NULL;
     }
-    if (node->alt && !(box->alt = bind_fill_plain(b, node->alt, true)))
+    if (node->alt && !(box->as.image.alt = bind_fill_plain(b, node->alt, true)))
         return NULL;
     if (node->caption) {
         if (bind_missing_style(b, node, &node->style))
@@ -53,8 +54,8 @@ fs_box *bind_image(binder *b, const fs_node *node)
         if (!caption || !(box->children = fs_arena_array(b->arena, 1, sizeof(fs_box *))))
             return NULL;
         box->children[box->child_count++] = caption;
-        if (!box->alt && caption->paragraph_count)
-            box->alt = bind_fill_plain(b, node->caption, true);
+        if (!box->as.image.alt && caption->as.text.paragraph_count)
+            box->as.image.alt = bind_fill_plain(b, node->caption, true);
     }
     return box;
 }

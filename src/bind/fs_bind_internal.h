@@ -146,10 +146,11 @@ fs_box *bind_markdown(binder *b, const fs_node *node);
 
 /* ---- fs_bind_stat.c --------------------------------------------------- */
 
-/* The icon a stat or an icon array names, from the icon font, into box:
+/* The icon a stat or an icon array names, from the icon font, into icon:
  * an unknown name is an error at where (the cell that gave it, else the
  * node) with the nearest names; once per node when the layout writes it. */
-bool bind_find_icon(binder *b, const fs_node *node, const char *name, fs_pos where, fs_box *box);
+bool bind_find_icon(binder *b, const fs_node *node, const char *name, fs_pos where,
+                    fs_box_icon *icon);
 
 /* A stat: icon, number, label and comparison line. */
 fs_box *bind_stat(binder *b, const fs_node *node);

@@ -14,15 +14,16 @@ typedef struct {
  * has is not a link target (the first is). */
 static void collect_anchors(binder *b, fs_box *box, anchors *found)
 {
-    if (box->anchor) {
+    const char **anchor = box->kind == FS_BOX_TEXT ? &box->as.text.anchor : NULL;
+    if (anchor && *anchor) {
         for (size_t i = 0; i < found->count; i++) {
-            if (strcmp(found->names[i], box->anchor) == 0) {
-                box->anchor = NULL;
+            if (strcmp(found->names[i], *anchor) == 0) {
+                *anchor = NULL;
                 break;
             }
         }
     }
-    if (box->anchor) {
+    if (anchor && *anchor) {
         if (found->count == found->capacity) {
             size_t capacity = found->capacity ? found->capacity * 2 : 16;
             const char **grown =
@@ -33,17 +34,18 @@ static void collect_anchors(binder *b, fs_box *box, anchors *found)
             }
         }
         if (found->count < found->capacity)
-            found->names[found->count++] = box->anchor;
+            found->names[found->count++] = *anchor;
     }
     for (size_t i = 0; i < box->child_count; i++)
         collect_anchors(b, box->children[i], found);
 }
 
-static void check_box_links(binder *b, const fs_box *box, const anchors *found)
+/* Reports the links of a text box that name no heading's anchor. */
+static void check_text_links(binder *b, const fs_box *box, const anchors *found)
 {
-    for (size_t p = 0; box->links && p < box->paragraph_count; p++) {
-        for (size_t l = 0; l < box->link_counts[p]; l++) {
-            const char *target = box->links[p][l].target;
+    for (size_t p = 0; box->as.text.links && p < box->as.text.paragraph_count; p++) {
+        for (size_t l = 0; l < box->as.text.link_counts[p]; l++) {
+            const char *target = box->as.text.links[p][l].target;
             if (target[0] != '#')
                 continue;
             bool known = false;
@@ -62,6 +64,12 @@ static void check_box_links(binder *b, const fs_box *box, const anchors *found)
             fs_buf_free(&hint);
         }
     }
+}
+
+static void check_box_links(binder *b, const fs_box *box, const anchors *found)
+{
+    if (box->kind == FS_BOX_TEXT)
+        check_text_links(b, box, found);
     for (size_t i = 0; i < box->child_count; i++)
         check_box_links(b, box->children[i], found);
 }

@@ -16,9 +16,10 @@ static bool is_picture_name(const char *name)
 /* The icon a stat or an icon array names, from the icon font: an unknown
  * name is an error at where (the cell that gave it, else the node) with
  * the nearest names; once per node when the layout writes it. */
-bool bind_find_icon(binder *b, const fs_node *node, const char *name, fs_pos where, fs_box *box)
+bool bind_find_icon(binder *b, const fs_node *node, const char *name, fs_pos where,
+                    fs_box_icon *icon)
 {
-    if (!fs_icons_find(b->in->icons, name, &box->icon)) {
+    if (!fs_icons_find(b->in->icons, name, &icon->codepoint)) {
         /* A name from a cell is reported at each cell; one written in the
          * layout once, not once per row of a repeat. */
         if (!b->last_cell.file &&
@@ -39,9 +40,9 @@ bool bind_find_icon(binder *b, const fs_node *node, const char *name, fs_pos whe
         fs_buf_free(&hint);
         return false;
     }
-    box->has_icon = true;
-    box->icon_family = fs_theme_icon_family(b->theme);
-    if (!box->icon_family) {
+    icon->has = true;
+    icon->family = fs_theme_icon_family(b->theme);
+    if (!icon->family) {
         if (!bind_already_reported(b, &node->icon))
             fs_error(b->diags, node->pos, "add 'icons: ROLE' to the theme, naming a font role",
                      "the theme names no icon font");
@@ -59,26 +60,26 @@ fs_box *bind_stat(binder *b, const fs_node *node)
     if (!box)
         return NULL;
     bool ok = true;
-    box->number = bind_fill_line(b, node->number, node->pos);
-    box->label = bind_fill_line(b, node->label, node->pos);
-    ok = box->number && box->label;
+    box->as.stat.number = bind_fill_line(b, node->number, node->pos);
+    box->as.stat.label = bind_fill_line(b, node->label, node->pos);
+    ok = box->as.stat.number && box->as.stat.label;
     if (node->compare) {
-        box->compare = bind_fill_line(b, node->compare, node->pos);
-        box->compare_style =
+        box->as.stat.compare = bind_fill_line(b, node->compare, node->pos);
+        box->as.stat.compare_style =
             bind_resolve_style(b, bind_style_named(b, "stat-compare", node->label_style), NULL);
-        ok = ok && box->compare;
+        ok = ok && box->as.stat.compare;
     }
-    box->number_style = bind_resolve_style(b, node->number_style, node);
-    box->label_style = bind_resolve_style(b, node->label_style, node);
-    box->number_style.align = box->label_style.align = node->align;
-    box->icon_above = node->icon_above;
-    box->icon_color = bind_theme_color(b, "accent", box->number_style.color);
+    box->as.stat.number_style = bind_resolve_style(b, node->number_style, node);
+    box->as.stat.label_style = bind_resolve_style(b, node->label_style, node);
+    box->as.stat.number_style.align = box->as.stat.label_style.align = node->align;
+    box->as.stat.icon_above = node->icon_above;
+    box->as.stat.icon_color = bind_theme_color(b, "accent", box->as.stat.number_style.color);
     if (node->color)
-        fs_theme_color(b->theme, node->color, &box->icon_color);
+        fs_theme_color(b->theme, node->color, &box->as.stat.icon_color);
     /* Numbers and labels keep their theme colours: 'color' on a stat tints
      * its icon. */
-    box->number_style.color = bind_resolve_style(b, node->number_style, NULL).color;
-    box->label_style.color = bind_resolve_style(b, node->label_style, NULL).color;
+    box->as.stat.number_style.color = bind_resolve_style(b, node->number_style, NULL).color;
+    box->as.stat.label_style.color = bind_resolve_style(b, node->label_style, NULL).color;
     if (node->icon) {
         const char *name = bind_fill_plain(b, node->icon, false);
         if (!name)
@@ -92,8 +93,8 @@ fs_box *bind_stat(binder *b, const fs_node *node)
              * file name, drawn in the disc like a glyph. */
             const char *folder = fs_theme_icon_folder(b->theme);
             size_t reported = fs_diags_count(b->diags);
-            box->has_icon = true;
-            if (b->in->images && !(box->icon_image = fs_images_get_in(
+            box->as.stat.icon.has = true;
+            if (b->in->images && !(box->as.stat.icon.image = fs_images_get_in(
                                        b->in->images, folder ? folder : fs_dataset_dir(b->in->data),
                                        name, where, b->diags))) {
                 fs_diags_set_kind(b->diags, reported, FS_KIND_ICON);
@@ -101,7 +102,7 @@ fs_box *bind_stat(binder *b, const fs_node *node)
             }
             return ok ? box : NULL;
         }
-        if (!bind_find_icon(b, node, name, where, box))
+        if (!bind_find_icon(b, node, name, where, &box->as.stat.icon))
             return NULL;
     }
     return ok ? box : NULL;

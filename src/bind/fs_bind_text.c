@@ -64,11 +64,11 @@ fs_box *bind_text_box(binder *b, const fs_node *node, const fs_template *templat
     fs_markup markup;
     if (!box || !fill_markup(b, template, node->pos, &markup))
         return NULL;
-    box->paragraphs = markup.paragraphs;
-    box->paragraph_count = markup.count;
-    box->links = markup.links;
-    box->link_counts = markup.link_counts;
-    box->style = bind_resolve_style(b, style, node);
+    box->as.text.paragraphs = markup.paragraphs;
+    box->as.text.paragraph_count = markup.count;
+    box->as.text.links = markup.links;
+    box->as.text.link_counts = markup.link_counts;
+    box->as.text.style = bind_resolve_style(b, style, node);
     return box;
 }
 
@@ -172,26 +172,27 @@ static fs_box *block_box(binder *b, const fs_node *node, const fs_block *block, 
     if (!box || !paragraph)
         return NULL;
     *paragraph = block->markup;
-    box->paragraphs = paragraph;
-    box->paragraph_count = 1;
+    box->as.text.paragraphs = paragraph;
+    box->as.text.paragraph_count = 1;
     if (block->link_count) {
-        box->links = &block->links;
-        box->link_counts = &block->link_count;
+        box->as.text.links = &block->links;
+        box->as.text.link_counts = &block->link_count;
     }
-    box->style = bind_resolve_style(b, style, node);
-    box->bar = accent;
+    box->as.text.style = bind_resolve_style(b, style, node);
+    box->as.text.bar = accent;
     box->gap = -1;
     if (block->kind == FS_BLOCK_HEADING) {
-        box->level = block->level;
-        box->anchor = block->anchor;
+        box->as.text.level = block->level;
+        box->as.text.anchor = block->anchor;
     } else if (block->kind == FS_BLOCK_ITEM) {
-        box->depth = block->level;
+        box->as.text.depth = block->level;
         if (!block->continues)
-            box->item_marker = block->ordered     ? fs_arena_printf(b->arena, "%d.", block->number)
-                               : block->level > 1 ? "–"
-                                                  : "•";
+            box->as.text.item_marker = block->ordered
+                                           ? fs_arena_printf(b->arena, "%d.", block->number)
+                                       : block->level > 1 ? "–"
+                                                          : "•";
     } else if (block->kind == FS_BLOCK_QUOTE || block->kind == FS_BLOCK_ATTRIBUTION) {
-        box->has_bar = true;
+        box->as.text.has_bar = true;
     }
     return box;
 }

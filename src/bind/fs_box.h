@@ -67,81 +67,116 @@ typedef struct {
     const char *target_text;
 } fs_chart_item;
 
+/* An icon: a glyph of the theme's icon font, or a picture file drawn like
+ * one. */
+typedef struct {
+    bool has; /* false: no icon */
+    uint32_t codepoint;
+    const char *family;    /* the icon font */
+    const fs_image *image; /* an icon from a picture file, else NULL */
+} fs_box_icon;
+
 typedef struct fs_box fs_box;
 
+/* A box: what every kind has (where it comes from, its frame, its width in
+ * its parent, its children), and one payload per kind in 'as', as cmark's
+ * nodes keep theirs. A kind without a payload (frame, row, stack, quote)
+ * is its children. */
 struct fs_box {
     fs_box_kind kind;
     fs_pos pos; /* the layout node it comes from */
 
+    /* the frame: fill and outline (box, band, stat) */
     bool has_fill, has_border;
     fs_rgba fill, border;
     double border_width, radius;
     fs_edges padding;
-    bool bleed;
+    bool bleed; /* a band: the fill reaches the page's edges */
 
+    /* placement in the parent and of the children */
     fs_width_kind width_kind;
     double width;
     fs_align valign;
-    double gap;
-    long columns;
+    double gap; /* between children; negative for the kind's default */
     fs_box **children;
     size_t child_count;
-
-    /* text: paragraphs of markup; a heading has an outline level and an
-     * anchor that links inside the document point at */
-    const char **paragraphs;
-    const fs_link *const *links; /* per paragraph, NULL when none has links */
-    const size_t *link_counts;
-    size_t paragraph_count;
-    fs_text_style style;
-    int level;
-    const char *anchor;
-    /* a list item of a flow: its marker ("•", "3."; NULL for none, or for
-     * an item's further paragraph) and nesting depth (0 outside lists) */
-    const char *item_marker;
-    int depth;
-    /* a paragraph of a quote: drawn beside a bar of this colour */
-    bool has_bar;
-    fs_rgba bar;
     /* in a flow: the next block starts in the same column (a heading, an
      * image and its caption, a quote and its attribution) */
     bool keep_with_next;
 
-    /* stat */
-    uint32_t icon;
-    bool has_icon;
-    const char *icon_family;
-    fs_rgba icon_color;
-    const char *number;
-    const char *label;
-    fs_text_style number_style, label_style;
-    bool icon_above;
-    const fs_image *icon_image; /* an icon from a picture file, else NULL */
-    const char *compare;        /* a comparison line ("3× more than in 2015"), or NULL */
-    fs_text_style compare_style;
-
-    /* list: children are the items (text boxes) */
-    fs_marker marker;
-    fs_rgba marker_color;
-
-    /* spacer, rule; image (0: from the picture's proportions) */
-    double height;
-
-    /* image */
-    const fs_image *image;
-    bool cover;
-    const char *alt;
-
-    /* break: a column break in a flow, else a page break */
-    bool column_break;
-
-    /* chart: its items; an icon array's pictogram (icon) and count; the
-     * series colour is icon_color, its track a tint of it */
-    fs_chart_kind chart;
-    fs_chart_item *items;
-    size_t item_count;
-    long total;
-    bool across;
+    union {
+        /* paragraphs of markup; a heading has an outline level and an
+         * anchor that links inside the document point at */
+        struct {
+            const char **paragraphs;
+            const fs_link *const *links; /* per paragraph, NULL when none has links */
+            const size_t *link_counts;
+            size_t paragraph_count;
+            fs_text_style style;
+            int level;
+            const char *anchor;
+            /* a list item of Markdown: its marker ("•", "3."; NULL for none,
+             * or for an item's further paragraph) and nesting depth (0
+             * outside lists) */
+            const char *item_marker;
+            int depth;
+            /* a paragraph of a quote: drawn beside a bar of this colour */
+            bool has_bar;
+            fs_rgba bar;
+        } text;
+        struct {
+            fs_box_icon icon;
+            fs_rgba icon_color;
+            bool icon_above;
+            const char *number, *label; /* markup */
+            const char *compare;        /* a comparison line ("3× more than in 2015"), or NULL */
+            fs_text_style number_style, label_style, compare_style;
+        } stat;
+        /* children are the items (text boxes) */
+        struct {
+            fs_marker marker;
+            fs_rgba marker_color;
+            fs_text_style style;
+        } list;
+        struct {
+            const fs_image *image; /* NULL when bound without pictures (extract) */
+            bool cover;
+            const char *alt;
+            double height; /* 0: from the picture's proportions */
+        } image;
+        /* its items; the series colour, its track a tint of it; an icon
+         * array's pictogram and count */
+        struct {
+            fs_chart_kind kind;
+            fs_chart_item *items;
+            size_t item_count;
+            fs_text_style style, number_style;
+            fs_rgba color;
+            fs_box_icon icon;
+            long total;
+            bool across;
+            double height; /* 0: the kind's default */
+            const char *alt;
+        } chart;
+        struct {
+            long columns;
+        } grid;
+        /* children flow through columns and pages */
+        struct {
+            long columns;
+        } flow;
+        /* a column break in a flow, else a page break */
+        struct {
+            bool column;
+        } brk;
+        struct {
+            double height;
+        } spacer;
+        struct {
+            double height;
+            fs_rgba color;
+        } rule;
+    } as;
 };
 
 #endif

@@ -156,12 +156,16 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
 static double shrink_floor(const fs_box *box)
 {
     double floor = 0;
-    if (box->kind == FS_BOX_TEXT || box->kind == FS_BOX_LIST || box->kind == FS_BOX_CHART)
-        floor = box->style.min_scale;
+    if (box->kind == FS_BOX_TEXT)
+        floor = box->as.text.style.min_scale;
+    if (box->kind == FS_BOX_LIST)
+        floor = box->as.list.style.min_scale;
+    if (box->kind == FS_BOX_CHART)
+        floor = box->as.chart.style.min_scale;
     if (box->kind == FS_BOX_STAT)
-        floor = fmax(box->number_style.min_scale, box->label_style.min_scale);
-    if (box->kind == FS_BOX_STAT && box->compare)
-        floor = fmax(floor, box->compare_style.min_scale);
+        floor = fmax(box->as.stat.number_style.min_scale, box->as.stat.label_style.min_scale);
+    if (box->kind == FS_BOX_STAT && box->as.stat.compare)
+        floor = fmax(floor, box->as.stat.compare_style.min_scale);
     for (size_t i = 0; i < box->child_count; i++)
         floor = fmax(floor, shrink_floor(box->children[i]));
     return floor;

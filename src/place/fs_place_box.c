@@ -129,7 +129,7 @@ static double layout_row(placer *p, const fs_box *box, double x, double y, doubl
 static double layout_grid(placer *p, const fs_box *box, double x, double y, double width)
 {
     size_t n = box->child_count;
-    size_t columns = box->columns > 0 ? (size_t)box->columns : 1;
+    size_t columns = box->as.grid.columns > 0 ? (size_t)box->as.grid.columns : 1;
     if (n == 0)
         return 0;
     double gap = place_gap(box, FS_GAP_GRID);
@@ -201,28 +201,29 @@ static double layout_frame(placer *p, const fs_box *box, double x, double y, dou
 static double layout_list(placer *p, const fs_box *box, double x, double y, double width)
 {
     double gap = place_gap(box, FS_GAP_LIST);
-    const fs_text_style *style = place_scaled(p, &box->style);
+    const fs_text_style *style = place_scaled(p, &box->as.list.style);
     fs_text_style *marker_style = fs_arena_alloc(p->arena, sizeof *marker_style);
     if (!marker_style) {
         p->failed = true;
         return 0;
     }
     *marker_style = *style;
-    marker_style->color = box->marker_color;
+    marker_style->color = box->as.list.marker_color;
     marker_style->weight = 700;
     marker_style->align = FS_ALIGN_START;
     double indent =
-        box->marker == FS_MARKER_NONE ? 0
-        : box->marker == FS_MARKER_BULLET
+        box->as.list.marker == FS_MARKER_NONE ? 0
+        : box->as.list.marker == FS_MARKER_BULLET
             ? style->size * 1.1
             : place_measure(p, "00.", marker_style, style->size, -1).width + style->size * 0.4;
     double top = y;
     for (size_t i = 0; i < box->child_count; i++) {
         const fs_box *item = box->children[i];
         double height = place_box(p, item, x + indent, y, width - indent, 0);
-        if (p->page && box->marker != FS_MARKER_NONE) {
-            const char *marker =
-                box->marker == FS_MARKER_BULLET ? "•" : fs_arena_printf(p->arena, "%zu.", i + 1);
+        if (p->page && box->as.list.marker != FS_MARKER_NONE) {
+            const char *marker = box->as.list.marker == FS_MARKER_BULLET
+                                     ? "•"
+                                     : fs_arena_printf(p->arena, "%zu.", i + 1);
             place_emit_text(p, x, y, indent, height, marker, marker_style, style->size, 0);
         }
         y += height + (i + 1 < box->child_count ? gap : 0);
@@ -232,11 +233,11 @@ static double layout_list(placer *p, const fs_box *box, double x, double y, doub
 
 double place_image_height(const fs_box *box, double width)
 {
-    if (box->height > 0)
-        return box->height;
-    if (!box->image)
+    if (box->as.image.height > 0)
+        return box->as.image.height;
+    if (!box->as.image.image)
         return 0;
-    double w = fs_image_width(box->image), h = fs_image_height(box->image);
+    double w = fs_image_width(box->as.image.image), h = fs_image_height(box->as.image.image);
     return w > 0 ? width * h / w : 0;
 }
 
@@ -244,10 +245,10 @@ static double layout_image(placer *p, const fs_box *box, double x, double y, dou
 {
     double height = place_image_height(box, width);
     fs_op picture = {.kind = FS_OP_IMAGE, .x = x, .y = y, .w = width, .h = height};
-    picture.picture.image = box->image;
-    picture.picture.cover = box->cover;
-    picture.alt = box->alt;
-    if (box->image)
+    picture.picture.image = box->as.image.image;
+    picture.picture.cover = box->as.image.cover;
+    picture.alt = box->as.image.alt;
+    if (box->as.image.image)
         place_emit(p, &picture);
     if (box->child_count)
         height +=
@@ -265,7 +266,7 @@ static double layout_quote(placer *p, const fs_box *box, double x, double y, dou
                                  x + QUOTE_INDENT, y, width - QUOTE_INDENT);
     p->beside_bar = beside_bar;
     if (box->child_count)
-        place_emit_bar(p, &box->children[0]->bar, x, y, y + height);
+        place_emit_bar(p, &box->children[0]->as.text.bar, x, y, y + height);
     return height;
 }
 
@@ -290,7 +291,7 @@ static double layout_kind(placer *p, const fs_box *box, double x, double y, doub
     case FS_BOX_LIST:
         return fmax(layout_list(p, box, x, y, width), min_height);
     case FS_BOX_SPACER:
-        return box->height;
+        return box->as.spacer.height;
     case FS_BOX_IMAGE:
         return fmax(layout_image(p, box, x, y, width), min_height);
     case FS_BOX_QUOTE:
@@ -304,10 +305,14 @@ static double layout_kind(placer *p, const fs_box *box, double x, double y, doub
     case FS_BOX_CHART:
         return fmax(place_chart(p, box, x, y, width), min_height);
     case FS_BOX_RULE: {
-        fs_op rule = {
-            .kind = FS_OP_RECT, .x = x, .y = y, .w = width, .h = box->height, .color = box->fill};
+        fs_op rule = {.kind = FS_OP_RECT,
+                      .x = x,
+                      .y = y,
+                      .w = width,
+                      .h = box->as.rule.height,
+                      .color = box->as.rule.color};
         place_emit(p, &rule);
-        return box->height;
+        return box->as.rule.height;
     }
     }
     return 0;

@@ -55,9 +55,9 @@ static void chart_rect(placer *p, const char **alt, double x, double y, double w
 static double layout_donut(placer *p, const fs_box *box, const fs_chart_item *item, double x,
                            double y, double width, const char **alt)
 {
-    const fs_text_style *style = place_scaled(p, &box->style);
-    const fs_text_style *number_style = place_scaled(p, &box->number_style);
-    double d = box->height > 0 ? box->height : fmin(width * 0.38, 64);
+    const fs_text_style *style = place_scaled(p, &box->as.chart.style);
+    const fs_text_style *number_style = place_scaled(p, &box->as.chart.number_style);
+    double d = box->as.chart.height > 0 ? box->as.chart.height : fmin(width * 0.38, 64);
     double ring = d * 0.16;
     /* The share in the middle, as large as the hole allows. */
     double size = fmin(number_style->size, d * 0.3);
@@ -81,14 +81,14 @@ static double layout_donut(placer *p, const fs_box *box, const fs_chart_item *it
                    .y = top,
                    .w = d,
                    .h = d,
-                   .color = tint(box->icon_color, CHART_TRACK)};
+                   .color = tint(box->as.chart.color, CHART_TRACK)};
     track.arc.start = 0;
     track.arc.end = 2 * M_PI;
     track.arc.thickness = ring;
     emit_chart_op(p, &track, alt);
     if (item->value > 0) {
         fs_op share = track;
-        share.color = box->icon_color;
+        share.color = box->as.chart.color;
         share.arc.start = -M_PI / 2;
         share.arc.end = -M_PI / 2 + 2 * M_PI * fmin(item->value, 100) / 100;
         emit_chart_op(p, &share, alt);
@@ -103,13 +103,15 @@ static double layout_donut(placer *p, const fs_box *box, const fs_chart_item *it
 static double layout_icon_array(placer *p, const fs_box *box, const fs_chart_item *item, double x,
                                 double y, double width, const char **alt)
 {
-    const fs_text_style *style = place_scaled(p, &box->style);
-    const fs_text_style *number_style = place_scaled(p, &box->number_style);
-    long total = box->total > 0 ? box->total : 10, per_row = total < 10 ? total : 10;
+    const fs_text_style *style = place_scaled(p, &box->as.chart.style);
+    const fs_text_style *number_style = place_scaled(p, &box->as.chart.number_style);
+    long total = box->as.chart.total > 0 ? box->as.chart.total : 10,
+         per_row = total < 10 ? total : 10;
     long rows = (total + per_row - 1) / per_row;
     long filled = fs_chart_icons_filled(item->value, total);
-    double cell = fmin(box->height > 0 ? box->height : 22, width / (double)per_row);
-    double n = place_number_size(p, box);
+    double cell =
+        fmin(box->as.chart.height > 0 ? box->as.chart.height : 22, width / (double)per_row);
+    double n = number_style->size;
     fs_extent figure = place_measure(p, item->text, number_style, n, -1);
     double label_x = figure.width + CHART_GAP, label_w = width - label_x;
     fs_extent label = place_measure(p, item->label, style, style->size, label_w);
@@ -130,9 +132,9 @@ static double layout_icon_array(placer *p, const fs_box *box, const fs_chart_ite
                       .y = y + head + CHART_GAP + (double)(i / per_row) * cell + (cell - glyph) / 2,
                       .w = glyph,
                       .h = glyph,
-                      .color = i < filled ? box->icon_color : tint(box->icon_color, 0.28)};
-        icon.icon.codepoint = box->icon;
-        icon.icon.family = box->icon_family;
+                      .color = i < filled ? box->as.chart.color : tint(box->as.chart.color, 0.28)};
+        icon.icon.codepoint = box->as.chart.icon.codepoint;
+        icon.icon.family = box->as.chart.icon.family;
         emit_chart_op(p, &icon, alt);
     }
     return height;
@@ -152,23 +154,23 @@ static const char *value_text(placer *p, const fs_chart_item *item)
 static double layout_progress(placer *p, const fs_box *box, const fs_chart_item *item, double x,
                               double y, double width, const char **alt)
 {
-    const fs_text_style *style = place_scaled(p, &box->style);
-    const fs_text_style *number_style = place_scaled(p, &box->number_style);
+    const fs_text_style *style = place_scaled(p, &box->as.chart.style);
+    const fs_text_style *number_style = place_scaled(p, &box->as.chart.number_style);
     const fs_text_style *bold = chart_style(p, style, 700, number_style->color, style->size * 1.15);
     const char *amount = value_text(p, item);
     fs_extent value = place_measure(p, amount, bold, bold->size, -1);
     double label_w = width - value.width - CHART_GAP;
     fs_extent label = place_measure(p, item->label, style, style->size, label_w);
-    double bar = box->height > 0 ? box->height : 7;
+    double bar = box->as.chart.height > 0 ? box->as.chart.height : 7;
     double head = fmax(value.height, label.height);
     double height = head + CHART_GAP * 0.6 + bar;
     if (!p->page)
         return height;
     double bar_y = y + head + CHART_GAP * 0.6;
-    chart_rect(p, alt, x, bar_y, width, bar, tint(box->icon_color, CHART_TRACK));
+    chart_rect(p, alt, x, bar_y, width, bar, tint(box->as.chart.color, CHART_TRACK));
     double share = fs_chart_fraction(item->value, item->target);
     if (share > 0)
-        chart_rect(p, alt, x, bar_y, fmax(width * share, bar), bar, box->icon_color);
+        chart_rect(p, alt, x, bar_y, fmax(width * share, bar), bar, box->as.chart.color);
     place_emit_text(p, x, y + head - label.height, label_w, label.height, item->label, style,
                     style->size, 0);
     place_emit_text(p, x + width - value.width, y + head - value.height, value.width, value.height,
@@ -179,19 +181,20 @@ static double layout_progress(placer *p, const fs_box *box, const fs_chart_item 
 static double layout_bars(placer *p, const fs_box *box, double x, double y, double width,
                           const char **alt)
 {
-    const fs_text_style *style = place_scaled(p, &box->style);
-    const fs_text_style *number_style = place_scaled(p, &box->number_style);
+    const fs_text_style *style = place_scaled(p, &box->as.chart.style);
+    const fs_text_style *number_style = place_scaled(p, &box->as.chart.number_style);
     const fs_text_style *bold = chart_style(p, style, 700, number_style->color, style->size);
-    double max = fs_chart_scale_max(box->items, box->item_count), values = 0;
-    for (size_t i = 0; i < box->item_count; i++)
-        values = fmax(values,
-                      place_measure(p, value_text(p, &box->items[i]), bold, bold->size, -1).width);
+    double max = fs_chart_scale_max(box->as.chart.items, box->as.chart.item_count), values = 0;
+    for (size_t i = 0; i < box->as.chart.item_count; i++)
+        values = fmax(
+            values,
+            place_measure(p, value_text(p, &box->as.chart.items[i]), bold, bold->size, -1).width);
     double label_w = width * 0.3, bar_x = label_w + CHART_GAP;
     double bar_w = fmax(width - bar_x - values - CHART_GAP, 1);
-    double thickness = box->height > 0 ? box->height : style->size * 1.1;
+    double thickness = box->as.chart.height > 0 ? box->as.chart.height : style->size * 1.1;
     double top = y;
-    for (size_t i = 0; i < box->item_count; i++) {
-        const fs_chart_item *item = &box->items[i];
+    for (size_t i = 0; i < box->as.chart.item_count; i++) {
+        const fs_chart_item *item = &box->as.chart.items[i];
         fs_extent label = place_measure(p, item->label, style, style->size, label_w);
         fs_extent line = place_measure(p, "0", style, style->size, -1);
         /* The bar sits on the label's first line; a bar thicker than the
@@ -204,13 +207,13 @@ static double layout_bars(placer *p, const fs_box *box, double x, double y, doub
             if (item->has_target) {
                 double goal = bar_w * fs_chart_fraction(item->target, max);
                 chart_rect(p, alt, x + bar_x, bar_y, goal, thickness,
-                           tint(box->icon_color, CHART_TRACK));
+                           tint(box->as.chart.color, CHART_TRACK));
                 end = fmax(end, thickness);
-                chart_rect(p, alt, x + bar_x, bar_y, end, thickness, box->icon_color);
+                chart_rect(p, alt, x + bar_x, bar_y, end, thickness, box->as.chart.color);
                 end = fmax(end, goal);
             } else if (end > 0) {
                 chart_rect(p, alt, x + bar_x, bar_y, fmax(end, thickness), thickness,
-                           box->icon_color);
+                           box->as.chart.color);
             }
             place_emit_text(p, x, label_y, label_w, label.height, item->label, style, style->size,
                             0);
@@ -219,7 +222,7 @@ static double layout_bars(placer *p, const fs_box *box, double x, double y, doub
             place_emit_text(p, x + bar_x + end + CHART_GAP, label_y, value.width, value.height,
                             amount, bold, bold->size, 0);
         }
-        y += row + (i + 1 < box->item_count ? CHART_GAP : 0);
+        y += row + (i + 1 < box->as.chart.item_count ? CHART_GAP : 0);
     }
     return y - top;
 }
@@ -227,26 +230,27 @@ static double layout_bars(placer *p, const fs_box *box, double x, double y, doub
 static double layout_columns(placer *p, const fs_box *box, double x, double y, double width,
                              const char **alt)
 {
-    const fs_text_style *style = place_scaled(p, &box->style);
-    const fs_text_style *number_style = place_scaled(p, &box->number_style);
-    size_t n = box->item_count;
+    const fs_text_style *style = place_scaled(p, &box->as.chart.style);
+    const fs_text_style *number_style = place_scaled(p, &box->as.chart.number_style);
+    size_t n = box->as.chart.item_count;
     if (n == 0)
         return 0;
     const fs_text_style *bold = chart_style(p, style, 700, number_style->color, style->size);
-    double max = fs_chart_scale_max(box->items, n);
+    double max = fs_chart_scale_max(box->as.chart.items, n);
     double slot = width / (double)n, column = slot * 0.55;
-    double plot = box->height > 0 ? box->height : 90;
+    double plot = box->as.chart.height > 0 ? box->as.chart.height : 90;
     fs_extent figure = place_measure(p, "0", bold, bold->size, -1);
     double labels = 0;
     for (size_t i = 0; i < n; i++)
-        labels = fmax(labels,
-                      place_measure(p, box->items[i].label, style, style->size, slot - 4).height);
+        labels = fmax(
+            labels,
+            place_measure(p, box->as.chart.items[i].label, style, style->size, slot - 4).height);
     double base = y + figure.height + CHART_GAP * 0.5 + plot;
     double height = base - y + CHART_GAP * 0.8 + labels;
     if (!p->page)
         return height;
     for (size_t i = 0; i < n; i++) {
-        const fs_chart_item *item = &box->items[i];
+        const fs_chart_item *item = &box->as.chart.items[i];
         double left = x + (double)i * slot + (slot - column) / 2;
         double tall = plot * fs_chart_fraction(item->value, max);
         if (item->has_target) {
@@ -256,7 +260,7 @@ static double layout_columns(placer *p, const fs_box *box, double x, double y, d
                            .y = base - goal,
                            .w = column,
                            .h = goal,
-                           .color = tint(box->icon_color, CHART_TRACK)};
+                           .color = tint(box->as.chart.color, CHART_TRACK)};
             emit_chart_op(p, &track, alt);
         }
         fs_op bar = {.kind = FS_OP_RECT,
@@ -264,7 +268,7 @@ static double layout_columns(placer *p, const fs_box *box, double x, double y, d
                      .y = base - tall,
                      .w = column,
                      .h = tall,
-                     .color = box->icon_color};
+                     .color = box->as.chart.color};
         emit_chart_op(p, &bar, alt);
         double top =
             base - fmax(tall, item->has_target ? plot * fs_chart_fraction(item->target, max) : 0);
@@ -297,19 +301,20 @@ static double layout_columns(placer *p, const fs_box *box, double x, double y, d
 static double layout_timeline_across(placer *p, const fs_box *box, double x, double y, double width,
                                      const char **alt)
 {
-    const fs_text_style *style = place_scaled(p, &box->style);
-    const fs_text_style *number_style = place_scaled(p, &box->number_style);
+    const fs_text_style *style = place_scaled(p, &box->as.chart.style);
+    const fs_text_style *number_style = place_scaled(p, &box->as.chart.number_style);
     const fs_text_style *date_style =
         chart_style(p, style, 700, number_style->color, style->size * 1.25);
-    size_t n = box->item_count;
+    size_t n = box->as.chart.item_count;
     double slot = width / (double)n, dot = style->size * 0.8;
     double dates = 0, labels = 0;
     for (size_t i = 0; i < n; i++) {
-        dates = fmax(dates,
-                     place_measure(p, box->items[i].text, date_style, date_style->size, -1).height);
-        labels = fmax(
-            labels,
-            place_measure(p, box->items[i].label, style, style->size, slot - CHART_GAP * 2).height);
+        dates = fmax(
+            dates,
+            place_measure(p, box->as.chart.items[i].text, date_style, date_style->size, -1).height);
+        labels = fmax(labels, place_measure(p, box->as.chart.items[i].label, style, style->size,
+                                            slot - CHART_GAP * 2)
+                                  .height);
     }
     double axis = y + dates + CHART_GAP * 0.6 + dot / 2;
     double height = dates + CHART_GAP * 0.6 + dot + CHART_GAP + labels;
@@ -320,24 +325,25 @@ static double layout_timeline_across(placer *p, const fs_box *box, double x, dou
                   .y = axis - 0.5,
                   .w = width,
                   .h = 1,
-                  .color = tint(box->icon_color, 0.35)};
+                  .color = tint(box->as.chart.color, 0.35)};
     emit_chart_op(p, &line, alt);
     for (size_t i = 0; i < n; i++) {
         double left = x + (double)i * slot;
-        fs_extent date = place_measure(p, box->items[i].text, date_style, date_style->size, -1);
-        place_emit_text(p, left, y, date.width, date.height, box->items[i].text, date_style,
-                        date_style->size, 0);
+        fs_extent date =
+            place_measure(p, box->as.chart.items[i].text, date_style, date_style->size, -1);
+        place_emit_text(p, left, y, date.width, date.height, box->as.chart.items[i].text,
+                        date_style, date_style->size, 0);
         fs_op point = {.kind = FS_OP_CIRCLE,
                        .x = left,
                        .y = axis - dot / 2,
                        .w = dot,
                        .h = dot,
-                       .color = box->icon_color};
+                       .color = box->as.chart.color};
         place_emit(p, &point);
-        fs_extent label =
-            place_measure(p, box->items[i].label, style, style->size, slot - CHART_GAP * 2);
+        fs_extent label = place_measure(p, box->as.chart.items[i].label, style, style->size,
+                                        slot - CHART_GAP * 2);
         place_emit_text(p, left, axis + dot / 2 + CHART_GAP, slot - CHART_GAP * 2, label.height,
-                        box->items[i].label, style, style->size, 0);
+                        box->as.chart.items[i].label, style, style->size, 0);
     }
     return height;
 }
@@ -353,25 +359,27 @@ typedef struct {
 static double timeline_rows(placer *p, const fs_box *box, double x, double y, double width,
                             const char **alt, timeline_axis *line)
 {
-    const fs_text_style *style = place_scaled(p, &box->style);
-    const fs_text_style *number_style = place_scaled(p, &box->number_style);
+    const fs_text_style *style = place_scaled(p, &box->as.chart.style);
+    const fs_text_style *number_style = place_scaled(p, &box->as.chart.number_style);
     const fs_text_style *date_style =
         chart_style(p, style, 700, number_style->color, style->size * 1.1);
     double dates = 0;
-    for (size_t i = 0; i < box->item_count; i++)
-        dates = fmax(dates,
-                     place_measure(p, box->items[i].text, date_style, date_style->size, -1).width);
+    for (size_t i = 0; i < box->as.chart.item_count; i++)
+        dates = fmax(
+            dates,
+            place_measure(p, box->as.chart.items[i].text, date_style, date_style->size, -1).width);
     double axis = dates + CHART_GAP * 1.5, dot = style->size * 0.7;
     double text_x = axis + dot + CHART_GAP, text_w = fmax(width - text_x, 1);
     double top = y;
     line->x = x + axis + dot / 2;
-    for (size_t i = 0; i < box->item_count;) {
+    for (size_t i = 0; i < box->as.chart.item_count;) {
         size_t end = i + 1;
-        while (end < box->item_count && strcmp(box->items[end].text, box->items[i].text) == 0)
+        while (end < box->as.chart.item_count &&
+               strcmp(box->as.chart.items[end].text, box->as.chart.items[i].text) == 0)
             end++;
         fs_buf joined = {0};
         for (size_t k = i; k < end; k++)
-            fs_buf_printf(&joined, "%s%s", k > i ? ", " : "", box->items[k].label);
+            fs_buf_printf(&joined, "%s%s", k > i ? ", " : "", box->as.chart.items[k].label);
         const char *labels =
             fs_buf_ok(&joined) ? fs_arena_strdup(p->arena, fs_buf_str(&joined)) : NULL;
         fs_buf_free(&joined);
@@ -379,7 +387,8 @@ static double timeline_rows(placer *p, const fs_box *box, double x, double y, do
             p->failed = true;
             return 0;
         }
-        fs_extent date = place_measure(p, box->items[i].text, date_style, date_style->size, -1);
+        fs_extent date =
+            place_measure(p, box->as.chart.items[i].text, date_style, date_style->size, -1);
         fs_extent label = place_measure(p, labels, style, style->size, text_w);
         double centre = y + date.height / 2;
         if (i == 0)
@@ -387,20 +396,20 @@ static double timeline_rows(placer *p, const fs_box *box, double x, double y, do
         line->last = centre;
         if (p->page) {
             place_emit_text(p, x + dates - date.width, y, date.width, date.height,
-                            box->items[i].text, date_style, date_style->size, 0);
+                            box->as.chart.items[i].text, date_style, date_style->size, 0);
             fs_op point = {.kind = FS_OP_CIRCLE,
                            .x = x + axis,
                            .y = centre - dot / 2,
                            .w = dot,
                            .h = dot,
-                           .color = box->icon_color};
+                           .color = box->as.chart.color};
             emit_chart_op(p, &point, alt);
             place_emit_text(
                 p, x + text_x,
                 y + (date.height - label.height > 0 ? (date.height - label.height) / 2 : 0), text_w,
                 label.height, labels, style, style->size, 0);
         }
-        y += fmax(date.height, label.height) + (end < box->item_count ? CHART_GAP : 0);
+        y += fmax(date.height, label.height) + (end < box->as.chart.item_count ? CHART_GAP : 0);
         i = end;
     }
     return y - top;
@@ -409,7 +418,7 @@ static double timeline_rows(placer *p, const fs_box *box, double x, double y, do
 static double layout_timeline(placer *p, const fs_box *box, double x, double y, double width,
                               const char **alt)
 {
-    if (box->across && box->item_count)
+    if (box->as.chart.across && box->as.chart.item_count)
         return layout_timeline_across(p, box, x, y, width, alt);
     timeline_axis axis = {0};
     fs_page_ops *page = p->page;
@@ -426,7 +435,7 @@ static double layout_timeline(placer *p, const fs_box *box, double x, double y, 
                       .y = axis.first,
                       .w = 1,
                       .h = axis.last - axis.first,
-                      .color = tint(box->icon_color, 0.35)};
+                      .color = tint(box->as.chart.color, 0.35)};
         emit_chart_op(p, &line, alt);
     }
     return timeline_rows(p, box, x, y, width, alt, &axis);
@@ -440,16 +449,16 @@ static double layout_per_item(placer *p, const fs_box *box, double x, double y, 
                                             double, double, const char **))
 {
     double top = y;
-    for (size_t i = 0; i < box->item_count; i++)
-        y += one(p, box, &box->items[i], x, y, width, alt) +
-             (i + 1 < box->item_count ? CHART_GAP * 2 : 0);
+    for (size_t i = 0; i < box->as.chart.item_count; i++)
+        y += one(p, box, &box->as.chart.items[i], x, y, width, alt) +
+             (i + 1 < box->as.chart.item_count ? CHART_GAP * 2 : 0);
     return y - top;
 }
 
 double place_chart(placer *p, const fs_box *box, double x, double y, double width)
 {
-    const char *alt = box->alt;
-    switch (box->chart) {
+    const char *alt = box->as.chart.alt;
+    switch (box->as.chart.kind) {
     case FS_CHART_DONUT:
         return layout_per_item(p, box, x, y, width, &alt, layout_donut);
     case FS_CHART_ICONS:

@@ -62,22 +62,23 @@ static piece *add_piece(placer *p, pieces *list, const fs_box *box)
 static void add_text_pieces(placer *p, pieces *list, const fs_box *box, double indent,
                             const char *marker, const fs_text_style *marker_style)
 {
-    const fs_text_style *style = place_scaled(p, &box->style);
-    for (size_t i = 0; i < box->paragraph_count; i++) {
+    const fs_text_style *style = place_scaled(p, &box->as.text.style);
+    for (size_t i = 0; i < box->as.text.paragraph_count; i++) {
         piece *pc = add_piece(p, list, box);
         if (!pc)
             return;
         pc->style = style;
         pc->paragraph = i;
         pc->text = true;
-        pc->heading = box->level > 0;
-        pc->indent = indent + place_text_indent(box, style, box->has_bar);
-        pc->marker = i == 0 ? (marker ? marker : box->item_marker) : NULL;
+        pc->heading = box->as.text.level > 0;
+        pc->indent = indent + place_text_indent(box, style, box->as.text.has_bar);
+        pc->marker = i == 0 ? (marker ? marker : box->as.text.item_marker) : NULL;
         pc->marker_style = marker_style ? marker_style : style;
         pc->space_before = i == 0 ? style->space_before : 0;
         pc->space_after =
-            i + 1 == box->paragraph_count && box->gap >= 0 ? box->gap : style->space_after;
-        pc->keep = i + 1 < box->paragraph_count ? false : box->keep_with_next || pc->heading;
+            i + 1 == box->as.text.paragraph_count && box->gap >= 0 ? box->gap : style->space_after;
+        pc->keep =
+            i + 1 < box->as.text.paragraph_count ? false : box->keep_with_next || pc->heading;
     }
 }
 
@@ -90,8 +91,8 @@ static void add_pieces(placer *p, pieces *list, const fs_box *box)
         return;
     case FS_BOX_TEXT: {
         const fs_text_style *marker = NULL;
-        if (box->item_marker)
-            marker = place_marker_style(p, place_scaled(p, &box->style), box->bar);
+        if (box->as.text.item_marker)
+            marker = place_marker_style(p, place_scaled(p, &box->as.text.style), box->as.text.bar);
         add_text_pieces(p, list, box, 0, NULL, marker);
         return;
     }
@@ -100,12 +101,12 @@ static void add_pieces(placer *p, pieces *list, const fs_box *box)
             add_text_pieces(p, list, box->children[i], 0, NULL, NULL);
         return;
     case FS_BOX_LIST: {
-        const fs_text_style *style = place_scaled(p, &box->style);
-        const fs_text_style *marker = place_marker_style(p, style, box->marker_color);
-        double indent = box->marker == FS_MARKER_NONE ? 0 : style->size * LIST_INDENT;
+        const fs_text_style *style = place_scaled(p, &box->as.list.style);
+        const fs_text_style *marker = place_marker_style(p, style, box->as.list.marker_color);
+        double indent = box->as.list.marker == FS_MARKER_NONE ? 0 : style->size * LIST_INDENT;
         for (size_t i = 0; i < box->child_count; i++) {
-            const char *text = box->marker == FS_MARKER_BULLET ? "•"
-                               : box->marker == FS_MARKER_NUMBER
+            const char *text = box->as.list.marker == FS_MARKER_BULLET ? "•"
+                               : box->as.list.marker == FS_MARKER_NUMBER
                                    ? fs_arena_printf(p->arena, "%zu.", i + 1)
                                    : NULL;
             size_t first = list->count;
@@ -119,8 +120,8 @@ static void add_pieces(placer *p, pieces *list, const fs_box *box)
     case FS_BOX_BREAK: {
         piece *pc = add_piece(p, list, box);
         if (pc) {
-            pc->column_break = box->column_break;
-            pc->page_break = !box->column_break;
+            pc->column_break = box->as.brk.column;
+            pc->page_break = !box->as.brk.column;
             pc->space_before = pc->space_after = 0;
         }
         return;
@@ -159,14 +160,14 @@ static void measure_pieces(placer *p, pieces *list, double width)
         }
         const fs_box *box = pc->box;
         fs_extent extent =
-            place_measure(p, box->paragraphs[pc->paragraph], pc->style, pc->style->size, w);
+            place_measure(p, box->as.text.paragraphs[pc->paragraph], pc->style, pc->style->size, w);
         int lines = extent.lines > 0 ? extent.lines : 1;
         pc->bottoms = fs_arena_array(p->arena, (size_t)lines, sizeof(double));
         if (!pc->bottoms) {
             p->failed = true;
             return;
         }
-        fs_text text = {.markup = box->paragraphs[pc->paragraph],
+        fs_text text = {.markup = box->as.text.paragraphs[pc->paragraph],
                         .style = pc->style,
                         .size = pc->style->size,
                         .width = w};
@@ -284,14 +285,14 @@ static double fill_column(placer *p, const pieces *list, flow_at *at, double x, 
                                  take == pc->lines ? 0 : take);
             if (pc->marker && at->line == 0)
                 place_emit_marker(p, pc->marker, pc->marker_style, pc->style->size, x0, y0, chunk);
-            if (box->has_bar)
-                place_emit_bar(p, &box->bar, x0 - QUOTE_INDENT, last_bar ? y0 - space : y0,
+            if (box->as.text.has_bar)
+                place_emit_bar(p, &box->as.text.bar, x0 - QUOTE_INDENT, last_bar ? y0 - space : y0,
                                y0 + chunk);
             p->current = outer;
         }
         y += space + chunk;
         after = pc->space_after;
-        last_bar = box->has_bar;
+        last_bar = box->as.text.has_bar;
         first = false;
         at->line += take;
         if (at->line >= pc->lines) {
@@ -335,7 +336,7 @@ void place_flow(placer *p, pager *g, const fs_box *flow)
     pieces list = {0};
     for (size_t i = 0; i < flow->child_count; i++)
         add_pieces(p, &list, flow->children[i]);
-    long columns = flow->columns > 0 ? flow->columns : 1;
+    long columns = flow->as.flow.columns > 0 ? flow->as.flow.columns : 1;
     double gap = place_gap(flow, FS_GAP_ROW);
     double column = (g->width - gap * (double)(columns - 1)) / (double)columns;
     measure_pieces(p, &list, column);

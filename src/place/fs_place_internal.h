@@ -159,10 +159,6 @@ double place_image_height(const fs_box *box, double width);
  * their style's limit. */
 void place_fit_numbers(placer *p, const fs_box *const *boxes, const double *widths, size_t count);
 
-/* The size a stat's number is drawn at: its style's, at the trial's text
- * scale, shrunk as its group fits (as it is until its group is fitted). */
-double place_number_size(placer *p, const fs_box *stat);
-
 /* A stat tile: icon, number, label and comparison line. Returns its height
  * (at least min_height). */
 double place_stat(placer *p, const fs_box *box, double x, double y, double width,

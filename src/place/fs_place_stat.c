@@ -31,15 +31,17 @@ static const stat_fit *fit_of(const placer *p, const fs_box *stat)
     return fs_map_find(&p->fits, fs_hash_pointer(stat), same_stat, stat);
 }
 
-double place_number_size(placer *p, const fs_box *stat)
+/* The size a stat's number is drawn at: its style's, at the trial's text
+ * scale, shrunk as its group fits (as it is until its group is fitted). */
+static double number_size(placer *p, const fs_box *stat)
 {
     const stat_fit *fit = fit_of(p, stat);
-    return place_scaled(p, &stat->number_style)->size * (fit ? fit->scale : 1);
+    return place_scaled(p, &stat->as.stat.number_style)->size * (fit ? fit->scale : 1);
 }
 
 static bool icon_beside(const fs_box *stat)
 {
-    return stat->has_icon && !stat->icon_above;
+    return stat->as.stat.icon.has && !stat->as.stat.icon_above;
 }
 
 /* The numbers of stats placed side by side share one size: the largest at
@@ -62,9 +64,9 @@ void place_fit_numbers(placer *p, const fs_box *const *boxes, const double *widt
         const fs_box *stat = boxes[i];
         if (stat->kind != FS_BOX_STAT)
             continue;
-        const fs_text_style *style = place_scaled(p, &stat->number_style);
+        const fs_text_style *style = place_scaled(p, &stat->as.stat.number_style);
         double size = style->size;
-        fs_extent natural = place_measure(p, stat->number, style, size, -1);
+        fs_extent natural = place_measure(p, stat->as.stat.number, style, size, -1);
         double per_point =
             natural.width / size + (icon_beside(stat) ? ICON_DIAMETER + ICON_GAP : 0);
         double inner = widths[i] - stat->padding.left - stat->padding.right;
@@ -103,17 +105,18 @@ void place_fit_numbers(placer *p, const fs_box *const *boxes, const double *widt
 
 double place_stat(placer *p, const fs_box *box, double x, double y, double width, double min_height)
 {
-    const fs_text_style *number_style = place_scaled(p, &box->number_style);
-    const fs_text_style *label_style = place_scaled(p, &box->label_style);
-    const fs_text_style *compare_style = box->compare ? place_scaled(p, &box->compare_style) : NULL;
-    double n = place_number_size(p, box);
-    double disc = box->has_icon ? n * ICON_DIAMETER : 0;
+    const fs_text_style *number_style = place_scaled(p, &box->as.stat.number_style);
+    const fs_text_style *label_style = place_scaled(p, &box->as.stat.label_style);
+    const fs_text_style *compare_style =
+        box->as.stat.compare ? place_scaled(p, &box->as.stat.compare_style) : NULL;
+    double n = number_size(p, box);
+    double disc = box->as.stat.icon.has ? n * ICON_DIAMETER : 0;
     double inner_x = x + box->padding.left, inner_y = y + box->padding.top;
     double inner_w = width - box->padding.left - box->padding.right;
     double text_x = icon_beside(box) ? disc + n * ICON_GAP : 0;
     double text_w = inner_w - text_x;
-    fs_extent number = place_measure(p, box->number, number_style, n, -1);
-    fs_extent label = place_measure(p, box->label, label_style, label_style->size, text_w);
+    fs_extent number = place_measure(p, box->as.stat.number, number_style, n, -1);
+    fs_extent label = place_measure(p, box->as.stat.label, label_style, label_style->size, text_w);
 
     double disc_top = 0, text_top = 0;
     if (icon_beside(box)) {
@@ -127,15 +130,17 @@ double place_stat(placer *p, const fs_box *box, double x, double y, double width
             text_top = -disc_top;
             disc_top = 0;
         }
-    } else if (box->has_icon) {
+    } else if (box->as.stat.icon.has) {
         text_top = disc + n * ICON_GAP * 0.6;
     }
     double label_top = text_top + number.height + n * LABEL_GAP;
     double compare_top = label_top + label.height + n * LABEL_GAP;
     fs_extent compare = {0};
-    if (box->compare)
-        compare = place_measure(p, box->compare, compare_style, compare_style->size, text_w);
-    double text_bottom = box->compare ? compare_top + compare.height : label_top + label.height;
+    if (box->as.stat.compare)
+        compare =
+            place_measure(p, box->as.stat.compare, compare_style, compare_style->size, text_w);
+    double text_bottom =
+        box->as.stat.compare ? compare_top + compare.height : label_top + label.height;
     double content = fmax(text_bottom, disc_top + disc);
     double height = fmax(content + box->padding.top + box->padding.bottom, min_height);
     if (!p->page)
@@ -145,8 +150,8 @@ double place_stat(placer *p, const fs_box *box, double x, double y, double width
         fs_op frame = place_frame_op(box, x, y, width, height);
         place_emit(p, &frame);
     }
-    if (box->has_icon) {
-        fs_rgba tint = box->icon_color;
+    if (box->as.stat.icon.has) {
+        fs_rgba tint = box->as.stat.icon_color;
         tint.a *= 0.14;
         fs_op circle = {.kind = FS_OP_CIRCLE,
                         .x = inner_x,
@@ -156,27 +161,27 @@ double place_stat(placer *p, const fs_box *box, double x, double y, double width
                         .color = tint};
         place_emit(p, &circle);
         double glyph = disc * ICON_GLYPH;
-        fs_op icon = {.kind = box->icon_image ? FS_OP_IMAGE : FS_OP_ICON,
+        fs_op icon = {.kind = box->as.stat.icon.image ? FS_OP_IMAGE : FS_OP_ICON,
                       .x = inner_x + (disc - glyph) / 2,
                       .y = inner_y + disc_top + (disc - glyph) / 2,
                       .w = glyph,
                       .h = glyph,
-                      .color = box->icon_color};
-        if (box->icon_image) {
-            icon.picture.image = box->icon_image;
+                      .color = box->as.stat.icon_color};
+        if (box->as.stat.icon.image) {
+            icon.picture.image = box->as.stat.icon.image;
         } else {
-            icon.icon.codepoint = box->icon;
-            icon.icon.family = box->icon_family;
+            icon.icon.codepoint = box->as.stat.icon.codepoint;
+            icon.icon.family = box->as.stat.icon.family;
         }
-        if (box->icon_image || box->icon_family)
+        if (box->as.stat.icon.image || box->as.stat.icon.family)
             place_emit(p, &icon);
     }
-    place_emit_text(p, inner_x + text_x, inner_y + text_top, text_w, number.height, box->number,
-                    number_style, n, 0);
-    place_emit_text(p, inner_x + text_x, inner_y + label_top, text_w, label.height, box->label,
-                    label_style, label_style->size, 0);
-    if (box->compare)
+    place_emit_text(p, inner_x + text_x, inner_y + text_top, text_w, number.height,
+                    box->as.stat.number, number_style, n, 0);
+    place_emit_text(p, inner_x + text_x, inner_y + label_top, text_w, label.height,
+                    box->as.stat.label, label_style, label_style->size, 0);
+    if (box->as.stat.compare)
         place_emit_text(p, inner_x + text_x, inner_y + compare_top, text_w, compare.height,
-                        box->compare, compare_style, compare_style->size, 0);
+                        box->as.stat.compare, compare_style, compare_style->size, 0);
     return height;
 }

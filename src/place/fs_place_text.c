@@ -208,16 +208,16 @@ void place_emit_paragraph(placer *p, const fs_box *box, const fs_text_style *sty
                           double x, double y, double width, double height, int first_line,
                           int line_count)
 {
-    fs_op op = text_op(p, x, y, width, height, box->paragraphs[i], style, style->size);
+    fs_op op = text_op(p, x, y, width, height, box->as.text.paragraphs[i], style, style->size);
     op.text.first_line = first_line;
     op.text.line_count = line_count;
     if (i == 0 && first_line == 0) {
-        op.outline_level = box->level;
-        op.anchor = box->anchor;
+        op.outline_level = box->as.text.level;
+        op.anchor = box->as.text.anchor;
     }
-    if (box->links) {
-        op.links = box->links[i];
-        op.link_count = box->link_counts[i];
+    if (box->as.text.links) {
+        op.links = box->as.text.links[i];
+        op.link_count = box->as.text.link_counts[i];
     }
     place_emit(p, &op);
 }
@@ -229,11 +229,11 @@ static double layout_paragraphs(placer *p, const fs_box *box, const fs_text_styl
                                 double y, double width)
 {
     double top = y;
-    for (size_t i = 0; i < box->paragraph_count; i++) {
-        fs_extent extent = place_measure(p, box->paragraphs[i], style, style->size, width);
+    for (size_t i = 0; i < box->as.text.paragraph_count; i++) {
+        fs_extent extent = place_measure(p, box->as.text.paragraphs[i], style, style->size, width);
         place_emit_paragraph(p, box, style, i, x, y, width, extent.height, 0, 0);
         y += extent.height;
-        if (i + 1 < box->paragraph_count)
+        if (i + 1 < box->as.text.paragraph_count)
             y += style->space_after;
     }
     return y - top;
@@ -241,17 +241,18 @@ static double layout_paragraphs(placer *p, const fs_box *box, const fs_text_styl
 
 double place_text(placer *p, const fs_box *box, double x, double y, double width)
 {
-    const fs_text_style *style = place_scaled(p, &box->style);
-    bool bar = box->has_bar && !p->beside_bar;
+    const fs_text_style *style = place_scaled(p, &box->as.text.style);
+    bool bar = box->as.text.has_bar && !p->beside_bar;
     double indent = place_text_indent(box, style, bar);
     double height = layout_paragraphs(p, box, style, x + indent, y, width - indent);
     /* A list item or quote paragraph of Markdown outside a flow: its
      * marker or bar in the indent. */
-    if (indent > 0 && p->page && box->item_marker)
-        place_emit_marker(p, box->item_marker, place_marker_style(p, style, box->bar), style->size,
-                          x + indent, y, height);
+    if (indent > 0 && p->page && box->as.text.item_marker)
+        place_emit_marker(p, box->as.text.item_marker,
+                          place_marker_style(p, style, box->as.text.bar), style->size, x + indent,
+                          y, height);
     if (indent > 0 && p->page && bar)
-        place_emit_bar(p, &box->bar, x + indent - QUOTE_INDENT, y, y + height);
+        place_emit_bar(p, &box->as.text.bar, x + indent - QUOTE_INDENT, y, y + height);
     return height;
 }
 
@@ -272,9 +273,10 @@ const fs_text_style *place_marker_style(placer *p, const fs_text_style *style, f
 double place_text_indent(const fs_box *box, const fs_text_style *style, bool bar)
 {
     double indent = bar ? QUOTE_INDENT : 0;
-    if (box->depth > 0)
-        indent += box->depth * style->size * LIST_INDENT +
-                  (box->item_marker && box->item_marker[0] >= '0' && box->item_marker[0] <= '9'
+    if (box->as.text.depth > 0)
+        indent += box->as.text.depth * style->size * LIST_INDENT +
+                  (box->as.text.item_marker && box->as.text.item_marker[0] >= '0' &&
+                           box->as.text.item_marker[0] <= '9'
                        ? style->size * 0.6
                        : 0);
     return indent;

@@ -211,16 +211,16 @@ static const char *paragraph(const fs_box *box, size_t i)
 {
     assert_non_null(box);
     assert_int_equal(box->kind, FS_BOX_TEXT);
-    assert_true(i < box->paragraph_count);
-    assert_non_null(box->paragraphs[i]);
-    return box->paragraphs[i];
+    assert_true(i < box->as.text.paragraph_count);
+    assert_non_null(box->as.text.paragraphs[i]);
+    return box->as.text.paragraphs[i];
 }
 
 /* The one paragraph of a text box. */
 static const char *only_paragraph(const fs_box *box)
 {
     assert_non_null(box);
-    assert_int_equal(box->paragraph_count, 1);
+    assert_int_equal(box->as.text.paragraph_count, 1);
     return paragraph(box, 0);
 }
 
@@ -305,7 +305,7 @@ static void test_grid_repeat_one_child_per_row(void **state)
                                       "        text: \"{label}: {value}\"\n");
     fs_box *grid = child(doc->body, 0);
     assert_int_equal(grid->kind, FS_BOX_GRID);
-    assert_int_equal(grid->columns, 3);
+    assert_int_equal(grid->as.grid.columns, 3);
     assert_int_equal(grid->child_count, 3);
     assert_string_equal(only_paragraph(child(grid, 0)), "community members covered: 2,029,052");
     assert_string_equal(only_paragraph(child(grid, 1)), "CSOs with stronger advocacy: 71");
@@ -329,12 +329,12 @@ static void test_grid_repeat_of_stats(void **state)
     for (size_t i = 0; i < 3; i++) {
         fs_box *stat = child(grid, i);
         assert_int_equal(stat->kind, FS_BOX_STAT);
-        assert_string_equal(stat->number, numbers[i]);
-        assert_true(stat->has_icon);
-        assert_int_equal(stat->icon, icons[i]);
-        assert_string_equal(stat->icon_family, "Material Icons");
+        assert_string_equal(stat->as.stat.number, numbers[i]);
+        assert_true(stat->as.stat.icon.has);
+        assert_int_equal(stat->as.stat.icon.codepoint, icons[i]);
+        assert_string_equal(stat->as.stat.icon.family, "Material Icons");
     }
-    assert_string_equal(child(grid, 2)->label, "community members trained");
+    assert_string_equal(child(grid, 2)->as.stat.label, "community members trained");
 }
 
 static void test_list_repeat_one_item_per_row(void **state)
@@ -545,7 +545,7 @@ static void test_indented_cell_lines(void **state)
     fs_document *doc = bind_ok(state, "body:\n"
                                       "  - text: \"{t.x}\\n\\n- {t.x}\"\n");
     fs_box *text = child(doc->body, 0);
-    assert_int_equal(text->paragraph_count, 2);
+    assert_int_equal(text->as.text.paragraph_count, 2);
     assert_string_equal(paragraph(text, 0), "\ta-b\n    c.d");
     assert_string_equal(paragraph(text, 1), "- \ta-b\n    c.d");
 }
@@ -618,7 +618,7 @@ static void test_paragraphs_of_layout_text(void **state)
         bind_ok(state, "body:\n"
                        "  - text: \"{programme.title}\\n\\n{programme.lead}  \\nnext\"\n");
     fs_box *text = child(doc->body, 0);
-    assert_int_equal(text->paragraph_count, 2);
+    assert_int_equal(text->as.text.paragraph_count, 2);
     assert_string_equal(paragraph(text, 0), "Partners for Resilience");
     assert_string_equal(paragraph(text, 1), "Ten years of work\nnext");
 }
@@ -677,10 +677,10 @@ static void test_stat_with_literal_icon(void **state)
                                       "      label: \"of the champions are **women**\"\n");
     fs_box *stat = child(doc->body, 0);
     assert_int_equal(stat->kind, FS_BOX_STAT);
-    assert_string_equal(stat->number, "50%");
-    assert_string_equal(stat->label, "of the champions are <b>women</b>");
-    assert_true(stat->has_icon);
-    assert_int_equal(stat->icon, 0xe13e);
+    assert_string_equal(stat->as.stat.number, "50%");
+    assert_string_equal(stat->as.stat.label, "of the champions are <b>women</b>");
+    assert_true(stat->as.stat.icon.has);
+    assert_int_equal(stat->as.stat.icon.codepoint, 0xe13e);
 }
 
 /* ---- empty cells ----------------------------------------------------- */
@@ -711,8 +711,8 @@ static void test_empty_cell_with_format(void **state)
     assert_non_null(doc);
     assert_counts(state, 0, 2);
     fs_box *stat = child(doc->body, 0);
-    assert_string_equal(stat->number, "");
-    assert_string_equal(stat->label, "");
+    assert_string_equal(stat->as.stat.number, "");
+    assert_string_equal(stat->as.stat.label, "");
 }
 
 /* ---- errors ---------------------------------------------------------- */
@@ -1150,7 +1150,8 @@ static void test_when_leaves_out_silently(void **state)
     assert_int_equal(quote->child_count, 2);
     assert_string_equal(only_paragraph(child(quote, 0)), "Water is life.");
     assert_string_equal(only_paragraph(child(quote, 1)), "Awa");
-    assert_near_size(child(quote, 1)->style.size, 7); /* 'caption', for want of 'attribution' */
+    /* 'caption', for want of 'attribution' */
+    assert_near_size(child(quote, 1)->as.text.style.size, 7);
     assert_string_equal(only_paragraph(child(mopti, 2)), "Said by Awa");
 
     /* Gao has no quote: both nodes are left out, with no warning (bind_ok
@@ -1161,7 +1162,7 @@ static void test_when_leaves_out_silently(void **state)
     for (size_t i = 1; i < 3; i++) {
         assert_int_equal(child(gao, i)->kind, FS_BOX_STACK);
         assert_int_equal(child(gao, i)->child_count, 0);
-        assert_int_equal(child(gao, i)->paragraph_count, 0);
+        assert_int_equal(child(gao, i)->as.text.paragraph_count, 0);
     }
 }
 
@@ -1270,9 +1271,9 @@ static void test_text_markdown_format(void **state)
     assert_string_equal(only_paragraph(child(doc->body, 1)), "**Risk** reduction with *care*");
     assert_string_equal(only_paragraph(child(doc->body, 2)), "# not a heading");
     fs_box *link = child(doc->body, 3);
-    assert_non_null(link->links);
-    assert_int_equal(link->link_counts[0], 1);
-    assert_string_equal(link->links[0][0].target, "https://example.org");
+    assert_non_null(link->as.text.links);
+    assert_int_equal(link->as.text.link_counts[0], 1);
+    assert_string_equal(link->as.text.links[0][0].target, "https://example.org");
     assert_null(strstr(only_paragraph(link), "]("));
 }
 
@@ -1373,21 +1374,21 @@ static void test_markdown_file_blocks(void **state)
 
     fs_box *h1 = block(markdown, 0);
     assert_string_equal(only_paragraph(h1), "Getting started");
-    assert_int_equal(h1->level, 1);
-    assert_string_equal(h1->anchor, "getting-started");
-    assert_near_size(h1->style.size, 12.5); /* no h1 style: 'heading' */
+    assert_int_equal(h1->as.text.level, 1);
+    assert_string_equal(h1->as.text.anchor, "getting-started");
+    assert_near_size(h1->as.text.style.size, 12.5); /* no h1 style: 'heading' */
     assert_block_at(h1, "data/guide.md", 1);
 
     fs_box *intro = block(markdown, 1);
     assert_string_equal(only_paragraph(intro), "Some <b>intro</b> text.");
-    assert_int_equal(intro->level, 0);
-    assert_null(intro->anchor);
-    assert_null(intro->item_marker);
+    assert_int_equal(intro->as.text.level, 0);
+    assert_null(intro->as.text.anchor);
+    assert_null(intro->as.text.item_marker);
     assert_block_at(intro, "data/guide.md", 3);
 
     fs_box *h2 = block(markdown, 2);
-    assert_int_equal(h2->level, 2);
-    assert_string_equal(h2->anchor, "the-steps");
+    assert_int_equal(h2->as.text.level, 2);
+    assert_string_equal(h2->as.text.anchor, "the-steps");
 
     static const char *const markers[] = {"•", "•", "–", "1.", "2."};
     static const int depths[] = {1, 1, 2, 1, 1};
@@ -1396,29 +1397,29 @@ static void test_markdown_file_blocks(void **state)
     for (size_t i = 0; i < 5; i++) {
         fs_box *item = block(markdown, 3 + i);
         assert_string_equal(only_paragraph(item), texts[i]);
-        assert_string_equal(item->item_marker, markers[i]);
-        assert_int_equal(item->depth, depths[i]);
-        assert_false(item->has_bar);
+        assert_string_equal(item->as.text.item_marker, markers[i]);
+        assert_int_equal(item->as.text.depth, depths[i]);
+        assert_false(item->as.text.has_bar);
         assert_block_at(item, "data/guide.md", lines[i]);
     }
 
     fs_box *quote = block(markdown, 8);
     assert_string_equal(only_paragraph(quote), "Change starts with us.");
-    assert_true(quote->has_bar);
-    assert_true(quote->keep_with_next); /* with its attribution */
-    assert_true(quote->style.italic);   /* the 'quote' style */
+    assert_true(quote->as.text.has_bar);
+    assert_true(quote->keep_with_next);       /* with its attribution */
+    assert_true(quote->as.text.style.italic); /* the 'quote' style */
     fs_box *by = block(markdown, 9);
     assert_string_equal(only_paragraph(by), "Amina, organiser");
-    assert_true(by->has_bar);
-    assert_near_size(by->style.size, 7); /* 'caption', for want of 'attribution' */
+    assert_true(by->as.text.has_bar);
+    assert_near_size(by->as.text.style.size, 7); /* 'caption', for want of 'attribution' */
     assert_block_at(by, "data/guide.md", 16);
 
     fs_box *h3 = block(markdown, 10);
-    assert_int_equal(h3->level, 3);
-    assert_near_size(h3->style.size, 12.5); /* no h3 style: 'heading' */
-    assert_string_equal(h3->anchor, "back-to-the-start");
-    assert_int_equal(h3->link_counts[0], 1);
-    assert_string_equal(h3->links[0][0].target, "#getting-started");
+    assert_int_equal(h3->as.text.level, 3);
+    assert_near_size(h3->as.text.style.size, 12.5); /* no h3 style: 'heading' */
+    assert_string_equal(h3->as.text.anchor, "back-to-the-start");
+    assert_int_equal(h3->as.text.link_counts[0], 1);
+    assert_string_equal(h3->as.text.links[0][0].target, "#getting-started");
 }
 
 static void test_markdown_file_in_french(void **state)
@@ -1466,19 +1467,19 @@ static void test_markdown_file_in_french(void **state)
     assert_int_equal(markdown->child_count, 11);
     fs_box *h1 = block(markdown, 0);
     assert_string_equal(only_paragraph(h1), "Premiers pas");
-    assert_string_equal(h1->anchor, "premiers-pas");
-    assert_int_equal(h1->level, 1);
+    assert_string_equal(h1->as.text.anchor, "premiers-pas");
+    assert_int_equal(h1->as.text.level, 1);
     assert_string_equal(only_paragraph(block(markdown, 1)),
                         "Un texte d’<b>introduction</b>" NBSP ": court.");
-    assert_string_equal(block(markdown, 2)->anchor, "les-étapes");
+    assert_string_equal(block(markdown, 2)->as.text.anchor, "les-étapes");
     assert_string_equal(only_paragraph(block(markdown, 5)), "Étape imbriquée");
-    assert_string_equal(block(markdown, 5)->item_marker, "–");
+    assert_string_equal(block(markdown, 5)->as.text.item_marker, "–");
     assert_string_equal(only_paragraph(block(markdown, 7)), "Deux");
-    assert_string_equal(block(markdown, 7)->item_marker, "2.");
+    assert_string_equal(block(markdown, 7)->as.text.item_marker, "2.");
     assert_string_equal(only_paragraph(block(markdown, 8)), "Le changement commence par nous.");
     assert_string_equal(only_paragraph(block(markdown, 9)), "Amina, organisatrice");
     fs_box *h3 = block(markdown, 10);
-    assert_string_equal(h3->links[0][0].target, "#premiers-pas");
+    assert_string_equal(h3->as.text.links[0][0].target, "#premiers-pas");
 }
 
 static void test_markdown_block_missing_translation(void **state)
@@ -1546,7 +1547,7 @@ static void test_markdown_from_cells(void **state)
     assert_int_equal(first->child_count, 3);
     assert_string_equal(only_paragraph(block(first, 0)), "<b>Map</b> the actors.");
     assert_string_equal(only_paragraph(block(first, 1)), "unions");
-    assert_string_equal(block(first, 1)->item_marker, "•");
+    assert_string_equal(block(first, 1)->as.text.item_marker, "•");
     fs_box *second = child(child(sections, 1), 1);
     assert_int_equal(second->child_count, 1);
     assert_string_equal(only_paragraph(block(second, 0)), "Plan.");
@@ -1654,11 +1655,11 @@ static void test_flow_in_body(void **state)
                                       "        - break: page\n");
     fs_box *flow = child(doc->body, 0);
     assert_int_equal(flow->kind, FS_BOX_FLOW);
-    assert_int_equal(flow->columns, 2);
+    assert_int_equal(flow->as.flow.columns, 2);
     assert_int_equal(flow->child_count, 4);
     assert_int_equal(child(flow, 1)->kind, FS_BOX_BREAK);
-    assert_true(child(flow, 1)->column_break);
-    assert_false(child(flow, 3)->column_break);
+    assert_true(child(flow, 1)->as.brk.column);
+    assert_false(child(flow, 3)->as.brk.column);
 }
 
 static void test_flow_inside_a_box(void **state)
@@ -1721,8 +1722,8 @@ static void test_quote_attribution_style(void **state)
     assert_true(child(quote, 0)->keep_with_next);
     fs_box *by = child(quote, 1);
     assert_string_equal(only_paragraph(by), "Someone");
-    assert_string_equal(by->style.family, "Inter");
-    assert_near_size(by->style.size, 8.6); /* the quote's own style, body */
+    assert_string_equal(by->as.text.style.family, "Inter");
+    assert_near_size(by->as.text.style.size, 8.6); /* the quote's own style, body */
 }
 
 static void test_quote_needs_its_style(void **state)
@@ -1766,16 +1767,16 @@ static void test_image_from_cell(void **state)
     fs_box *grid = child(doc->body, 0);
     fs_box *first = child(grid, 0), *second = child(grid, 1);
     assert_int_equal(first->kind, FS_BOX_IMAGE);
-    assert_non_null(first->image);
-    assert_ptr_equal(first->image, second->image); /* loaded once */
-    assert_true(first->cover);
-    assert_int_equal(fs_image_kind_of(first->image), FS_IMAGE_SVG);
-    assert_true(fs_image_width(first->image) == 40);
+    assert_non_null(first->as.image.image);
+    assert_ptr_equal(first->as.image.image, second->as.image.image); /* loaded once */
+    assert_true(first->as.image.cover);
+    assert_int_equal(fs_image_kind_of(first->as.image.image), FS_IMAGE_SVG);
+    assert_true(fs_image_width(first->as.image.image) == 40);
     assert_string_equal(only_paragraph(child(first, 0)), "The **region**"); /* a cell */
-    assert_string_equal(first->alt, "The region of Mopti");
+    assert_string_equal(first->as.image.alt, "The region of Mopti");
     assert_int_equal(second->child_count, 1);
-    assert_int_equal(child(second, 0)->paragraph_count, 0);
-    assert_string_equal(second->alt, "A map");
+    assert_int_equal(child(second, 0)->as.text.paragraph_count, 0);
+    assert_string_equal(second->as.image.alt, "A map");
     fs_images_free(images);
 }
 
@@ -1814,9 +1815,9 @@ static void test_image_not_loaded_without_cache(void **state)
                        "style: body}}\n");
     fs_box *image = child(child(doc->body, 0), 0);
     assert_int_equal(image->kind, FS_BOX_IMAGE);
-    assert_null(image->image);
+    assert_null(image->as.image.image);
     /* With no 'alt', the caption is the alternative text, as plain text. */
-    assert_string_equal(image->alt, "A **bold** caption");
+    assert_string_equal(image->as.image.alt, "A **bold** caption");
     assert_string_equal(only_paragraph(child(image, 0)), "A **bold** caption");
 }
 
@@ -1845,10 +1846,10 @@ static void test_markdown_heading_styles(void **state)
     static const int levels[] = {1, 2, 3, 3};
     for (size_t i = 0; i < 4; i++) {
         fs_box *heading = block(markdown, i);
-        assert_int_equal(heading->level, levels[i]);
-        assert_near_size(heading->style.size, sizes[i]);
+        assert_int_equal(heading->as.text.level, levels[i]);
+        assert_near_size(heading->as.text.style.size, sizes[i]);
     }
-    assert_string_equal(block(markdown, 3)->anchor, "four");
+    assert_string_equal(block(markdown, 3)->as.text.anchor, "four");
 }
 
 /* ---- charts ------------------------------------------------------------- */
@@ -1908,7 +1909,7 @@ static const fs_box *chart_at(const fs_document *doc, size_t i)
 {
     const fs_box *box = child(doc->body, i);
     assert_int_equal(box->kind, FS_BOX_CHART);
-    assert_non_null(box->alt);
+    assert_non_null(box->as.chart.alt);
     return box;
 }
 
@@ -1947,18 +1948,18 @@ static void test_chart_donut(void **state)
     chart_data();
     fs_document *doc = bind_ok(state, donut_yaml);
     const fs_box *donut = chart_at(doc, 0);
-    assert_int_equal(donut->chart, FS_CHART_DONUT);
-    assert_int_equal(donut->item_count, 1);
-    assert_float_equal(donut->items[0].value, 47, 0);
-    assert_string_equal(donut->items[0].text, "47%");
-    assert_string_equal(donut->items[0].label, "of new members are women");
-    assert_false(donut->items[0].has_target);
+    assert_int_equal(donut->as.chart.kind, FS_CHART_DONUT);
+    assert_int_equal(donut->as.chart.item_count, 1);
+    assert_float_equal(donut->as.chart.items[0].value, 47, 0);
+    assert_string_equal(donut->as.chart.items[0].text, "47%");
+    assert_string_equal(donut->as.chart.items[0].label, "of new members are women");
+    assert_false(donut->as.chart.items[0].has_target);
     /* The series is the theme's accent; the number in the middle takes
      * the stat number's style. */
-    assert_float_equal(donut->icon_color.r, 0xD9 / 255.0, 1e-9);
-    assert_float_equal(donut->icon_color.g, 0x66 / 255.0, 1e-9);
-    assert_near_size(donut->number_style.size, 19);
-    assert_string_equal(donut->alt, "Donut chart: 47% of new members are women");
+    assert_float_equal(donut->as.chart.color.r, 0xD9 / 255.0, 1e-9);
+    assert_float_equal(donut->as.chart.color.g, 0x66 / 255.0, 1e-9);
+    assert_near_size(donut->as.chart.number_style.size, 19);
+    assert_string_equal(donut->as.chart.alt, "Donut chart: 47% of new members are women");
 }
 
 static void test_chart_donut_in_french(void **state)
@@ -1969,10 +1970,10 @@ static void test_chart_donut_in_french(void **state)
     const fs_box *donut = chart_at(doc, 0);
     /* The number drawn has the language's typography, as the running text
      * and the alternative text: a narrow no-break space before '%'. */
-    assert_string_equal(donut->items[0].text, "47" NNBSP "%");
-    assert_string_equal(donut->items[0].label, "des nouveaux membres sont des femmes");
-    assert_string_equal(donut->alt, "Graphique en anneau" NBSP ": 47" NNBSP
-                                    "% des nouveaux membres sont des femmes");
+    assert_string_equal(donut->as.chart.items[0].text, "47" NNBSP "%");
+    assert_string_equal(donut->as.chart.items[0].label, "des nouveaux membres sont des femmes");
+    assert_string_equal(donut->as.chart.alt, "Graphique en anneau" NBSP ": 47" NNBSP
+                                             "% des nouveaux membres sont des femmes");
 }
 
 static void test_chart_icon_array(void **state)
@@ -1987,17 +1988,17 @@ static void test_chart_icon_array(void **state)
                                       "      label: \"of new members are women\"\n"
                                       "  - chart: {type: icons, value: \"{brief.women}\"}\n");
     const fs_box *icons = chart_at(doc, 0);
-    assert_int_equal(icons->chart, FS_CHART_ICONS);
-    assert_int_equal(icons->total, 20);
-    assert_true(icons->has_icon);
-    assert_int_equal(icons->icon, 0xe13e); /* woman */
-    assert_non_null(icons->icon_family);
-    assert_string_equal(icons->alt, "Icon array: 47% of new members are women");
+    assert_int_equal(icons->as.chart.kind, FS_CHART_ICONS);
+    assert_int_equal(icons->as.chart.total, 20);
+    assert_true(icons->as.chart.icon.has);
+    assert_int_equal(icons->as.chart.icon.codepoint, 0xe13e); /* woman */
+    assert_non_null(icons->as.chart.icon.family);
+    assert_string_equal(icons->as.chart.alt, "Icon array: 47% of new members are women");
     /* Ten pictograms of a person unless the layout says otherwise. */
     const fs_box *plain = chart_at(doc, 1);
-    assert_int_equal(plain->total, 10);
-    assert_int_equal(plain->icon, 0xe7fd); /* person */
-    assert_string_equal(plain->items[0].label, "");
+    assert_int_equal(plain->as.chart.total, 10);
+    assert_int_equal(plain->as.chart.icon.codepoint, 0xe7fd); /* person */
+    assert_string_equal(plain->as.chart.items[0].label, "");
 }
 
 static void test_chart_bars(void **state)
@@ -2005,15 +2006,15 @@ static void test_chart_bars(void **state)
     chart_data();
     fs_document *doc = bind_ok(state, bars_yaml);
     const fs_box *bars = chart_at(doc, 0);
-    assert_int_equal(bars->chart, FS_CHART_BAR);
-    assert_int_equal(bars->item_count, 2);
-    assert_string_equal(bars->items[0].label, "Indonesia");
-    assert_float_equal(bars->items[0].value, 18, 0);
-    assert_true(bars->items[0].has_target);
-    assert_float_equal(bars->items[0].target, 50, 0);
-    assert_string_equal(bars->items[1].text, "10");
-    assert_string_equal(bars->items[1].target_text, "25");
-    assert_string_equal(bars->alt, "Bar chart: Indonesia: 18 / 50; Vietnam: 10 / 25");
+    assert_int_equal(bars->as.chart.kind, FS_CHART_BAR);
+    assert_int_equal(bars->as.chart.item_count, 2);
+    assert_string_equal(bars->as.chart.items[0].label, "Indonesia");
+    assert_float_equal(bars->as.chart.items[0].value, 18, 0);
+    assert_true(bars->as.chart.items[0].has_target);
+    assert_float_equal(bars->as.chart.items[0].target, 50, 0);
+    assert_string_equal(bars->as.chart.items[1].text, "10");
+    assert_string_equal(bars->as.chart.items[1].target_text, "25");
+    assert_string_equal(bars->as.chart.alt, "Bar chart: Indonesia: 18 / 50; Vietnam: 10 / 25");
 }
 
 static void test_chart_bars_in_french(void **state)
@@ -2021,8 +2022,9 @@ static void test_chart_bars_in_french(void **state)
     chart_french_catalog(state);
     chart_data();
     fs_document *doc = bind_ok(state, bars_yaml);
-    assert_string_equal(chart_at(doc, 0)->alt, "Graphique à barres" NBSP ": Indonésie" NBSP
-                                               ": 18 / 50" NNBSP "; Viêt Nam" NBSP ": 10 / 25");
+    assert_string_equal(chart_at(doc, 0)->as.chart.alt,
+                        "Graphique à barres" NBSP ": Indonésie" NBSP ": 18 / 50" NNBSP
+                        "; Viêt Nam" NBSP ": 10 / 25");
 }
 
 static void test_chart_bars_where(void **state)
@@ -2037,9 +2039,9 @@ static void test_chart_bars_where(void **state)
                                       "      label: \"{country}\"\n"
                                       "      value: \"{members}\"\n");
     const fs_box *columns = chart_at(doc, 0);
-    assert_int_equal(columns->chart, FS_CHART_COLUMN);
-    assert_int_equal(columns->item_count, 1);
-    assert_string_equal(columns->alt, "Column chart: Vietnam: 300");
+    assert_int_equal(columns->as.chart.kind, FS_CHART_COLUMN);
+    assert_int_equal(columns->as.chart.item_count, 1);
+    assert_string_equal(columns->as.chart.alt, "Column chart: Vietnam: 300");
 }
 
 static void test_chart_progress(void **state)
@@ -2047,12 +2049,12 @@ static void test_chart_progress(void **state)
     chart_data();
     fs_document *doc = bind_ok(state, progress_yaml);
     const fs_box *progress = chart_at(doc, 0);
-    assert_int_equal(progress->chart, FS_CHART_PROGRESS);
-    assert_string_equal(progress->items[0].target_text, "1,000");
-    assert_int_equal(progress->item_count, 1);
-    assert_float_equal(progress->items[0].value, 350, 0);
-    assert_float_equal(progress->items[0].target, 1000, 0);
-    assert_string_equal(progress->alt, "Progress bar: Indonesia: 350 / 1,000");
+    assert_int_equal(progress->as.chart.kind, FS_CHART_PROGRESS);
+    assert_string_equal(progress->as.chart.items[0].target_text, "1,000");
+    assert_int_equal(progress->as.chart.item_count, 1);
+    assert_float_equal(progress->as.chart.items[0].value, 350, 0);
+    assert_float_equal(progress->as.chart.items[0].target, 1000, 0);
+    assert_string_equal(progress->as.chart.alt, "Progress bar: Indonesia: 350 / 1,000");
 }
 
 static void test_chart_progress_in_french(void **state)
@@ -2061,7 +2063,7 @@ static void test_chart_progress_in_french(void **state)
     chart_french_catalog(state);
     chart_data();
     fs_document *doc = bind_ok(state, progress_yaml);
-    assert_string_equal(chart_at(doc, 0)->alt,
+    assert_string_equal(chart_at(doc, 0)->as.chart.alt,
                         "Barre de progression" NBSP ": Indonésie" NBSP ": 350 / 1" NNBSP "000");
 }
 
@@ -2070,12 +2072,12 @@ static void test_chart_timeline(void **state)
     chart_data();
     fs_document *doc = bind_ok(state, timeline_yaml);
     const fs_box *timeline = chart_at(doc, 0);
-    assert_int_equal(timeline->chart, FS_CHART_TIMELINE);
-    assert_int_equal(timeline->item_count, 3);
+    assert_int_equal(timeline->as.chart.kind, FS_CHART_TIMELINE);
+    assert_int_equal(timeline->as.chart.item_count, 3);
     /* A year is printed as written, never grouped. */
-    assert_string_equal(timeline->items[0].text, "2011");
-    assert_string_equal(timeline->items[2].label, "Mauritius");
-    assert_string_equal(timeline->alt,
+    assert_string_equal(timeline->as.chart.items[0].text, "2011");
+    assert_string_equal(timeline->as.chart.items[2].label, "Mauritius");
+    assert_string_equal(timeline->as.chart.alt,
                         "Timeline: 2011: Uruguay; 2012: Philippines; 2012: Mauritius");
 }
 
@@ -2085,8 +2087,8 @@ static void test_chart_timeline_in_french(void **state)
     chart_data();
     fs_document *doc = bind_ok(state, timeline_yaml);
     const fs_box *timeline = chart_at(doc, 0);
-    assert_string_equal(timeline->items[0].text, "2011");
-    assert_string_equal(timeline->alt,
+    assert_string_equal(timeline->as.chart.items[0].text, "2011");
+    assert_string_equal(timeline->as.chart.alt,
                         "Frise chronologique" NBSP ": 2011" NBSP ": Uruguay" NNBSP "; 2012" NBSP
                         ": Philippines" NNBSP "; 2012" NBSP ": Maurice");
 }
@@ -2102,7 +2104,8 @@ static void test_chart_alt_from_the_layout(void **state)
                                "      label: \"of new members are women\"\n"
                                "      alt: \"Half the new members are women\"\n";
     chart_data();
-    assert_string_equal(chart_at(bind_ok(state, yaml), 0)->alt, "Half the new members are women");
+    assert_string_equal(chart_at(bind_ok(state, yaml), 0)->as.chart.alt,
+                        "Half the new members are women");
 }
 
 static void test_chart_alt_from_the_layout_in_french(void **state)
@@ -2115,7 +2118,7 @@ static void test_chart_alt_from_the_layout_in_french(void **state)
                                "      alt: \"Half the new members are women\"\n";
     chart_french_catalog(state);
     chart_data();
-    assert_string_equal(chart_at(bind_ok(state, yaml), 0)->alt,
+    assert_string_equal(chart_at(bind_ok(state, yaml), 0)->as.chart.alt,
                         "La moitié des nouveaux membres sont des femmes");
 }
 
@@ -2130,8 +2133,8 @@ static void test_chart_alt_of_a_label_with_markdown(void **state)
                                       "      value: \"{brief.women}\"\n"
                                       "      label: \"of **new** members are _women_\"\n");
     const fs_box *donut = chart_at(doc, 0);
-    assert_string_equal(donut->items[0].label, "of <b>new</b> members are <i>women</i>");
-    assert_true(strcmp(donut->alt, "Donut chart: 47% of new members are women") == 0);
+    assert_string_equal(donut->as.chart.items[0].label, "of <b>new</b> members are <i>women</i>");
+    assert_true(strcmp(donut->as.chart.alt, "Donut chart: 47% of new members are women") == 0);
 }
 
 static void test_chart_kind_name_missing_from_the_catalog(void **state)
@@ -2150,7 +2153,7 @@ static void test_chart_kind_name_missing_from_the_catalog(void **state)
     assert_diag(state, 0, FS_WARNING, "layout/layout.yaml:2:5",
                 "\"Donut chart\" is missing from layout/fr.po",
                 "translate it in layout/fr.po (factsheet extract lists every text to translate)");
-    assert_string_equal(chart_at(doc, 0)->alt,
+    assert_string_equal(chart_at(doc, 0)->as.chart.alt,
                         "Donut chart" NBSP ": 47" NNBSP "% des nouveaux membres sont des femmes");
 }
 

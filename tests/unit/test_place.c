@@ -81,7 +81,10 @@ static fs_box *new_box(fixture *f, fs_box_kind kind)
     fs_box *box = fs_arena_alloc(f->arena, sizeof *box);
     box->kind = kind;
     box->gap = -1;
-    box->columns = 2;
+    if (kind == FS_BOX_GRID)
+        box->as.grid.columns = 2;
+    if (kind == FS_BOX_FLOW)
+        box->as.flow.columns = 2;
     box->pos = fs_pos_at("layout.yaml", 7, 3);
     return box;
 }
@@ -89,23 +92,23 @@ static fs_box *new_box(fixture *f, fs_box_kind kind)
 static fs_box *text(fixture *f, const char *markup, double size)
 {
     fs_box *box = new_box(f, FS_BOX_TEXT);
-    box->paragraphs = fs_arena_alloc(f->arena, sizeof(char *));
-    box->paragraphs[0] = markup;
-    box->paragraph_count = 1;
-    box->style = style_of(size);
+    box->as.text.paragraphs = fs_arena_alloc(f->arena, sizeof(char *));
+    box->as.text.paragraphs[0] = markup;
+    box->as.text.paragraph_count = 1;
+    box->as.text.style = style_of(size);
     return box;
 }
 
 static fs_box *stat(fixture *f, const char *number)
 {
     fs_box *box = new_box(f, FS_BOX_STAT);
-    box->number = number;
-    box->label = "label";
-    box->number_style = style_of(20);
-    box->label_style = style_of(8);
-    box->has_icon = true;
-    box->icon = 0xe7ef;
-    box->icon_family = "Icons";
+    box->as.stat.number = number;
+    box->as.stat.label = "label";
+    box->as.stat.number_style = style_of(20);
+    box->as.stat.label_style = style_of(8);
+    box->as.stat.icon.has = true;
+    box->as.stat.icon.codepoint = 0xe7ef;
+    box->as.stat.icon.family = "Icons";
     return box;
 }
 
@@ -206,7 +209,7 @@ static void grid_numbers_share_the_size_that_fits_the_widest(void **state)
     fixture *f = *state;
     fs_box *cells[] = {stat(f, "2,029,052"), stat(f, "71"), stat(f, "1,839"), stat(f, "9")};
     fs_box *grid = with_children(f, FS_BOX_GRID, cells, 4);
-    grid->columns = 4;
+    grid->as.grid.columns = 4;
     grid->gap = 20;
     fs_box *blocks[] = {grid};
     fs_display *display = place_body(f, blocks, 1, NULL);
@@ -215,7 +218,8 @@ static void grid_numbers_share_the_size_that_fits_the_widest(void **state)
      * 9 x 0.5n wide and the disc with its gap 1.95n: 6.45n <= 110. */
     double scale = 110.0 / 6.45 / 20;
     for (size_t i = 0; i < 4; i++)
-        assert_float_equal(find_text(display, 0, cells[i]->number)->text.size, 20 * scale, 1e-9);
+        assert_float_equal(find_text(display, 0, cells[i]->as.stat.number)->text.size, 20 * scale,
+                           1e-9);
     assert_int_equal(fs_diags_count(f->diags), 0);
 }
 
@@ -234,11 +238,11 @@ static void numbers_never_shrink_below_the_style_limit(void **state)
     fixture *f = *state;
     fs_box *cells[] = {stat(f, "12,345,678,901,234,567"), stat(f, "1")};
     fs_box *grid = with_children(f, FS_BOX_GRID, cells, 2);
-    grid->columns = 4;
+    grid->as.grid.columns = 4;
     fs_box *blocks[] = {grid};
     fs_display *display = place_body(f, blocks, 1, NULL);
     assert_non_null(display);
-    assert_float_equal(find_text(display, 0, cells[0]->number)->text.size, 20 * 0.6, 1e-9);
+    assert_float_equal(find_text(display, 0, cells[0]->as.stat.number)->text.size, 20 * 0.6, 1e-9);
     assert_float_equal(find_text(display, 0, "1")->text.size, 20 * 0.6, 1e-9);
     assert_int_equal(fs_diags_warnings(f->diags), 1);
     const fs_diag *warning = fs_diags_at(f->diags, 0);
@@ -361,8 +365,8 @@ static void list_items_get_markers(void **state)
     fixture *f = *state;
     fs_box *items[] = {text(f, "first", 10), text(f, "second", 10)};
     fs_box *list = with_children(f, FS_BOX_LIST, items, 2);
-    list->style = style_of(10);
-    list->marker = FS_MARKER_NUMBER;
+    list->as.list.style = style_of(10);
+    list->as.list.marker = FS_MARKER_NUMBER;
     fs_box *blocks[] = {list};
     fs_display *display = place_body(f, blocks, 1, NULL);
     const fs_op *one = find_text(display, 0, "1."), *two = find_text(display, 0, "2.");
@@ -395,7 +399,7 @@ static fs_display *place_flow_only(fixture *f, fs_box **children, size_t count);
 static fs_box *flow_of(fixture *f, fs_box **children, size_t count)
 {
     fs_box *flow = with_children(f, FS_BOX_FLOW, children, count);
-    flow->columns = 2;
+    flow->as.flow.columns = 2;
     flow->gap = 20;
     return flow;
 }
@@ -506,7 +510,7 @@ static void a_heading_keeps_with_the_next_paragraph(void **state)
      * its paragraph: it starts the next column. */
     const char *first = lines_of(f, 'a', 8), *title = "Heading", *second = lines_of(f, 'b', 6);
     fs_box *heading = text(f, title, 10);
-    heading->level = 2;
+    heading->as.text.level = 2;
     fs_box *children[] = {text(f, first, 10), heading, text(f, second, 10)};
     fs_display *display = place_flow(f, children, 3);
     drawn parts[4];
@@ -540,8 +544,8 @@ static void a_list_item_splits_and_keeps_its_marker_on_its_first_part(void **sta
     const char *first = lines_of(f, 'a', 7), *item = lines_of(f, 'i', 5);
     fs_box *items[] = {text(f, item, 10)};
     fs_box *list = with_children(f, FS_BOX_LIST, items, 1);
-    list->marker = FS_MARKER_BULLET;
-    list->style = style_of(10);
+    list->as.list.marker = FS_MARKER_BULLET;
+    list->as.list.style = style_of(10);
     fs_box *children[] = {text(f, first, 10), list};
     fs_display *display = place_flow(f, children, 2);
     drawn parts[4];
@@ -564,7 +568,7 @@ static void a_column_break_starts_the_next_column(void **state)
     fixture *f = *state;
     const char *a = lines_of(f, 'a', 2), *b = lines_of(f, 'b', 2);
     fs_box *brk = new_box(f, FS_BOX_BREAK);
-    brk->column_break = true;
+    brk->as.brk.column = true;
     fs_box *children[] = {text(f, a, 10), brk, text(f, b, 10)};
     fs_display *display = place_flow(f, children, 3);
     drawn parts[2];
@@ -616,19 +620,19 @@ static const fs_rgba series = {0.85, 0.4, 0.12, 1};
 static fs_box *chart(fixture *f, fs_chart_kind kind, const fs_chart_item *items, size_t count)
 {
     fs_box *box = new_box(f, FS_BOX_CHART);
-    box->chart = kind;
-    box->items = fs_arena_array(f->arena, count + 1, sizeof *box->items);
+    box->as.chart.kind = kind;
+    box->as.chart.items = fs_arena_array(f->arena, count + 1, sizeof *box->as.chart.items);
     if (count)
-        memcpy(box->items, items, count * sizeof *items);
-    box->item_count = count;
-    box->style = style_of(10);
-    box->number_style = style_of(20);
-    box->icon_color = series;
-    box->total = 10;
-    box->icon = 0xe13e;
-    box->has_icon = kind == FS_CHART_ICONS;
-    box->icon_family = "Icons";
-    box->alt = "the chart in words";
+        memcpy(box->as.chart.items, items, count * sizeof *items);
+    box->as.chart.item_count = count;
+    box->as.chart.style = style_of(10);
+    box->as.chart.number_style = style_of(20);
+    box->as.chart.color = series;
+    box->as.chart.total = 10;
+    box->as.chart.icon.codepoint = 0xe13e;
+    box->as.chart.icon.has = kind == FS_CHART_ICONS;
+    box->as.chart.icon.family = "Icons";
+    box->as.chart.alt = "the chart in words";
     return box;
 }
 
@@ -755,7 +759,7 @@ static void a_donut_takes_the_height_it_is_given(void **state)
     fixture *f = *state;
     fs_chart_item item = {.label = "x", .text = "47%", .value = 47};
     fs_box *donut = chart(f, FS_CHART_DONUT, &item, 1);
-    donut->height = 40;
+    donut->as.chart.height = 40;
     const fs_op *arcs[2];
     assert_int_equal(ops_of(place_chart(f, donut), FS_OP_ARC, arcs, 2), 2);
     assert_float_equal(arcs[0]->w, 40, 1e-9);
@@ -791,7 +795,7 @@ static void an_icon_array_of_twenty_takes_two_rows(void **state)
     fixture *f = *state;
     fs_chart_item item = {.label = "x", .text = "47%", .value = 47};
     fs_box *box = chart(f, FS_CHART_ICONS, &item, 1);
-    box->total = 20;
+    box->as.chart.total = 20;
     const fs_op *icons[32];
     assert_int_equal(ops_of(place_chart(f, box), FS_OP_ICON, icons, 32), 20);
     size_t filled = 0;
@@ -968,7 +972,7 @@ static void a_timeline_across_puts_one_dot_per_row_on_a_line(void **state)
                              {.label = "Exit", .text = "2020"},
                              {.label = "Review", .text = "2021"}};
     fs_box *box = chart(f, FS_CHART_TIMELINE, items, 4);
-    box->across = true;
+    box->as.chart.across = true;
     const fs_page_ops *ops = place_chart(f, box);
     const fs_op *dots[8], *rects[4];
     assert_int_equal(ops_of(ops, FS_OP_CIRCLE, dots, 8), 4);
@@ -989,7 +993,7 @@ static void columns_are_proportional_to_the_largest_value(void **state)
                              {.label = "2012", .text = "60", .value = 60},
                              {.label = "2013", .text = "15", .value = 15}};
     fs_box *box = chart(f, FS_CHART_COLUMN, items, 3);
-    box->height = 40;
+    box->as.chart.height = 40;
     const fs_page_ops *ops = place_chart(f, box);
     const fs_op *rects[8];
     /* Three columns, then the axis. */
@@ -1021,7 +1025,7 @@ static void columns_with_targets_draw_the_target_behind(void **state)
         {.label = "a", .text = "10", .value = 10, .has_target = true, .target = 40},
         {.label = "b", .text = "30", .value = 30, .has_target = true, .target = 20}};
     fs_box *box = chart(f, FS_CHART_COLUMN, items, 2);
-    box->height = 40;
+    box->as.chart.height = 40;
     const fs_page_ops *ops = place_chart(f, box);
     const fs_op *rects[8];
     assert_int_equal(ops_of(ops, FS_OP_RECT, rects, 8), 5);
@@ -1076,7 +1080,7 @@ static void every_chart_stays_in_its_height(void **state)
     assert_chart_inside(f, chart(f, FS_CHART_COLUMN, rows, 2));
     assert_chart_inside(f, chart(f, FS_CHART_TIMELINE, rows, 2));
     fs_box *across = chart(f, FS_CHART_TIMELINE, rows, 2);
-    across->across = true;
+    across->as.chart.across = true;
     assert_chart_inside(f, across);
 }
 
@@ -1088,7 +1092,7 @@ static void thick_bars_stay_in_their_rows(void **state)
     fs_chart_item rows[] = {{.label = "a", .text = "10", .value = 10},
                             {.label = "b", .text = "30", .value = 30}};
     fs_box *bars = chart(f, FS_CHART_BAR, rows, 2);
-    bars->height = 20;
+    bars->as.chart.height = 20;
     fs_box *blocks[] = {bars};
     const fs_op *rects[4];
     assert_int_equal(ops_of(&place_body(f, blocks, 1, NULL)->pages[0], FS_OP_RECT, rects, 4), 2);
@@ -1134,7 +1138,7 @@ static void charts_of_no_rows_draw_nothing(void **state)
         assert_float_equal(find_text(display, 0, "after")->y, 50 + FS_GAP_STACK, 1e-9);
     }
     fs_box *across = chart(f, FS_CHART_TIMELINE, NULL, 0);
-    across->across = true;
+    across->as.chart.across = true;
     fs_box *blocks[] = {across};
     assert_non_null(place_body(f, blocks, 1, NULL));
 }
@@ -1147,7 +1151,7 @@ static fs_document one_text_document(fixture *f, size_t characters, double min_s
     memset(markup, 'x', characters);
     markup[characters] = '\0';
     fs_box *body_text = text(f, markup, 10);
-    body_text->style.min_scale = min_scale;
+    body_text->as.text.style.min_scale = min_scale;
     fs_box *blocks[] = {body_text};
     return (fs_document){.body = with_children(f, FS_BOX_STACK, blocks, 1)};
 }
@@ -1185,7 +1189,7 @@ static void a_body_that_cannot_shrink_enough_is_an_overflow(void **state)
     /* Two blocks of six lines across the page, each shorter than it: they
      * take two pages even at 98%. */
     fs_box *first = text(f, lines_of(f, 'a', 12), 10), *second = text(f, lines_of(f, 'b', 12), 10);
-    first->style.min_scale = second->style.min_scale = 0.98;
+    first->as.text.style.min_scale = second->as.text.style.min_scale = 0.98;
     fs_box *blocks[] = {first, second};
     fs_document doc = {.body = with_children(f, FS_BOX_STACK, blocks, 2)};
     fs_page_spec one_page = short_page;
@@ -1249,8 +1253,8 @@ static void a_shrunk_stat_shrinks_its_comparison_line(void **state)
 {
     fixture *f = *state;
     fs_box *tile = stat(f, "71");
-    tile->compare = "3x more than in 2015";
-    tile->compare_style = style_of(7);
+    tile->as.stat.compare = "3x more than in 2015";
+    tile->as.stat.compare_style = style_of(7);
     fs_document doc = shrunk_document(f, tile);
     fs_page_spec one_page = page;
     one_page.max_pages = 1;
@@ -1282,14 +1286,14 @@ static void placing_leaves_the_box_tree_as_bind_made_it(void **state)
      * flipped, texts it scaled to fit the page count. */
     fs_box *cells[] = {stat(f, "2,029,052"), stat(f, "71")};
     fs_box *said = text(f, "said", 10), *by = text(f, "by", 8);
-    said->has_bar = by->has_bar = true;
+    said->as.text.has_bar = by->as.text.has_bar = true;
     fs_box *quote_children[] = {said, by};
     fs_box *item = text(f, "an item", 10);
-    item->depth = 1;
-    item->item_marker = "•";
+    item->as.text.depth = 1;
+    item->as.text.item_marker = "•";
     fs_box *tile = stat(f, "9");
-    tile->compare = "compared";
-    tile->compare_style = style_of(7);
+    tile->as.stat.compare = "compared";
+    tile->as.stat.compare_style = style_of(7);
     fs_box *blocks[] = {with_children(f, FS_BOX_GRID, cells, 2),
                         with_children(f, FS_BOX_QUOTE, quote_children, 2), item, tile};
     fs_document doc = shrunk_document(f, with_children(f, FS_BOX_STACK, blocks, 4));
