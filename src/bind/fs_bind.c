@@ -277,7 +277,7 @@ static fs_box *bind_node(binder *b, const fs_node *node)
     case FS_NODE_BREAK:
         box = bind_new_box(b, FS_BOX_BREAK, node);
         if (box)
-            box->as.brk.column = node->column_break;
+            box->as.brk.column = node->as.brk.column;
         break;
     case FS_NODE_GRID:
         box = bind_new_box(b, FS_BOX_GRID, node);
@@ -293,7 +293,7 @@ static fs_box *bind_node(binder *b, const fs_node *node)
             return NULL;
         box = bind_text_box(b, node, node->value, node->style);
         if (box && strcmp(node->kind_name, "heading") == 0) {
-            box->as.text.level = (int)node->level;
+            box->as.text.level = (int)node->as.text.level;
             const char *plain = bind_fill_plain(b, node->value, true);
             box->as.text.anchor = plain ? fs_markdown_slug(plain, b->arena) : NULL;
             box->keep_with_next = true;
@@ -305,16 +305,16 @@ static fs_box *bind_node(binder *b, const fs_node *node)
         box = bind_new_box(b, FS_BOX_LIST, node);
         if (!box)
             return NULL;
-        box->as.list.marker = node->marker;
+        box->as.list.marker = node->as.list.marker;
         box->as.list.style = bind_resolve_style(b, node->style, node);
         box->as.list.marker_color = bind_theme_color(b, "accent", box->as.list.style.color);
         if (node->repeat) {
             ok = bind_repeat(b, box, node, bind_list_item);
         } else {
-            box->children = fs_arena_array(b->arena, node->item_count, sizeof(fs_box *));
+            box->children = fs_arena_array(b->arena, node->as.list.item_count, sizeof(fs_box *));
             ok = box->children != NULL;
-            for (size_t i = 0; ok && i < node->item_count; i++) {
-                fs_box *item = bind_text_box(b, node, node->items[i], node->style);
+            for (size_t i = 0; ok && i < node->as.list.item_count; i++) {
+                fs_box *item = bind_text_box(b, node, node->as.list.items[i], node->style);
                 if (item) {
                     item->width_kind = FS_WIDTH_AUTO;
                     box->children[box->child_count++] = item;

@@ -96,7 +96,7 @@ static bool chart_item(binder *b, const fs_node *node, fs_chart_item *item)
     item->plain = markup_text(b, item->label);
     if (!item->label || !item->plain)
         return false;
-    if (node->chart == FS_CHART_TIMELINE) {
+    if (node->as.chart.kind == FS_CHART_TIMELINE) {
         item->text = bind_fill_line(b, node->value, node->pos);
         return item->text != NULL;
     }
@@ -110,21 +110,22 @@ static bool chart_item(binder *b, const fs_node *node, fs_chart_item *item)
                  item->text);
         ok = false;
     }
-    bool needs_share = node->chart == FS_CHART_DONUT || node->chart == FS_CHART_ICONS;
+    bool needs_share =
+        node->as.chart.kind == FS_CHART_DONUT || node->as.chart.kind == FS_CHART_ICONS;
     if (ok && needs_share && !share) {
         fs_error(b->diags, where, "write the share as a percentage such as 47%",
                  "%s shows a share: '%s' is not a percentage",
-                 node->chart == FS_CHART_DONUT ? "a donut" : "an icon array", item->text);
+                 node->as.chart.kind == FS_CHART_DONUT ? "a donut" : "an icon array", item->text);
         ok = false;
     }
     if (ok && needs_share && item->value > 100) {
         fs_error(b->diags, where, "a share is at most 100%", "a share of %s", item->text);
         ok = false;
     }
-    if (node->target) {
+    if (node->as.chart.target) {
         item->has_target = true;
-        if (!chart_number(b, node, node->target, "target", &item->target, &item->target_text,
-                          &target_share, &target_where))
+        if (!chart_number(b, node, node->as.chart.target, "target", &item->target,
+                          &item->target_text, &target_share, &target_where))
             return false;
         if (item->target <= 0) {
             fs_error(b->diags, target_where, "give a target above zero",
@@ -149,7 +150,7 @@ static const char *chart_kind_name(binder *b, const fs_node *node)
 {
     static const char *const names[] = {"Bar chart",  "Column chart", "Donut chart",
                                         "Icon array", "Progress bar", "Timeline"};
-    const char *name = names[node->chart];
+    const char *name = names[node->as.chart.kind];
     if (b->in->on_text)
         b->in->on_text(b->in->on_text_context, name, node->pos);
     if (fs_lang_is_source(b->in->lang))
@@ -170,7 +171,8 @@ static const char *chart_alt(binder *b, const fs_node *node, const fs_box *box)
         const char *label = item->plain;
         /* A share reads as a sentence ("47 % of new members are women"),
          * anything else as a label and its value. */
-        bool single = node->chart == FS_CHART_DONUT || node->chart == FS_CHART_ICONS;
+        bool single =
+            node->as.chart.kind == FS_CHART_DONUT || node->as.chart.kind == FS_CHART_ICONS;
         /* Items are joined by "; ", or a space after a sentence's stop. */
         if (i)
             fs_buf_puts(&alt, alt.length && strchr(".!?", alt.data[alt.length - 1]) ? " " : "; ");
@@ -178,8 +180,9 @@ static const char *chart_alt(binder *b, const fs_node *node, const fs_box *box)
             fs_buf_printf(&alt, "%s%s%s %s", item->text, item->has_target ? " / " : "",
                           item->has_target ? item->target_text : "", label);
         else
-            fs_buf_printf(&alt, "%s: %s%s%s", node->chart == FS_CHART_TIMELINE ? item->text : label,
-                          node->chart == FS_CHART_TIMELINE ? label : item->text,
+            fs_buf_printf(&alt, "%s: %s%s%s",
+                          node->as.chart.kind == FS_CHART_TIMELINE ? item->text : label,
+                          node->as.chart.kind == FS_CHART_TIMELINE ? label : item->text,
                           item->has_target ? " / " : "", item->has_target ? item->target_text : "");
     }
     fs_buf typeset = {0};
@@ -214,16 +217,16 @@ fs_box *bind_chart(binder *b, const fs_node *node)
         if (!box)
             return NULL;
     }
-    box->as.chart.kind = node->chart;
+    box->as.chart.kind = node->as.chart.kind;
     box->as.chart.height = node->height;
-    box->as.chart.total = node->total;
-    box->as.chart.across = node->across;
+    box->as.chart.total = node->as.chart.total;
+    box->as.chart.across = node->as.chart.across;
     box->as.chart.style = bind_resolve_style(b, node->style, node);
     box->as.chart.number_style = bind_resolve_style(b, node->number_style, NULL);
     box->as.chart.color = bind_theme_color(b, "accent", box->as.chart.number_style.color);
     if (node->color)
         fs_theme_color(b->theme, node->color, &box->as.chart.color);
-    if (node->chart == FS_CHART_ICONS) {
+    if (node->as.chart.kind == FS_CHART_ICONS) {
         b->last_cell = fs_pos_at(NULL, 0, 0);
         const char *name = node->icon ? bind_fill_plain(b, node->icon, false) : "person";
         if (!name || !bind_find_icon(b, node, name, b->last_cell.file ? b->last_cell : node->pos,

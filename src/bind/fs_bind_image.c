@@ -12,9 +12,9 @@ fs_box *bind_quote(binder *b, const fs_node *node)
     if (!quote)
         return NULL;
     box->children[box->child_count++] = quote;
-    if (node->by) {
+    if (node->as.quote.by) {
         fs_box *by = bind_text_box(
-            b, node, node->by,
+            b, node, node->as.quote.by,
             bind_style_named(b, "attribution", bind_style_named(b, "caption", node->style)));
         if (!by)
             return NULL;
@@ -33,9 +33,9 @@ fs_box *bind_image(binder *b, const fs_node *node)
     fs_box *box = bind_new_box(b, FS_BOX_IMAGE, node);
     if (!box)
         return NULL;
-    box->as.image.cover = node->cover;
+    box->as.image.cover = node->as.image.cover;
     box->as.image.height = node->height;
-    const char *src = bind_fill_plain(b, node->src, false);
+    const char *src = bind_fill_plain(b, node->as.image.src, false);
     if (!src)
         return NULL;
     fs_pos where = b->last_cell.file ? b->last_cell : node->pos;
@@ -47,15 +47,15 @@ fs_box *bind_image(binder *b, const fs_node *node)
     }
     if (node->alt && !(box->as.image.alt = bind_fill_plain(b, node->alt, true)))
         return NULL;
-    if (node->caption) {
+    if (node->as.image.caption) {
         if (bind_missing_style(b, node, &node->style))
             return NULL;
-        fs_box *caption = bind_text_box(b, node, node->caption, node->style);
+        fs_box *caption = bind_text_box(b, node, node->as.image.caption, node->style);
         if (!caption || !(box->children = fs_arena_array(b->arena, 1, sizeof(fs_box *))))
             return NULL;
         box->children[box->child_count++] = caption;
         if (!box->as.image.alt && caption->as.text.paragraph_count)
-            box->as.image.alt = bind_fill_plain(b, node->caption, true);
+            box->as.image.alt = bind_fill_plain(b, node->as.image.caption, true);
     }
     return box;
 }

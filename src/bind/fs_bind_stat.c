@@ -54,32 +54,32 @@ bool bind_find_icon(binder *b, const fs_node *node, const char *name, fs_pos whe
 fs_box *bind_stat(binder *b, const fs_node *node)
 {
     if (bind_missing_style(b, node, &node->number_style) ||
-        bind_missing_style(b, node, &node->label_style))
+        bind_missing_style(b, node, &node->as.stat.label_style))
         return NULL;
     fs_box *box = bind_new_box(b, FS_BOX_STAT, node);
     if (!box)
         return NULL;
     bool ok = true;
-    box->as.stat.number = bind_fill_line(b, node->number, node->pos);
+    box->as.stat.number = bind_fill_line(b, node->as.stat.number, node->pos);
     box->as.stat.label = bind_fill_line(b, node->label, node->pos);
     ok = box->as.stat.number && box->as.stat.label;
-    if (node->compare) {
-        box->as.stat.compare = bind_fill_line(b, node->compare, node->pos);
-        box->as.stat.compare_style =
-            bind_resolve_style(b, bind_style_named(b, "stat-compare", node->label_style), NULL);
+    if (node->as.stat.compare) {
+        box->as.stat.compare = bind_fill_line(b, node->as.stat.compare, node->pos);
+        box->as.stat.compare_style = bind_resolve_style(
+            b, bind_style_named(b, "stat-compare", node->as.stat.label_style), NULL);
         ok = ok && box->as.stat.compare;
     }
     box->as.stat.number_style = bind_resolve_style(b, node->number_style, node);
-    box->as.stat.label_style = bind_resolve_style(b, node->label_style, node);
+    box->as.stat.label_style = bind_resolve_style(b, node->as.stat.label_style, node);
     box->as.stat.number_style.align = box->as.stat.label_style.align = node->align;
-    box->as.stat.icon_above = node->icon_above;
+    box->as.stat.icon_above = node->as.stat.icon_above;
     box->as.stat.icon_color = bind_theme_color(b, "accent", box->as.stat.number_style.color);
     if (node->color)
         fs_theme_color(b->theme, node->color, &box->as.stat.icon_color);
     /* Numbers and labels keep their theme colours: 'color' on a stat tints
      * its icon. */
     box->as.stat.number_style.color = bind_resolve_style(b, node->number_style, NULL).color;
-    box->as.stat.label_style.color = bind_resolve_style(b, node->label_style, NULL).color;
+    box->as.stat.label_style.color = bind_resolve_style(b, node->as.stat.label_style, NULL).color;
     if (node->icon) {
         const char *name = bind_fill_plain(b, node->icon, false);
         if (!name)

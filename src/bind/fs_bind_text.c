@@ -111,20 +111,20 @@ static bool markdown_text(binder *b, const fs_node *node, fs_buf *text, markdown
 {
     from->b = b;
     from->where = node->pos;
-    if (!node->file) {
+    if (!node->as.markdown.file) {
         b->last_cell = fs_pos_at(NULL, 0, 0);
         bool ok = bind_fill(b, node->value, (fill_mode){0}, text);
         if (b->last_cell.file)
             from->where = b->last_cell;
         return ok;
     }
-    const char *name = bind_fill_plain(b, node->file, false);
+    const char *name = bind_fill_plain(b, node->as.markdown.file, false);
     if (!name)
         return false;
     const char *bytes;
     size_t length;
     if (!fs_dataset_text(b->in->data, name, &bytes, &length)) {
-        if (bind_already_reported(b, node->file))
+        if (bind_already_reported(b, node->as.markdown.file))
             return false;
         const char *const *names;
         size_t count = fs_dataset_text_names(b->in->data, &names);

@@ -113,31 +113,31 @@ static const prop props[] = {
     {"columns", P_COUNT, K_GRID | K_FLOW, AT(columns)},
     {"repeat", P_NAME, K_GRID | K_LIST | K_COLUMN | K_CHART, AT(repeat)},
     {"where", P_WHERE, K_GRID | K_LIST | K_COLUMN | K_CHART, AT(where)},
-    {"type", P_CHART, K_CHART, AT(chart)},
-    {"target", P_TEMPLATE, K_CHART, AT(target)},
-    {"of", P_TOTAL, K_CHART, AT(total)},
-    {"across", P_BOOL, K_CHART, AT(across)},
+    {"type", P_CHART, K_CHART, AT(as.chart.kind)},
+    {"target", P_TEMPLATE, K_CHART, AT(as.chart.target)},
+    {"of", P_TOTAL, K_CHART, AT(as.chart.total)},
+    {"across", P_BOOL, K_CHART, AT(as.chart.across)},
     {"item", P_ITEM, K_GRID | K_LIST, AT(item)},
     {"value", P_TEMPLATE, K_TEXT | K_HEADING | K_STAT | K_MARKDOWN | K_QUOTE | K_CHART, AT(value)},
-    {"file", P_TEMPLATE, K_MARKDOWN, AT(file)},
-    {"by", P_TEMPLATE, K_QUOTE, AT(by)},
-    {"src", P_TEMPLATE, K_IMAGE, AT(src)},
-    {"caption", P_TEMPLATE, K_IMAGE, AT(caption)},
+    {"file", P_TEMPLATE, K_MARKDOWN, AT(as.markdown.file)},
+    {"by", P_TEMPLATE, K_QUOTE, AT(as.quote.by)},
+    {"src", P_TEMPLATE, K_IMAGE, AT(as.image.src)},
+    {"caption", P_TEMPLATE, K_IMAGE, AT(as.image.caption)},
     {"alt", P_TEMPLATE, K_IMAGE | K_CHART, AT(alt)},
-    {"fit", P_FIT, K_IMAGE, AT(cover)},
-    {"break", P_BREAK, K_BREAK, AT(column_break)},
-    {"items", P_TEMPLATES, K_LIST, AT(items)},
+    {"fit", P_FIT, K_IMAGE, AT(as.image.cover)},
+    {"break", P_BREAK, K_BREAK, AT(as.brk.column)},
+    {"items", P_TEMPLATES, K_LIST, AT(as.list.items)},
     {"style", P_STYLE, K_TEXT | K_HEADING | K_LIST | K_MARKDOWN | K_QUOTE | K_IMAGE | K_CHART,
      AT(style)},
     {"align", P_ALIGN, K_TEXT | K_HEADING | K_LIST | K_STAT, AT(align)},
-    {"level", P_LEVEL, K_HEADING, AT(level)},
-    {"marker", P_MARKER, K_LIST, AT(marker)},
+    {"level", P_LEVEL, K_HEADING, AT(as.text.level)},
+    {"marker", P_MARKER, K_LIST, AT(as.list.marker)},
     {"icon", P_TEMPLATE, K_STAT | K_CHART, AT(icon)},
     {"label", P_TEMPLATE, K_STAT | K_CHART, AT(label)},
     {"number-style", P_STYLE, K_STAT | K_CHART, AT(number_style)},
-    {"compare", P_TEMPLATE, K_STAT, AT(compare)},
-    {"label-style", P_STYLE, K_STAT, AT(label_style)},
-    {"icon-position", P_PLACEMENT, K_STAT, AT(icon_above)},
+    {"compare", P_TEMPLATE, K_STAT, AT(as.stat.compare)},
+    {"label-style", P_STYLE, K_STAT, AT(as.stat.label_style)},
+    {"icon-position", P_PLACEMENT, K_STAT, AT(as.stat.icon_above)},
     {"height", P_LENGTH, K_SPACER | K_RULE | K_IMAGE | K_CHART, AT(height)},
     {"when", P_TEMPLATE, K_ANY, AT(when)},
     {"keep-with-next", P_BOOL, K_ANY & ~K_BREAK, AT(keep_with_next)},
@@ -377,7 +377,7 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
         if (!fs_yaml_choice(&r->yaml, value, p->name, charts, &choice, r->diags))
             return false;
         *(fs_chart_kind *)field = (fs_chart_kind)choice;
-        target->has_chart_type = true;
+        target->as.chart.has_kind = true;
         return true;
     case P_TOTAL:
         if (!fs_yaml_int(&r->yaml, value, p->name, 1, 100, &number, r->diags))
@@ -433,16 +433,16 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
             return false;
         }
         count = (size_t)(value->data.sequence.items.top - value->data.sequence.items.start);
-        target->items = fs_arena_array(r->arena, count, sizeof(fs_template *));
-        if (!target->items)
+        target->as.list.items = fs_arena_array(r->arena, count, sizeof(fs_template *));
+        if (!target->as.list.items)
             return false;
         bool ok = true;
         for (size_t i = 0; i < count; i++) {
             yaml_node_t *item = fs_yaml_node(&r->yaml, value->data.sequence.items.start[i]);
-            target->items[i] = read_template(r, item, "items");
-            ok = ok && target->items[i];
+            target->as.list.items[i] = read_template(r, item, "items");
+            ok = ok && target->as.list.items[i];
         }
-        target->item_count = count;
+        target->as.list.item_count = count;
         return ok;
     }
     case P_WHERE:
@@ -479,7 +479,7 @@ static bool check_node(reader *r, fs_node *node, const node_type *type)
 {
     fs_diags *d = r->diags;
     if ((node->kind == FS_NODE_GRID && node->repeat && node->content) ||
-        (node->kind == FS_NODE_LIST && node->repeat && node->items)) {
+        (node->kind == FS_NODE_LIST && node->repeat && node->as.list.items)) {
         fs_error(d, node->pos, "keep 'repeat' and 'item', or the written-out cells, not both",
                  "a %s takes either 'repeat' with 'item' or '%s'", type->name,
                  node->kind == FS_NODE_GRID ? "content" : "items");
@@ -502,7 +502,7 @@ static bool check_node(reader *r, fs_node *node, const node_type *type)
                  node->repeat);
         return false;
     }
-    if (node->kind == FS_NODE_LIST && !node->repeat && !node->items) {
+    if (node->kind == FS_NODE_LIST && !node->repeat && !node->as.list.items) {
         fs_error(d, node->pos, "add 'items:' with one line per item, or 'repeat:' and 'item:'",
                  "a list needs items");
         return false;
@@ -512,7 +512,7 @@ static bool check_node(reader *r, fs_node *node, const node_type *type)
                  "'where' needs 'repeat'");
         return false;
     }
-    if (node->kind == FS_NODE_MARKDOWN && !node->value == !node->file) {
+    if (node->kind == FS_NODE_MARKDOWN && !node->value == !node->as.markdown.file) {
         fs_error(d, node->pos,
                  "write markdown: \"{column}\" for a cell, or markdown: {file: NAME.md} for a "
                  "file of the data folder",
@@ -520,29 +520,30 @@ static bool check_node(reader *r, fs_node *node, const node_type *type)
                              : "a markdown node needs 'value' or 'file'");
         return false;
     }
-    if (node->kind == FS_NODE_CHART && (!node->has_chart_type || !node->value)) {
+    if (node->kind == FS_NODE_CHART && (!node->as.chart.has_kind || !node->value)) {
         fs_error(d, node->pos,
                  "write chart: {type: donut, value: \"{brief.share}\", label: \"...\"}; types: "
                  "bar, column, donut, icons, progress, timeline",
-                 "a chart needs %s", node->has_chart_type ? "a 'value'" : "a 'type'");
+                 "a chart needs %s", node->as.chart.has_kind ? "a 'value'" : "a 'type'");
         return false;
     }
-    if (node->kind == FS_NODE_CHART && node->chart == FS_CHART_PROGRESS && !node->target) {
+    if (node->kind == FS_NODE_CHART && node->as.chart.kind == FS_CHART_PROGRESS &&
+        !node->as.chart.target) {
         fs_error(d, node->pos, "add 'target: \"{column}\"', the value the bar is measured against",
                  "a progress chart needs a 'target'");
         return false;
     }
     if (node->kind == FS_NODE_CHART && !node->repeat &&
-        (node->chart == FS_CHART_BAR || node->chart == FS_CHART_COLUMN ||
-         node->chart == FS_CHART_TIMELINE)) {
+        (node->as.chart.kind == FS_CHART_BAR || node->as.chart.kind == FS_CHART_COLUMN ||
+         node->as.chart.kind == FS_CHART_TIMELINE)) {
         fs_error(d, node->pos, "add 'repeat: TABLE': one bar or event per row",
                  "a %s chart needs 'repeat'",
-                 node->chart == FS_CHART_TIMELINE ? "timeline"
-                 : node->chart == FS_CHART_BAR    ? "bar"
-                                                  : "column");
+                 node->as.chart.kind == FS_CHART_TIMELINE ? "timeline"
+                 : node->as.chart.kind == FS_CHART_BAR    ? "bar"
+                                                          : "column");
         return false;
     }
-    if (node->kind == FS_NODE_IMAGE && !node->src) {
+    if (node->kind == FS_NODE_IMAGE && !node->as.image.src) {
         fs_error(d, node->pos, "add 'src: images/NAME.png' (a path in the data folder)",
                  "an image needs 'src'");
         return false;
@@ -590,16 +591,18 @@ static fs_node *read_node(reader *r, yaml_node_t *node, int depth)
     out->pos = fs_yaml_pos(&r->yaml, key);
     out->style = type->default_style;
     out->bleed = type->bit == K_BAND;
-    out->level = 2;
     out->gap = -1;
     out->valign = FS_ALIGN_START;
     out->height = type->kind == FS_NODE_RULE ? 0.75 : 0;
     out->columns = type->kind == FS_NODE_FLOW ? 1 : 2;
-    if (type->kind == FS_NODE_STAT || type->kind == FS_NODE_CHART) {
+    if (type->kind == FS_NODE_STAT || type->kind == FS_NODE_CHART)
         out->number_style = "stat-number";
-        out->label_style = "stat-label";
-    }
-    out->total = 10;
+    if (type->kind == FS_NODE_STAT)
+        out->as.stat.label_style = "stat-label";
+    if (type->kind == FS_NODE_TEXT)
+        out->as.text.level = 2;
+    if (type->kind == FS_NODE_CHART)
+        out->as.chart.total = 10;
     bool ok = true;
     bool empty = value->type == YAML_SCALAR_NODE && !*fs_yaml_scalar(value) &&
                  value->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -625,7 +628,7 @@ static fs_node *read_node(reader *r, yaml_node_t *node, int depth)
         ok = false;
     }
     if (ok && type->kind == FS_NODE_STAT)
-        out->number = out->value;
+        out->as.stat.number = out->value;
     return ok && check_node(r, out, type) ? out : NULL;
 }
 
@@ -716,12 +719,18 @@ static void each_text(const fs_node *node, void (*visit)(void *, const fs_templa
      * Markdown is translated block by block when it is bound. */
     if (node->kind != FS_NODE_STAT && node->kind != FS_NODE_MARKDOWN && node->value)
         visit(context, node->value);
-    const fs_template *others[] = {node->label, node->by, node->caption, node->alt, node->compare};
+    const fs_template *others[] = {
+        node->label,
+        node->kind == FS_NODE_QUOTE ? node->as.quote.by : NULL,
+        node->kind == FS_NODE_IMAGE ? node->as.image.caption : NULL,
+        node->alt,
+        node->kind == FS_NODE_STAT ? node->as.stat.compare : NULL,
+    };
     for (size_t i = 0; i < COUNT(others); i++)
         if (others[i])
             visit(context, others[i]);
-    for (size_t i = 0; i < node->item_count; i++)
-        visit(context, node->items[i]);
+    for (size_t i = 0; node->kind == FS_NODE_LIST && i < node->as.list.item_count; i++)
+        visit(context, node->as.list.items[i]);
     for (size_t i = 0; i < node->content_count; i++)
         each_text(node->content[i], visit, context);
     each_text(node->item, visit, context);

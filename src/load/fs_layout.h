@@ -58,6 +58,9 @@ typedef struct {
     fs_pos pos;
 } fs_where;
 
+/* A node: what several kinds share (position, 'when', frame, width,
+ * content, repeat, the value and style most kinds read), and what one kind
+ * alone has in 'as', one member per kind. */
 struct fs_node {
     fs_node_kind kind;
     const char *kind_name; /* as written: "band", "heading", ... */
@@ -82,50 +85,63 @@ struct fs_node {
     /* containers */
     fs_node **content;
     size_t content_count;
-    double gap; /* between children (row and column gap of a grid) */
-    long columns;
+    double gap;         /* between children (row and column gap of a grid) */
+    long columns;       /* grid, flow */
     const char *repeat; /* table whose rows the item repeats over */
     fs_node *item;      /* grid/list template repeated per row */
     fs_where *where;    /* only the rows that match every condition */
     size_t where_count;
 
-    /* text, heading, list */
-    fs_template *value;
-    fs_template **items; /* list items written in the layout */
-    size_t item_count;
-    const char *style; /* theme style name */
+    /* read by several kinds */
+    fs_template *value; /* text, heading, stat (its number), markdown, quote, chart; a
+                           repeated list's item */
+    const char *style;  /* theme style name */
     fs_align align;
-    long level; /* heading level 1-3 */
-    fs_marker marker;
+    fs_template *icon, *label; /* stat, chart */
+    const char *number_style;  /* stat, chart */
+    double height;             /* spacer and rule; image and chart (0: their own) */
+    fs_template *alt;          /* image, chart */
 
-    /* stat */
-    fs_template *icon;
-    fs_template *number;
-    fs_template *label;
-    fs_template *compare; /* a comparison line under the label */
-    const char *number_style;
-    const char *label_style;
-    bool icon_above;
-
-    /* spacer and rule; image (0: from the picture's proportions) */
-    double height;
-
-    /* markdown: a file of the data folder instead of value */
-    fs_template *file;
-    /* quote */
-    fs_template *by;
-    /* image: path relative to the data folder; cover crops to fill the box */
-    fs_template *src, *caption, *alt;
-    bool cover;
-    /* break: a column break inside a flow, else a page break */
-    bool column_break;
-    /* chart: its kind, the target of a progress bar or of each bar, and the
-     * number of pictograms of an icon array */
-    fs_chart_kind chart;
-    bool has_chart_type;
-    fs_template *target;
-    long total;
-    bool across; /* a timeline from left to right rather than down */
+    union {
+        struct {
+            long level; /* a heading's, 1-3 */
+        } text;
+        struct {
+            fs_template **items; /* written in the layout */
+            size_t item_count;
+            fs_marker marker;
+        } list;
+        struct {
+            fs_template *number;  /* its value */
+            fs_template *compare; /* a comparison line under the label */
+            const char *label_style;
+            bool icon_above;
+        } stat;
+        struct {
+            fs_template *file; /* a file of the data folder instead of value */
+        } markdown;
+        struct {
+            fs_template *by;
+        } quote;
+        /* path relative to the data folder; cover crops to fill the box */
+        struct {
+            fs_template *src, *caption;
+            bool cover;
+        } image;
+        /* a column break inside a flow, else a page break */
+        struct {
+            bool column;
+        } brk;
+        /* its kind, the target of a progress bar or of each bar, and the
+         * number of pictograms of an icon array */
+        struct {
+            fs_chart_kind kind;
+            bool has_kind;
+            fs_template *target;
+            long total;
+            bool across; /* a timeline from left to right rather than down */
+        } chart;
+    } as;
 };
 
 typedef struct {

@@ -120,7 +120,8 @@ static size_t walk_node(const fs_layout *layout, const fs_node *node, int depth)
     check_length(node->height);
     if (node->width_kind == FS_WIDTH_PERCENT && !(node->width > 0 && node->width <= 100))
         __builtin_trap();
-    const char *styles[] = {node->style, node->number_style, node->label_style};
+    const char *styles[] = {node->style, node->number_style,
+                            node->kind == FS_NODE_STAT ? node->as.stat.label_style : NULL};
     for (size_t i = 0; i < 3; i++)
         if (styles[i] && !fs_theme_style(layout->theme, styles[i]))
             __builtin_trap(); /* every style a node names is in the theme */
@@ -132,15 +133,15 @@ static size_t walk_node(const fs_layout *layout, const fs_node *node, int depth)
             __builtin_trap();
         break;
     case FS_NODE_TEXT:
-        if (!node->value || node->level < 1 || node->level > 3)
+        if (!node->value || node->as.text.level < 1 || node->as.text.level > 3)
             __builtin_trap();
         break;
     case FS_NODE_STAT:
-        if (!node->value || !node->label || node->number != node->value)
+        if (!node->value || !node->label || node->as.stat.number != node->value)
             __builtin_trap();
         break;
     case FS_NODE_LIST:
-        if (node->repeat ? !node->value : !node->items)
+        if (node->repeat ? !node->value : !node->as.list.items)
             __builtin_trap();
         break;
     default:
@@ -152,8 +153,8 @@ static size_t walk_node(const fs_layout *layout, const fs_node *node, int depth)
         sum += walk_template(node->icon);
     if (node->label)
         sum += walk_template(node->label);
-    for (size_t i = 0; i < node->item_count; i++)
-        sum += walk_template(node->items[i]);
+    for (size_t i = 0; node->kind == FS_NODE_LIST && i < node->as.list.item_count; i++)
+        sum += walk_template(node->as.list.items[i]);
     for (size_t i = 0; i < node->content_count; i++)
         sum += walk_node(layout, node->content[i], depth + 1);
     if (node->item)

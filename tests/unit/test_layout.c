@@ -432,7 +432,7 @@ static void test_grid_repeat_item(void **state)
     assert_non_null(item);
     assert_int_equal(item->kind, FS_NODE_STAT);
     assert_at(item->pos, 7, 9);
-    assert_ptr_equal(item->number, item->value);
+    assert_ptr_equal(item->as.stat.number, item->value);
     assert_int_equal(item->value->count, 1);
     assert_int_equal(item->value->segments[0].format, FS_FORMAT_NUMBER);
     assert_string_equal(item->value->segments[0].column, "value");
@@ -504,16 +504,16 @@ static void test_heading(void **state)
     fs_node *heading = body_node(layout, 0, "heading");
     assert_int_equal(heading->kind, FS_NODE_TEXT);
     assert_string_equal(heading->style, "heading");
-    assert_int_equal(heading->level, 2);
+    assert_int_equal(heading->as.text.level, 2);
     assert_string_equal(heading->value->source, "Key figures");
 
     heading = body_node(layout, 1, "heading");
-    assert_int_equal(heading->level, 1);
+    assert_int_equal(heading->as.text.level, 1);
     assert_string_equal(heading->style, "title");
     assert_string_equal(heading->value->source, "Title");
 
     heading = body_node(layout, 2, "heading");
-    assert_int_equal(heading->level, 3);
+    assert_int_equal(heading->as.text.level, 3);
     assert_string_equal(heading->style, "heading");
     assert_string_equal(heading->value->source, "Small");
 }
@@ -538,25 +538,25 @@ static void test_stat(void **state)
     assert_int_equal(stat->kind, FS_NODE_STAT);
     assert_string_equal(stat->icon->source, "woman");
     assert_false(stat->icon->has_fields);
-    assert_ptr_equal(stat->number, stat->value);
+    assert_ptr_equal(stat->as.stat.number, stat->value);
     assert_int_equal(stat->value->segments[0].format, FS_FORMAT_PERCENT);
     assert_string_equal(stat->value->segments[0].table, "programme");
     assert_string_equal(stat->value->segments[0].column, "women");
     assert_string_equal(stat->label->source, "of the champions are women");
     assert_string_equal(stat->number_style, "title");
-    assert_string_equal(stat->label_style, "caption");
-    assert_true(stat->icon_above);
+    assert_string_equal(stat->as.stat.label_style, "caption");
+    assert_true(stat->as.stat.icon_above);
     assert_int_equal(stat->align, FS_ALIGN_CENTER);
     assert_string_equal(stat->fill, "surface");
     assert_edges(stat->padding, 2 * MM, 3 * MM, 2 * MM, 3 * MM);
 
     stat = body_node(layout, 1, "stat");
     assert_null(stat->icon);
-    assert_string_equal(stat->number->source, "12");
+    assert_string_equal(stat->as.stat.number->source, "12");
     assert_string_equal(stat->number_style, "stat-number");
-    assert_string_equal(stat->label_style, "stat-label");
-    assert_false(stat->icon_above);
-    assert_false(body_node(layout, 2, "stat")->icon_above);
+    assert_string_equal(stat->as.stat.label_style, "stat-label");
+    assert_false(stat->as.stat.icon_above);
+    assert_false(body_node(layout, 2, "stat")->as.stat.icon_above);
 }
 
 static void test_list_items(void **state)
@@ -574,23 +574,23 @@ static void test_list_items(void **state)
                                         "  - list: {items: [a], marker: none}\n");
     fs_node *list = body_node(layout, 0, "list");
     assert_int_equal(list->kind, FS_NODE_LIST);
-    assert_int_equal(list->item_count, 2);
-    assert_string_equal(list->items[0]->source, "Alpha");
-    assert_false(list->items[0]->has_fields);
-    assert_true(list->items[1]->has_fields);
-    assert_at(list->items[1]->segments[1].pos, 2, 25);
-    assert_int_equal(list->marker, FS_MARKER_BULLET);
+    assert_int_equal(list->as.list.item_count, 2);
+    assert_string_equal(list->as.list.items[0]->source, "Alpha");
+    assert_false(list->as.list.items[0]->has_fields);
+    assert_true(list->as.list.items[1]->has_fields);
+    assert_at(list->as.list.items[1]->segments[1].pos, 2, 25);
+    assert_int_equal(list->as.list.marker, FS_MARKER_BULLET);
     assert_string_equal(list->style, "body");
     assert_null(list->repeat);
     assert_null(list->value);
 
     list = body_node(layout, 1, "list");
-    assert_int_equal(list->item_count, 3);
-    assert_string_equal(list->items[2]->source, "Three");
-    assert_int_equal(list->marker, FS_MARKER_NUMBER);
+    assert_int_equal(list->as.list.item_count, 3);
+    assert_string_equal(list->as.list.items[2]->source, "Three");
+    assert_int_equal(list->as.list.marker, FS_MARKER_NUMBER);
     assert_near(list->gap, 1 * MM);
     assert_string_equal(list->style, "caption");
-    assert_int_equal(body_node(layout, 2, "list")->marker, FS_MARKER_NONE);
+    assert_int_equal(body_node(layout, 2, "list")->as.list.marker, FS_MARKER_NONE);
 }
 
 static void test_list_repeat_item(void **state)
@@ -602,8 +602,8 @@ static void test_list_repeat_item(void **state)
                                         "      marker: none\n");
     fs_node *list = body_node(layout, 0, "list");
     assert_string_equal(list->repeat, "achievements");
-    assert_int_equal(list->marker, FS_MARKER_NONE);
-    assert_int_equal(list->item_count, 0);
+    assert_int_equal(list->as.list.marker, FS_MARKER_NONE);
+    assert_int_equal(list->as.list.item_count, 0);
     assert_null(list->item); /* a list's item is a template, kept in value */
     assert_non_null(list->value);
     assert_int_equal(list->value->count, 4);
@@ -1508,7 +1508,7 @@ static void test_flow(void **state)
     assert_string_equal(flow->content[0]->value->source, "a");
     assert_string_equal(flow->content[1]->kind_name, "break");
     assert_int_equal(flow->content[1]->kind, FS_NODE_BREAK);
-    assert_true(flow->content[1]->column_break);
+    assert_true(flow->content[1]->as.brk.column);
     assert_at(flow->content[1]->pos, 7, 11);
 
     /* The short form is the content; one column unless told. */
@@ -1527,11 +1527,11 @@ static void test_break(void **state)
                                         "  - break: {break: column, when: \"{x}\"}\n");
     fs_node *page = body_node(layout, 0, "break");
     assert_int_equal(page->kind, FS_NODE_BREAK);
-    assert_false(page->column_break);
+    assert_false(page->as.brk.column);
     assert_null(page->when);
-    assert_true(body_node(layout, 1, "break")->column_break);
+    assert_true(body_node(layout, 1, "break")->as.brk.column);
     fs_node *when = body_node(layout, 2, "break");
-    assert_true(when->column_break);
+    assert_true(when->as.brk.column);
     assert_non_null(when->when);
     assert_string_equal(when->when->source, "{x}");
 }
@@ -1546,18 +1546,18 @@ static void test_markdown(void **state)
     fs_node *cell = body_node(layout, 0, "markdown");
     assert_int_equal(cell->kind, FS_NODE_MARKDOWN);
     assert_string_equal(cell->value->source, "{summary}");
-    assert_null(cell->file);
+    assert_null(cell->as.markdown.file);
     assert_string_equal(cell->style, "body");
 
     fs_node *file = body_node(layout, 1, "markdown");
     assert_null(file->value);
-    assert_string_equal(file->file->source, "intro.md");
-    assert_false(file->file->has_fields);
+    assert_string_equal(file->as.markdown.file->source, "intro.md");
+    assert_false(file->as.markdown.file->has_fields);
 
     file = body_node(layout, 2, "markdown");
-    assert_true(file->file->has_fields);
-    assert_string_equal(file->file->segments[0].column, "doc");
-    assert_at(file->file->segments[0].pos, 4, 23);
+    assert_true(file->as.markdown.file->has_fields);
+    assert_string_equal(file->as.markdown.file->segments[0].column, "doc");
+    assert_at(file->as.markdown.file->segments[0].pos, 4, 23);
     assert_string_equal(file->style, "caption");
 
     assert_string_equal(body_node(layout, 3, "markdown")->value->source, "**{programme.lead}**");
@@ -1585,13 +1585,13 @@ static void test_quote(void **state)
     fs_node *quote = body_node(layout, 0, "quote");
     assert_int_equal(quote->kind, FS_NODE_QUOTE);
     assert_string_equal(quote->value->source, "Change starts with us.");
-    assert_null(quote->by);
+    assert_null(quote->as.quote.by);
     assert_string_equal(quote->style, "quote");
 
     quote = body_node(layout, 1, "quote");
     assert_string_equal(quote->value->source, "“{quote}”");
-    assert_string_equal(quote->by->source, "{quote_by}");
-    assert_at(quote->by->segments[0].pos, 3, 38);
+    assert_string_equal(quote->as.quote.by->source, "{quote_by}");
+    assert_at(quote->as.quote.by->segments[0].pos, 3, 38);
     assert_string_equal(quote->style, "caption");
 
     parse_fails(state, "body:\n  - quote: {by: someone}\n", 1);
@@ -1612,24 +1612,24 @@ static void test_image(void **state)
                                         "  - image: {src: a.svg, fit: contain}\n");
     fs_node *image = body_node(layout, 0, "image");
     assert_int_equal(image->kind, FS_NODE_IMAGE);
-    assert_string_equal(image->src->source, "images/map.png");
-    assert_null(image->caption);
+    assert_string_equal(image->as.image.src->source, "images/map.png");
+    assert_null(image->as.image.caption);
     assert_null(image->alt);
-    assert_false(image->cover);
+    assert_false(image->as.image.cover);
     assert_near(image->height, 0);
     assert_string_equal(image->style, "caption");
 
     image = body_node(layout, 1, "image");
-    assert_string_equal(image->src->segments[0].column, "image");
-    assert_at(image->src->segments[0].pos, 4, 13);
-    assert_string_equal(image->caption->source, "{caption}");
+    assert_string_equal(image->as.image.src->segments[0].column, "image");
+    assert_at(image->as.image.src->segments[0].pos, 4, 13);
+    assert_string_equal(image->as.image.caption->source, "{caption}");
     assert_string_equal(image->alt->source, "A map of {place}");
-    assert_true(image->cover);
+    assert_true(image->as.image.cover);
     assert_near(image->height, 42 * MM);
     assert_int_equal(image->width_kind, FS_WIDTH_PERCENT);
     assert_near(image->width, 50);
 
-    assert_false(body_node(layout, 2, "image")->cover);
+    assert_false(body_node(layout, 2, "image")->as.image.cover);
 }
 
 static void test_image_needs_src(void **state)
@@ -1733,7 +1733,7 @@ static void test_where(void **state)
     fs_node *grid = column->content[2];
     assert_int_equal(grid->where_count, 1);
     assert_string_equal(grid->item->kind_name, "image");
-    assert_string_equal(grid->item->src->source, "{file}");
+    assert_string_equal(grid->item->as.image.src->source, "{file}");
 }
 
 static void test_where_errors(void **state)
