@@ -33,7 +33,7 @@ enum {
     K_BREAK = 1 << 15,
     K_CHART = 1 << 16,
     K_FRAME = K_BOX | K_BAND,
-    K_ANY = 0x1ffff
+    K_ANY = ~0 /* every kind, and those still to come */
 };
 
 typedef struct {
