@@ -10,6 +10,7 @@
 
 #include "bind/fs_bind.h"
 #include "cli/fs_cli.h"
+#include "i18n/fs_template.h"
 #include "place/fs_pango.h"
 #include "place/fs_place.h"
 
@@ -168,6 +169,23 @@ static bool column_used(const column_use *u, size_t t, const char *name)
  * language or document. NAME@LANG is used when NAME is (it translates it);
  * the --each column chooses the documents; a key/value table is read
  * through its value column, so its key column is never reported alone. */
+/* How to show a column, in placeholders that work when copied: a name
+ * with spaces or signs is written in double quotes ({"Affected 2017"}). */
+static const char *unused_hint(const fs_table *table, const char *name, fs_arena *arena)
+{
+    fs_buf column = {0}, table_name = {0};
+    fs_template_quote_name(name, &column);
+    fs_template_quote_name(fs_table_name(table), &table_name);
+    const char *shown = fs_cli_printable(fs_buf_str(&column), arena);
+    const char *hint = fs_arena_printf(arena,
+                                       "{%s} in a repeat over %s, or {%s.%s} for a one-row table, "
+                                       "shows it; leave it if it is not meant for the page",
+                                       shown, fs_table_name(table), fs_buf_str(&table_name), shown);
+    fs_buf_free(&column);
+    fs_buf_free(&table_name);
+    return hint;
+}
+
 static void report_unused(const column_use *u, const char *each, fs_arena *arena, fs_diags *out)
 {
     for (size_t t = 0; t < fs_dataset_count(u->data); t++) {
@@ -190,10 +208,7 @@ static void report_unused(const column_use *u, const char *each, fs_arena *arena
                 hint = fs_arena_printf(arena, "it translates '%s', which no placeholder reads",
                                        fs_cli_printable(base, arena));
             else
-                hint = fs_arena_printf(arena,
-                                       "{%s} in a repeat over %s, or {%s.%s} for a one-row table, "
-                                       "shows it; leave it if it is not meant for the page",
-                                       shown, fs_table_name(table), fs_table_name(table), shown);
+                hint = unused_hint(table, name, arena);
             fs_diag_add_kind(out, FS_NOTE, FS_KIND_UNUSED, fs_table_column_pos(table, c), hint,
                              "column '%s' is shown nowhere: no placeholder reads it", shown);
         }

@@ -40,7 +40,8 @@
 #define LANG_HINT "use a language that ICU has data for, such as \"en\", \"fr\" or \"fr-CA\""
 
 struct fs_locale {
-    char *lang; /* the tag as the caller gave it */
+    char *lang;                      /* the tag as the caller gave it */
+    char id[ULOC_FULLNAME_CAPACITY]; /* ICU's locale ID for it */
     UNumberFormatter *numbers[NUMBER_STYLES];
     UDateFormat *dates[DATE_STYLES];
     UPluralRules *plural;
@@ -246,6 +247,7 @@ fs_locale *fs_locale_create(const char *lang, fs_diags *diags)
                      "out of memory while loading language '%s'", lang);
         return NULL;
     }
+    strcpy(locale->id, id);
     if (!open_formatters(locale, id)) {
         fs_locale_free(locale);
         if (diags)
@@ -275,6 +277,30 @@ const char *fs_locale_lang(const fs_locale *locale)
     return locale->lang;
 }
 
+/* Appends the text of a formatted number; false with nothing appended
+ * when ICU failed. */
+static bool append_result(const UFormattedNumber *result, UErrorCode status, fs_buf *out)
+{
+    UChar small[128];
+    UChar *text = small;
+    int32_t length = 0;
+    if (U_SUCCESS(status))
+        length =
+            unumf_resultToString(result, small, (int32_t)(sizeof small / sizeof small[0]), &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) {
+        /* Only huge magnitudes get here: 1e300 is 400 characters once
+         * grouped, and so is a 300-digit cell. */
+        text = malloc(((size_t)length + 1) * sizeof(UChar));
+        status = text ? U_ZERO_ERROR : U_MEMORY_ALLOCATION_ERROR;
+        if (text)
+            length = unumf_resultToString(result, text, length + 1, &status);
+    }
+    bool ok = U_SUCCESS(status) && append_utf16(out, text, length);
+    if (text != small)
+        free(text);
+    return ok;
+}
+
 bool fs_locale_format_number(const fs_locale *locale, double value, fs_number_style style,
                              fs_buf *out)
 {
@@ -289,26 +315,135 @@ bool fs_locale_format_number(const fs_locale *locale, double value, fs_number_st
         return false;
     }
     unumf_formatDouble(locale->numbers[style], value, result, &status);
-
-    UChar small[128];
-    UChar *text = small;
-    int32_t length = 0;
-    if (U_SUCCESS(status))
-        length =
-            unumf_resultToString(result, small, (int32_t)(sizeof small / sizeof small[0]), &status);
-    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) {
-        /* Only huge magnitudes get here: 1e300 is 400 characters once
-         * grouped. */
-        text = malloc(((size_t)length + 1) * sizeof(UChar));
-        status = text ? U_ZERO_ERROR : U_MEMORY_ALLOCATION_ERROR;
-        if (text)
-            length = unumf_resultToString(result, text, length + 1, &status);
-    }
-    bool ok = U_SUCCESS(status) && append_utf16(out, text, length);
-    if (text != small)
-        free(text);
+    bool ok = append_result(result, status, out);
     unumf_closeResult(result);
     return ok;
+}
+
+/* Decimals written in a plain decimal ("1.50" has 2). */
+static int written_decimals(const char *decimal)
+{
+    const char *dot = strchr(decimal, '.');
+    return dot ? (int)strlen(dot + 1) : 0;
+}
+
+/* Whether text is a plain decimal: optional '-', digits, optional '.' and
+ * digits. ICU would also take exponents and other spellings. */
+static bool is_plain_decimal(const char *text)
+{
+    const char *c = text + (*text == '-');
+    size_t digits = strspn(c, "0123456789");
+    if (digits == 0)
+        return false;
+    c += digits;
+    if (*c == '.') {
+        size_t decimals = strspn(c + 1, "0123456789");
+        if (decimals == 0)
+            return false;
+        c += 1 + decimals;
+    }
+    return *c == '\0';
+}
+
+/* The skeleton of a style for a number with that many decimals written:
+ * exactly those decimals (no rounding, trailing zeros kept), rounding half
+ * up where a style rounds, and no "-0". */
+static void style_skeleton(fs_decimal_style style, int decimals, char *out, size_t size)
+{
+    char precision[64] = "precision-integer";
+    if (decimals > 0 && decimals < 50) {
+        precision[0] = '.';
+        memset(precision + 1, '0', (size_t)decimals);
+        precision[decimals + 1] = '\0';
+    } else if (decimals >= 50) {
+        snprintf(precision, sizeof precision, "precision-unlimited");
+    }
+    const char *common = "rounding-mode-half-up sign-negative";
+    switch (style) {
+    case FS_DECIMAL_WRITTEN:
+        snprintf(out, size, "group-auto %s %s", precision, common);
+        break;
+    case FS_DECIMAL_INTEGER:
+        snprintf(out, size, "group-auto precision-integer %s", common);
+        break;
+    case FS_DECIMAL_SHARE:
+        style_skeleton(FS_DECIMAL_PERCENT, decimals > 2 ? decimals - 2 : 0, out, size);
+        strncat(out, " scale/100", size - strlen(out) - 1);
+        break;
+    case FS_DECIMAL_PERCENT:
+        snprintf(out, size, "percent group-auto %s %s", precision, common);
+        break;
+    default:
+        snprintf(out, size, "compact-long %s", common);
+        break;
+    }
+}
+
+/* Opens a formatter for an ASCII skeleton in the locale; NULL when ICU
+ * refuses it. parse, when given, says where. */
+static UNumberFormatter *open_skeleton(const char *id, const char *skeleton, UParseError *parse)
+{
+    size_t length = strlen(skeleton);
+    UChar small[256];
+    UChar *text = length < sizeof small / sizeof small[0] ? small : malloc((length + 1) * 2);
+    if (!text)
+        return NULL;
+    u_uastrncpy(text, skeleton, (int32_t)length);
+    text[length] = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError ignored;
+    UNumberFormatter *formatter = unumf_openForSkeletonAndLocaleWithError(
+        text, (int32_t)length, id, parse ? parse : &ignored, &status);
+    if (text != small)
+        free(text);
+    if (U_FAILURE(status)) {
+        unumf_close(formatter);
+        return NULL;
+    }
+    return formatter;
+}
+
+bool fs_locale_format_decimal(const fs_locale *locale, const char *decimal, fs_decimal_style style,
+                              const char *skeleton, fs_buf *out)
+{
+    if (!is_plain_decimal(decimal) || (style == FS_DECIMAL_SKELETON && !skeleton))
+        return false;
+    char built[160];
+    if (style != FS_DECIMAL_SKELETON) {
+        style_skeleton(style, written_decimals(decimal), built, sizeof built);
+        skeleton = built;
+    }
+    /* A formatter costs about a microsecond to open (ICU caches the
+     * locale's data): opened per number, it needs no lock and no cache. */
+    UNumberFormatter *formatter = open_skeleton(locale->id, skeleton, NULL);
+    if (!formatter)
+        return false;
+    UErrorCode status = U_ZERO_ERROR;
+    UFormattedNumber *result = unumf_openResult(&status);
+    if (U_SUCCESS(status))
+        unumf_formatDecimal(formatter, decimal, (int32_t)strlen(decimal), result, &status);
+    bool ok = append_result(result, status, out);
+    unumf_closeResult(result);
+    unumf_close(formatter);
+    return ok;
+}
+
+bool fs_locale_skeleton_valid(const char *skeleton, int *offset)
+{
+    for (const char *c = skeleton; *c; c++) {
+        if ((unsigned char)*c >= 0x80) {
+            *offset = (int)(c - skeleton);
+            return false;
+        }
+    }
+    UParseError parse = {0};
+    UNumberFormatter *formatter = open_skeleton("en", skeleton, &parse);
+    if (!formatter) {
+        *offset = parse.offset > 0 ? parse.offset : 0;
+        return false;
+    }
+    unumf_close(formatter);
+    return true;
 }
 
 static bool is_leap_year(int year)

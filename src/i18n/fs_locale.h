@@ -30,9 +30,36 @@ typedef enum {
 } fs_number_style;
 
 /* Appends value formatted in the style to out (UTF-8). False when ICU
- * failed, with nothing appended. */
+ * failed, with nothing appended. For a value computed here (a chart's
+ * share); a cell's number goes through fs_locale_format_decimal, exactly. */
 bool fs_locale_format_number(const fs_locale *locale, double value, fs_number_style style,
                              fs_buf *out);
+
+/* How fs_locale_format_decimal shows a number. */
+typedef enum {
+    FS_DECIMAL_WRITTEN, /* grouped, with exactly the decimals written: 1.50 -> 1.50 / 1,50 */
+    FS_DECIMAL_INTEGER, /* grouped, rounded half up to a whole number */
+    FS_DECIMAL_SHARE,   /* a share as a percent, 0.125 -> 12.5% / 12,5 % (decimals as
+                         * written, less two) */
+    FS_DECIMAL_PERCENT, /* a number already in percent units, 12.5 -> 12.5% (decimals as
+                         * written) */
+    FS_DECIMAL_COMPACT, /* long compact form, two significant digits: 7 million */
+    FS_DECIMAL_SKELETON /* an ICU number skeleton the layout gives, as it says */
+} fs_decimal_style;
+
+/* Appends decimal (a plain decimal: optional '-', digits, optional '.' and
+ * digits, of any length, such as fs_table_cell_decimal gives) formatted
+ * for the language, from its digits, never through a double: integers of
+ * any length print exactly, and no decimal is dropped unless the style
+ * rounds. skeleton is used by FS_DECIMAL_SKELETON only. False, with
+ * nothing appended, when ICU refuses the number or the skeleton. */
+bool fs_locale_format_decimal(const fs_locale *locale, const char *decimal, fs_decimal_style style,
+                              const char *skeleton, fs_buf *out);
+
+/* Whether ICU reads skeleton as a number skeleton ("precision-integer",
+ * ".00", "percent scale/100", "compact-short"); on false, *offset is where
+ * in skeleton it stops (0-based). */
+bool fs_locale_skeleton_valid(const char *skeleton, int *offset);
 
 /* Date styles. */
 typedef enum {

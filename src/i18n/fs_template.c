@@ -88,14 +88,54 @@ static char *trimmed(fs_arena *arena, const char *start, const char *end)
     return fs_arena_strndup(arena, start, (size_t)(end - start));
 }
 
+/* A bare name is a word of the ICU syntax: no brace, apostrophe, quote or
+ * space. */
 static bool valid_name(const char *name)
 {
     if (!*name)
         return false;
     for (const char *c = name; *c; c++)
-        if (*c == '{' || *c == '}' || *c == '\'' || *c == ' ')
+        if (*c == '{' || *c == '}' || *c == '\'' || *c == ' ' || *c == '"')
             return false;
     return true;
+}
+
+static bool is_hxl_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+bool fs_hxl_pattern_valid(const char *pattern)
+{
+    const char *c = pattern;
+    for (bool first = true; *c; first = false) {
+        if (first ? *c != '#' : (*c != '+' && *c != '-'))
+            return false;
+        c++;
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z')))
+            return false;
+        while (is_hxl_char(*c))
+            c++;
+    }
+    return c != pattern;
+}
+
+void fs_template_quote_name(const char *name, fs_buf *out)
+{
+    bool plain = valid_name(name) && name[0] != '#' && !strchr(name, '.') && !strchr(name, ',');
+    for (const char *c = name; plain && *c; c++)
+        plain = (unsigned char)*c > ' ';
+    if (plain) {
+        fs_buf_puts(out, name);
+        return;
+    }
+    fs_buf_putc(out, '"');
+    for (const char *c = name; *c; c++) {
+        if (*c == '"')
+            fs_buf_putc(out, '"');
+        fs_buf_putc(out, *c);
+    }
+    fs_buf_putc(out, '"');
 }
 
 static const char *skip_blanks(const char *at)
@@ -232,41 +272,188 @@ static const char *read_arms(parser *p, const char *at, const char *open, int de
     return at + 1;
 }
 
+/* One part of a placeholder's name. */
+typedef struct {
+    char *name;       /* unescaped */
+    const char *from; /* where it starts in the source */
+    bool quoted, tag;
+} name_part;
+
+/* Reads a part of a name at at: a quoted name ("..." with "" for a quote),
+ * an HXL tag pattern (#tag+attribute), or a bare word, up to a dot, comma
+ * or brace. Returns where it ends, or NULL after reporting an error. */
+static const char *read_name_part(parser *p, const char *at, const char *open, name_part *part)
+{
+    *part = (name_part){.from = at};
+    fs_buf text = {0};
+    const char *end = at;
+    if (*at == '"') {
+        part->quoted = true;
+        for (end = at + 1; *end && !(*end == '"' && end[1] != '"'); end++) {
+            if (*end == '"')
+                end++;
+            fs_buf_putc(&text, *end);
+        }
+        if (!*end) {
+            fs_buf_free(&text);
+            fs_error(p->diags, pos_of(p, at),
+                     "close the name with a double quote; write a quote inside it as \"\"",
+                     "unterminated quoted name in a placeholder");
+            return NULL;
+        }
+        end++;
+    } else if (*at == '#') {
+        part->tag = true;
+        for (end = at + 1; is_hxl_char(*end) || *end == '+' || *end == '-'; end++)
+            ;
+        for (const char *c = at; c < end; c++)
+            fs_buf_putc(&text, *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c);
+    } else {
+        while (*end && *end != '.' && *end != ',' && *end != '{' && *end != '}')
+            end++;
+        while (end > at && (end[-1] == ' ' || end[-1] == '\t'))
+            end--;
+        fs_buf_append(&text, at, (size_t)(end - at));
+    }
+    part->name = fs_buf_ok(&text) || text.length == 0
+                     ? fs_arena_strdup(p->arena, text.data ? fs_buf_str(&text) : "")
+                     : NULL;
+    fs_buf_free(&text);
+    if (!part->name)
+        return NULL;
+    if (part->tag && !fs_hxl_pattern_valid(part->name)) {
+        fs_error(p->diags, pos_of(p, open),
+                 "write an HXL tag and its attributes with no space: {#affected+f}, "
+                 "{#adm1+code}",
+                 "invalid HXL tag '%.*s' in a placeholder", (int)(end - at), at);
+        return NULL;
+    }
+    return end;
+}
+
+/* The placeholder form of a part, for the segment's text. */
+static void write_part(const name_part *part, fs_buf *out)
+{
+    if (!part->quoted) {
+        fs_buf_puts(out, part->name);
+        return;
+    }
+    fs_buf_putc(out, '"');
+    for (const char *c = part->name; *c; c++) {
+        if (*c == '"')
+            fs_buf_putc(out, '"');
+        fs_buf_putc(out, *c);
+    }
+    fs_buf_putc(out, '"');
+}
+
+/* Reads the name of the placeholder opened at open into segment: one part,
+ * or a table and a part behind a dot. Returns where the name ends (blanks
+ * after it skipped), or NULL after reporting an error. */
+static const char *read_name(parser *p, const char *open, fs_segment *segment)
+{
+    const char *at = skip_blanks(open + 1);
+    name_part parts[3];
+    size_t count = 0;
+    for (;;) {
+        at = read_name_part(p, at, open, &parts[count]);
+        if (!at)
+            return NULL;
+        count++;
+        if (*at != '.' || count == 3)
+            break;
+        at++;
+    }
+    const char *end = skip_blanks(at);
+    const char *written_end = at;
+    /* The name as written, for messages about it. */
+    const char *from = skip_blanks(open + 1);
+    fs_buf text = {0};
+    for (size_t i = 0; i < count; i++) {
+        if (i)
+            fs_buf_putc(&text, '.');
+        write_part(&parts[i], &text);
+    }
+    segment->text = fs_buf_ok(&text) ? fs_arena_strdup(p->arena, fs_buf_str(&text)) : NULL;
+    fs_buf_free(&text);
+    if (!segment->text)
+        return NULL;
+    const name_part *column = &parts[count - 1];
+    bool bad_bare = false;
+    for (size_t i = 0; i < count; i++)
+        bad_bare = bad_bare || (!parts[i].quoted && !parts[i].tag && !valid_name(parts[i].name));
+    if (count == 1 && !*column->name && !column->quoted) {
+        fs_error(p->diags, pos_of(p, open), "write a column name: {label} or {table.column}",
+                 "empty placeholder");
+        return NULL;
+    }
+    if (count > 2 || (count == 2 && (parts[0].tag || (!*parts[0].name && !parts[0].quoted) ||
+                                     (!*column->name && !column->quoted)))) {
+        fs_error(p->diags, pos_of(p, open), "write {table.column}, with one dot",
+                 "invalid placeholder name '%.*s'", (int)(written_end - from), from);
+        return NULL;
+    }
+    if (bad_bare || (column->quoted && !*column->name)) {
+        fs_buf hint = {0};
+        fs_buf_puts(&hint, "write a name with spaces or signs in double quotes: {");
+        if (count == 2) {
+            fs_template_quote_name(parts[0].name, &hint);
+            fs_buf_putc(&hint, '.');
+        }
+        fs_template_quote_name(*column->name ? column->name : "name", &hint);
+        fs_buf_puts(&hint, "}");
+        fs_error(p->diags, pos_of(p, open), fs_buf_str(&hint), "invalid placeholder name '%.*s'",
+                 (int)(written_end - from), from);
+        fs_buf_free(&hint);
+        return NULL;
+    }
+    segment->table = count == 2 ? parts[0].name : NULL;
+    segment->column = column->name;
+    segment->tag = column->tag ? column->name : NULL;
+    return end;
+}
+
 /* Reads one `{...}` starting at open; returns the character after the
  * closing brace, or NULL after reporting an error. */
 static const char *read_field(parser *p, builder *b, const char *open, int depth)
 {
-    const char *close = strchr(open + 1, '}');
-    const char *nested = strchr(open + 1, '{');
-    const char *comma = close ? memchr(open + 1, ',', (size_t)(close - open - 1)) : NULL;
+    fs_segment segment = {.is_field = true, .pos = pos_of(p, open)};
+    const char *name_end = read_name(p, open, &segment);
+    if (!name_end)
+        return NULL;
+    const char *close = strchr(name_end, '}');
+    const char *nested = strchr(name_end, '{');
+    const char *comma = *name_end == ',' ? name_end : NULL;
     /* Only a plural or select holds braces of its own, after its type. */
-    if (!close || (nested && nested < close && (!comma || nested < comma))) {
+    if (!close || (*name_end != ',' && *name_end != '}') ||
+        (nested && nested < close && (!comma || nested < comma))) {
+        if (segment.tag && *name_end && close) {
+            fs_error(p->diags, pos_of(p, open),
+                     "write an HXL tag and its attributes with no space: {#affected+f}, "
+                     "{#adm1+code}",
+                     "invalid HXL tag '%.*s' in a placeholder",
+                     (int)(close - skip_blanks(open + 1)), skip_blanks(open + 1));
+            return NULL;
+        }
+        if (*name_end && *name_end != '{' && close) {
+            fs_buf hint = {0};
+            fs_buf_puts(&hint, "write a name with spaces or signs in double quotes: {");
+            fs_template_quote_name(skip_blanks(open + 1) == name_end ? "name" : segment.column,
+                                   &hint);
+            fs_buf_puts(&hint, "}");
+            size_t length = (size_t)(close - skip_blanks(open + 1));
+            const char *from = skip_blanks(open + 1);
+            while (length > 0 && (from[length - 1] == ' ' || from[length - 1] == '\t'))
+                length--;
+            fs_error(p->diags, pos_of(p, open), fs_buf_str(&hint),
+                     "invalid placeholder name '%.*s'", (int)length, from);
+            fs_buf_free(&hint);
+            return NULL;
+        }
         fs_error(p->diags, pos_of(p, open),
                  "close the placeholder with '}', or write '{' as '{' in apostrophes: '{'",
                  "unterminated placeholder");
         return NULL;
-    }
-    const char *name_end = comma ? comma : close;
-    char *name = trimmed(p->arena, open + 1, name_end);
-    if (!name)
-        return NULL;
-    if (!valid_name(name)) {
-        fs_error(p->diags, pos_of(p, open), "write a column name: {label} or {table.column}",
-                 *name ? "invalid placeholder name '%s'" : "empty placeholder%s", name);
-        return NULL;
-    }
-    fs_segment segment = {.is_field = true, .text = name, .pos = pos_of(p, open)};
-    const char *dot = strchr(name, '.');
-    if (dot) {
-        segment.table = fs_arena_strndup(p->arena, name, (size_t)(dot - name));
-        segment.column = dot + 1;
-        if (!*segment.table || !*segment.column || strchr(segment.column, '.')) {
-            fs_error(p->diags, segment.pos, "write {table.column}, with one dot",
-                     "invalid placeholder name '%s'", name);
-            return NULL;
-        }
-    } else {
-        segment.column = name;
     }
     if (comma) {
         const char *type_at = skip_blanks(comma + 1);

@@ -1,5 +1,8 @@
 /* Text templates with placeholders in the ICU MessageFormat syntax that
  * translation tools know: literal text and `{name}`, `{table.column}`,
+ * and, beyond ICU, a name of any header in double quotes
+ * (`{"Population (UNDESA)", number}`, `{hno."Affected 2017"}`; `""` is a
+ * quote inside) and an HXL tag pattern (`{#affected+f}`, `{hno.#inneed}`),
  * `{value, number}`, `{value, number, integer|percent|compact}`,
  * `{date, date, short|medium|long|month}`,
  * `{n, plural, one {# village} other {# villages}}` (CLDR categories or
@@ -14,6 +17,7 @@
 #include <stddef.h>
 
 #include "core/fs_arena.h"
+#include "core/fs_buf.h"
 #include "core/fs_diag.h"
 
 typedef enum {
@@ -43,9 +47,12 @@ typedef struct {
 typedef struct {
     bool is_field;
     bool is_pound;      /* `#` in a plural arm: the plural's number */
-    const char *text;   /* literal text, or the placeholder name as written */
+    const char *text;   /* literal text, or the placeholder's name as written, blanks
+                         * around it dropped and an HXL tag in lower case */
     const char *table;  /* "programme" of {programme.title}; NULL for {title} */
-    const char *column; /* "title" */
+    const char *column; /* "title"; "Population (UNDESA)" for {"Population (UNDESA)"};
+                         * the tag pattern for an HXL tag */
+    const char *tag;    /* the HXL tag pattern in lower case ("#affected+f"), or NULL */
     fs_format format;
     fs_arm *arms; /* plural and select */
     size_t arm_count;
@@ -67,6 +74,16 @@ const fs_arm *fs_segment_arm(const fs_segment *segment, const char *key);
  * once, in order; for checking that a translation keeps them. Returns the
  * count; names live in arena. */
 size_t fs_template_names(const fs_template *template, fs_arena *arena, const char ***names);
+
+/* Whether pattern is an HXL tag pattern: "#tag" then "+attribute" or
+ * "-attribute" pieces, each a letter then letters, digits or '_', no
+ * spaces ("#affected+f-children"). */
+bool fs_hxl_pattern_valid(const char *pattern);
+
+/* Appends the placeholder form of a column name that works when copied
+ * into a layout: the name itself when it is a plain word ("label"), else
+ * the name in double quotes, its quotes doubled ("\"Affected 2017\""). */
+void fs_template_quote_name(const char *name, fs_buf *out);
 
 /* Parses source into a template in arena. pos is where source starts, so
  * errors point into the layout file. NULL with an error appended when a

@@ -21,6 +21,7 @@
 
 #include "core/fs_alloc.h"
 #include "core/fs_suggest.h"
+#include "i18n/fs_template.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -2128,19 +2129,6 @@ static size_t pattern_piece(const char *p, char *sign, char *word, bool *bad)
         word[i] = (char)(p[1 + i] >= 'A' && p[1 + i] <= 'Z' ? p[1 + i] - 'A' + 'a' : p[1 + i]);
     word[n] = '\0';
     return n + 1;
-}
-
-bool fs_hxl_pattern_valid(const char *pattern)
-{
-    char sign, word[64];
-    bool bad = false;
-    if (pattern[0] != '#')
-        return false;
-    size_t n;
-    for (const char *p = pattern; (n = pattern_piece(p, &sign, word, &bad)) > 0; p += n)
-        if (p != pattern && sign == '#')
-            return false;
-    return !bad;
 }
 
 /* Whether the normalised tag ("#affected+f+children") has the attribute. */

@@ -122,12 +122,9 @@ const char *fs_table_column_tag(const fs_table *table, size_t column);
  * spaces, compared without regard to case. A column whose attributes are
  * exactly the pattern's wins over those that merely include them. Returns
  * how many columns match (0, 1, or 2 for several) and sets *column to the
- * first, *other to the second when there are several. A malformed pattern
- * matches nothing. */
+ * first, *other to the second when there are several. A pattern that
+ * fs_hxl_pattern_valid refuses matches nothing. */
 size_t fs_table_find_tag(const fs_table *table, const char *pattern, size_t *column, size_t *other);
-
-/* Whether pattern is a well-formed HXL tag pattern for fs_table_find_tag. */
-bool fs_hxl_pattern_valid(const char *pattern);
 
 /* Index of the named column, or -1. Names match exactly. */
 long fs_table_find_column(const fs_table *table, const char *name);

@@ -548,6 +548,76 @@ static void test_threads_share_locale(void **state)
     assert_int_equal(mismatches, 0);
 }
 
+/* ---- exact decimals ---------------------------------------------------- */
+
+static void expect_decimal(const fs_locale *locale, const char *decimal, fs_decimal_style style,
+                           const char *skeleton, const char *expected)
+{
+    fs_buf buf = {0};
+    bool ok = fs_locale_format_decimal(locale, decimal, style, skeleton, &buf);
+    char text[512];
+    snprintf(text, sizeof text, "%s", ok ? fs_buf_str(&buf) : "(failed)");
+    fs_buf_free(&buf);
+    assert_string_equal(text, expected);
+}
+
+static void test_decimals_as_written(void **state)
+{
+    locales *l = *state;
+    /* Issue 12: 0.0001 printed 0 and 36.61954 printed 36.62. */
+    expect_decimal(l->en, "0.0001", FS_DECIMAL_WRITTEN, NULL, "0.0001");
+    expect_decimal(l->en, "36.61954", FS_DECIMAL_WRITTEN, NULL, "36.61954");
+    expect_decimal(l->en, "1.50", FS_DECIMAL_WRITTEN, NULL, "1.50");
+    expect_decimal(l->fr, "1.50", FS_DECIMAL_WRITTEN, NULL, "1,50");
+    expect_decimal(l->en, "1839.50", FS_DECIMAL_WRITTEN, NULL, "1,839.50");
+    expect_decimal(l->fr, "1839.50", FS_DECIMAL_WRITTEN, NULL, "1" NNBSP "839,50");
+    expect_decimal(l->en, "2029052", FS_DECIMAL_WRITTEN, NULL, "2,029,052");
+    expect_decimal(l->en, "-0.00", FS_DECIMAL_WRITTEN, NULL, "0.00");
+    /* Integers past 2^53, and far past, digit for digit (PapaParse's
+     * 16142028098527942586). */
+    expect_decimal(l->en, "16142028098527942586", FS_DECIMAL_WRITTEN, NULL,
+                   "16,142,028,098,527,942,586");
+    expect_decimal(l->fr, "-9007199254740993", FS_DECIMAL_WRITTEN, NULL,
+                   "-9" NNBSP "007" NNBSP "199" NNBSP "254" NNBSP "740" NNBSP "993");
+    expect_decimal(l->en, "123456789012345678901234567890.123456789", FS_DECIMAL_WRITTEN, NULL,
+                   "123,456,789,012,345,678,901,234,567,890.123456789");
+}
+
+static void test_decimal_styles(void **state)
+{
+    locales *l = *state;
+    expect_decimal(l->en, "1839.5", FS_DECIMAL_INTEGER, NULL, "1,840");
+    expect_decimal(l->en, "2.5", FS_DECIMAL_INTEGER, NULL, "3");
+    expect_decimal(l->en, "-0.4", FS_DECIMAL_INTEGER, NULL, "0");
+    expect_decimal(l->en, "0.94", FS_DECIMAL_SHARE, NULL, "94%");
+    expect_decimal(l->fr, "0.125", FS_DECIMAL_SHARE, NULL, "12,5" NBSP "%");
+    expect_decimal(l->en, "0.9", FS_DECIMAL_SHARE, NULL, "90%");
+    expect_decimal(l->en, "12.5", FS_DECIMAL_PERCENT, NULL, "12.5%");
+    expect_decimal(l->fr, "94", FS_DECIMAL_PERCENT, NULL, "94" NBSP "%");
+    expect_decimal(l->en, "7000000", FS_DECIMAL_COMPACT, NULL, "7 million");
+    expect_decimal(l->fr, "7000000", FS_DECIMAL_COMPACT, NULL, "7 millions");
+    expect_decimal(l->en, "1839.456", FS_DECIMAL_SKELETON, ".0", "1,839.5");
+    expect_decimal(l->fr, "0.256", FS_DECIMAL_SKELETON, "percent scale/100 .0", "25,6" NBSP "%");
+    expect_decimal(l->en, "2029052", FS_DECIMAL_SKELETON, "compact-short", "2M");
+    /* Not a plain decimal, or a skeleton ICU refuses: nothing. */
+    expect_decimal(l->en, "1e3", FS_DECIMAL_WRITTEN, NULL, "(failed)");
+    expect_decimal(l->en, "1,5", FS_DECIMAL_WRITTEN, NULL, "(failed)");
+    expect_decimal(l->en, "", FS_DECIMAL_WRITTEN, NULL, "(failed)");
+    expect_decimal(l->en, "1", FS_DECIMAL_SKELETON, "precision-bogus", "(failed)");
+}
+
+static void test_skeleton_valid(void **state)
+{
+    (void)state;
+    int offset = -1;
+    assert_true(fs_locale_skeleton_valid(".00", &offset));
+    assert_true(fs_locale_skeleton_valid("percent scale/100 precision-integer", &offset));
+    assert_false(fs_locale_skeleton_valid("percent .0 bogus", &offset));
+    assert_int_equal(offset, 11);
+    assert_false(fs_locale_skeleton_valid("caf\xC3\xA9", &offset));
+    assert_int_equal(offset, 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -580,6 +650,9 @@ int main(void)
         cmocka_unit_test(test_malformed_tags_rejected),
         cmocka_unit_test(test_fr_ca),
         cmocka_unit_test(test_free_null),
+        cmocka_unit_test(test_decimals_as_written),
+        cmocka_unit_test(test_decimal_styles),
+        cmocka_unit_test(test_skeleton_valid),
         cmocka_unit_test(test_threads_share_locale),
     };
     return cmocka_run_group_tests(tests, setup_locales, teardown_locales);

@@ -293,6 +293,105 @@ static void test_unknown_column_stays_unknown(void **state)
     assert_int_equal(t->segments[1].pos.column, 0);
 }
 
+/* ---- names of any header, and HXL tags ------------------------------- */
+
+static void test_quoted_names(void **state)
+{
+    /* Headers of public HDX tables: spaces, brackets, '%', apostrophes,
+     * dots, commas, a leading space. */
+    fs_template *t = parse_ok(state,
+                              "{\"Population (UNDESA)\", number} {hno.\"Affected 2017\"} "
+                              "{\"People's share, %\"} {\"Sector.Cluster\"} {\" Cumulative\"} "
+                              "{\"say \"\"hi\"\"\"}",
+                              11);
+    assert_field(t, 0, NULL, "Population (UNDESA)", FS_FORMAT_NUMBER, 0);
+    assert_string_equal(t->segments[0].text, "\"Population (UNDESA)\"");
+    assert_field(t, 2, "hno", "Affected 2017", FS_FORMAT_DEFAULT, 32);
+    assert_string_equal(t->segments[2].text, "hno.\"Affected 2017\"");
+    assert_field(t, 4, NULL, "People's share, %", FS_FORMAT_DEFAULT, 54);
+    assert_field(t, 6, NULL, "Sector.Cluster", FS_FORMAT_DEFAULT, 76);
+    assert_field(t, 8, NULL, " Cumulative", FS_FORMAT_DEFAULT, 95);
+    assert_field(t, 10, NULL, "say \"hi\"", FS_FORMAT_DEFAULT, 111);
+    assert_null(t->segments[0].tag);
+    /* A quoted table name, and blanks around the name. */
+    t = parse_ok(state, "{ \"Mali 2023\".\"In need\" , number, integer}", 1);
+    assert_field(t, 0, "Mali 2023", "In need", FS_FORMAT_INTEGER, 0);
+    assert_string_equal(t->segments[0].text, "\"Mali 2023\".\"In need\"");
+}
+
+static void test_quoted_name_errors(void **state)
+{
+    parse_fails(state, "x {\"Population (UNDESA)}", 3, "unterminated quoted name in a placeholder",
+                "close the name with a double quote; write a quote inside it as \"\"");
+}
+
+static void test_quoted_name_empty(void **state)
+{
+    parse_fails(state, "{\"\"}", 0, "invalid placeholder name '\"\"'",
+                "write a name with spaces or signs in double quotes: {name}");
+}
+
+static void test_hxl_tags(void **state)
+{
+    fs_template *t = parse_ok(state, "{#Affected+F} {hno.#inneed+children-adults, number}", 3);
+    assert_field(t, 0, NULL, "#affected+f", FS_FORMAT_DEFAULT, 0);
+    assert_string_equal(t->segments[0].tag, "#affected+f");
+    assert_string_equal(t->segments[0].text, "#affected+f");
+    assert_field(t, 2, "hno", "#inneed+children-adults", FS_FORMAT_NUMBER, 14);
+    assert_string_equal(t->segments[2].tag, "#inneed+children-adults");
+    /* Not confused with a plural's '#'. */
+    t = parse_ok(state, "{n, plural, one {# {#org}} other {# {#org+name}}}", 1);
+    const fs_template *one = t->segments[0].arms[0].message;
+    assert_true(one->segments[0].is_pound);
+    assert_string_equal(one->segments[2].tag, "#org");
+}
+
+static void test_hxl_tag_errors(void **state)
+{
+    parse_fails(state, "{#affected +f}", 0, "invalid HXL tag '#affected +f' in a placeholder",
+                "write an HXL tag and its attributes with no space: {#affected+f}, {#adm1+code}");
+}
+
+static void test_hxl_tag_with_bad_attribute(void **state)
+{
+    parse_fails(state, "{#affected+}", 0, "invalid HXL tag '#affected+' in a placeholder",
+                "write an HXL tag and its attributes with no space: {#affected+f}, {#adm1+code}");
+}
+
+static void test_hxl_pattern_valid(void **state)
+{
+    (void)state;
+    assert_true(fs_hxl_pattern_valid("#adm1+code-x_y"));
+    assert_false(fs_hxl_pattern_valid("#adm1 +code"));
+    assert_false(fs_hxl_pattern_valid("affected"));
+    assert_false(fs_hxl_pattern_valid("#a#b"));
+    assert_false(fs_hxl_pattern_valid("#1a"));
+    assert_false(fs_hxl_pattern_valid(""));
+}
+
+static void test_quote_name(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"label", "label"},
+        {"label@fr", "label@fr"},
+        {"Affected 2017", "\"Affected 2017\""},
+        {"Population (UNDESA)", "\"Population (UNDESA)\""},
+        {"a.b", "\"a.b\""},
+        {"#affected", "\"#affected\""},
+        {"say \"hi\"", "\"say \"\"hi\"\"\""},
+        {"People's", "\"People's\""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fs_buf out = {0};
+        fs_template_quote_name(cases[i][0], &out);
+        char text[128];
+        snprintf(text, sizeof text, "%s", fs_buf_str(&out));
+        fs_buf_free(&out);
+        assert_string_equal(text, cases[i][1]);
+    }
+}
+
 /* ---- errors ---------------------------------------------------------- */
 
 static void test_unterminated(void **state)
@@ -328,7 +427,10 @@ static void test_format_without_name(void **state)
 
 static void test_name_with_space(void **state)
 {
-    parse_fails(state, "{first name}", 0, "invalid placeholder name 'first name'", NAME_HINT);
+    /* The hint writes the form that works (issue 12: check suggested
+     * {Affected 2017}, which cannot be written). */
+    parse_fails(state, "{first name}", 0, "invalid placeholder name 'first name'",
+                "write a name with spaces or signs in double quotes: {\"first name\"}");
 }
 
 static void test_name_with_two_dots(void **state)
@@ -560,6 +662,14 @@ int main(void)
         TEST(test_blank_placeholder),
         TEST(test_format_without_name),
         TEST(test_name_with_space),
+        TEST(test_quoted_names),
+        TEST(test_quoted_name_errors),
+        TEST(test_quoted_name_empty),
+        TEST(test_hxl_tags),
+        TEST(test_hxl_tag_errors),
+        TEST(test_hxl_tag_with_bad_attribute),
+        TEST(test_hxl_pattern_valid),
+        TEST(test_quote_name),
         TEST(test_name_with_two_dots),
         TEST(test_name_with_empty_part),
         TEST(test_name_with_empty_column),
