@@ -114,6 +114,16 @@ static const fs_table *repeat_table(binder *b, const fs_node *node)
      * address is reused by the next repeat, which would then go unreported. */
     if (!table && !bind_already_reported(b, node))
         bind_no_table(b, node->pos, "repeat: ", node->repeat);
+    /* A table with only its header repeats nothing: an error (the page
+     * would lack what the layout shows), a warning when 'when' says the
+     * node may be left out. */
+    if (table && fs_table_file_rows(table) == 0 && !bind_already_reported(b, node)) {
+        fs_diag_add_kind(b->diags, node->when ? FS_WARNING : FS_ERROR, FS_KIND_EMPTY_TABLE,
+                         node->pos, "add the table's rows under its header, or remove the repeat",
+                         "repeat: table '%s' has no rows (%s has only its header)", node->repeat,
+                         fs_table_path(table));
+        return node->when ? table : NULL;
+    }
     return table;
 }
 
@@ -211,11 +221,13 @@ static bool left_out(binder *b, const fs_node *node)
 {
     if (!node->when)
         return false;
+    size_t errors = fs_diags_errors(b->diags);
     b->quiet = true;
     const char *text = bind_fill_plain(b, node->when, false);
     b->quiet = false;
+    /* A table with no rows is a warning here, and fills to nothing. */
     if (!text)
-        return false;
+        return fs_diags_errors(b->diags) == errors;
     while (*text == ' ' || *text == '\t' || *text == '\n')
         text++;
     return *text == '\0';

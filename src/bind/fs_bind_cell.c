@@ -8,6 +8,7 @@
 #include "bind/fs_bind_internal.h"
 #include "bind/fs_markdown.h"
 #include "core/fs_suggest.h"
+#include "i18n/fs_template.h"
 #include "i18n/fs_typo.h"
 
 const fs_locale *bind_locale(const binder *b)
@@ -68,10 +69,84 @@ void bind_columns_hint(binder *b, const fs_table *table, const char *name, fs_bu
         fs_suggest_hint(hint, name, names, count, "its columns: ");
 }
 
+/* The hint for a placeholder naming a column the table lacks: the nearest
+ * name as a placeholder that works when copied ({"Affected 2017"}), then
+ * the columns. */
+static void placeholder_hint(binder *b, const fs_table *table, const char *name, fs_buf *hint)
+{
+    size_t count = fs_table_column_count(table);
+    const char **names = fs_arena_array(b->arena, count, sizeof *names);
+    for (size_t i = 0; names && i < count; i++)
+        names[i] = fs_table_column_name(table, i);
+    const char *best = NULL;
+    if (names && fs_suggest(name, names, count, &best, 1)) {
+        fs_buf form = {0};
+        fs_template_quote_name(best, &form);
+        if (strcmp(fs_buf_str(&form), best) == 0)
+            fs_buf_printf(hint, "did you mean '%s'? ", best);
+        else
+            fs_buf_printf(hint, "did you mean {%s}? ", fs_buf_str(&form));
+        fs_buf_free(&form);
+    }
+    fs_buf_puts(hint, "its columns: ");
+    for (size_t i = 0; names && i < count && i < 40; i++)
+        fs_buf_printf(hint, "%s%s", i ? ", " : "", names[i]);
+    if (count > 40)
+        fs_buf_puts(hint, ", ...");
+}
+
+/* The column an HXL tag pattern names: exactly one must match. */
+static bool find_tagged(binder *b, const fs_segment *field, const fs_table *table, size_t *column)
+{
+    size_t other = 0;
+    size_t found = fs_table_find_tag(table, field->tag, column, &other);
+    if (found == 1)
+        return true;
+    if (bind_already_reported(b, field))
+        return false;
+    if (found > 1) {
+        fs_buf name = {0}, hint = {0};
+        fs_template_quote_name(fs_table_column_name(table, *column), &name);
+        fs_buf_printf(&hint,
+                      "add an attribute that only one of them has (their tags: %s, %s), or name "
+                      "the column: {%s}",
+                      fs_table_column_tag(table, *column), fs_table_column_tag(table, other),
+                      fs_buf_str(&name));
+        fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, field->pos, fs_buf_str(&hint),
+                         "{%s}: columns '%s' and '%s' of %s both have that tag", field->text,
+                         fs_table_column_name(table, *column), fs_table_column_name(table, other),
+                         fs_table_path(table));
+        fs_buf_free(&name);
+        fs_buf_free(&hint);
+        return false;
+    }
+    fs_buf hint = {0};
+    size_t tags = 0;
+    for (size_t k = 0; k < fs_table_column_count(table); k++) {
+        const char *tag = fs_table_column_tag(table, k);
+        if (tag)
+            fs_buf_printf(&hint, "%s%s", tags++ ? ", " : "its tags: ", tag);
+    }
+    if (!tags)
+        fs_buf_puts(&hint, "the table has no HXL hashtag row; name the column instead");
+    fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, field->pos, fs_buf_str(&hint),
+                     "{%s}: no column of %s has the HXL tag '%s'", field->text,
+                     fs_table_path(table), field->tag);
+    fs_buf_free(&hint);
+    return false;
+}
+
 static bool find_column(binder *b, const fs_segment *field, const fs_table *table, const char *name,
                         size_t *column)
 {
+    if (field->tag)
+        return find_tagged(b, field, table, column);
     long found = fs_table_find_column(table, name);
+    /* A column NAME@LANG alone serves that language. */
+    char sibling[512];
+    snprintf(sibling, sizeof sibling, "%s@%s", name, fs_lang_tag(b->in->lang));
+    if (found < 0)
+        found = fs_table_find_column(table, sibling);
     if (found >= 0) {
         *column = (size_t)found;
         return true;
@@ -79,7 +154,19 @@ static bool find_column(binder *b, const fs_segment *field, const fs_table *tabl
     if (bind_already_reported(b, field))
         return false;
     fs_buf hint = {0};
-    bind_columns_hint(b, table, name, &hint);
+    size_t prefix = strlen(name);
+    const char *only = NULL;
+    for (size_t k = 0; k < fs_table_column_count(table) && !only; k++) {
+        const char *other = fs_table_column_name(table, k);
+        if (strncmp(other, name, prefix) == 0 && other[prefix] == '@')
+            only = other;
+    }
+    if (only)
+        fs_buf_printf(&hint,
+                      "'%s' serves the %s pages only: add a column '%s' for the other languages",
+                      only, strrchr(only, '@') + 1, name);
+    else
+        placeholder_hint(b, table, name, &hint);
     fs_diag_add_kind(b->diags, FS_ERROR, FS_KIND_PLACEHOLDER, field->pos, fs_buf_str(&hint),
                      "{%s}: no column '%s' in %s", field->text, name, fs_table_path(table));
     fs_buf_free(&hint);
@@ -130,6 +217,15 @@ static bool find_cell(binder *b, const fs_segment *field, const fs_table **table
     }
     if (!find_column(b, field, *table, field->column, column))
         return false;
+    if (fs_table_file_rows(*table) == 0) {
+        if (bind_already_reported(b, field))
+            return false;
+        fs_diag_add_kind(b->diags, b->quiet ? FS_WARNING : FS_ERROR, FS_KIND_EMPTY_TABLE,
+                         field->pos, "add the table's row under its header, or leave the text out",
+                         "{%s}: table '%s' has no rows (%s has only its header)", field->text,
+                         fs_table_name(*table), fs_table_path(*table));
+        return false;
+    }
     if (fs_table_row_count(*table) != 1) {
         if (bind_already_reported(b, field))
             return false;
@@ -247,6 +343,110 @@ static const char *cell_text(binder *b, const fs_table *table, size_t row, size_
     return bind_translated(b, text, fs_table_cell_pos(table, row, column), sibling);
 }
 
+/* How a missing value prints: the layout's 'missing' text, else an en
+ * dash; nothing when a 'when' is being tested, so that a missing value
+ * leaves its node out. A note for check (kind missing-value), once per
+ * cell. */
+static bool missing_value(binder *b, const fs_segment *field, const fs_table *table, size_t row,
+                          size_t column, fs_buf *out)
+{
+    if (b->quiet)
+        return true;
+    fs_pos where = b->last_cell;
+    const char *text = fs_table_cell(table, row, column);
+    const char *shown = FS_MISSING_DEFAULT;
+    const fs_template *missing = b->in->layout ? b->in->layout->missing : NULL;
+    if (missing) {
+        shown = bind_fill_plain(b, missing, true);
+        if (!shown)
+            return false;
+    }
+    fs_buf_puts(out, shown);
+    b->last_cell = where;
+    char what[128];
+    if (*text)
+        snprintf(what, sizeof what, "'%.100s'", text);
+    else
+        snprintf(what, sizeof what, "an empty cell");
+    /* Once per cell: a cell's text identifies it, but empty cells share
+     * one "" and are noted each time they are read. */
+    if (!*text || !bind_already_reported(b, text))
+        fs_diag_add_kind(b->diags, FS_NOTE, FS_KIND_MISSING, where,
+                         "fill the cell with the number if it is known; 'missing:' in the "
+                         "layout says how a missing value prints",
+                         "{%s} reads a missing value (%s) in column '%s': it prints as '%s'",
+                         field->text, what, fs_table_column_name(table, column), shown);
+    return true;
+}
+
+/* Shifts a plain decimal two places left: the share a percent stands for
+ * ("12.5" is "0.125"). */
+static void percent_to_share(const char *percent, fs_buf *out)
+{
+    bool negative = *percent == '-';
+    const char *digits = percent + negative;
+    size_t whole = strcspn(digits, ".");
+    const char *decimals = digits[whole] ? digits + whole + 1 : "";
+    if (negative)
+        fs_buf_putc(out, '-');
+    if (whole <= 2) {
+        fs_buf_puts(out, "0.");
+        for (size_t i = whole; i < 2; i++)
+            fs_buf_putc(out, '0');
+        fs_buf_append(out, digits, whole);
+    } else {
+        fs_buf_append(out, digits, whole - 2);
+        fs_buf_putc(out, '.');
+        fs_buf_append(out, digits + whole - 2, 2);
+    }
+    fs_buf_puts(out, decimals);
+}
+
+/* Formats the cell's number exactly, from its digits, in the style the
+ * placeholder's format asks; a percent cell ("94%") is the share 0.94. */
+static bool format_decimal(binder *b, const fs_segment *field, const fs_table *table, size_t row,
+                           size_t column, fs_format format, fs_buf *out)
+{
+    fs_buf decimal = {0};
+    if (!fs_table_cell_decimal(table, row, column, &decimal)) {
+        fs_buf_free(&decimal);
+        return number_needed(b, field, table, row, column, fs_table_cell(table, row, column));
+    }
+    double value;
+    fs_table_cell_number(table, row, column, &value);
+    bool percent = strchr(fs_table_cell(table, row, column), '%') != NULL;
+    fs_decimal_style style = percent ? FS_DECIMAL_PERCENT : FS_DECIMAL_WRITTEN;
+    if (format == FS_FORMAT_INTEGER)
+        style = FS_DECIMAL_INTEGER;
+    else if (format == FS_FORMAT_COMPACT)
+        style = FS_DECIMAL_COMPACT;
+    else if (format == FS_FORMAT_PERCENT && !percent)
+        style = FS_DECIMAL_SHARE;
+    else if (format == FS_FORMAT_SKELETON)
+        style = FS_DECIMAL_SKELETON;
+    fs_buf share = {0};
+    const char *digits = fs_buf_str(&decimal);
+    if (percent && (format == FS_FORMAT_SKELETON || format == FS_FORMAT_INTEGER ||
+                    format == FS_FORMAT_COMPACT)) {
+        /* A format that is not about percents reads the share. */
+        percent_to_share(digits, &share);
+        digits = fs_buf_str(&share);
+    }
+    size_t from = out->length;
+    bool ok = fs_locale_format_decimal(bind_locale(b), digits, style, field->skeleton, out);
+    if (!ok)
+        fs_error(b->diags, b->last_cell,
+                 "write the number with at most a few hundred digits, or check the format's "
+                 "skeleton",
+                 "cannot format %s for language %s", fs_table_cell(table, row, column),
+                 fs_lang_tag(b->in->lang));
+    else
+        bind_keep_together(out, from);
+    fs_buf_free(&decimal);
+    fs_buf_free(&share);
+    return ok;
+}
+
 bool bind_format_cell(binder *b, const fs_segment *field, fs_format format, bool translate,
                       fs_buf *out)
 {
@@ -256,6 +456,12 @@ bool bind_format_cell(binder *b, const fs_segment *field, fs_format format, bool
         return false;
     const char *text = fs_table_cell(table, row, column);
     b->last_cell = fs_table_cell_pos(table, row, column);
+    if (format == FS_FORMAT_VERBATIM) {
+        fs_buf_puts(out, text);
+        return true;
+    }
+    if (fs_table_cell_missing(table, row, column) && format != FS_FORMAT_MARKDOWN)
+        return missing_value(b, field, table, row, column, out);
     if (!*text) {
         if (!b->quiet)
             fs_diag_add_kind(b->diags, FS_WARNING, FS_KIND_EMPTY_CELL, b->last_cell,
@@ -267,40 +473,39 @@ bool bind_format_cell(binder *b, const fs_segment *field, fs_format format, bool
     double value;
     bool is_number = fs_table_cell_number(table, row, column, &value);
     fs_col_type type = fs_table_column_type(table, column);
-    fs_number_style style;
     switch (format) {
     case FS_FORMAT_DEFAULT:
     case FS_FORMAT_MARKDOWN:
         /* A number column is formatted for the language even without a
-         * format; a text column (and so a key/value table) prints as written. */
-        if (!is_number || type == FS_COL_TEXT || type == FS_COL_YEAR) {
-            if (translate) {
-                fs_buf typeset = {0};
-                fs_typo_apostrophes(cell_text(b, table, row, column, text), &typeset);
-                fs_typo_break_long_words(fs_buf_str(&typeset), out);
-                fs_buf_free(&typeset);
-            } else {
-                fs_buf_puts(out, text);
-            }
-            return true;
+         * format; any other column (and so a key/value table) prints as
+         * written, translated when it is text. */
+        if (is_number &&
+            (type == FS_COL_INTEGER || type == FS_COL_DECIMAL || type == FS_COL_PERCENT))
+            return format_decimal(b, field, table, row, column, format, out);
+        if (translate) {
+            /* Codes, dates and the columns the layout marks (names) are
+             * never looked up in a catalog. */
+            fs_buf typeset = {0};
+            fs_typo_apostrophes(fs_table_column_translated(table, column)
+                                    ? cell_text(b, table, row, column, text)
+                                    : text,
+                                &typeset);
+            fs_typo_break_long_words(fs_buf_str(&typeset), out);
+            fs_buf_free(&typeset);
+        } else {
+            fs_buf_puts(out, text);
         }
-        style = type == FS_COL_INTEGER   ? FS_NUMBER_INTEGER
-                : type == FS_COL_PERCENT ? FS_NUMBER_PERCENT
-                                         : FS_NUMBER_PLAIN;
-        break;
+        return true;
     case FS_FORMAT_NUMBER:
-        style = FS_NUMBER_PLAIN;
-        break;
     case FS_FORMAT_INTEGER:
-        style = FS_NUMBER_INTEGER;
-        break;
     case FS_FORMAT_PERCENT:
-        style = FS_NUMBER_PERCENT;
-        break;
     case FS_FORMAT_COMPACT:
-        style = FS_NUMBER_COMPACT;
-        break;
-    default: {
+    case FS_FORMAT_SKELETON:
+        return format_decimal(b, field, table, row, column, format, out);
+    case FS_FORMAT_DATE_SHORT:
+    case FS_FORMAT_DATE_MEDIUM:
+    case FS_FORMAT_DATE_LONG:
+    case FS_FORMAT_DATE_MONTH: {
         int year, month, day;
         static const fs_date_style dates[] = {FS_DATE_SHORT, FS_DATE_MEDIUM, FS_DATE_LONG,
                                               FS_DATE_MONTH_YEAR};
@@ -316,17 +521,10 @@ bool bind_format_cell(binder *b, const fs_segment *field, fs_format format, bool
                  fs_table_column_name(table, column), text);
         return false;
     }
+    default:
+        fs_buf_puts(out, text);
+        return true;
     }
-    if (!is_number)
-        return number_needed(b, field, table, row, column, text);
-    size_t from = out->length;
-    if (!fs_locale_format_number(bind_locale(b), value, style, out)) {
-        fs_error(b->diags, b->last_cell, NULL, "cannot format %s for language %s", text,
-                 fs_lang_tag(b->in->lang));
-        return false;
-    }
-    bind_keep_together(out, from);
-    return true;
 }
 
 bool bind_plural_value(binder *b, const fs_segment *field, double *value)
@@ -380,8 +578,11 @@ static bool fill_field(binder *b, const fs_segment *segment, fill_mode mode, fs_
         double number;
         if (!bind_plural_value(b, segment, &number))
             return false;
+        /* '#' is the number as the cell writes it, for the language. */
         fs_buf formatted = {0};
-        bool ok = fs_locale_format_number(bind_locale(b), number, FS_NUMBER_PLAIN, &formatted);
+        fs_segment plain = *segment;
+        plain.format = FS_FORMAT_NUMBER;
+        bool ok = bind_format_cell(b, &plain, FS_FORMAT_NUMBER, false, &formatted);
         fill_mode inner = mode;
         inner.pound = fs_buf_str(&formatted);
         const fs_arm *arm = plural_arm(b, segment, number);

@@ -30,19 +30,18 @@ static bool chart_number(binder *b, const fs_node *node, const fs_template *temp
     size_t row = 0, column = 0;
     if (!bind_locate(b, field, &table, &row, &column))
         return false;
-    *share = field->format == FS_FORMAT_PERCENT || strchr(fs_table_cell(table, row, column), '%') ||
-             fs_table_column_type(table, column) == FS_COL_PERCENT;
-    /* Shown as the language writes a number ("57 %" in French), whatever
-     * the cell's own spelling, unless the placeholder asks for a format. */
+    /* A percent cell is a share; so is a number shown as a percent, which
+     * as in ICU is a fraction of one (0.47 is 47%). Charts count in
+     * percent. */
+    bool percent_cell = strchr(fs_table_cell(table, row, column), '%') != NULL;
+    *share = field->format == FS_FORMAT_PERCENT || percent_cell;
+    if (field->format == FS_FORMAT_PERCENT && !percent_cell)
+        *value *= 100;
+    /* Shown as the language writes the number, exactly as written ("57 %"
+     * in French), unless the placeholder asks for a format. */
     fs_buf formatted = {0};
-    bool ok;
-    if (field->format == FS_FORMAT_DEFAULT) {
-        ok = fs_locale_format_number(bind_locale(b), *value,
-                                     *share ? FS_NUMBER_PERCENT : FS_NUMBER_PLAIN, &formatted);
-        bind_keep_together(&formatted, 0);
-    } else {
-        ok = bind_format_cell(b, field, field->format, false, &formatted);
-    }
+    fs_format format = field->format == FS_FORMAT_DEFAULT ? FS_FORMAT_NUMBER : field->format;
+    bool ok = bind_format_cell(b, field, format, false, &formatted);
     /* With the language's typography, as every other text: "50 %" takes a
      * narrow no-break space in French. */
     fs_buf typeset = {0};

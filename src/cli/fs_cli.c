@@ -153,7 +153,12 @@ bool fs_cli_load_run(fs_cli_run *r, const char *layout, const char *data, const 
     /* Load everything that can be checked before reporting, so one run shows
      * every problem of the layout and of the data. */
     r->layout = fs_layout_load(dir, r->arena, diags);
-    r->data = fs_dataset_load(data, r->arena, diags);
+    fs_dataset_options options = {0};
+    if (r->layout) {
+        options.decls = r->layout->tables;
+        options.decl_count = r->layout->table_count;
+    }
+    r->data = fs_dataset_read(data, &options, r->arena, diags);
     r->icons = fs_icons_load(FS_MATERIAL_CODEPOINTS, r->arena, diags);
     r->images = fs_images_new();
     r->fonts = conf ? fs_fonts_create(conf, diags) : NULL;

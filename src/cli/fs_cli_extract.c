@@ -194,7 +194,12 @@ int fs_cli_extract(int argc, char **argv)
     }
     const char *dir = fs_cli_layout_dir(layout_arg, fs_cli_datadir(&owned), arena);
     fs_layout *layout = fs_layout_load(dir, arena, diags);
-    fs_dataset *data = fs_dataset_load(data_dir, arena, diags);
+    fs_dataset_options options = {0};
+    if (layout) {
+        options.decls = layout->tables;
+        options.decl_count = layout->table_count;
+    }
+    fs_dataset *data = fs_dataset_read(data_dir, &options, arena, diags);
     fs_icons *icons = fs_icons_load(FS_MATERIAL_CODEPOINTS, arena, diags);
     lang = layout ? fs_lang_create("en", layout, data_dir, false, arena, diags) : NULL;
     time_t created;

@@ -31,6 +31,8 @@ typedef struct {
 #define FS_KIND_TRANSLATION "translation" /* missing or fuzzy */
 #define FS_KIND_PLACEHOLDER "placeholder" /* names no table, column or row */
 #define FS_KIND_EMPTY_CELL  "empty-cell"
+#define FS_KIND_MISSING     "missing-value" /* N/A, - or empty in a number column */
+#define FS_KIND_EMPTY_TABLE "empty-table"   /* a table the layout reads has no rows */
 #define FS_KIND_ICON        "icon"     /* unknown icon name */
 #define FS_KIND_IMAGE       "image"    /* missing or bad picture */
 #define FS_KIND_OVERFLOW    "overflow" /* text or a block larger than its room */

@@ -4,6 +4,7 @@
 
 #include "core/fs_buf.h"
 #include "core/fs_suggest.h"
+#include "i18n/fs_locale.h"
 
 enum { FS_TEMPLATE_MAX_SEGMENTS = 4096, FS_TEMPLATE_MAX_DEPTH = 8 };
 
@@ -148,11 +149,33 @@ static const char *skip_blanks(const char *at)
 /* type_at and style_at are where the two words start in the source, for
  * errors; style and style_at are NULL when there is no style. */
 static bool read_format(parser *p, const char *type_at, const char *style_at, const char *type,
-                        const char *style, fs_format *format)
+                        const char *style, fs_segment *segment)
 {
-    static const char *const types[] = {"number", "date", "plural", "select", "markdown"};
+    static const char *const types[] = {"number", "date",     "plural",
+                                        "select", "markdown", "verbatim"};
+    fs_format *format = &segment->format;
     if (strcmp(type, "markdown") == 0 && !style) {
         *format = FS_FORMAT_MARKDOWN;
+        return true;
+    }
+    if (strcmp(type, "verbatim") == 0 && !style) {
+        *format = FS_FORMAT_VERBATIM;
+        return true;
+    }
+    if (strcmp(type, "number") == 0 && style && strncmp(style, "::", 2) == 0) {
+        const char *skeleton = skip_blanks(style + 2);
+        int offset = 0;
+        if (!*skeleton || !fs_locale_skeleton_valid(skeleton, &offset)) {
+            const char *at = skip_blanks(skip_blanks(style_at) + 2);
+            fs_error(p->diags, pos_of(p, at + offset),
+                     "write an ICU number skeleton, such as ::.00 (two decimals), "
+                     "::precision-integer, ::percent scale/100 (a share as a percent) or "
+                     "::compact-short",
+                     "invalid number skeleton '%s'", skeleton);
+            return false;
+        }
+        segment->skeleton = skeleton;
+        *format = FS_FORMAT_SKELETON;
         return true;
     }
     static const char *const number_styles[] = {"integer", "percent", "compact"};
@@ -195,10 +218,10 @@ static bool read_format(parser *p, const char *type_at, const char *style_at, co
     }
     const char *best;
     fs_buf hint = {0};
-    if (fs_suggest(type, types, 5, &best, 1))
+    if (fs_suggest(type, types, 6, &best, 1))
         fs_buf_printf(&hint, "did you mean '%s'? ", best);
     fs_buf_puts(&hint, "formats: {name, number}, {name, number, percent}, {name, date, long}, "
-                       "{n, plural, one {...} other {...}}, {text, markdown}");
+                       "{n, plural, one {...} other {...}}, {text, markdown}, {code, verbatim}");
     fs_error(p->diags, pos_of(p, type_at), fs_buf_str(&hint), "unknown format '%s'", type);
     fs_buf_free(&hint);
     return false;
@@ -493,7 +516,7 @@ static const char *read_field(parser *p, builder *b, const char *open, int depth
         if (!type || (second && !style))
             return NULL;
         if (!read_format(p, type_at, second ? skip_blanks(second + 1) : NULL, type, style,
-                         &segment.format))
+                         &segment))
             return NULL;
     }
     return push(p, b, segment) ? close + 1 : NULL;

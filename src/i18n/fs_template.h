@@ -4,6 +4,8 @@
  * (`{"Population (UNDESA)", number}`, `{hno."Affected 2017"}`; `""` is a
  * quote inside) and an HXL tag pattern (`{#affected+f}`, `{hno.#inneed}`),
  * `{value, number}`, `{value, number, integer|percent|compact}`,
+ * `{value, number, ::SKELETON}` (an ICU number skeleton: `::.00`),
+ * `{code, verbatim}` (as written),
  * `{date, date, short|medium|long|month}`,
  * `{n, plural, one {# village} other {# villages}}` (CLDR categories or
  * exact `=0`; `#` is the number) and `{g, select, a {...} other {...}}`.
@@ -30,9 +32,11 @@ typedef enum {
     FS_FORMAT_DATE_MEDIUM,
     FS_FORMAT_DATE_LONG,
     FS_FORMAT_DATE_MONTH,
-    FS_FORMAT_PLURAL,  /* arms chosen by the value's CLDR plural category */
-    FS_FORMAT_SELECT,  /* arms chosen by the value's text */
-    FS_FORMAT_MARKDOWN /* a text cell whose emphasis, code and links are Markdown */
+    FS_FORMAT_PLURAL,   /* arms chosen by the value's CLDR plural category */
+    FS_FORMAT_SELECT,   /* arms chosen by the value's text */
+    FS_FORMAT_MARKDOWN, /* a text cell whose emphasis, code and links are Markdown */
+    FS_FORMAT_VERBATIM, /* the cell exactly as written: no number format, no translation */
+    FS_FORMAT_SKELETON  /* `{v, number, ::.00}`: an ICU number skeleton (segment's skeleton) */
 } fs_format;
 
 typedef struct fs_template fs_template;
@@ -54,7 +58,8 @@ typedef struct {
                          * the tag pattern for an HXL tag */
     const char *tag;    /* the HXL tag pattern in lower case ("#affected+f"), or NULL */
     fs_format format;
-    fs_arm *arms; /* plural and select */
+    const char *skeleton; /* FS_FORMAT_SKELETON: the skeleton after "::" */
+    fs_arm *arms;         /* plural and select */
     size_t arm_count;
     fs_pos pos; /* where the placeholder starts */
 } fs_segment;

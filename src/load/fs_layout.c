@@ -744,7 +744,7 @@ void fs_layout_each_text(const fs_layout *layout,
     for (size_t i = 0; i < COUNT(parts); i++)
         each_text(parts[i], visit, context);
     const fs_template *metadata[] = {layout->title, layout->subject, layout->author,
-                                     layout->keywords};
+                                     layout->keywords, layout->missing};
     for (size_t i = 0; i < sizeof metadata / sizeof metadata[0]; i++)
         if (metadata[i])
             visit(context, metadata[i]);
@@ -804,10 +804,106 @@ static bool read_first_page(reader *r, yaml_node_t *node)
     return ok;
 }
 
+/* One declared column: a type word (code: text), or {type: ..., translate:
+ * false}. */
+static bool read_column_decl(reader *r, yaml_node_t *key, yaml_node_t *value, fs_column_decl *d)
+{
+    static const char *const types[] = {"text", "integer", "decimal", "percent",
+                                        "year", "date",    "code",    NULL};
+    static const char *const keys[] = {"type", "translate"};
+    *d = (fs_column_decl){.pos = fs_yaml_pos(&r->yaml, key)};
+    if (!fs_yaml_string(&r->yaml, key, "a column's name", r->arena, &d->name, r->diags))
+        return false;
+    yaml_node_t *type = value;
+    bool ok = true;
+    if (value->type == YAML_MAPPING_NODE) {
+        type = NULL;
+        for (yaml_node_pair_t *p = value->data.mapping.pairs.start;
+             p < value->data.mapping.pairs.top; p++) {
+            long k = fs_yaml_key_index(&r->yaml, fs_yaml_node(&r->yaml, p->key), "a column", keys,
+                                       COUNT(keys), r->diags);
+            yaml_node_t *v = fs_yaml_node(&r->yaml, p->value);
+            if (k == 0) {
+                type = v;
+            } else if (k == 1) {
+                bool translate = true;
+                ok = fs_yaml_bool(&r->yaml, v, "translate", &translate, r->diags) && ok;
+                d->no_translation = !translate;
+            } else {
+                ok = false;
+            }
+        }
+    } else if (value->type != YAML_SCALAR_NODE) {
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, value),
+                 "write a type (value: integer) or {type: integer, translate: false}",
+                 "a column's declaration must be a type or a mapping, not %s", fs_yaml_kind(value));
+        return false;
+    }
+    if (type) {
+        int choice = 0;
+        if (!fs_yaml_choice(&r->yaml, type, "type", types, &choice, r->diags))
+            return false;
+        d->has_type = true;
+        d->type_pos = fs_yaml_pos(&r->yaml, type);
+        fs_col_type_from_name(types[choice], &d->type);
+    }
+    return ok;
+}
+
+/* tables: {stats: {value: integer, code: text, name: {translate: false}}}:
+ * the types of the data's columns, overriding inference, and the columns
+ * whose texts are never translated. */
+static bool read_tables(reader *r, yaml_node_t *node)
+{
+    if (node->type != YAML_MAPPING_NODE) {
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, node),
+                 "write tables: {stats: {value: integer, code: text}}",
+                 "'tables' must be a mapping of table names, not %s", fs_yaml_kind(node));
+        return false;
+    }
+    size_t count = (size_t)(node->data.mapping.pairs.top - node->data.mapping.pairs.start);
+    fs_table_decl *decls = fs_arena_array(r->arena, count + 1, sizeof *decls);
+    if (!decls)
+        return false;
+    bool ok = true;
+    for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *key = fs_yaml_node(&r->yaml, p->key);
+        yaml_node_t *value = fs_yaml_node(&r->yaml, p->value);
+        fs_table_decl *decl = &decls[r->layout->table_count];
+        *decl = (fs_table_decl){.pos = fs_yaml_pos(&r->yaml, key)};
+        if (!fs_yaml_string(&r->yaml, key, "a table's name", r->arena, &decl->table, r->diags)) {
+            ok = false;
+            continue;
+        }
+        if (value->type != YAML_MAPPING_NODE) {
+            fs_error(r->diags, fs_yaml_pos(&r->yaml, value),
+                     "write the table's columns: stats: {value: integer}",
+                     "table '%s' must be a mapping of its columns, not %s", decl->table,
+                     fs_yaml_kind(value));
+            ok = false;
+            continue;
+        }
+        size_t columns = (size_t)(value->data.mapping.pairs.top - value->data.mapping.pairs.start);
+        fs_column_decl *list = fs_arena_array(r->arena, columns + 1, sizeof *list);
+        if (!list)
+            return false;
+        for (yaml_node_pair_t *c = value->data.mapping.pairs.start;
+             c < value->data.mapping.pairs.top; c++)
+            ok = read_column_decl(r, fs_yaml_node(&r->yaml, c->key),
+                                  fs_yaml_node(&r->yaml, c->value), &list[decl->count++]) &&
+                 ok;
+        decl->columns = list;
+        r->layout->table_count++;
+    }
+    r->layout->tables = decls;
+    return ok;
+}
+
 static bool read_root(reader *r)
 {
-    static const char *const keys[] = {"page",   "theme",  "metadata",  "body",
-                                       "header", "footer", "first-page"};
+    static const char *const keys[] = {"page",   "theme",      "metadata", "body",   "header",
+                                       "footer", "first-page", "tables",   "missing"};
     yaml_node_t *root = fs_yaml_root(&r->yaml);
     if (root->type != YAML_MAPPING_NODE) {
         fs_error(r->diags, fs_yaml_pos(&r->yaml, root), "start from layouts/brief/layout.yaml",
@@ -859,6 +955,12 @@ static bool read_root(reader *r)
     yaml_node_t *first = find_key(r, root, "first-page");
     if (first)
         ok = read_first_page(r, first) && ok;
+    yaml_node_t *tables = find_key(r, root, "tables");
+    if (tables)
+        ok = read_tables(r, tables) && ok;
+    yaml_node_t *missing = find_key(r, root, "missing");
+    if (missing)
+        ok = (r->layout->missing = read_template(r, missing, "missing")) && ok;
     return ok;
 }
 

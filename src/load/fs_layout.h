@@ -11,7 +11,11 @@
 #include "core/fs_arena.h"
 #include "core/fs_diag.h"
 #include "i18n/fs_template.h"
+#include "load/fs_table.h"
 #include "load/fs_theme.h"
+
+/* A missing value prints as an en dash unless the layout says otherwise. */
+#define FS_MISSING_DEFAULT "\u2013"
 
 typedef enum {
     FS_NODE_BOX,      /* box and band: a frame around content */
@@ -164,10 +168,17 @@ typedef struct {
      * none ('first-page'); an empty column draws nothing. */
     fs_node *first_header, *first_footer;
     fs_template *title, *subject, *author, *keywords; /* PDF metadata */
+    /* How a missing value (N/A, -, an empty cell of a number column) prints;
+     * NULL for FS_MISSING_DEFAULT. A layout text, translated. */
+    fs_template *missing;
+    /* What the layout declares of the data's columns ('tables'). */
+    fs_table_decl *tables;
+    size_t table_count;
 } fs_layout;
 
 /* Calls visit for every text template the layout writes, in document order:
- * node values, labels, list items and item templates, then the metadata.
+ * node values, labels, list items and item templates, then the metadata
+ * and the text of a missing value.
  * Icon names and stat numbers are not texts. */
 void fs_layout_each_text(const fs_layout *layout,
                          void (*visit)(void *context, const fs_template *text), void *context);

@@ -1997,8 +1997,9 @@ bool fs_table_column_translated(const fs_table *table, size_t column)
 {
     if (column >= table->columns)
         return false;
+    /* NAME@LANG holds a translation already. */
     const fs_column *c = &table->column[column];
-    return !c->no_translation && c->type == FS_COL_TEXT;
+    return !c->no_translation && c->type == FS_COL_TEXT && !strchr(c->name, '@');
 }
 
 /* Whether a cell fits a declared type: empty, a marker in a number column,

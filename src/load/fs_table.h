@@ -207,8 +207,8 @@ bool fs_table_declare(fs_table *table, const fs_table_decl *decl, fs_diags *diag
 /* True when the layout declared the column's type. */
 bool fs_table_column_declared(const fs_table *table, size_t column);
 
-/* False for a column whose texts are never translated: declared so, or a
- * code, date or number column. */
+/* False for a column whose texts are never translated: declared so, a
+ * code, date or number column, or a column NAME@LANG (a translation). */
 bool fs_table_column_translated(const fs_table *table, size_t column);
 
 #endif

@@ -25,7 +25,7 @@ summary,The programme helps villages prepare for floods.
 --- file: data/stats.csv
 office,icon,value,label,label@fr
 Mopti,groups,2029052,people covered,personnes couvertes
-Gao,school,,schools,écoles
+Gao,school,71,,
 --- file: data/fr.po
 msgid "The programme helps villages prepare for floods."
 msgstr "Le programme aide les villages à se préparer aux crues."
@@ -37,7 +37,7 @@ check layout data --each office --lang fr
 == office 'Mopti' (fr) ==
 layout/layout.yaml:11:15: warning: "Partners" is missing from layout/fr.po; the fr page shows it in English
 == office 'Gao' (fr) ==
-data/stats.csv:3:12: warning: {value} reads an empty cell (column 'value')
+data/stats.csv:3:15: warning: {label} reads an empty cell (column 'label')
 (and 1 more, shown above for another document)
 check: fr: 2 documents, 2 with problems, 3 problems, 0 notes
 check: 3 problems, 0 notes

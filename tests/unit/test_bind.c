@@ -164,8 +164,15 @@ static fs_bind_input load(void **state, const char *layout_yaml)
 {
     ctx *c = *state;
     write_file("layout/layout.yaml", layout_yaml);
-    fs_dataset *data = fs_dataset_load("data", c->arena, c->diags);
+    /* As a run loads them: the layout first, whose 'tables' the data
+     * follows. */
     fs_layout *layout = fs_layout_load("layout", c->arena, c->diags);
+    fs_dataset_options options = {0};
+    if (layout) {
+        options.decls = layout->tables;
+        options.decl_count = layout->table_count;
+    }
+    fs_dataset *data = fs_dataset_read("data", &options, c->arena, c->diags);
     assert_int_equal(fs_diags_count(c->diags), 0);
     assert_non_null(data);
     assert_non_null(layout);
@@ -358,11 +365,33 @@ static void test_repeat_over_empty_table(void **state)
 {
     standard_data();
     write_data("none.csv", "lead,text\n");
-    fs_document *doc = bind_ok(state, "body:\n"
-                                      "  - list:\n"
-                                      "      repeat: none\n"
-                                      "      item: \"{lead}\"\n");
+    /* Issue 12: a header-only table rendered a blank page with exit 0. */
+    bind_fails(state, "body:\n"
+                      "  - list:\n"
+                      "      repeat: none\n"
+                      "      item: \"{lead}\"\n");
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "layout/layout.yaml:2:5",
+                 "repeat: table 'none' has no rows (data/none.csv has only its header)",
+                 "add the table's rows under its header, or remove the repeat");
+    /* With 'when' it may be left out: a warning. */
+    ctx *c = *state;
+    fs_diags_clear(c->diags);
+    fs_document *doc = bind(state, "body:\n"
+                                   "  - list:\n"
+                                   "      when: \"{programme.title}\"\n"
+                                   "      repeat: none\n"
+                                   "      item: \"{lead}\"\n");
+    assert_non_null(doc);
+    assert_counts(state, 0, 1);
     assert_int_equal(child(doc->body, 0)->child_count, 0);
+    /* {table.column} of a table with no rows. */
+    fs_diags_clear(c->diags);
+    write_data("one.csv", "title\n");
+    bind_fails(state, "body:\n  - text: \"{one.title}\"\n");
+    assert_error(state, 0, "layout/layout.yaml:2:12",
+                 "{one.title}: table 'one' has no rows (data/one.csv has only its header)",
+                 "add the table's row under its header, or leave the text out");
 }
 
 static void test_table_placeholder_inside_repeat(void **state)
@@ -391,8 +420,210 @@ static void test_format_number(void **state)
 {
     standard_data();
     write_data("n.csv", "a,b,c\n2029052,1839.456,50%\n");
+    /* Decimals as written (issue 12: 36.61954 printed 36.62); a percent
+     * cell stays a percent. */
     assert_string_equal(bind_text(state, "{n.a, number} {n.b, number} {n.c, number}"),
-                        "2,029,052 1,839.46 50");
+                        "2,029,052 1,839.456 50%");
+}
+
+/* ---- exact numbers, codes, missing values (issue 12) ------------------ */
+
+static void test_numbers_as_written(void **state)
+{
+    ctx *c = *state;
+    standard_data();
+    write_data("n.csv", "a,b,c,d,e\n1.50,0.0001,36.61954,16142028098527942586,80 418\n");
+    /* No format and {v, number}: the decimals written, trailing zeros
+     * kept; integers past 2^53 digit for digit; a space-grouped number is
+     * a number. */
+    assert_string_equal(bind_text(state, "{n.a} {n.b} {n.c, number} {n.d} {n.e}"),
+                        "1.50 0.0001 36.61954 16,142,028,098,527,942,586 80,418");
+    c->tag = "fr";
+    assert_string_equal(bind_text(state, "{n.a} {n.c}"), "1,50 36,61954");
+}
+
+static void test_number_skeletons_and_verbatim(void **state)
+{
+    standard_data();
+    write_data("n.csv", "a,b,c\n1839.456,\"2,029,052\",47.5%\n");
+    assert_string_equal(bind_text(state, "{n.a, number, ::.0} {n.b, number, ::compact-short} "
+                                         "{n.c, number, ::percent scale/100 precision-integer}"),
+                        "1,839.5 2M 48%");
+    assert_string_equal(bind_text(state, "{n.a, verbatim} {n.b, verbatim} {n.c, verbatim}"),
+                        "1839.456 2,029,052 47.5%");
+}
+
+static void test_codes_stay_as_written(void **state)
+{
+    standard_data();
+    /* csv-spectrum's zip 08123 and phone number; a P-code. */
+    write_data("places.csv", "name,zip,Contact Phone Number,admin1Pcode,n\n"
+                             "Anytown,08123,2095257564,ML0401,0812\n");
+    assert_string_equal(bind_text(state, "{places.zip} {places.\\\"Contact Phone Number\\\"} "
+                                         "{places.admin1Pcode} {places.n}"),
+                        "08123 2095257564 ML0401 0812");
+}
+
+static void test_missing_values(void **state)
+{
+    ctx *c = *state;
+    standard_data();
+    write_data("m.csv", "name,n\na,883710\nb,N/A\nc,-\nd,\n");
+    /* One marker no longer makes the column text: the numbers are
+     * grouped, the markers print as an en dash, each a note. */
+    fs_document *doc = bind(state, "body:\n"
+                                   "  - list:\n"
+                                   "      repeat: m\n"
+                                   "      item: \"{name}: {n}\"\n");
+    assert_non_null(doc);
+    assert_int_equal(fs_diags_errors(c->diags) + fs_diags_warnings(c->diags), 0);
+    assert_int_equal(fs_diags_count(c->diags), 3);
+    assert_diag(state, 0, FS_NOTE, "data/m.csv:3:3",
+                "{n} reads a missing value ('N/A') in column 'n': it prints as '\u2013'",
+                "fill the cell with the number if it is known; 'missing:' in the layout says how "
+                "a missing value prints");
+    assert_string_equal(fs_diags_at(c->diags, 0)->kind, FS_KIND_MISSING);
+    fs_box *list = child(doc->body, 0);
+    assert_string_equal(only_paragraph(child(list, 0)), "a: 883,710");
+    assert_string_equal(only_paragraph(child(list, 1)), "b: \u2013");
+    assert_string_equal(only_paragraph(child(list, 3)), "d: \u2013");
+    /* The layout says how; French gets its translation and grouping. */
+    fs_diags_clear(c->diags);
+    c->tag = "fr";
+    write_data("fr.po", "msgid \"not known\"\nmsgstr \"inconnu\"\n");
+    doc = bind(state, "missing: \"not known\"\n"
+                      "body:\n"
+                      "  - list:\n"
+                      "      repeat: m\n"
+                      "      item: \"{n}\"\n");
+    assert_non_null(doc);
+    list = child(doc->body, 0);
+    assert_string_equal(only_paragraph(child(list, 0)), "883" NNBSP "710");
+    assert_string_equal(only_paragraph(child(list, 1)), "inconnu");
+}
+
+static void test_missing_value_leaves_when_out(void **state)
+{
+    standard_data();
+    /* A one-row table's lone N/A would be text: the layout declares the
+     * column a number. */
+    write_data("one.csv", "people\nN/A\n");
+    fs_document *doc = bind(state, "tables: {one: {people: integer}}\n"
+                                   "body:\n"
+                                   "  - text: {value: \"{one.people} people\", when: "
+                                   "\"{one.people}\"}\n");
+    assert_non_null(doc);
+    assert_int_equal(child(doc->body, 0)->kind, FS_BOX_STACK);
+    assert_int_equal(child(doc->body, 0)->child_count, 0);
+}
+
+static void test_any_header_and_hxl_tags(void **state)
+{
+    ctx *c = *state;
+    standard_data();
+    write_data("hno.csv", "Country name,Population (UNDESA),Affected 2017,Women,Men\n"
+                          "#country+name,#population,#affected,#affected+f,#affected+m\n"
+                          "Mali,20250834,7100000,3600000,3500000\n");
+    assert_string_equal(bind_text(state, "{hno.\\\"Country name\\\"}: "
+                                         "{hno.\\\"Population (UNDESA)\\\", number}, "
+                                         "{hno.#affected+f} women, {hno.#AFFECTED-f-m}"),
+                        "Mali: 20,250,834, 3,600,000 women, 7,100,000");
+    /* #affected matches three columns; the exact one wins. Two equal
+     * matches are an error, and so is no match. */
+    write_data("two.csv", "a,b\n#x+f+y,#x+f+z\n1,2\n");
+    bind_fails(state, "body:\n  - text: \"{two.#x+f} {two.#nope}\"\n");
+    assert_counts(state, 2, 0);
+    assert_error(
+        state, 0, "layout/layout.yaml:2:12",
+        "{two.#x+f}: columns 'a' and 'b' of data/two.csv both have that tag",
+        "add an attribute that only one of them has (their tags: #x+f+y, #x+f+z), or name the "
+        "column: {a}");
+    assert_error(state, 1, "layout/layout.yaml:2:23",
+                 "{two.#nope}: no column of data/two.csv has the HXL tag '#nope'",
+                 "its tags: #x+f+y, #x+f+z");
+    (void)c;
+}
+
+static void test_unknown_column_hint_quotes(void **state)
+{
+    standard_data();
+    write_data("hno.csv", "Affected 2017,n\n1,2\n");
+    bind_fails(state, "body:\n  - text: \"{hno.Affected}\"\n");
+    assert_error(state, 0, "layout/layout.yaml:2:12",
+                 "{hno.Affected}: no column 'Affected' in "
+                 "data/hno.csv",
+                 "did you mean {\"Affected 2017\"}? its columns: Affected 2017, n");
+}
+
+static void test_column_for_one_language(void **state)
+{
+    ctx *c = *state;
+    c->tag = "fr";
+    standard_data();
+    write_data("t.csv", "code,label@fr\nM-01,Sahel occidental\n");
+    assert_string_equal(bind_text(state, "{t.label}"), "Sahel occidental");
+    c->tag = "en";
+    bind_fails(state, "body:\n  - text: \"{t.label}\"\n");
+    assert_error(state, 0, "layout/layout.yaml:2:12", "{t.label}: no column 'label' in data/t.csv",
+                 "'label@fr' serves the fr pages only: add a column 'label' for the other "
+                 "languages");
+}
+
+static void test_translation_where_it_belongs(void **state)
+{
+    ctx *c = *state;
+    c->tag = "fr";
+    c->strict = true;
+    standard_data();
+    write_data("fr.po", "msgid \"Key figures\"\nmsgstr \"Chiffres cl\u00e9s\"\n");
+    /* Codes, numbers, dates and the names the layout marks raise no
+     * missing-translation error, even strict; other texts still do. */
+    write_data("people.csv", "name,iso3,code,since,n,note\n"
+                             "Fanta Bocoum,MLI,ML0401,2019-06,12,Led the union\n");
+    const char *layout = "tables:\n"
+                         "  people:\n"
+                         "    name: {translate: false}\n"
+                         "body:\n"
+                         "  - heading: \"Key figures\"\n"
+                         "  - list:\n"
+                         "      repeat: people\n"
+                         "      item: \"{name} {iso3} {code} {since} {n}\"\n";
+    fs_document *doc = bind_ok(state, layout);
+    assert_string_equal(only_paragraph(child(child(doc->body, 1), 0)),
+                        "Fanta Bocoum MLI ML0401 2019-06 12");
+    bind_fails(state, "body:\n"
+                      "  - list:\n"
+                      "      repeat: people\n"
+                      "      item: \"{note}\"\n");
+    assert_error(state, 0, "data/people.csv:2:36", "\"Led the union\" is missing from data/fr.po",
+                 "translate it in data/fr.po (factsheet extract lists every text to translate), "
+                 "or in a column 'note@fr'");
+}
+
+static void test_declared_types_in_layout(void **state)
+{
+    ctx *c = *state;
+    standard_data();
+    write_data("s.csv", "value,code\nabout 1800,101\n2029052,1234\n");
+    write_file("layout/layout.yaml", "tables:\n"
+                                     "  s:\n"
+                                     "    value: integer\n"
+                                     "    code: code\n"
+                                     "body:\n"
+                                     "  - text: \"x\"\n");
+    fs_layout *layout = fs_layout_load("layout", c->arena, c->diags);
+    assert_non_null(layout);
+    fs_dataset_options options = {.decls = layout->tables, .decl_count = layout->table_count};
+    assert_null(fs_dataset_read("data", &options, c->arena, c->diags));
+    assert_counts(state, 1, 0);
+    assert_error(state, 0, "data/s.csv:2:1",
+                 "column 'value' is declared integer, but this cell holds 'about 1800'",
+                 "write a whole number such as 2029052 or 2,029,052 (or leave the cell empty, or "
+                 "write N/A), or declare the column otherwise at layout/layout.yaml:3:12");
+    /* A code column prints as written: 1234, not 1,234. */
+    write_data("s.csv", "value,code\n1800,1234\n");
+    fs_diags_clear(c->diags);
+    assert_string_equal(bind_text(state, "{s.code}"), "1234");
 }
 
 static void test_format_integer(void **state)
@@ -406,9 +637,12 @@ static void test_format_integer(void **state)
 static void test_format_percent(void **state)
 {
     standard_data();
-    write_data("n.csv", "a,b\n94,12.5%\n");
-    assert_string_equal(bind_text(state, "{n.a, number, percent} {n.b, number, percent}"),
-                        "94% 12.5%");
+    /* As ICU MessageFormat: a number is a share (0.94 is 94%); a percent
+     * cell is already one. */
+    write_data("n.csv", "a,b,c\n0.94,12.5%,0.125\n");
+    assert_string_equal(
+        bind_text(state, "{n.a, number, percent} {n.b, number, percent} {n.c, number, percent}"),
+        "94% 12.5% 12.5%");
 }
 
 static void test_format_percent_from_key_value(void **state)
@@ -2336,6 +2570,16 @@ int main(void)
         TEST(test_grid_repeat_of_stats),
         TEST(test_list_repeat_one_item_per_row),
         TEST(test_repeat_over_empty_table),
+        TEST(test_numbers_as_written),
+        TEST(test_number_skeletons_and_verbatim),
+        TEST(test_codes_stay_as_written),
+        TEST(test_missing_values),
+        TEST(test_missing_value_leaves_when_out),
+        TEST(test_any_header_and_hxl_tags),
+        TEST(test_unknown_column_hint_quotes),
+        TEST(test_column_for_one_language),
+        TEST(test_translation_where_it_belongs),
+        TEST(test_declared_types_in_layout),
         TEST(test_table_placeholder_inside_repeat),
         TEST(test_default_format_of_number_columns),
         TEST(test_format_number),

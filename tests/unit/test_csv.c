@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n/fs_template.h"
 #include "load/fs_table.h"
 
 /* Each test gets a fresh arena and diagnostics list; teardown frees them

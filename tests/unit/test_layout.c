@@ -1046,7 +1046,8 @@ static void test_placeholder_error_points_into_layout(void **state)
                 2);
     assert_error(state, 0, 2, 22, "unknown format 'nuber'",
                  "did you mean 'number'? formats: {name, number}, {name, number, percent}, "
-                 "{name, date, long}, {n, plural, one {...} other {...}}, {text, markdown}");
+                 "{name, date, long}, {n, plural, one {...} other {...}}, {text, markdown}, {code, "
+                 "verbatim}");
     assert_error(state, 1, 3, 17, "unterminated placeholder",
                  "close the placeholder with '}', or write '{' as '{' in apostrophes: '{'");
 }
@@ -1235,7 +1236,7 @@ static void test_unknown_top_level_key(void **state)
     assert_error(
         state, 0, 2, 1, "unknown key 'bdy' in a layout",
         "did you mean 'body'? a layout takes: page, theme, metadata, body, header, footer, "
-        "first-page");
+        "first-page, tables, missing");
     assert_error(state, 1, 1, 1, "the layout has no 'body'", "add 'body:' with the page's nodes");
 }
 

@@ -22,7 +22,7 @@
 #define NAME_HINT         "write a column name: {label} or {table.column}"
 #define FORMATS                                                                                    \
     "formats: {name, number}, {name, number, percent}, {name, date, long}, {n, plural, one "       \
-    "{...} other {...}}, {text, markdown}"
+    "{...} other {...}}, {text, markdown}, {code, verbatim}"
 
 typedef struct {
     fs_arena *arena;
