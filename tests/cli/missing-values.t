@@ -29,6 +29,7 @@ Tombouctou,
 --- run
 check layout data --lang fr
 --- exit 0
+--- stderr
 --- stdout-has
 data/cases.csv:3:5: note: {cases} reads a missing value ('N/A') in column 'cases': it prints as 'n/a'
 data/cases.csv:4:7: note: {cases} reads a missing value ('-') in column 'cases': it prints as 'n/a'

@@ -23,6 +23,7 @@ Mali,20250834,7100000,1839,50%
 --- run
 check layout data
 --- exit 0
+--- stderr
 --- stdout-has
 data/hno.csv:1:34: note: column 'Affected 2017' is shown nowhere: no placeholder reads it
   hint: {"Affected 2017"} in a repeat over hno, or {hno."Affected 2017"} for a one-row table, shows it; leave it if it is not meant for the page
