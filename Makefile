@@ -125,13 +125,17 @@ bench:
 	$(MAKE) all
 	@scripts/bench ./factsheet
 
-# Every test, under AddressSanitizer and UBSan.
+# Every test, under AddressSanitizer and UBSan. The builds run on every core
+# unless make was given -j; so do the tests (tests/run). The summary
+# "N passed, N failed" is the last line printed.
 # The allocation-failure build (FS_ALLOC_FAILURES) is made first, so the
 # tests can fail each allocation of a render in turn.
+NPROC := $(shell nproc 2>/dev/null || echo 1)
+SUBMAKE = $(MAKE) --no-print-directory $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
 check: deps-check
-	$(MAKE) SANITIZE=address,undefined BUILD=build/failalloc \
+	@$(SUBMAKE) SANITIZE=address,undefined BUILD=build/failalloc \
 	    EXTRA_CFLAGS=-DFS_ALLOC_FAILURES build/failalloc/factsheet
-	$(MAKE) SANITIZE=address,undefined ALLOC_FACTSHEET=build/failalloc/factsheet test
+	@$(SUBMAKE) SANITIZE=address,undefined ALLOC_FACTSHEET=build/failalloc/factsheet test
 
 test: $(BUILD)/factsheet $(UNIT_BIN) $(TOOL_BIN) $(BUILD)/tools/no-tmpfile.so
 	@BUILD=$(BUILD) SANITIZE=$(SANITIZE) ALLOC_FACTSHEET=$(ALLOC_FACTSHEET) tests/run $(UNIT_BIN)
