@@ -27,14 +27,14 @@ static void strings_are_found_by_their_text(void **state)
     (void)state;
     fs_arena *arena = fs_arena_create();
     fs_map map = {.arena = arena};
-    char names[1000][16];
+    char names[1000][24];
     for (int i = 0; i < 1000; i++) {
         snprintf(names[i], sizeof names[i], "name %d", i);
         assert_true(fs_map_add(&map, fs_hash_string(names[i]), names[i]));
     }
     assert_int_equal(map.count, 1000);
     /* Found by an equal string at another address, never by a near one. */
-    char key[16];
+    char key[24];
     for (int i = 0; i < 1000; i++) {
         snprintf(key, sizeof key, "name %d", i);
         assert_ptr_equal(fs_map_find(&map, fs_hash_string(key), fs_map_same_string, key), names[i]);
