@@ -10,6 +10,8 @@
 
 #include "bind/fs_bind.h"
 #include "cli/fs_cli.h"
+#include "core/fs_buf.h"
+#include "core/fs_json.h"
 #include "i18n/fs_template.h"
 #include "place/fs_pango.h"
 #include "place/fs_place.h"
@@ -438,128 +440,87 @@ static void print_text(const check_args *args, const doc_report *reports, size_t
 
 /* ---- the JSON report --------------------------------------------------- */
 
-/* The length of the well-formed UTF-8 character at text, 0 when the bytes
- * there are not one (a message cut inside a character). */
-static size_t utf8_length(const unsigned char *text)
-{
-    unsigned char c = text[0];
-    size_t length = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-    if (length == 0 || (c == 0xE0 && text[1] < 0xA0) || (c == 0xED && text[1] > 0x9F) ||
-        (c == 0xF0 && text[1] < 0x90) || (c == 0xF4 && text[1] > 0x8F))
-        return 0;
-    for (size_t i = 1; i < length; i++)
-        if ((text[i] & 0xC0) != 0x80)
-            return 0;
-    return length;
-}
-
-/* A JSON string, or null: quotes and backslashes escaped, control
- * characters as \u00XX, UTF-8 as it is, bytes that are not UTF-8 as
- * U+FFFD. */
-static void json_string(const char *text)
-{
-    if (!text) {
-        fputs("null", stdout);
-        return;
-    }
-    putchar('"');
-    for (const unsigned char *c = (const unsigned char *)text; *c;) {
-        if (*c == '"' || *c == '\\') {
-            putchar('\\');
-            putchar(*c++);
-        } else if (*c < 0x20 || *c == 0x7f) {
-            printf("\\u%04X", *c++);
-        } else if (*c < 0x80) {
-            putchar(*c++);
-        } else {
-            size_t length = utf8_length(c);
-            if (length) {
-                fwrite(c, 1, length, stdout);
-                c += length;
-            } else {
-                fputs("\\uFFFD", stdout);
-                c++;
-            }
-        }
-    }
-    putchar('"');
-}
-
-static void json_int_or_null(long long value)
+static void json_int_or_null(fs_buf *out, long long value)
 {
     if (value > 0)
-        printf("%lld", value);
+        fs_buf_printf(out, "%lld", value);
     else
-        fputs("null", stdout);
+        fs_buf_puts(out, "null");
 }
 
 /* One diagnostic per line, so that a line of the report is one problem. */
-static void json_problems(const fs_diags *found, size_t from, size_t to, const char *indent)
+static void json_problems(fs_buf *out, const fs_diags *found, size_t from, size_t to,
+                          const char *indent)
 {
     static const char *const severities[] = {"note", "warning", "error"};
     if (from == to) {
-        fputs("[]", stdout);
+        fs_buf_puts(out, "[]");
         return;
     }
-    fputs("[\n", stdout);
+    fs_buf_puts(out, "[\n");
     for (size_t i = from; i < to; i++) {
         const fs_diag *diag = fs_diags_at(found, i);
-        printf("%s  {\"severity\": \"%s\", \"kind\": ", indent, severities[diag->severity]);
-        json_string(diag->kind);
-        fputs(", \"file\": ", stdout);
-        json_string(diag->pos.file);
-        fputs(", \"line\": ", stdout);
-        json_int_or_null(diag->pos.line);
-        fputs(", \"column\": ", stdout);
-        json_int_or_null(diag->pos.column);
-        fputs(", \"message\": ", stdout);
-        json_string(diag->message);
-        fputs(", \"hint\": ", stdout);
-        json_string(diag->hint);
-        printf("}%s\n", i + 1 < to ? "," : "");
+        fs_buf_printf(out, "%s  {\"severity\": \"%s\", \"kind\": ", indent,
+                      severities[diag->severity]);
+        fs_json_string(out, diag->kind);
+        fs_buf_puts(out, ", \"file\": ");
+        fs_json_string(out, diag->pos.file);
+        fs_buf_puts(out, ", \"line\": ");
+        json_int_or_null(out, diag->pos.line);
+        fs_buf_puts(out, ", \"column\": ");
+        json_int_or_null(out, diag->pos.column);
+        fs_buf_puts(out, ", \"message\": ");
+        fs_json_string(out, diag->message);
+        fs_buf_puts(out, ", \"hint\": ");
+        fs_json_string(out, diag->hint);
+        fs_buf_printf(out, "}%s\n", i + 1 < to ? "," : "");
     }
-    printf("%s]", indent);
+    fs_buf_printf(out, "%s]", indent);
 }
 
-static void print_json(const check_args *args, const doc_report *reports, size_t report_count,
-                       const fs_diags *found, size_t run_from)
+/* The report, built whole in out so that running out of memory half way
+ * prints nothing rather than a cut report. */
+static void print_json(fs_buf *out, const check_args *args, const doc_report *reports,
+                       size_t report_count, const fs_diags *found, size_t run_from)
 {
     size_t problems, notes;
     count(found, 0, fs_diags_count(found), &problems, &notes);
-    fputs("{\n  \"version\": 1,\n  \"layout\": ", stdout);
-    json_string(args->layout);
-    fputs(",\n  \"data\": ", stdout);
-    json_string(args->data);
-    fputs(",\n  \"each\": ", stdout);
-    json_string(args->each);
-    fputs(",\n  \"documents\": [", stdout);
+    fs_buf_puts(out, "{\n  \"version\": 1,\n  \"layout\": ");
+    fs_json_string(out, args->layout);
+    fs_buf_puts(out, ",\n  \"data\": ");
+    fs_json_string(out, args->data);
+    fs_buf_puts(out, ",\n  \"each\": ");
+    fs_json_string(out, args->each);
+    fs_buf_puts(out, ",\n  \"documents\": [");
     for (size_t d = 0; d < report_count; d++) {
         const doc_report *report = &reports[d];
-        fputs(d ? ",\n    {\n      \"lang\": " : "\n    {\n      \"lang\": ", stdout);
-        json_string(args->langs.tags[report->lang]);
-        fputs(",\n      \"key\": ", stdout);
-        json_string(report->key);
-        fputs(",\n      \"pages\": ", stdout);
-        json_int_or_null((long long)report->pages);
-        printf(",\n      \"status\": \"%s\",\n      \"problems\": ",
-               report->problems ? "problems" : "clean");
-        json_problems(found, report->from, report->to, "      ");
-        fputs(",\n      \"alt_texts\": ", stdout);
+        fs_buf_puts(out, d ? ",\n    {\n      \"lang\": " : "\n    {\n      \"lang\": ");
+        fs_json_string(out, args->langs.tags[report->lang]);
+        fs_buf_puts(out, ",\n      \"key\": ");
+        fs_json_string(out, report->key);
+        fs_buf_puts(out, ",\n      \"pages\": ");
+        json_int_or_null(out, (long long)report->pages);
+        fs_buf_printf(out, ",\n      \"status\": \"%s\",\n      \"problems\": ",
+                      report->problems ? "problems" : "clean");
+        json_problems(out, found, report->from, report->to, "      ");
+        fs_buf_puts(out, ",\n      \"alt_texts\": ");
         if (report->alt_count == 0)
-            fputs("[]", stdout);
+            fs_buf_puts(out, "[]");
         for (size_t i = 0; i < report->alt_count; i++) {
-            printf("%s        {\"page\": %d, \"text\": ", i ? ",\n" : "[\n", report->alts[i].page);
-            json_string(report->alts[i].text);
-            putchar('}');
+            fs_buf_printf(out, "%s        {\"page\": %d, \"text\": ", i ? ",\n" : "[\n",
+                          report->alts[i].page);
+            fs_json_string(out, report->alts[i].text);
+            fs_buf_putc(out, '}');
         }
         if (report->alt_count)
-            fputs("\n      ]", stdout);
-        fputs("\n    }", stdout);
+            fs_buf_puts(out, "\n      ]");
+        fs_buf_puts(out, "\n    }");
     }
-    fputs(report_count ? "\n  ],\n  \"problems\": " : "],\n  \"problems\": ", stdout);
-    json_problems(found, run_from, fs_diags_count(found), "  ");
-    printf(",\n  \"summary\": {\"documents\": %zu, \"problems\": %zu, \"notes\": %zu}\n}\n",
-           report_count, problems, notes);
+    fs_buf_puts(out, report_count ? "\n  ],\n  \"problems\": " : "],\n  \"problems\": ");
+    json_problems(out, found, run_from, fs_diags_count(found), "  ");
+    fs_buf_printf(out,
+                  ",\n  \"summary\": {\"documents\": %zu, \"problems\": %zu, \"notes\": %zu}\n}\n",
+                  report_count, problems, notes);
 }
 
 /* ---- the command --------------------------------------------------------- */
@@ -661,10 +622,21 @@ int fs_cli_check(int argc, char **argv)
         all_bound = all_bound && reports[i].bound;
     if (all_bound)
         report_unused(&columns, args.each, r.arena, found);
-    if (args.json)
-        print_json(&args, reports, report_count, found, run_from);
-    else
+    if (args.json) {
+        fs_buf report = {0};
+        print_json(&report, &args, reports, report_count, found, run_from);
+        bool built = fs_buf_ok(&report);
+        if (built)
+            fputs(fs_buf_str(&report), stdout);
+        fs_buf_free(&report);
+        if (!built) {
+            fputs("factsheet: error: out of memory\n", stderr);
+            status = FS_EXIT_FAILED;
+            goto done;
+        }
+    } else {
         print_text(&args, reports, report_count, found, run_from, r.arena);
+    }
     fflush(stdout);
     status = fs_diags_errors(found) + fs_diags_warnings(found) ? FS_EXIT_FAILED : FS_EXIT_OK;
 done:
