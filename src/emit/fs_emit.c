@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "core/fs_alloc.h"
+#include "core/fs_buf.h"
 #include "core/fs_output.h"
 #include "paint/fs_paint.h"
 
@@ -139,8 +140,10 @@ static bool emit_vector(const fs_display *display, const fs_document *doc, fs_pa
     return ok;
 }
 
-static bool emit_png_page(const fs_page_ops *page, const fs_display *display, fs_pango *pango,
-                          double dpi, fs_output *out, fs_diags *diags)
+/* Draws one page on a white image at dpi and writes it as PNG through
+ * write; *painted tells whether every op was drawn. */
+static cairo_status_t draw_png(const fs_page_ops *page, const fs_display *display, fs_pango *pango,
+                               double dpi, cairo_write_func_t write, void *closure, bool *painted)
 {
     double scale = dpi / 72.0;
     int width = (int)ceil(display->width * scale), height = (int)ceil(display->height * scale);
@@ -149,17 +152,49 @@ static bool emit_png_page(const fs_page_ops *page, const fs_display *display, fs
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     cairo_scale(cr, scale, scale);
-    bool painted = fs_paint_page(cr, page, pango);
+    *painted = fs_paint_page(cr, page, pango);
     cairo_status_t status = cairo_status(cr);
     if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_write_to_png_stream(surface, write_output, out);
+        status = cairo_surface_write_to_png_stream(surface, write, closure);
     cairo_destroy(cr);
     cairo_surface_destroy(surface);
+    return status;
+}
+
+static bool emit_png_page(const fs_page_ops *page, const fs_display *display, fs_pango *pango,
+                          double dpi, fs_output *out, fs_diags *diags)
+{
+    bool painted;
+    cairo_status_t status = draw_png(page, display, pango, dpi, write_output, out, &painted);
     bool closed = fs_output_close(out, diags);
     if (status != CAIRO_STATUS_SUCCESS && closed)
         fs_error(diags, fs_pos_at(out->target, 0, 0), NULL, "cannot draw the output: %s",
                  cairo_status_to_string(status));
     return closed && painted && status == CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int length)
+{
+    fs_buf_append(closure, (const char *)data, length);
+    return fs_buf_ok(closure) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_NO_MEMORY;
+}
+
+bool fs_emit_png_page(const fs_display *display, size_t index, fs_pango *pango, double dpi,
+                      fs_buf *out, fs_diags *diags)
+{
+    bool painted;
+    cairo_status_t status =
+        draw_png(&display->pages[index], display, pango, dpi, write_buf, out, &painted);
+    if (status != CAIRO_STATUS_SUCCESS)
+        fs_error(diags, fs_pos_at(NULL, 0, 0), NULL, "cannot draw page %zu: %s", index + 1,
+                 cairo_status_to_string(status));
+    else if (!painted)
+        fs_error(diags, fs_pos_at(NULL, 0, 0),
+                 "reinstall the icon font (make deps) and open the pictures the layout names in "
+                 "an image viewer to check them",
+                 "page %zu could not be drawn in full (an icon, a picture or a link failed)",
+                 index + 1);
+    return painted && status == CAIRO_STATUS_SUCCESS;
 }
 
 /* PNG: one file per page, renamed into place only when every page is done. */

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "bind/fs_bind.h"
+#include "core/fs_buf.h"
 #include "core/fs_cleanup.h"
 #include "core/fs_diag.h"
 #include "place/fs_display.h"
@@ -28,5 +29,11 @@ bool fs_emit_supported(const char *path);
  * with an error appended on failure; no file is left behind then. */
 bool fs_emit(const fs_display *display, const fs_document *doc, fs_pango *pango, const char *path,
              const fs_emit_options *options, fs_diags *diags);
+
+/* Draws page index (from 0) of display as a PNG at dpi, the pixels render
+ * writes for that page, and appends its bytes to out, which the caller
+ * owns. False with an error appended when it cannot be drawn. */
+bool fs_emit_png_page(const fs_display *display, size_t index, fs_pango *pango, double dpi,
+                      fs_buf *out, fs_diags *diags);
 
 #endif
