@@ -28,7 +28,7 @@ OPT ?= -O1
 endif
 
 PKGS = cairo cairo-pdf cairo-png pangocairo pangoft2 fontconfig yaml-0.1 icu-uc icu-i18n libcmark \
-       gdk-pixbuf-2.0 librsvg-2.0
+       gdk-pixbuf-2.0 librsvg-2.0 libmicrohttpd
 WARNINGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CPPFLAGS += -Isrc -D_DEFAULT_SOURCE -DFS_VERSION='"$(VERSION)"' -DFS_DATADIR='"$(DATADIR)"'
 CFLAGS ?= $(OPT) -g
@@ -99,6 +99,10 @@ $(BUILD)/datadir.stamp: FORCE
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
 $(BUILD)/src/cli/fs_cli.o: $(BUILD)/datadir.stamp
 FORCE:
+
+# The preview's page is compiled in (src/serve/fs_assets.c reads the files
+# with .incbin, which -MMD does not see).
+$(BUILD)/src/serve/fs_assets.o: $(wildcard src/serve/page/*)
 
 deps:
 	@scripts/deps

@@ -16,6 +16,8 @@ static const char usage[] =
     "                                   write the texts to translate, for gettext tools\n"
     "  check LAYOUT DATA_DIR            report what would be wrong on the page, in every\n"
     "                                   language, without rendering (--format json)\n"
+    "  serve LAYOUT DATA_DIR            show the pages in a web browser, drawn again at\n"
+    "                                   every save, with check's problems beside them\n"
     "  icons [WORD]                     list the built-in icon names\n"
     "\n"
     "Options:\n"
@@ -28,6 +30,7 @@ static const char usage[] =
     "      -o 'out/{country}-{lang}.pdf'\n"
     "  factsheet extract layouts/brief data/pfr-mali -o brief.pot\n"
     "  factsheet check layouts/brief data/pfr-mali --lang en,fr\n"
+    "  factsheet serve layouts/brief data/pfr-mali --lang en,fr\n"
     "\n"
     "Exit status: 0 done, 1 a render failed (check: problems found), 2 bad input or\n"
     "usage.\n"
@@ -65,9 +68,11 @@ int main(int argc, char **argv)
         return fs_cli_icons(argc - 1, argv + 1);
     if (strcmp(command, "check") == 0)
         return fs_cli_check(argc - 1, argv + 1);
+    if (strcmp(command, "serve") == 0)
+        return fs_cli_serve(argc - 1, argv + 1);
     fprintf(stderr,
             "factsheet: error: unknown command '%s'\n  hint: commands: render, extract, check, "
-            "icons; see factsheet --help\n",
+            "serve, icons; see factsheet --help\n",
             command);
     return FS_EXIT_USAGE;
 }
