@@ -6,11 +6,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "bind/fs_bind.h"
+#include "batch/fs_pipeline.h"
 #include "core/fs_alloc.h"
-#include "emit/fs_dump.h"
-#include "place/fs_pango.h"
-#include "place/fs_place.h"
 
 typedef struct {
     const fs_batch *batch;
@@ -23,7 +20,7 @@ typedef struct {
     pthread_cond_t finished; /* signalled as each job ends */
 } shared;
 
-/* One document through the pipeline: bind, place, then paint and emit. */
+/* One job through the pipeline. */
 static fs_job_status render_document(const fs_batch *batch, const fs_job *job, fs_pango *pango,
                                      fs_arena *arena, fs_diags *diags)
 {
@@ -32,15 +29,16 @@ static fs_job_status render_document(const fs_batch *batch, const fs_job *job, f
                            .icons = batch->icons,
                            .lang = job->lang,
                            .images = batch->images};
-    fs_document *doc = fs_bind(&input, arena, diags);
-    if (!doc)
+    fs_pipeline_options options = {.output = job->output, .emit = &batch->emit, .dump = job->dump};
+    switch (fs_pipeline_run(&input, pango, &options, arena, diags).status) {
+    case FS_PIPELINE_DONE:
+        return FS_JOB_DONE;
+    case FS_PIPELINE_BAD_INPUT:
         return FS_JOB_BAD_INPUT;
-    fs_pango_set_language(pango, doc->lang);
-    fs_measurer measurer = fs_pango_measurer(pango);
-    fs_display *display = fs_place(doc, &batch->layout->page, &measurer, arena, diags);
-    bool written = display && fs_emit(display, doc, pango, job->output, &batch->emit, diags) &&
-                   (!job->dump || fs_dump_write(display, job->dump, batch->emit.cleanup, diags));
-    return written ? FS_JOB_DONE : FS_JOB_FAILED;
+    case FS_PIPELINE_FAILED:
+        break;
+    }
+    return FS_JOB_FAILED;
 }
 
 static void *work(void *argument)
@@ -59,10 +57,6 @@ static void *work(void *argument)
         fs_job *job = &s->jobs[i];
         if (pango && arena && diags) {
             job->status = render_document(s->batch, job, pango, arena, diags);
-            /* Every failure but running out of memory says why. */
-            if (job->status != FS_JOB_DONE && fs_diags_errors(diags) == 0)
-                fs_error(diags, fs_pos_at(job->output, 0, 0), "free some memory and try again",
-                         "out of memory while rendering this document");
         } else {
             /* The worker could not set up: no diagnostics can be made, and
              * the summary says so. */

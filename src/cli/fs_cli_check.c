@@ -8,13 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bind/fs_bind.h"
+#include "batch/fs_pipeline.h"
 #include "cli/fs_cli.h"
 #include "core/fs_buf.h"
 #include "core/fs_json.h"
 #include "i18n/fs_template.h"
-#include "place/fs_pango.h"
-#include "place/fs_place.h"
 
 static const char usage[] =
     "Usage: factsheet check LAYOUT DATA_DIR [--lang en,fr] [--each COLUMN]\n"
@@ -256,13 +254,13 @@ static bool collect_alts(doc_report *report, const fs_display *display, fs_arena
     return true;
 }
 
-/* Binds and places one document as render does, with every problem in
- * found. The document's arena is reset afterwards. */
+/* Binds and places one document as render does (through the same
+ * pipeline, without writing it), with every problem in found. The
+ * document's arena is reset afterwards. */
 static void check_document(const fs_cli_run *r, const fs_dataset *data, const fs_lang *lang,
                            column_use *columns, fs_pango *pango, fs_arena *document,
                            doc_report *report, fs_diags *found)
 {
-    size_t errors = fs_diags_errors(found);
     /* Views of tables made for the last document may have lived in its
      * arena, whose addresses the next one reuses. */
     columns->last = NULL;
@@ -273,23 +271,14 @@ static void check_document(const fs_cli_run *r, const fs_dataset *data, const fs
                            .images = r->images,
                            .on_column = mark_used,
                            .on_column_context = columns};
-    fs_document *doc = fs_bind(&input, document, found);
-    fs_display *display = NULL;
-    report->bound = doc != NULL;
-    if (doc) {
-        fs_pango_set_language(pango, doc->lang);
-        fs_measurer measurer = fs_pango_measurer(pango);
-        display = fs_place(doc, &r->layout->page, &measurer, document, found);
-    }
-    if (display) {
-        report->pages = display->page_count;
-        if (!collect_alts(report, display, r->arena))
+    fs_pipeline_result placed =
+        fs_pipeline_run(&input, pango, &(fs_pipeline_options){0}, document, found);
+    report->bound = placed.doc != NULL;
+    if (placed.display) {
+        report->pages = placed.display->page_count;
+        if (!collect_alts(report, placed.display, r->arena))
             fs_error(found, fs_pos_at(NULL, 0, 0), "free some memory and try again",
                      "out of memory while listing the alternative texts");
-    } else if (fs_diags_errors(found) == errors) {
-        /* Every failure but running out of memory says why. */
-        fs_error(found, fs_pos_at(NULL, 0, 0), "free some memory and try again",
-                 "out of memory while checking this document");
     }
     fs_arena_reset(document);
 }

@@ -1,7 +1,8 @@
 /* libFuzzer target for the whole pipeline: the input is a layout, read as
  * DIR/layout.yaml next to a copy of the brief's theme, bound to the PfR Mali
- * data in French, placed with pango and painted into a small image, as a
- * PNG render at 36 dpi would be. Any layout must render or be refused with
+ * data in French and placed with pango by the pipeline render and check use
+ * (fs_pipeline_run), then painted into a small image, as a PNG render at
+ * 36 dpi would be. Any layout must render or be refused with
  * diagnostics: never crash, hang, leak or read out of bounds. The data,
  * icons, fonts and text context are loaded once. Run it from the
  * repository root (it reads layouts/brief/theme.yaml, data/pfr-mali and
@@ -13,7 +14,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "bind/fs_bind.h"
+#include "batch/fs_pipeline.h"
 #include "bind/fs_lang.h"
 #include "load/fs_dataset.h"
 #include "load/fs_fonts.h"
@@ -21,7 +22,6 @@
 #include "load/fs_layout.h"
 #include "paint/fs_paint.h"
 #include "place/fs_pango.h"
-#include "place/fs_place.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -90,11 +90,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fs_lang *lang =
         layout ? fs_lang_create("fr", layout, "data/pfr-mali", false, arena, diags) : NULL;
     fs_bind_input input = {.layout = layout, .data = dataset, .icons = icons, .lang = lang};
-    fs_document *doc = lang ? fs_bind(&input, arena, diags) : NULL;
-    if (doc) {
-        fs_pango_set_language(pango, doc->lang);
-        fs_measurer measurer = fs_pango_measurer(pango);
-        fs_display *display = fs_place(doc, &layout->page, &measurer, arena, diags);
+    fs_pipeline_result placed = {0};
+    if (lang)
+        placed = fs_pipeline_run(&input, pango, &(fs_pipeline_options){0}, arena, diags);
+    if (placed.doc) {
+        const fs_display *display = placed.display;
         for (size_t i = 0; display && i < display->page_count && i < 3; i++) {
             double scale = 36.0 / 72.0;
             cairo_surface_t *surface =
