@@ -9,6 +9,7 @@
 
 #include "core/fs_arena.h"
 #include "core/fs_color.h"
+#include "core/fs_diag.h"
 #include "place/fs_measure.h"
 
 typedef enum {
@@ -27,6 +28,9 @@ typedef struct {
     /* What a picture, a chart or a statistic shows, in words, for readers
      * who cannot see it (on the first op of what it describes); else NULL. */
     const char *alt;
+    /* The layout node of the box it draws (a Markdown block's line, a cell
+     * of the data), so a problem found on the page can point at its box. */
+    fs_pos pos;
     union {
         struct {
             double radius;

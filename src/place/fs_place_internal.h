@@ -95,7 +95,8 @@ const fs_text_style *place_scaled(placer *p, const fs_text_style *style);
 fs_extent place_measure(placer *p, const char *markup, const fs_text_style *style, double size,
                         double width);
 
-/* Adds op to the page being drawn; nothing while measuring. */
+/* Adds op to the page being drawn, with the position of the box being laid
+ * out; nothing while measuring. */
 void place_emit(placer *p, const fs_op *op);
 
 /* Draws markup in style at size in the box (x, y, width, height), with a

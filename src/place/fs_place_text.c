@@ -183,7 +183,14 @@ fs_extent place_measure(placer *p, const char *markup, const fs_text_style *styl
 
 void place_emit(placer *p, const fs_op *op)
 {
-    if (p->page && !fs_display_add(p->arena, p->page, op))
+    if (!p->page)
+        return;
+    /* An op keeps the box it was made for: a page that gets its running
+     * heads copies the body's ops as they are. */
+    fs_op placed = *op;
+    if (!placed.pos.file && p->current)
+        placed.pos = p->current->pos;
+    if (!fs_display_add(p->arena, p->page, &placed))
         p->failed = true;
 }
 

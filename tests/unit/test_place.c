@@ -1309,6 +1309,36 @@ static void placing_leaves_the_box_tree_as_bind_made_it(void **state)
         assert_memory_equal(&before[i], &after[i], sizeof(fs_box));
 }
 
+static void every_op_names_the_box_it_draws(void **state)
+{
+    fixture *f = *state;
+    fs_box *first = text(f, "first", 10), *second = text(f, "second", 10);
+    second->pos = fs_pos_at("data/notes.md", 12, 1);
+    fs_box *framed[] = {second};
+    fs_box *frame = with_children(f, FS_BOX_FRAME, framed, 1);
+    frame->has_fill = true;
+    frame->pos = fs_pos_at("layout.yaml", 20, 5);
+    fs_box *footer_text[] = {text(f, "footer", 8)};
+    fs_box *footer = with_children(f, FS_BOX_STACK, footer_text, 1);
+    footer_text[0]->pos = fs_pos_at("layout.yaml", 40, 3);
+    fs_box *blocks[] = {first, frame};
+    fs_display *display = place_body(f, blocks, 2, footer);
+    assert_non_null(display);
+    assert_int_equal(find_text(display, 0, "first")->pos.line, 7);
+    const fs_op *inner = find_text(display, 0, "second");
+    assert_string_equal(inner->pos.file, "data/notes.md");
+    assert_int_equal(inner->pos.line, 12);
+    /* The frame's fill is the frame's, and the footer's text the footer's,
+     * though the footer is drawn after the body. */
+    const fs_op *fill = NULL;
+    for (size_t i = 0; i < display->pages[0].count && !fill; i++)
+        if (display->pages[0].ops[i].kind == FS_OP_RECT)
+            fill = &display->pages[0].ops[i];
+    assert_non_null(fill);
+    assert_int_equal(fill->pos.line, 20);
+    assert_int_equal(find_text(display, 0, "footer")->pos.line, 40);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1376,6 +1406,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_shrunk_stat_shrinks_its_comparison_line, setup, teardown),
         cmocka_unit_test_setup_teardown(placing_leaves_the_box_tree_as_bind_made_it, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(every_op_names_the_box_it_draws, setup, teardown),
     };
     return cmocka_run_group_tests_name("place", tests, NULL, NULL);
 }
