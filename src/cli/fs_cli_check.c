@@ -10,13 +10,15 @@
 
 #include "batch/fs_pipeline.h"
 #include "cli/fs_cli.h"
+#include "cli/fs_cli_output.h"
 #include "core/fs_buf.h"
 #include "core/fs_json.h"
+#include "emit/fs_emit.h"
 #include "i18n/fs_template.h"
 
 static const char usage[] =
     "Usage: factsheet check LAYOUT DATA_DIR [--lang en,fr] [--each COLUMN]\n"
-    "                       [--format text|json]\n"
+    "                       [-o FILE] [--format text|json]\n"
     "\n"
     "Lays out every document as render would, in each language, without\n"
     "drawing or writing anything, and reports what would be wrong on the page:\n"
@@ -31,6 +33,11 @@ static const char usage[] =
     "  DATA_DIR        the folder of CSV tables the layout reads\n"
     "  -l, --lang LIST     languages to check, comma-separated (default en)\n"
     "  -e, --each COLUMN   one document per value of COLUMN, as render --each\n"
+    "  -o, --output FILE   the output name render would be given, such as\n"
+    "                      'out/{country}-{lang}.pdf': also reports names that\n"
+    "                      would be one file (the same, or differing only by case\n"
+    "                      or by how accents are encoded) and names too long for\n"
+    "                      their folder; nothing is written\n"
     "  -f, --format FORMAT text (default), or json: a stable report for scripts\n"
     "                      (README.md, \"Check before you send\")\n"
     "  -h, --help          show this help\n"
@@ -45,7 +52,8 @@ static const char usage[] =
 typedef struct {
     const char *layout;
     const char *data;
-    const char *each; /* --each, NULL for one document per language */
+    const char *each;   /* --each, NULL for one document per language */
+    const char *output; /* -o, NULL when not given */
     bool json;
     fs_cli_langs langs;
 } check_args;
@@ -83,23 +91,25 @@ static int usage_error(const char *message, const char *detail)
 
 static int parse_args(int argc, char **argv, check_args *args)
 {
-    static const struct option options[] = {{"lang", required_argument, NULL, 'l'},
-                                            {"each", required_argument, NULL, 'e'},
-                                            {"format", required_argument, NULL, 'f'},
-                                            {"help", no_argument, NULL, 'h'},
-                                            {NULL, 0, NULL, 0}};
+    static const struct option options[] = {
+        {"lang", required_argument, NULL, 'l'},   {"each", required_argument, NULL, 'e'},
+        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
     *args = (check_args){0};
     const char *langs = "en";
     opterr = 0;
     optind = 1;
     int option;
-    while ((option = getopt_long(argc, argv, ":l:e:f:h", options, NULL)) != -1) {
+    while ((option = getopt_long(argc, argv, ":l:e:f:o:h", options, NULL)) != -1) {
         switch (option) {
         case 'l':
             langs = optarg;
             break;
         case 'e':
             args->each = optarg;
+            break;
+        case 'o':
+            args->output = optarg;
             break;
         case 'f':
             if (strcmp(optarg, "json") == 0)
@@ -120,7 +130,41 @@ static int parse_args(int argc, char **argv, check_args *args)
         return usage_error("check takes a LAYOUT and a DATA_DIR", NULL);
     args->layout = argv[optind];
     args->data = argv[optind + 1];
-    return fs_cli_parse_langs(langs, "check", &args->langs);
+    if (args->output && !fs_emit_supported(args->output))
+        return usage_error("the output must end in .pdf, .png or .svg: ", args->output);
+    int status = fs_cli_parse_langs(langs, "check", &args->langs);
+    if (status == FS_EXIT_OK && args->output)
+        status = fs_cli_output_usage(args->output, args->langs.count, args->each, "check");
+    return status;
+}
+
+/* ---- output names ------------------------------------------------------ */
+
+/* The names render would write with -o, every document's, checked as
+ * render checks them before it draws: problems of the run, in diags. The
+ * folders need not exist yet. */
+static void check_output_names(const check_args *args, const fs_dataset_part *parts,
+                               size_t part_count, fs_arena *arena, fs_diags *diags)
+{
+    fs_template *pattern = fs_template_parse(args->output, fs_pos_at(NULL, 0, 0), arena, diags);
+    fs_cli_output *outputs =
+        fs_arena_array(arena, part_count * args->langs.count + 1, sizeof *outputs);
+    if (!pattern || !outputs)
+        return;
+    size_t count = 0;
+    for (size_t l = 0; l < args->langs.count; l++) {
+        for (size_t p = 0; p < part_count; p++) {
+            const fs_dataset_part *part = args->each ? &parts[p] : NULL;
+            const char *lang = args->langs.tags[l];
+            fs_cli_output *output = &outputs[count++];
+            output->path = fs_cli_output_name(pattern, part, lang, arena, diags);
+            output->label = fs_cli_output_label(args->each, part, lang, arena);
+            if (!output->path || !output->label)
+                return;
+        }
+    }
+    fs_cli_outputs_distinct(outputs, count, arena, diags);
+    fs_cli_outputs_fit(outputs, count, diags);
 }
 
 /* ---- columns nothing reads ------------------------------------------- */
@@ -601,7 +645,10 @@ int fs_cli_check(int argc, char **argv)
         goto done;
     }
     /* What concerns the run as a whole: what loading found (a file read as
-     * Windows-1252, rows with an empty key) and the columns nothing reads. */
+     * Windows-1252, rows with an empty key), the output names and the
+     * columns nothing reads. */
+    if (args.output)
+        check_output_names(&args, parts, part_count, r.arena, diags);
     size_t run_from = fs_diags_count(found);
     fs_diags_take(found, diags);
     /* A document that did not bind did not read all it shows: its

@@ -12,6 +12,7 @@
 #include "batch/fs_batch.h"
 #include "bind/fs_lang.h"
 #include "cli/fs_cli.h"
+#include "cli/fs_cli_output.h"
 #include "core/fs_alloc.h"
 #include "core/fs_buf.h"
 #include "core/fs_output.h"
@@ -178,177 +179,34 @@ static int parse_args(int argc, char **argv, render_args *args)
     int status = fs_cli_parse_langs(langs, "render", &args->langs);
     if (status != FS_EXIT_OK)
         return status;
-    const char *names[] = {args->output, args->dump};
-    for (size_t i = 0; i < 2; i++) {
-        if (!names[i])
-            continue;
-        if (args->langs.count > 1 && !strstr(names[i], "{lang}"))
-            return usage_error("several languages need {lang} in the output name, such as "
-                               "out/brief-{lang}.pdf; got ",
-                               names[i]);
-        if (args->each && !strchr(names[i], '{'))
-            return usage_error("--each needs the key in the output name, such as "
-                               "out/{country}-{lang}.pdf; got ",
-                               names[i]);
-    }
-    return FS_EXIT_OK;
+    status = fs_cli_output_usage(args->output, args->langs.count, args->each, "render");
+    if (status == FS_EXIT_OK && args->dump)
+        status = fs_cli_output_usage(args->dump, args->langs.count, args->each, "render");
+    return status;
 }
 
-/* True when the name's stem (up to its first dot) is one Windows reserves
- * for a device, with or without an extension: CON, PRN, AUX, NUL, COM1-9,
- * LPT1-9 ("nul.txt" is the device too). */
-static bool reserved_stem(const char *name, size_t *stem)
+/* Every output and box dump of the run gets a file of its own, in a folder
+ * that exists, under a name its file system takes: checked before anything
+ * is rendered, or each document of a batch would fail on its own. */
+static bool check_outputs(const fs_job *jobs, size_t count, fs_arena *arena, fs_diags *diags)
 {
-    static const char *const devices[] = {"CON", "PRN", "AUX", "NUL"};
-    *stem = strcspn(name, ".");
-    for (size_t i = 0; i < sizeof devices / sizeof devices[0]; i++)
-        if (*stem == 3 && strncasecmp(name, devices[i], 3) == 0)
-            return true;
-    return *stem == 4 && (strncasecmp(name, "COM", 3) == 0 || strncasecmp(name, "LPT", 3) == 0) &&
-           name[3] >= '1' && name[3] <= '9';
-}
-
-/* Appends value to a file name so that it is safe on every system: no path
- * separators or characters Windows refuses, no control characters, no
- * leading dots (".." cannot climb out of the folder), no name Windows
- * reserves (CON, NUL.txt, COM1, ...), at most 80 bytes of whole UTF-8
- * characters, never empty. */
-static void put_safe_name(fs_buf *name, const char *value)
-{
-    size_t start = name->length;
-    const char *c = value;
-    while (*c == '.' || *c == ' ')
-        c++;
-    while (*c) {
-        /* One whole character at a time, so a cut never splits one. */
-        size_t length = 1;
-        while (((unsigned char)c[length] & 0xC0) == 0x80 && length < 4)
-            length++;
-        if (name->length - start + length > 80)
-            break;
-        unsigned char byte = (unsigned char)*c;
-        bool refused = byte < 0x20 || byte == 0x7f || strchr("/\\:*?\"<>|", byte);
-        if (refused)
-            fs_buf_putc(name, '-');
-        else
-            fs_buf_append(name, c, length);
-        c += length;
-    }
-    while (name->length > start &&
-           (name->data[name->length - 1] == '.' || name->data[name->length - 1] == ' '))
-        name->length--;
-    if (name->length == start)
-        fs_buf_putc(name, '_');
-    name->data[name->length] = '\0';
-    size_t stem;
-    if (reserved_stem(name->data + start, &stem)) {
-        fs_buf tail = {0};
-        fs_buf_puts(&tail, name->data + start + stem);
-        name->length = start + stem;
-        fs_buf_putc(name, '_');
-        fs_buf_puts(name, fs_buf_str(&tail));
-        fs_buf_free(&tail);
-    }
-}
-
-/* The file name of one document: the pattern with {lang} and {COLUMN}
- * (from the key's first row) filled in, values made safe. NULL after an
- * error naming what the pattern asks for. */
-static const char *name_for(const fs_template *pattern, const fs_dataset_part *part,
-                            const char *lang, fs_arena *arena, fs_diags *diags)
-{
-    fs_buf name = {0};
-    bool ok = true;
-    for (size_t i = 0; i < pattern->count && ok; i++) {
-        const fs_segment *segment = &pattern->segments[i];
-        if (!segment->is_field) {
-            fs_buf_puts(&name, segment->text);
-            continue;
-        }
-        if (strcmp(segment->text, "lang") == 0) {
-            put_safe_name(&name, lang);
-            continue;
-        }
-        long column = part && part->table && fs_table_row_count(part->table)
-                          ? fs_table_find_column(part->table, segment->text)
-                          : -1;
-        if (column < 0) {
-            fs_error(diags, fs_pos_at(NULL, 0, 0),
-                     part ? "name a column of the table that has the --each column"
-                          : "use {lang}, or --each COLUMN to render one document per key",
-                     "the output name asks for {%s}, which %s", segment->text,
-                     part ? "that table has no column of" : "only --each gives");
-            ok = false;
-            break;
-        }
-        put_safe_name(&name, fs_table_cell(part->table, 0, (size_t)column));
-    }
-    const char *result = ok && fs_buf_ok(&name) ? fs_arena_strdup(arena, fs_buf_str(&name)) : NULL;
-    fs_buf_free(&name);
-    return result;
-}
-
-static int by_output(const void *a, const void *b)
-{
-    return strcmp((*(const fs_job *const *)a)->output, (*(const fs_job *const *)b)->output);
-}
-
-/* Two documents that would get one file name would overwrite each other:
- * an error before anything is rendered. */
-static bool check_collisions(fs_job *jobs, size_t count, fs_diags *diags)
-{
-    fs_job **sorted = fs_malloc((count ? count : 1) * sizeof *sorted);
-    if (!sorted)
+    fs_cli_output *outputs = fs_arena_array(arena, count + 1, sizeof *outputs);
+    fs_cli_output *dumps = fs_arena_array(arena, count + 1, sizeof *dumps);
+    if (!outputs || !dumps)
         return false;
-    for (size_t i = 0; i < count; i++)
-        sorted[i] = &jobs[i];
-    qsort(sorted, count, sizeof *sorted, by_output);
-    bool ok = true;
-    for (size_t i = 1; i < count; i++) {
-        if (strcmp(sorted[i - 1]->output, sorted[i]->output) != 0)
-            continue;
-        fs_error(diags, fs_pos_at(NULL, 0, 0),
-                 "put a column that differs between them in the name, such as {iso3}",
-                 "documents %s and %s would both be written to %s", sorted[i - 1]->label,
-                 sorted[i]->label, sorted[i]->output);
-        ok = false;
-    }
-    free(sorted);
-    return ok;
-}
-
-/* Every output folder must exist before anything is rendered, or each
- * document of a batch would fail on its own. */
-static bool check_folders(const fs_job *jobs, size_t count, fs_diags *diags)
-{
-    const char *checked = NULL;
-    size_t checked_length = 0;
+    size_t dump_count = 0;
     for (size_t i = 0; i < count; i++) {
-        const char *paths[] = {jobs[i].output, jobs[i].dump};
-        for (size_t k = 0; k < 2; k++) {
-            if (!paths[k])
-                continue;
-            const char *slash = strrchr(paths[k], '/');
-            size_t length = slash ? (size_t)(slash - paths[k]) : 0;
-            if (checked && length == checked_length && strncmp(checked, paths[k], length) == 0)
-                continue;
-            char folder[4096];
-            if (!slash)
-                snprintf(folder, sizeof folder, ".");
-            else if (length == 0)
-                snprintf(folder, sizeof folder, "/");
-            else
-                snprintf(folder, sizeof folder, "%.*s", (int)length, paths[k]);
-            if (access(folder, W_OK) != 0) {
-                fs_error(diags, fs_pos_at(folder, 0, 0), "create it first: mkdir -p FOLDER",
-                         "the output folder cannot be written: %s", strerror(errno));
-                return false;
-            }
-            checked = paths[k];
-            checked_length = length;
-        }
+        outputs[i] = (fs_cli_output){jobs[i].output, jobs[i].label};
+        if (jobs[i].dump)
+            dumps[dump_count++] = (fs_cli_output){jobs[i].dump, jobs[i].label};
     }
-    return true;
+    bool distinct = fs_cli_outputs_distinct(outputs, count, arena, diags);
+    distinct = fs_cli_outputs_distinct(dumps, dump_count, arena, diags) && distinct;
+    if (!distinct || !fs_cli_output_folders(outputs, count, diags) ||
+        !fs_cli_output_folders(dumps, dump_count, diags))
+        return false;
+    bool fit = fs_cli_outputs_fit(outputs, count, diags);
+    return fs_cli_outputs_fit(dumps, dump_count, diags) && fit;
 }
 
 /* The documents of the run: each key (or the whole data) in each
@@ -379,19 +237,17 @@ static fs_job *plan(const render_args *args, fs_cli_run *r, size_t *count, fs_di
             fs_job *job = &jobs[total++];
             job->data = parts[p].data;
             job->lang = r->langs[l];
-            job->output = name_for(pattern, part, args->langs.tags[l], r->arena, diags);
-            job->dump = dump ? name_for(dump, part, args->langs.tags[l], r->arena, diags) : NULL;
-            job->label =
-                part ? fs_arena_printf(r->arena, "%s '%s' (%s)", args->each,
-                                       fs_cli_printable(part->key, r->arena), args->langs.tags[l])
-                     : fs_arena_printf(r->arena, "%s", args->langs.tags[l]);
+            job->output = fs_cli_output_name(pattern, part, args->langs.tags[l], r->arena, diags);
+            job->dump =
+                dump ? fs_cli_output_name(dump, part, args->langs.tags[l], r->arena, diags) : NULL;
+            job->label = fs_cli_output_label(args->each, part, args->langs.tags[l], r->arena);
             ok = ok && job->output && (job->dump || !dump) && job->label;
             if (!ok)
                 return NULL;
         }
     }
     *count = total;
-    return check_collisions(jobs, total, diags) && check_folders(jobs, total, diags) ? jobs : NULL;
+    return check_outputs(jobs, total, r->arena, diags) ? jobs : NULL;
 }
 
 /* Removes the temporary files that a killed run left beside the outputs
