@@ -6,6 +6,7 @@
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
+#include "batch/fs_pipeline.h"
 #include "bind/fs_bind.h"
 #include "bind/fs_lang.h"
 #include "core/fs_alloc.h"
@@ -18,7 +19,6 @@
 #include "load/fs_image.h"
 #include "load/fs_layout.h"
 #include "place/fs_pango.h"
-#include "place/fs_place.h"
 #include "serve/fs_watch.h"
 
 /* The layout and the languages made against it: they are read again
@@ -347,9 +347,10 @@ void fs_preview_state_json(const fs_preview *p, fs_buf *out)
 
 /* ---- one document ---------------------------------------------------------- */
 
-/* The document through bind and place, as render does (fs_batch.c): the
- * one place where the preview meets the pipeline. The display list and
- * the document live in p->document. */
+/* The document through bind and place by the pipeline render and check
+ * use (fs_pipeline.h), stopping before it is written: the one place where
+ * the preview meets the pipeline. The display list and the document live
+ * in p->document; every failure adds an error to p->found. */
 static fs_display *place_document(fs_preview *p, const fs_dataset *data, const fs_lang *lang,
                                   fs_document **doc)
 {
@@ -358,12 +359,10 @@ static fs_display *place_document(fs_preview *p, const fs_dataset *data, const f
                            .icons = p->icons,
                            .lang = lang,
                            .images = p->images};
-    *doc = fs_bind(&input, p->document, p->found);
-    if (!*doc)
-        return NULL;
-    fs_pango_set_language(p->pango, (*doc)->lang);
-    fs_measurer measurer = fs_pango_measurer(p->pango);
-    return fs_place(*doc, &p->layout.layout->page, &measurer, p->document, p->found);
+    fs_pipeline_result placed =
+        fs_pipeline_run(&input, p->pango, &(fs_pipeline_options){0}, p->document, p->found);
+    *doc = placed.doc;
+    return placed.display;
 }
 
 /* The data of key's document (the whole data without --each) and the
@@ -410,12 +409,7 @@ static fs_display *lay_out(fs_preview *p, const char *key, const char *lang, fs_
         fs_diag_add_kind(p->found, d->severity, d->kind ? d->kind : FS_KIND_TRANSLATION, d->pos,
                          d->hint, "%s", d->message);
     }
-    size_t errors = fs_diags_errors(p->found);
-    fs_display *display = place_document(p, data, p->layout.langs[l], doc);
-    if (!display && fs_diags_errors(p->found) == errors)
-        fs_error(p->found, fs_pos_at(NULL, 0, 0), "free some memory and save again",
-                 "out of memory while laying out this document");
-    return display;
+    return place_document(p, data, p->layout.langs[l], doc);
 }
 
 /* The text a text op draws: its lines only, for a paragraph split across
