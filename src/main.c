@@ -18,6 +18,8 @@ static const char usage[] =
     "                                   language, without rendering (--format json)\n"
     "  serve LAYOUT DATA_DIR            show the pages in a web browser, drawn again at\n"
     "                                   every save, with check's problems beside them\n"
+    "  tables DATA_DIR                  show what is read in the CSV tables: types,\n"
+    "                                   HXL tags, missing values, rows, problems\n"
     "  icons [WORD]                     list the built-in icon names\n"
     "\n"
     "Options:\n"
@@ -31,6 +33,7 @@ static const char usage[] =
     "  factsheet extract layouts/brief data/pfr-mali -o brief.pot\n"
     "  factsheet check layouts/brief data/pfr-mali --lang en,fr\n"
     "  factsheet serve layouts/brief data/pfr-mali --lang en,fr\n"
+    "  factsheet tables data/pfr-mali --format json\n"
     "\n"
     "Exit status: 0 done, 1 a render failed (check: problems found), 2 bad input or\n"
     "usage.\n"
@@ -70,9 +73,11 @@ int main(int argc, char **argv)
         return fs_cli_check(argc - 1, argv + 1);
     if (strcmp(command, "serve") == 0)
         return fs_cli_serve(argc - 1, argv + 1);
+    if (strcmp(command, "tables") == 0)
+        return fs_cli_tables(argc - 1, argv + 1);
     fprintf(stderr,
             "factsheet: error: unknown command '%s'\n  hint: commands: render, extract, check, "
-            "serve, icons; see factsheet --help\n",
+            "serve, tables, icons; see factsheet --help\n",
             command);
     return FS_EXIT_USAGE;
 }

@@ -28,6 +28,7 @@ int fs_cli_icons(int argc, char **argv);
 int fs_cli_extract(int argc, char **argv);
 int fs_cli_check(int argc, char **argv);
 int fs_cli_serve(int argc, char **argv);
+int fs_cli_tables(int argc, char **argv);
 
 /* Prints `factsheet: error: MESSAGEDETAIL` and a hint to see `factsheet
  * COMMAND --help` on stderr; returns FS_EXIT_USAGE. detail may be NULL. */

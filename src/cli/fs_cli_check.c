@@ -473,44 +473,6 @@ static void print_text(const check_args *args, const doc_report *reports, size_t
 
 /* ---- the JSON report --------------------------------------------------- */
 
-static void json_int_or_null(fs_buf *out, long long value)
-{
-    if (value > 0)
-        fs_buf_printf(out, "%lld", value);
-    else
-        fs_buf_puts(out, "null");
-}
-
-/* One diagnostic per line, so that a line of the report is one problem. */
-static void json_problems(fs_buf *out, const fs_diags *found, size_t from, size_t to,
-                          const char *indent)
-{
-    static const char *const severities[] = {"note", "warning", "error"};
-    if (from == to) {
-        fs_buf_puts(out, "[]");
-        return;
-    }
-    fs_buf_puts(out, "[\n");
-    for (size_t i = from; i < to; i++) {
-        const fs_diag *diag = fs_diags_at(found, i);
-        fs_buf_printf(out, "%s  {\"severity\": \"%s\", \"kind\": ", indent,
-                      severities[diag->severity]);
-        fs_json_string(out, diag->kind);
-        fs_buf_puts(out, ", \"file\": ");
-        fs_json_string(out, diag->pos.file);
-        fs_buf_puts(out, ", \"line\": ");
-        json_int_or_null(out, diag->pos.line);
-        fs_buf_puts(out, ", \"column\": ");
-        json_int_or_null(out, diag->pos.column);
-        fs_buf_puts(out, ", \"message\": ");
-        fs_json_string(out, diag->message);
-        fs_buf_puts(out, ", \"hint\": ");
-        fs_json_string(out, diag->hint);
-        fs_buf_printf(out, "}%s\n", i + 1 < to ? "," : "");
-    }
-    fs_buf_printf(out, "%s]", indent);
-}
-
 /* The report, built whole in out so that running out of memory half way
  * prints nothing rather than a cut report. */
 static void print_json(fs_buf *out, const check_args *args, const doc_report *reports,
@@ -532,10 +494,10 @@ static void print_json(fs_buf *out, const check_args *args, const doc_report *re
         fs_buf_puts(out, ",\n      \"key\": ");
         fs_json_string(out, report->key);
         fs_buf_puts(out, ",\n      \"pages\": ");
-        json_int_or_null(out, (long long)report->pages);
+        fs_json_int_or_null(out, (long long)report->pages);
         fs_buf_printf(out, ",\n      \"status\": \"%s\",\n      \"problems\": ",
                       report->problems ? "problems" : "clean");
-        json_problems(out, found, report->from, report->to, "      ");
+        fs_json_diags(out, found, report->from, report->to, "      ");
         fs_buf_puts(out, ",\n      \"alt_texts\": ");
         if (report->alt_count == 0)
             fs_buf_puts(out, "[]");
@@ -550,7 +512,7 @@ static void print_json(fs_buf *out, const check_args *args, const doc_report *re
         fs_buf_puts(out, "\n    }");
     }
     fs_buf_puts(out, report_count ? "\n  ],\n  \"problems\": " : "],\n  \"problems\": ");
-    json_problems(out, found, run_from, fs_diags_count(found), "  ");
+    fs_json_diags(out, found, run_from, fs_diags_count(found), "  ");
     fs_buf_printf(out,
                   ",\n  \"summary\": {\"documents\": %zu, \"problems\": %zu, \"notes\": %zu}\n}\n",
                   report_count, problems, notes);

@@ -45,3 +45,39 @@ void fs_json_string(fs_buf *out, const char *text)
     }
     fs_buf_putc(out, '"');
 }
+
+void fs_json_int_or_null(fs_buf *out, long long value)
+{
+    if (value > 0)
+        fs_buf_printf(out, "%lld", value);
+    else
+        fs_buf_puts(out, "null");
+}
+
+void fs_json_diags(fs_buf *out, const fs_diags *found, size_t from, size_t to, const char *indent)
+{
+    static const char *const severities[] = {"note", "warning", "error"};
+    if (from == to) {
+        fs_buf_puts(out, "[]");
+        return;
+    }
+    fs_buf_puts(out, "[\n");
+    for (size_t i = from; i < to; i++) {
+        const fs_diag *diag = fs_diags_at(found, i);
+        fs_buf_printf(out, "%s  {\"severity\": \"%s\", \"kind\": ", indent,
+                      severities[diag->severity]);
+        fs_json_string(out, diag->kind);
+        fs_buf_puts(out, ", \"file\": ");
+        fs_json_string(out, diag->pos.file);
+        fs_buf_puts(out, ", \"line\": ");
+        fs_json_int_or_null(out, diag->pos.line);
+        fs_buf_puts(out, ", \"column\": ");
+        fs_json_int_or_null(out, diag->pos.column);
+        fs_buf_puts(out, ", \"message\": ");
+        fs_json_string(out, diag->message);
+        fs_buf_puts(out, ", \"hint\": ");
+        fs_json_string(out, diag->hint);
+        fs_buf_printf(out, "}%s\n", i + 1 < to ? "," : "");
+    }
+    fs_buf_printf(out, "%s]", indent);
+}

@@ -1209,7 +1209,11 @@ static int never_space(unsigned char c)
 
 static bool start_parser(struct csv_parser *parser, char delimiter)
 {
-    if (csv_init(parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+    /* Not CSV_STRICT: a quote inside an unquoted field is text (5" screen,
+     * 37°36'37.8"N), as csv-spectrum, PapaParse and spreadsheets read it.
+     * Text after a closing quote is still refused (read_rows), and so is a
+     * quote never closed (finish_parser). */
+    if (csv_init(parser, CSV_STRICT_FINI) != 0)
         return false;
     csv_set_delim(parser, (unsigned char)delimiter);
     csv_set_space_func(parser, never_space);
@@ -1264,33 +1268,6 @@ static bool restart_on_next_line(reader *r, struct csv_parser *parser, cursor *a
     return true;
 }
 
-/* Reports the byte libcsv refused in strict mode, then skips to the next
- * line with a fresh parser so the rest of the file is still checked. False
- * when reading cannot go on. */
-static bool recover(reader *r, struct csv_parser *parser, cursor *at)
-{
-    if (csv_error(parser) != CSV_EPARSE) {
-        out_of_memory(r);
-        return false;
-    }
-    if (r->field_quoted)
-        fs_error(r->diags, pos_of(r, *at),
-                 "put the delimiter or the line end right after the closing quote, and double "
-                 "every quote that belongs to the text (\"\")",
-                 "unexpected text after the closing quote of a quoted field");
-    else
-        fs_error(r->diags, pos_of(r, *at),
-                 "quote the whole field and double the quotes inside it (\"say \"\"hi\"\"\"), "
-                 "with no space between the delimiter and the opening quote",
-                 "unexpected quote in an unquoted field");
-    /* Without a header the shape of every later row is unknown. */
-    if (!r->header_done) {
-        r->stop = true;
-        return false;
-    }
-    return restart_on_next_line(r, parser, at, at->offset);
-}
-
 static void report_unterminated(reader *r)
 {
     fs_error(r->diags, pos_of(r, r->field_at),
@@ -1341,12 +1318,50 @@ static bool skip_long_field(reader *r, struct csv_parser *parser, cursor *at)
     return restart_on_next_line(r, parser, at, end);
 }
 
+/* The offset of the text right after the closing quote of the quoted
+ * field opened at open ("b"c), 0 when a delimiter, a line end or the end of
+ * the file follows it, as it must. */
+static size_t text_after_closing_quote(const reader *r, size_t open)
+{
+    size_t close = closing_quote(r, open);
+    if (close + 1 >= r->length)
+        return 0;
+    unsigned char next = r->bytes[close + 1];
+    return next == (unsigned char)r->delimiter || is_newline(next) ? 0 : close + 1;
+}
+
+/* Reports text after a closing quote at offset bad, then skips its row as
+ * libcsv's strict mode would have refused it. False when reading cannot go
+ * on. */
+static bool skip_text_after_quote(reader *r, struct csv_parser *parser, cursor *at, size_t bad)
+{
+    cursor where = *at;
+    cursor_advance(&where, r->bytes, r->length, bad);
+    fs_error(r->diags, pos_of(r, where),
+             "put the delimiter or the line end right after the closing quote, and double "
+             "every quote that belongs to the text (\"\")",
+             "unexpected text after the closing quote of a quoted field");
+    /* Without a header the shape of every later row is unknown. */
+    if (!r->header_done) {
+        r->stop = true;
+        return false;
+    }
+    *at = where;
+    return restart_on_next_line(r, parser, at, bad);
+}
+
 static void finish_parser(reader *r, struct csv_parser *parser, cursor at)
 {
     /* A delimiter right before the end of the file leaves an empty field,
      * which starts there. */
     if (r->row_open && !r->field_open)
         open_field(r, at);
+    /* A quoted field still open at the end was never closed: libcsv would
+     * take the rest of the file for its text. */
+    if (r->field_open && r->field_quoted && closing_quote(r, r->field_at.offset) == r->length) {
+        report_unterminated(r);
+        return;
+    }
     if (csv_fini(parser, on_field, on_row, r) != 0 && !r->stop)
         report_unterminated(r);
 }
@@ -1369,12 +1384,20 @@ static void read_rows(reader *r)
                 continue;
             }
             open_field(r, at);
+            size_t bad = r->field_quoted ? text_after_closing_quote(r, i) : 0;
+            if (bad) {
+                if (!skip_text_after_quote(r, &parser, &at, bad))
+                    break;
+                continue;
+            }
         }
         size_t end = slice_end(r, i);
         size_t used = csv_parse(&parser, r->bytes + i, end - i, on_field, on_row, r);
         cursor_advance(&at, r->bytes, r->length, i + used);
-        if (used < end - i && !recover(r, &parser, &at))
+        if (used < end - i) {
+            out_of_memory(r);
             break;
+        }
         if (r->field_open && at.offset - r->field_at.offset > FS_TABLE_MAX_FIELD &&
             !skip_long_field(r, &parser, &at))
             break;

@@ -3,4 +3,4 @@ rendr layouts/brief data
 --- exit 2
 --- stderr
 factsheet: error: unknown command 'rendr'
-  hint: commands: render, extract, check, serve, icons; see factsheet --help
+  hint: commands: render, extract, check, serve, tables, icons; see factsheet --help
