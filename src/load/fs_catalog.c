@@ -5,7 +5,6 @@
 #include "load/fs_catalog.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <gettext-po.h>
 #include <limits.h>
 #include <pthread.h>
@@ -13,11 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "core/fs_buf.h"
+#include "core/fs_file.h"
 #include "core/fs_output.h"
 
 enum {
@@ -67,79 +65,22 @@ static const char *catalog_hint(fs_buf *buf, const char *path)
  * handler to end the process for. */
 static char *read_file(const char *path, size_t *length, fs_diags *diags)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        fs_error(diags, fs_pos_at(path, 0, 0), "check the path and the file's permissions",
-                 "cannot read: %s", strerror(errno));
-        return NULL;
-    }
-    struct stat info;
-    if (fstat(fd, &info) != 0) {
-        int error = errno;
-        close(fd);
-        fs_error(diags, fs_pos_at(path, 0, 0), NULL, "cannot read: %s", strerror(error));
-        return NULL;
-    }
-    if (!S_ISREG(info.st_mode)) {
-        close(fd);
-        fs_error(diags, fs_pos_at(path, 0, 0), "give the path of a .po file", "cannot read: %s",
-                 S_ISDIR(info.st_mode) ? strerror(EISDIR) : "not a regular file");
-        return NULL;
-    }
-    const char *too_large = "split the catalog, or remove obsolete entries with `msgattrib "
-                            "--no-obsolete`";
-    if (info.st_size > FS_CATALOG_MAX_BYTES) {
-        close(fd);
-        fs_error(diags, fs_pos_at(path, 0, 0), too_large,
+    fs_file file = fs_file_read(path, FS_CATALOG_MAX_BYTES);
+    if (file.status == FS_FILE_TOO_LARGE) {
+        fs_error(diags, fs_pos_at(path, 0, 0),
+                 "split the catalog, or remove obsolete entries with `msgattrib --no-obsolete`",
                  "the PO file is larger than %d MiB, the most factsheet reads",
                  FS_CATALOG_MAX_BYTES / (1024 * 1024));
         return NULL;
     }
-    /* The size is a hint only: the file may grow while it is read. One byte
-     * past the limit proves it too large. */
-    size_t capacity = (size_t)info.st_size + 1;
-    char *data = malloc(capacity + 1);
-    size_t used = 0;
-    int error = data ? 0 : ENOMEM;
-    while (!error) {
-        if (used == capacity) {
-            if (capacity > FS_CATALOG_MAX_BYTES)
-                break;
-            size_t grown =
-                capacity * 2 > FS_CATALOG_MAX_BYTES + 1 ? FS_CATALOG_MAX_BYTES + 1 : capacity * 2;
-            char *more = realloc(data, grown + 1);
-            if (!more) {
-                error = ENOMEM;
-                break;
-            }
-            data = more;
-            capacity = grown;
-        }
-        ssize_t got = read(fd, data + used, capacity - used);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0)
-            error = errno;
-        if (got <= 0)
-            break;
-        used += (size_t)got;
-    }
-    close(fd);
-    if (!error && used > FS_CATALOG_MAX_BYTES) {
-        fs_error(diags, fs_pos_at(path, 0, 0), too_large,
-                 "the PO file is larger than %d MiB, the most factsheet reads",
-                 FS_CATALOG_MAX_BYTES / (1024 * 1024));
-        free(data);
+    if (file.status != FS_FILE_READ) {
+        fs_file_report(&file,
+                       file.status == FS_FILE_NOT_REGULAR ? "give the path of a .po file" : NULL,
+                       diags);
         return NULL;
     }
-    if (error) {
-        fs_error(diags, fs_pos_at(path, 0, 0), NULL, "cannot read: %s", strerror(error));
-        free(data);
-        return NULL;
-    }
-    data[used] = '\0';
-    *length = used;
-    return data;
+    *length = file.length;
+    return file.bytes;
 }
 
 /* Length of the UTF-8 sequence at text (at most length bytes), 0 when it is

@@ -10,6 +10,7 @@
 
 #include "core/fs_alloc.h"
 #include "core/fs_buf.h"
+#include "core/fs_file.h"
 #include "core/fs_suggest.h"
 
 enum { FS_DATASET_MAX_TABLES = 1000 };
@@ -51,32 +52,17 @@ static bool read_text(fs_dataset *data, const char *name, fs_arena *arena, fs_di
     const char *path = fs_arena_printf(arena, "%s/%s", data->dir, name);
     if (!path)
         return false;
-    FILE *file = fopen(path, "rb");
-    if (!file) {
-        fs_error(diags, fs_pos_at(path, 0, 0), "check the file's permissions", "cannot read: %s",
-                 strerror(errno));
-        return false;
-    }
-    fs_buf text = {0};
-    char chunk[8192];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, file)) > 0 && text.length <= FS_DATASET_MAX_TEXT)
-        fs_buf_append(&text, chunk, got);
-    bool failed = ferror(file);
-    fclose(file);
-    bool ok = !failed && fs_buf_ok(&text);
-    if (ok && text.length > FS_DATASET_MAX_TEXT) {
+    fs_file file = fs_file_read(path, FS_DATASET_MAX_TEXT);
+    if (file.status == FS_FILE_TOO_LARGE)
         fs_error(diags, fs_pos_at(path, 0, 0), "split it into several files",
                  "a Markdown file larger than %d KiB", FS_DATASET_MAX_TEXT / 1024);
-        ok = false;
-    } else if (failed) {
-        fs_error(diags, fs_pos_at(path, 0, 0), NULL, "cannot read: %s", strerror(errno));
-    }
+    else if (file.status != FS_FILE_READ)
+        fs_file_report(&file, "check the file's permissions", diags);
     size_t i = data->text_count;
     data->text_names[i] = name;
-    data->text_lengths[i] = text.length;
-    data->texts[i] = ok ? fs_arena_strndup(arena, fs_buf_str(&text), text.length) : NULL;
-    fs_buf_free(&text);
+    data->text_lengths[i] = file.length;
+    data->texts[i] = file.bytes ? fs_arena_strndup(arena, file.bytes, file.length) : NULL;
+    free(file.bytes);
     if (!data->texts[i])
         return false;
     data->text_count++;

@@ -1,10 +1,9 @@
 #include "fs_icons.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fs_file.h"
 #include "core/fs_suggest.h"
 
 typedef struct {
@@ -39,33 +38,39 @@ static bool parse_line(const char *line, fs_arena *arena, fs_icon *out)
     return out->name != NULL;
 }
 
+/* The codepoint list is 50 KiB; a file far larger is not one. */
+enum { FS_ICONS_MAX_BYTES = 16 * 1024 * 1024 };
+
 fs_icons *fs_icons_load(const char *path, fs_arena *arena, fs_diags *diags)
 {
-    FILE *file = fopen(path, "r");
-    if (!file) {
+    fs_file file = fs_file_read(path, FS_ICONS_MAX_BYTES);
+    if (file.status != FS_FILE_READ) {
         fs_error(diags, fs_pos_at(path, 0, 0),
                  "install the Debian package fonts-material-design-icons-iconfont (make deps)",
-                 "cannot read the icon list: %s", strerror(errno));
+                 "cannot read the icon list: %s", fs_file_reason(&file));
         return NULL;
     }
     fs_icons *icons = fs_arena_alloc(arena, sizeof *icons);
     size_t capacity = 0;
-    char line[256];
     bool ok = icons != NULL;
-    while (ok && fgets(line, sizeof line, file)) {
+    for (char *line = file.bytes; ok && *line;) {
+        char *end = strchr(line, '\n');
+        if (end)
+            *end = '\0';
         fs_icon icon;
-        if (!parse_line(line, arena, &icon))
-            continue;
-        if (icons->count == capacity) {
-            capacity = capacity ? capacity * 2 : 1024;
-            icons->items =
-                fs_arena_grow(arena, icons->items, icons->count, capacity, sizeof(fs_icon));
-            ok = icons->items != NULL;
+        if (parse_line(line, arena, &icon)) {
+            if (icons->count == capacity) {
+                capacity = capacity ? capacity * 2 : 1024;
+                icons->items =
+                    fs_arena_grow(arena, icons->items, icons->count, capacity, sizeof(fs_icon));
+                ok = icons->items != NULL;
+            }
+            if (ok)
+                icons->items[icons->count++] = icon;
         }
-        if (ok)
-            icons->items[icons->count++] = icon;
+        line = end ? end + 1 : line + strlen(line);
     }
-    fclose(file);
+    free(file.bytes);
     if (ok && icons->count == 0) {
         fs_error(diags, fs_pos_at(path, 0, 0), "reinstall fonts-material-design-icons-iconfont",
                  "the icon list has no icons");

@@ -2,7 +2,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
 #include <limits.h>
@@ -14,11 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/fs_alloc.h"
 #include "core/fs_buf.h"
+#include "core/fs_file.h"
 #include "core/fs_suggest.h"
 
 struct fs_image {
@@ -878,49 +876,35 @@ static void set_open_problem(problem *p, const char *path, const char *written, 
 static unsigned char *read_image_file(const char *path, const char *written, size_t *length,
                                       problem *p)
 {
-    /* Non-blocking, so that naming a FIFO cannot hang the run. */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0) {
-        set_open_problem(p, path, written, errno);
-        return NULL;
-    }
-    struct stat st;
-    unsigned char *bytes = NULL;
-    if (fstat(fd, &st) != 0) {
-        set_open_problem(p, path, written, errno);
-    } else if (S_ISDIR(st.st_mode)) {
-        set_problem(p, "name an image file inside the folder", "'%s' is a folder, not an image",
-                    path);
-    } else if (!S_ISREG(st.st_mode)) {
-        set_problem(p, "name an image file", "'%s' is not a regular file", path);
-    } else if ((uintmax_t)st.st_size > FS_IMAGE_MAX_FILE_BYTES) {
-        set_too_big(p, path, (double)st.st_size);
-    } else if (!(bytes = fs_malloc(st.st_size ? (size_t)st.st_size : 1))) {
+    fs_file file = fs_file_read(path, FS_IMAGE_MAX_FILE_BYTES);
+    char reason[128];
+    switch (file.status) {
+    case FS_FILE_READ:
+        *length = file.length;
+        return (unsigned char *)file.bytes;
+    case FS_FILE_CANNOT_OPEN:
+        set_open_problem(p, path, written, file.error);
+        break;
+    case FS_FILE_NOT_REGULAR:
+        if (file.error == EISDIR)
+            set_problem(p, "name an image file inside the folder",
+                        "'%s' is a folder, not an image", path);
+        else
+            set_problem(p, "name an image file", "'%s' is not a regular file", path);
+        break;
+    case FS_FILE_TOO_LARGE:
+        set_too_big(p, path, (double)file.length);
+        break;
+    case FS_FILE_NO_MEMORY:
         set_problem(p, HINT_MEMORY, "out of memory reading '%s'", path);
-    } else {
-        /* The file may shrink while it is read: keep what there is. */
-        size_t want = (size_t)st.st_size, got = 0;
-        while (got < want) {
-            ssize_t n = read(fd, bytes + got, want - got);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0) {
-                char reason[128];
-                if (strerror_r(errno, reason, sizeof reason) != 0)
-                    snprintf(reason, sizeof reason, "error %d", errno);
-                set_problem(p, "check the file", "cannot read '%s': %s", path, reason);
-                free(bytes);
-                bytes = NULL;
-                break;
-            }
-            if (n == 0)
-                break;
-            got += (size_t)n;
-        }
-        *length = got;
+        break;
+    case FS_FILE_READ_ERROR:
+        if (strerror_r(file.error, reason, sizeof reason) != 0)
+            snprintf(reason, sizeof reason, "error %d", file.error);
+        set_problem(p, "check the file", "cannot read '%s': %s", path, reason);
+        break;
     }
-    close(fd);
-    return bytes;
+    return NULL;
 }
 
 static fs_image *load_file(const char *path, const char *written, problem *p)

@@ -20,11 +20,11 @@
 #include "load/fs_table.h"
 
 #include "core/fs_alloc.h"
+#include "core/fs_file.h"
 #include "core/fs_suggest.h"
 #include "i18n/fs_template.h"
 
 #include <csv.h>
-#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1753,75 +1753,24 @@ fs_table *fs_table_parse(const char *name, const char *path, const char *bytes, 
     return parse_table(name, path, bytes, length, false, arena, diags);
 }
 
-/* Reads the whole file into memory the caller frees. Returns 0, an errno
- * value, or EFBIG when the file is over the size limit. */
-static int read_file(const char *path, char **out, size_t *length)
-{
-    FILE *file = fopen(path, "rb");
-    if (!file)
-        return errno ? errno : EIO;
-    char *data = NULL;
-    size_t used = 0, capacity = 0;
-    int error = 0;
-    for (;;) {
-        if (used == capacity) {
-            /* The buffer stops one byte past the limit: filling it proves
-             * the file too large without reading the rest. */
-            if (capacity > FS_TABLE_MAX_BYTES) {
-                error = EFBIG;
-                break;
-            }
-            size_t grown = capacity ? capacity * 2 : 64 * 1024;
-            if (grown > FS_TABLE_MAX_BYTES + 1)
-                grown = FS_TABLE_MAX_BYTES + 1;
-            char *more = fs_realloc(data, grown);
-            if (!more) {
-                error = ENOMEM;
-                break;
-            }
-            data = more;
-            capacity = grown;
-        }
-        errno = 0;
-        size_t got = fread(data + used, 1, capacity - used, file);
-        used += got;
-        if (got == 0) {
-            if (ferror(file))
-                error = errno ? errno : EIO;
-            break;
-        }
-    }
-    fclose(file);
-    if (error) {
-        free(data);
-        return error;
-    }
-    *out = data;
-    *length = used;
-    return 0;
-}
-
 static fs_table *load_table(const char *path, bool keep_bad, fs_arena *arena, fs_diags *diags)
 {
-    char *bytes = NULL;
-    size_t length = 0;
-    int error = read_file(path, &bytes, &length);
-    if (error == EFBIG) {
+    fs_file file = fs_file_read(path, FS_TABLE_MAX_BYTES);
+    if (file.status == FS_FILE_TOO_LARGE) {
         too_large(diags, path);
         return NULL;
     }
-    if (error) {
-        fs_error(diags, fs_pos_at(path, 0, 0), "check the path and the file's permissions",
-                 "cannot read: %s", strerror(error));
+    if (file.status != FS_FILE_READ) {
+        fs_file_report(&file, NULL, diags);
         return NULL;
     }
     char *name = file_stem(arena, path);
     fs_table *table = NULL;
     if (name)
-        table = parse_table(name, path, bytes, length, keep_bad, arena, diags);
+        table = parse_table(name, path, file.bytes, file.length, keep_bad, arena, diags);
     else
         fs_error(diags, fs_pos_at(path, 0, 0), NULL, "out of memory while reading the table");
-    free(bytes);
+    free(file.bytes);
     return table;
 }
 

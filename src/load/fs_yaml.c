@@ -8,6 +8,7 @@
 
 #include "core/fs_alloc.h"
 #include "core/fs_buf.h"
+#include "core/fs_file.h"
 #include "core/fs_suggest.h"
 
 enum { FS_YAML_MAX_BYTES = 4 * 1024 * 1024 };
@@ -200,36 +201,18 @@ bool fs_yaml_parse(fs_yaml *yaml, const char *path, const char *bytes, size_t le
 bool fs_yaml_open(fs_yaml *yaml, const char *path, fs_arena *arena, fs_diags *diags)
 {
     memset(yaml, 0, sizeof *yaml);
-    FILE *file = fopen(path, "rb");
-    if (!file) {
-        fs_error(diags, fs_pos_at(path, 0, 0), "check the path", "cannot read: %s",
-                 strerror(errno));
-        return false;
-    }
-    fs_buf text = {0};
-    char chunk[16384];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, file)) > 0) {
-        fs_buf_append(&text, chunk, got);
-        if (text.length > FS_YAML_MAX_BYTES)
-            break;
-    }
-    bool read_error = ferror(file);
-    fclose(file);
-    if (read_error || !fs_buf_ok(&text)) {
-        fs_error(diags, fs_pos_at(path, 0, 0), NULL,
-                 read_error ? "cannot read the file" : "out of memory reading the file");
-        fs_buf_free(&text);
-        return false;
-    }
-    if (text.length > FS_YAML_MAX_BYTES) {
+    fs_file file = fs_file_read(path, FS_YAML_MAX_BYTES);
+    if (file.status == FS_FILE_TOO_LARGE) {
         fs_error(diags, fs_pos_at(path, 0, 0), "split the layout or shorten its text",
                  "the file is larger than %d MiB", FS_YAML_MAX_BYTES / (1024 * 1024));
-        fs_buf_free(&text);
         return false;
     }
-    bool ok = fs_yaml_parse(yaml, path, fs_buf_str(&text), text.length, arena, diags);
-    fs_buf_free(&text);
+    if (file.status != FS_FILE_READ) {
+        fs_file_report(&file, "check the path", diags);
+        return false;
+    }
+    bool ok = fs_yaml_parse(yaml, path, file.bytes, file.length, arena, diags);
+    free(file.bytes);
     return ok;
 }
 
