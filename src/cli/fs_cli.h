@@ -4,6 +4,7 @@
 #ifndef FS_CLI_H
 #define FS_CLI_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <time.h>
 
@@ -100,6 +101,10 @@ fs_cli_signals *fs_cli_signals_start(fs_cleanup *cleanup);
 /* Stops waiting and restores the signal mask; a signal that came meanwhile
  * then acts as usual. NULL is allowed. */
 void fs_cli_signals_stop(fs_cli_signals *signals);
+
+/* Fills set with the signals that stop a command (SIGINT, SIGTERM,
+ * SIGHUP), but those the parent set to be ignored. */
+void fs_cli_stopping_signals(sigset_t *set);
 
 /* A layout is a folder; a bare name is looked up among the installed
  * layouts of datadir. The result lives in arena (or is arg). */

@@ -123,16 +123,6 @@ static bool loopback(const char *host)
     return strncmp(host, "127.", 4) == 0 || strcmp(host, "::1") == 0;
 }
 
-/* Adds sig to set unless the process inherited it ignored (a background
- * job of a script ignores SIGINT, nohup SIGHUP): that choice is kept. */
-static void add_unless_ignored(sigset_t *set, int sig)
-{
-    struct sigaction old;
-    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-        return;
-    sigaddset(set, sig);
-}
-
 static bool is_folder(const char *path, fs_diags *diags)
 {
     struct stat info;
@@ -191,10 +181,7 @@ int fs_cli_serve(int argc, char **argv)
     /* Blocked before the server's threads start, so they inherit it and
      * only sigwait below takes these signals. */
     sigset_t stop, blocked;
-    sigemptyset(&stop);
-    add_unless_ignored(&stop, SIGINT);
-    add_unless_ignored(&stop, SIGTERM);
-    add_unless_ignored(&stop, SIGHUP);
+    fs_cli_stopping_signals(&stop);
     /* A write to a closed connection fails with EPIPE instead. */
     blocked = stop;
     sigaddset(&blocked, SIGPIPE);

@@ -24,6 +24,16 @@ struct fs_cli_signals {
 
 static const int stopping[] = {SIGINT, SIGTERM, SIGHUP};
 
+void fs_cli_stopping_signals(sigset_t *set)
+{
+    sigemptyset(set);
+    for (size_t i = 0; i < sizeof stopping / sizeof stopping[0]; i++) {
+        struct sigaction current;
+        if (sigaction(stopping[i], NULL, &current) == 0 && current.sa_handler != SIG_IGN)
+            sigaddset(set, stopping[i]);
+    }
+}
+
 static void *wait_for_signal(void *argument)
 {
     fs_cli_signals *s = argument;
@@ -51,12 +61,7 @@ fs_cli_signals *fs_cli_signals_start(fs_cleanup *cleanup)
     if (!s)
         return NULL;
     s->cleanup = cleanup;
-    sigemptyset(&s->waited);
-    for (size_t i = 0; i < sizeof stopping / sizeof stopping[0]; i++) {
-        struct sigaction current;
-        if (sigaction(stopping[i], NULL, &current) == 0 && current.sa_handler != SIG_IGN)
-            sigaddset(&s->waited, stopping[i]);
-    }
+    fs_cli_stopping_signals(&s->waited);
     pthread_sigmask(SIG_BLOCK, &s->waited, &s->previous);
     if (pthread_create(&s->thread, NULL, wait_for_signal, s) != 0) {
         pthread_sigmask(SIG_SETMASK, &s->previous, NULL);

@@ -8,6 +8,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,8 +30,26 @@
 /* How often an idle event stream says it is alive (seconds). */
 enum { KEEPALIVE_SECONDS = 15 };
 
+/* One page's PNG, shared by the document that keeps it and the responses
+ * that send it, so that no connection copies it; freed by whichever lets
+ * go last. */
+typedef struct {
+    atomic_uint refs;
+    fs_buf png;
+} shared_png;
+
+static void release_png(void *context)
+{
+    shared_png *shared = context;
+    if (atomic_fetch_sub(&shared->refs, 1) == 1) {
+        fs_buf_free(&shared->png);
+        free(shared);
+    }
+}
+
 /* One document as the pages asked for it. Only the worker adds, changes or
- * drops documents; connection threads copy from them under the lock. */
+ * drops documents; connection threads copy from them (or take a reference
+ * to a picture) under the lock. */
 typedef struct {
     bool used;           /* the slot holds a document */
     char *key;           /* NULL without --each */
@@ -38,7 +57,10 @@ typedef struct {
     int scale4;          /* device pixel ratio, in quarters (4 is 1x) */
     bool failed;         /* the last render gave no pages: the pages are older */
     unsigned version;    /* the render that drew the pages */
-    fs_preview_doc doc;  /* the last good pages, the last render's problems */
+    size_t page_count;   /* the last good pages: */
+    shared_png **pngs;   /* their pictures */
+    fs_buf pages;        /* their sizes and texts, as JSON */
+    fs_buf problems;     /* the last render's problems, as JSON */
     fs_buf json;         /* the answer to /api/doc */
     uint64_t last_asked; /* for dropping the least recently asked */
 } document;
@@ -114,15 +136,54 @@ static void document_json(fs_serve *s, document *d)
     fs_buf_puts(out, ", \"lang\": ");
     fs_json_string(out, lang_tag(s, d->lang));
     fs_buf_printf(out, ", \"status\": \"%s\", \"pages\": %s, \"problems\": %s}",
-                  d->failed ? "failed" : "drawn",
-                  d->doc.pages.length ? fs_buf_str(&d->doc.pages) : "[]",
-                  d->doc.problems.length ? fs_buf_str(&d->doc.problems) : "[]");
+                  d->failed ? "failed" : "drawn", d->pages.length ? fs_buf_str(&d->pages) : "[]",
+                  d->problems.length ? fs_buf_str(&d->problems) : "[]");
+}
+
+static void drop_pages(document *d)
+{
+    for (size_t i = 0; i < d->page_count; i++)
+        release_png(d->pngs[i]);
+    free(d->pngs);
+    d->pngs = NULL;
+    d->page_count = 0;
+    fs_buf_free(&d->pages);
+}
+
+/* The pages of doc, moved into d in place of its old ones. False when
+ * memory runs out (d keeps its old pages then). */
+static bool take_pages(document *d, fs_preview_doc *doc)
+{
+    shared_png **pngs = fs_calloc(doc->page_count ? doc->page_count : 1, sizeof *pngs);
+    for (size_t i = 0; pngs && i < doc->page_count; i++) {
+        pngs[i] = fs_malloc(sizeof *pngs[i]);
+        if (!pngs[i]) {
+            while (i-- > 0)
+                free(pngs[i]);
+            free(pngs);
+            return false;
+        }
+    }
+    if (!pngs)
+        return false;
+    drop_pages(d);
+    for (size_t i = 0; i < doc->page_count; i++) {
+        atomic_init(&pngs[i]->refs, 1);
+        pngs[i]->png = doc->pngs[i];
+        doc->pngs[i] = (fs_buf){0};
+    }
+    d->pngs = pngs;
+    d->page_count = doc->page_count;
+    d->pages = doc->pages;
+    doc->pages = (fs_buf){0};
+    return true;
 }
 
 static void drop_document(document *d)
 {
     free(d->key);
-    fs_preview_doc_free(&d->doc);
+    drop_pages(d);
+    fs_buf_free(&d->problems);
     fs_buf_free(&d->json);
     *d = (document){0};
 }
@@ -134,19 +195,19 @@ static bool keep(fs_serve *s, document *d, fs_preview_status status, fs_preview_
                  unsigned version)
 {
     if (status == FS_PREVIEW_DRAWN) {
-        fs_preview_doc_free(&d->doc);
-        d->doc = *doc;
+        if (!take_pages(d, doc)) {
+            fs_preview_doc_free(doc);
+            return false;
+        }
         d->version = version;
-        d->failed = false;
-    } else if (status == FS_PREVIEW_FAILED) {
-        fs_buf_free(&d->doc.problems);
-        d->doc.problems = doc->problems;
-        doc->problems = (fs_buf){0};
-        fs_preview_doc_free(doc);
-        d->failed = true;
-    } else {
+    } else if (status != FS_PREVIEW_FAILED) {
         return false;
     }
+    d->failed = status == FS_PREVIEW_FAILED;
+    fs_buf_free(&d->problems);
+    d->problems = doc->problems;
+    doc->problems = (fs_buf){0};
+    fs_preview_doc_free(doc);
     document_json(s, d);
     return fs_buf_ok(&d->json);
 }
@@ -343,11 +404,10 @@ static void *work(void *argument)
 
 /* ---- the connections' side -------------------------------------------------- */
 
-static enum MHD_Result send_bytes(struct MHD_Connection *c, unsigned status, const char *type,
-                                  const void *bytes, size_t length)
+/* Queues r with the headers every answer has, and lets go of it. */
+static enum MHD_Result send_response(struct MHD_Connection *c, unsigned status, const char *type,
+                                     struct MHD_Response *r)
 {
-    struct MHD_Response *r =
-        MHD_create_response_from_buffer(length, (void *)bytes, MHD_RESPMEM_MUST_COPY);
     if (!r)
         return MHD_NO;
     MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
@@ -363,6 +423,14 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, unsigned status, con
     enum MHD_Result queued = MHD_queue_response(c, status, r);
     MHD_destroy_response(r);
     return queued;
+}
+
+static enum MHD_Result send_bytes(struct MHD_Connection *c, unsigned status, const char *type,
+                                  const void *bytes, size_t length)
+{
+    return send_response(
+        c, status, type,
+        MHD_create_response_from_buffer(length, (void *)bytes, MHD_RESPMEM_MUST_COPY));
 }
 
 static enum MHD_Result send_text(struct MHD_Connection *c, unsigned status, const char *text)
@@ -474,23 +542,32 @@ static enum MHD_Result send_document(fs_serve *s, struct MHD_Connection *c, bool
     }
     pthread_mutex_lock(&s->lock);
     document *d = kept_document(s, key, lang, scale4);
-    fs_buf copy = {0};
-    bool found = d && (!png || page <= d->doc.page_count);
-    if (found)
-        fs_buf_append(&copy, png ? d->doc.pngs[page - 1].data : d->json.data,
-                      png ? d->doc.pngs[page - 1].length : d->json.length);
+    fs_buf json = {0};
+    shared_png *picture = NULL;
+    if (d && png && page <= d->page_count) {
+        picture = d->pngs[page - 1];
+        atomic_fetch_add(&picture->refs, 1);
+    } else if (d && !png) {
+        fs_buf_append(&json, d->json.data, d->json.length);
+    }
     bool stopping = s->stopping;
     pthread_mutex_unlock(&s->lock);
     enum MHD_Result sent;
-    if (!found)
+    if (picture) {
+        struct MHD_Response *r = MHD_create_response_from_buffer_with_free_callback_cls(
+            picture->png.length, picture->png.data, release_png, picture);
+        if (!r)
+            release_png(picture);
+        sent = send_response(c, MHD_HTTP_OK, "image/png", r);
+    } else if (json.length) {
+        sent = fs_buf_ok(&json)
+                   ? send_bytes(c, MHD_HTTP_OK, "application/json", json.data, json.length)
+                   : MHD_NO;
+    } else {
         sent = stopping ? send_text(c, MHD_HTTP_SERVICE_UNAVAILABLE, "stopping\n")
                         : send_json_error(c, MHD_HTTP_NOT_FOUND, "no such document or page");
-    else if (!fs_buf_ok(&copy))
-        sent = MHD_NO;
-    else
-        sent = send_bytes(c, MHD_HTTP_OK, png ? "image/png" : "application/json", copy.data,
-                          copy.length);
-    fs_buf_free(&copy);
+    }
+    fs_buf_free(&json);
     return sent;
 }
 
