@@ -1,0 +1,108 @@
+// factsheet serve's memory does not grow with saves: three tabs of headless
+// Chromium open on the brief in both languages, 1,000 saves of a CSV cell
+// (each waited for until every tab shows it), and the server's resident
+// memory after 1,000 saves within 10% of what it was after 10. Not part of
+// make check (it takes minutes); make check-memory runs it. Nothing here is
+// timed: each wait is a deadline against hangs.
+//   node tests/browser/memory.test.js   (FACTSHEET: the binary to test)
+'use strict';
+
+const assert = require('assert');
+const { spawn } = require('child_process');
+const fs = require('fs');
+const http = require('http');
+const os = require('os');
+const path = require('path');
+const puppeteer = require('puppeteer-core');
+
+const root = path.resolve(__dirname, '..', '..');
+const factsheet = process.env.FACTSHEET || path.join(root, 'factsheet');
+const SAVES = Number(process.env.SAVES || 1000);
+const TABS = 3;
+const DEADLINE = 60000;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'factsheet-memory-'));
+
+function get(port, pathname) {
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path: pathname }, (res) => {
+      let body = '';
+      res.on('data', (c) => { body += c; });
+      res.on('end', () => resolve(body));
+    }).on('error', reject);
+  });
+}
+
+// The server's resident memory, in KiB.
+function rss(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(/^VmRSS:\s+(\d+) kB/m)[1]);
+}
+
+async function main() {
+  const layout = path.join(work, 'brief');
+  const data = path.join(work, 'pfr-mali');
+  fs.cpSync(path.join(root, 'layouts/brief'), layout, { recursive: true });
+  fs.cpSync(path.join(root, 'data/pfr-mali'), data, { recursive: true });
+  const csv = fs.readFileSync(path.join(data, 'stats.csv'), 'utf8');
+  const child = spawn(factsheet, ['serve', layout, data, '--lang', 'en,fr', '--port', '0'],
+    { env: { ...process.env, FACTSHEET_DATADIR: root }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on('exit', (code) => reject(new Error('serve ended with ' + code)));
+  });
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    userDataDir: path.join(work, 'chromium'),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage'],
+  });
+  try {
+    const tabs = [];
+    for (let i = 0; i < TABS; i++) {
+      const tab = await browser.newPage();
+      await tab.setViewport({ width: 1400, height: 900, deviceScaleFactor: 1 });
+      await tab.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'load', timeout: DEADLINE });
+      tabs.push(tab);
+    }
+    const figures = {};
+    for (let save = 1; save <= SAVES; save++) {
+      const value = 2029052 + save;
+      const temporary = path.join(data, '.stats.csv.tmp');
+      fs.writeFileSync(temporary, csv.replace('2029052', String(value)));
+      fs.renameSync(temporary, path.join(data, 'stats.csv'));
+      const shown = value.toLocaleString('en-US');
+      // Every tab shows the new number, from the new render.
+      await Promise.all(tabs.map((tab) => tab.waitForFunction((text) =>
+        [...document.querySelectorAll('.doc[data-lang="en"] .texts')].some((t) => t.textContent.includes(text)) &&
+        [...document.querySelectorAll('.doc .page img')].every((img) => img.complete),
+      { timeout: DEADLINE, polling: 20 }, shown)));
+      if ([10, 100, 250, 500, 750, 1000].includes(save) || save === SAVES) {
+        const status = JSON.parse(await get(port, '/status'));
+        figures[save] = rss(child.pid);
+        console.log(`after ${save} saves: ${status.renders} renders, ${status.documents} documents kept, ` +
+          `resident ${(figures[save] / 1024).toFixed(1)} MiB`);
+      }
+    }
+    const ratio = figures[SAVES] / figures[10];
+    console.log(`memory after ${SAVES} saves / after 10: ${ratio.toFixed(3)} (at most 1.100)`);
+    assert.ok(ratio <= 1.1, 'memory grew with the saves');
+    console.log('ok - memory stays flat over ' + SAVES + ' saves with ' + TABS + ' tabs open');
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.on('exit', resolve));
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().then(() => process.exit(0), (error) => {
+  console.log('not ok - ' + (error && error.stack || error));
+  process.exit(1);
+});
