@@ -249,7 +249,51 @@ const fs_diags *fs_preview_problems(const fs_preview *p)
 
 /* ---- JSON ---------------------------------------------------------------- */
 
-void fs_preview_problem_json(const fs_diag *diag, fs_buf *out)
+/* The rectangle, in points, that covers the ops drawn for the layout node
+ * at where, on the first page that has one: the box a problem is about.
+ * A problem found at a line whose node starts elsewhere on it (a text's
+ * value, a key of the node) matches the node of that line. False when no
+ * op comes from there (a problem at a CSV cell, or a node drawn nowhere). */
+static bool problem_box(const fs_display *display, fs_pos where, size_t *page, double box[4])
+{
+    if (!display || !where.file || where.line <= 0)
+        return false;
+    for (int exact = 1; exact >= 0; exact--) {
+        for (size_t p = 0; p < display->page_count; p++) {
+            bool found = false;
+            double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+            for (size_t i = 0; i < display->pages[p].count; i++) {
+                const fs_op *op = &display->pages[p].ops[i];
+                if (!op->pos.file || op->pos.line != where.line ||
+                    (exact && op->pos.column != where.column) ||
+                    strcmp(op->pos.file, where.file) != 0)
+                    continue;
+                if (!found || op->x < x0)
+                    x0 = op->x;
+                if (!found || op->y < y0)
+                    y0 = op->y;
+                if (!found || op->x + op->w > x1)
+                    x1 = op->x + op->w;
+                if (!found || op->y + op->h > y1)
+                    y1 = op->y + op->h;
+                found = true;
+            }
+            if (found) {
+                *page = p;
+                box[0] = x0;
+                box[1] = y0;
+                box[2] = x1 - x0;
+                box[3] = y1 - y0;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* A problem as JSON; with a display, also the box it is about on the page
+ * ("box": {page, x, y, w, h} in points, pages from 1), or null. */
+static void problem_json(const fs_diag *diag, const fs_display *display, fs_buf *out)
 {
     static const char *const severities[] = {"note", "warning", "error"};
     fs_buf_printf(out, "{\"severity\": \"%s\", \"kind\": ", severities[diag->severity]);
@@ -268,7 +312,21 @@ void fs_preview_problem_json(const fs_diag *diag, fs_buf *out)
     fs_json_string(out, diag->message);
     fs_buf_puts(out, ", \"hint\": ");
     fs_json_string(out, diag->hint);
+    size_t page;
+    double box[4];
+    if (problem_box(display, diag->pos, &page, box))
+        fs_buf_printf(out,
+                      ", \"box\": {\"page\": %zu, \"x\": %.2f, \"y\": %.2f, \"w\": %.2f, "
+                      "\"h\": %.2f}",
+                      page + 1, box[0], box[1], box[2], box[3]);
+    else if (display)
+        fs_buf_puts(out, ", \"box\": null");
     fs_buf_putc(out, '}');
+}
+
+void fs_preview_problem_json(const fs_diag *diag, fs_buf *out)
+{
+    problem_json(diag, NULL, out);
 }
 
 /* The problems of the pieces whose last load failed (failed) or loaded, as
@@ -347,22 +405,20 @@ void fs_preview_state_json(const fs_preview *p, fs_buf *out)
 
 /* ---- one document ---------------------------------------------------------- */
 
-/* The document through bind and place by the pipeline render and check
- * use (fs_pipeline.h), stopping before it is written: the one place where
- * the preview meets the pipeline. The display list and the document live
+/* The document through the pipeline render and check use (fs_pipeline.h):
+ * the one place where the preview meets it. Without options->output it
+ * stops after placing (the preview paints the pages itself); with it, it
+ * writes the file as render does. The display list and the document live
  * in p->document; every failure adds an error to p->found. */
-static fs_display *place_document(fs_preview *p, const fs_dataset *data, const fs_lang *lang,
-                                  fs_document **doc)
+static fs_pipeline_result run_pipeline(fs_preview *p, const fs_dataset *data, const fs_lang *lang,
+                                       const fs_pipeline_options *options)
 {
     fs_bind_input input = {.layout = p->layout.layout,
                            .data = data,
                            .icons = p->icons,
                            .lang = lang,
                            .images = p->images};
-    fs_pipeline_result placed =
-        fs_pipeline_run(&input, p->pango, &(fs_pipeline_options){0}, p->document, p->found);
-    *doc = placed.doc;
-    return placed.display;
+    return fs_pipeline_run(&input, p->pango, options, p->document, p->found);
 }
 
 /* The data of key's document (the whole data without --each) and the
@@ -384,32 +440,34 @@ static bool find_document(const fs_preview *p, const char *key, const char *lang
     return !key || *data != p->data.data;
 }
 
-/* Places the document in p->document, with its problems in p->found: the
- * language's missing translations first, as check lists them. NULL with
- * the reason in p->found when it cannot be placed. */
-static fs_display *lay_out(fs_preview *p, const char *key, const char *lang, fs_document **doc,
-                           fs_preview_status *status)
+/* The document of key in lang through the pipeline, with its problems in
+ * p->found: the language's missing translations first, as check lists
+ * them. No display, and the reason in p->found, when it cannot be placed
+ * (*status FS_PREVIEW_UNKNOWN when there is no such document). */
+static fs_pipeline_result lay_out(fs_preview *p, const char *key, const char *lang,
+                                  const fs_pipeline_options *options, fs_preview_status *status)
 {
+    fs_pipeline_result none = {.status = FS_PIPELINE_FAILED};
     fs_arena_reset(p->document);
     fs_diags_clear(p->found);
     const fs_dataset *data;
     size_t l;
     if (!find_document(p, key, lang, &data, &l)) {
         *status = FS_PREVIEW_UNKNOWN;
-        return NULL;
+        return none;
     }
     *status = FS_PREVIEW_FAILED;
     if (!p->layout.layout || !p->images) {
         fs_error(p->found, fs_pos_at(p->config->layout_dir, 0, 0),
                  "fix the errors shown above the pages and save", "the layout could not be read");
-        return NULL;
+        return none;
     }
     for (size_t i = 0; i < fs_diags_count(p->layout.lang_diags[l]); i++) {
         const fs_diag *d = fs_diags_at(p->layout.lang_diags[l], i);
         fs_diag_add_kind(p->found, d->severity, d->kind ? d->kind : FS_KIND_TRANSLATION, d->pos,
                          d->hint, "%s", d->message);
     }
-    return place_document(p, data, p->layout.langs[l], doc);
+    return run_pipeline(p, data, p->layout.langs[l], options);
 }
 
 /* The text a text op draws: its lines only, for a paragraph split across
@@ -467,9 +525,8 @@ fs_preview_status fs_preview_render(fs_preview *p, const char *key, const char *
                                     fs_preview_doc *out)
 {
     *out = (fs_preview_doc){0};
-    fs_document *doc = NULL;
     fs_preview_status status;
-    fs_display *display = lay_out(p, key, lang, &doc, &status);
+    fs_display *display = lay_out(p, key, lang, &(fs_pipeline_options){0}, &status).display;
     if (status == FS_PREVIEW_UNKNOWN)
         return status;
     if (display) {
@@ -491,7 +548,7 @@ fs_preview_status fs_preview_render(fs_preview *p, const char *key, const char *
     for (size_t i = 0; i < fs_diags_count(p->found); i++) {
         if (i)
             fs_buf_puts(&out->problems, ", ");
-        fs_preview_problem_json(fs_diags_at(p->found, i), &out->problems);
+        problem_json(fs_diags_at(p->found, i), display, &out->problems);
     }
     fs_buf_putc(&out->problems, ']');
     bool built = fs_buf_ok(&out->problems) && fs_buf_ok(&out->pages);
@@ -518,13 +575,13 @@ void fs_preview_doc_free(fs_preview_doc *doc)
 bool fs_preview_pdf(fs_preview *p, const char *key, const char *lang, const char *path,
                     fs_diags *diags)
 {
-    fs_document *doc = NULL;
+    fs_emit_options emit = {.dpi = 150};
+    if (!p->config->created(p->config->layout_dir, p->config->data_dir, &emit.created, diags))
+        return false;
     fs_preview_status status;
-    fs_display *display = lay_out(p, key, lang, &doc, &status);
-    fs_emit_options options = {.dpi = 150};
-    bool ok = display && p->config->created(p->config->layout_dir, p->config->data_dir,
-                                            &options.created, p->found);
-    ok = ok && fs_emit(display, doc, p->pango, path, &options, p->found);
+    fs_pipeline_result written =
+        lay_out(p, key, lang, &(fs_pipeline_options){.output = path, .emit = &emit}, &status);
+    bool ok = status != FS_PREVIEW_UNKNOWN && written.status == FS_PIPELINE_DONE;
     if (status == FS_PREVIEW_UNKNOWN)
         fs_error(p->found, fs_pos_at(NULL, 0, 0), "choose a key and a language the page lists",
                  "no such document");

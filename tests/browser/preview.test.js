@@ -178,6 +178,32 @@ async function main() {
     assert.match(await pageText(page, 'en'), /2,031,415/);
   });
 
+  await step('a problem\'s box is outlined on its page', async () => {
+    const po = path.join(layout, 'fr.po');
+    const good = fs.readFileSync(po, 'utf8');
+    save(po, good.replace(/msgid "Gender focus"\nmsgstr "[^"]*"/, 'msgid "Gender focus"\nmsgstr ""'));
+    await waitFor(page, () => /Gender focus/.test(document.getElementById('check').textContent));
+    const item = await page.$('#check .check-lang[data-lang="fr"] .problem.pickable');
+    assert.ok(item, 'the missing translation can be shown on the page');
+    assert.match(await item.evaluate((e) => e.textContent), /layout\.yaml:\d+:\d+.*not translated/);
+    await item.click();
+    const mark = await page.waitForSelector('.doc[data-lang="fr"] .page[data-page="1"] .highlight',
+      { timeout: DEADLINE });
+    // Around the heading that shows English on the French page: its words
+    // are inside the outlined box.
+    const inside = await mark.evaluate((m) => {
+      const box = m.getBoundingClientRect();
+      return [...m.parentElement.querySelectorAll('.texts span')].some((t) => {
+        const r = t.getBoundingClientRect();
+        return t.textContent === 'Gender focus' && r.left >= box.left - 1 && r.top >= box.top - 1 &&
+          r.right <= box.right + 1 && r.top <= box.bottom;
+      });
+    });
+    assert.ok(inside, 'the box outlined holds the heading the problem is about');
+    save(po, good);
+    await waitFor(page, () => !/Gender focus/.test(document.getElementById('check').textContent));
+  });
+
   await step('the language switch shows one language, then both', async () => {
     await page.click('button.lang[data-lang="fr"]');
     await waitFor(page, () => document.body.dataset.langs === 'fr' &&

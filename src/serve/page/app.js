@@ -128,6 +128,8 @@ function where(p) {
   return text;
 }
 
+// One problem; with onPick (a problem whose box is known), pointing at it,
+// focusing it or clicking it outlines that box on its page.
 function problemItem(p, onPick) {
   const item = make('li', 'problem ' + p.severity);
   const head = make('div', 'head');
@@ -139,8 +141,11 @@ function problemItem(p, onPick) {
   if (onPick) {
     item.tabIndex = 0;
     item.classList.add('pickable');
-    item.addEventListener('click', onPick);
-    item.addEventListener('keydown', (e) => { if (e.key === 'Enter') onPick(); });
+    item.append(make('div', 'show', 'show on page ' + p.box.page));
+    item.addEventListener('click', () => onPick(true));
+    item.addEventListener('mouseenter', () => onPick(false));
+    item.addEventListener('focus', () => onPick(false));
+    item.addEventListener('keydown', (e) => { if (e.key === 'Enter') onPick(true); });
   }
   return item;
 }
@@ -148,9 +153,9 @@ function problemItem(p, onPick) {
 function problemList(problems, lang) {
   const list = make('ul', 'problems');
   problems.forEach((p, i) => {
-    const pick = p.box ? () => {
+    const pick = p.box && lang ? (scroll) => {
       view.picked = { lang, index: i };
-      highlight(lang, p.box);
+      highlight(lang, p.box, scroll);
     } : null;
     list.append(problemItem(p, pick));
   });
@@ -195,7 +200,7 @@ function showCheck(docs) {
 
 // ---- pages ----------------------------------------------------------------------
 
-function highlight(lang, box) {
+function highlight(lang, box, scroll) {
   document.querySelectorAll('.highlight').forEach((h) => h.remove());
   const page = document.querySelector(
     `.doc[data-lang="${CSS.escape(lang)}"] .page[data-page="${box.page}"]`);
@@ -207,7 +212,7 @@ function highlight(lang, box) {
   mark.style.width = (box.w / w * 100) + '%';
   mark.style.height = (box.h / h * 100) + '%';
   page.append(mark);
-  mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  if (scroll) mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
 }
 
 // One page: its picture, and its texts laid over it where they are drawn,
@@ -356,7 +361,7 @@ async function show() {
   if (view.picked) {
     const doc = docs.find((d) => d.lang === view.picked.lang);
     const p = doc && doc.problems[view.picked.index];
-    if (p && p.box) highlight(doc.lang, p.box);
+    if (p && p.box) highlight(doc.lang, p.box, false);
   }
   const renders = Math.min(...docs.map((d) => d.renders), state.body.renders);
   shownRenders = Math.max(shownRenders, renders);
