@@ -242,6 +242,33 @@ bool fs_cli_outputs_fit(const fs_cli_output *outputs, size_t count, fs_diags *di
 
 /* ---- folders ------------------------------------------------------------ */
 
+/* A shell word for the path text, in out (at least 4 * PATH_MAX bytes): as
+ * it is when it holds only safe characters, else in single quotes (a quote
+ * inside as '\''); ./ before one that starts with '-', so that a command
+ * does not take it for an option. */
+static const char *shell_word(const char *text, char *out, size_t size)
+{
+    static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-";
+    bool quoted = text[strspn(text, safe)] != '\0';
+    size_t n = 0;
+    if (text[0] == '-')
+        n += (size_t)snprintf(out, size, "./");
+    if (quoted)
+        out[n++] = '\'';
+    for (const char *c = text; *c && n + 6 < size; c++) {
+        if (*c == '\'') {
+            memcpy(out + n, "'\\''", 4);
+            n += 4;
+        } else {
+            out[n++] = *c;
+        }
+    }
+    if (quoted)
+        out[n++] = '\'';
+    out[n] = '\0';
+    return out;
+}
+
 bool fs_cli_output_folders(const fs_cli_output *outputs, size_t count, fs_diags *diags)
 {
     const char *checked = NULL;
@@ -260,8 +287,15 @@ bool fs_cli_output_folders(const fs_cli_output *outputs, size_t count, fs_diags 
         else
             snprintf(folder, sizeof folder, "%.*s", (int)length, path);
         if (access(folder, W_OK) != 0) {
-            fs_error(diags, fs_pos_at(folder, 0, 0), "create it first: mkdir -p FOLDER",
-                     "the output folder cannot be written: %s", strerror(errno));
+            int error = errno;
+            char word[4 * PATH_MAX], hint[4 * PATH_MAX + 32];
+            if (error == ENOENT)
+                snprintf(hint, sizeof hint, "create it first: mkdir -p %s",
+                         shell_word(folder, word, sizeof word));
+            else
+                snprintf(hint, sizeof hint, "choose a folder you can write to");
+            fs_error(diags, fs_pos_at(folder, 0, 0), hint,
+                     "the output folder cannot be written: %s", strerror(error));
             return false;
         }
         checked = path;
