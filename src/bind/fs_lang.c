@@ -9,9 +9,10 @@
 
 #include "core/fs_alloc.h"
 #include "core/fs_buf.h"
+#include "core/fs_map.h"
 
-/* Source template -> translated template, an open-addressing table keyed
- * by the source's address (the layout tree is fixed for the run). */
+/* Source template -> translated template, keyed by the source's address
+ * (the layout tree is fixed for the run). */
 typedef struct {
     const fs_template *source;
     const fs_template *translated;
@@ -24,57 +25,38 @@ struct fs_lang {
     fs_locale *locale;
     fs_catalog *layout_catalog;
     fs_catalog *data_catalog;
-    entry *entries;
-    size_t capacity;
-    size_t count;
+    fs_map translations; /* of entries, in arena */
     fs_arena *arena;
     fs_diags *diags;
     bool failed;
 };
 
-static size_t slot_of(const fs_lang *lang, const fs_template *key)
+static bool same_source(const void *item, const void *key)
 {
-    uintptr_t hash = (uintptr_t)key;
-    hash ^= hash >> 17;
-    hash *= 0x9E3779B97F4A7C15u;
-    return (size_t)(hash >> 7) & (lang->capacity - 1);
+    return ((const entry *)item)->source == key;
 }
 
 static bool remember(fs_lang *lang, const fs_template *source, const fs_template *translated)
 {
-    if ((lang->count + 1) * 2 > lang->capacity) {
-        size_t capacity = lang->capacity ? lang->capacity * 2 : 64;
-        entry *old = lang->entries;
-        size_t old_capacity = lang->capacity;
-        lang->entries = fs_arena_array(lang->arena, capacity, sizeof(entry));
-        if (!lang->entries)
-            return false;
-        lang->capacity = capacity;
-        lang->count = 0;
-        for (size_t i = 0; i < old_capacity; i++)
-            if (old[i].source && !remember(lang, old[i].source, old[i].translated))
-                return false;
+    uint64_t hash = fs_hash_pointer(source);
+    entry *known = fs_map_find(&lang->translations, hash, same_source, source);
+    if (known) {
+        known->translated = translated;
+        return true;
     }
-    size_t slot = slot_of(lang, source);
-    while (lang->entries[slot].source && lang->entries[slot].source != source)
-        slot = (slot + 1) & (lang->capacity - 1);
-    if (!lang->entries[slot].source)
-        lang->count++;
-    lang->entries[slot] = (entry){source, translated};
+    entry *added = fs_arena_alloc(lang->arena, sizeof *added);
+    if (!added || !fs_map_add(&lang->translations, hash, added))
+        return false;
+    *added = (entry){source, translated};
     return true;
 }
 
 const fs_template *fs_lang_template(const fs_lang *lang, const fs_template *source)
 {
-    if (!source || lang->capacity == 0)
-        return source;
-    size_t slot = slot_of(lang, source);
-    while (lang->entries[slot].source) {
-        if (lang->entries[slot].source == source)
-            return lang->entries[slot].translated;
-        slot = (slot + 1) & (lang->capacity - 1);
-    }
-    return source;
+    const entry *found =
+        source ? fs_map_find(&lang->translations, fs_hash_pointer(source), same_source, source)
+               : NULL;
+    return found ? found->translated : source;
 }
 
 bool fs_lang_translatable(const char *text)
@@ -248,6 +230,7 @@ fs_lang *fs_lang_create(const char *tag, const fs_layout *layout, const char *da
     lang->tag = fs_arena_strdup(arena, tag);
     lang->strict = strict;
     lang->arena = arena;
+    lang->translations.arena = arena;
     lang->diags = diags;
     lang->locale = fs_locale_create(tag, diags);
     lang->source_language = strcmp(tag, "en") == 0 || strncmp(tag, "en-", 3) == 0;

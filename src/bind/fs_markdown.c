@@ -1,6 +1,7 @@
 #include "fs_markdown.h"
 
 #include "core/fs_alloc.h"
+#include "core/fs_map.h"
 #include "i18n/fs_typo.h"
 
 #include <cmark.h>
@@ -260,75 +261,57 @@ const char *fs_markdown_slug(const char *text, fs_arena *arena)
     return result;
 }
 
-/* A map of strings, open addressing. For anchors (the anchors given so
- * far in a document, to make each one unique) next is, for an anchor used
- * as a base, the next suffix to try, so a thousand equal headings take
- * linear time. For link reference definitions the key is a label, value
- * the definition, next the last translation that used it. */
+/* An entry of a map of strings. For anchors (the anchors given so far in
+ * a document, to make each one unique) next is, for an anchor used as a
+ * base, the next suffix to try, so a thousand equal headings take linear
+ * time. For link reference definitions the key is a label, value the
+ * definition, next the last translation that used it. */
 typedef struct {
-    const char *key; /* in the arena; NULL for a free slot */
+    const char *key;
     const char *value;
     size_t next;
-} map_slot;
+} string_entry;
 
-typedef struct {
-    map_slot *slots;
-    size_t capacity, count;
-} string_map;
-
-static size_t map_hash(const char *key)
+static bool same_entry_key(const void *item, const void *key)
 {
-    size_t hash = 14695981039346656037u;
-    for (; *key; key++)
-        hash = (hash ^ (unsigned char)*key) * 1099511628211u;
-    return hash;
+    return strcmp(((const string_entry *)item)->key, key) == 0;
 }
 
-/* The slot of key, or the free slot where it would go. */
-static map_slot *map_find(const string_map *set, const char *key)
+/* The entry of key in map, or NULL. */
+static string_entry *map_find(const fs_map *map, const char *key)
 {
-    size_t i = map_hash(key) & (set->capacity - 1);
-    while (set->slots[i].key && strcmp(set->slots[i].key, key) != 0)
-        i = (i + 1) & (set->capacity - 1);
-    return &set->slots[i];
+    return fs_map_find(map, fs_hash_string(key), same_entry_key, key);
 }
 
-static bool map_add(string_map *set, const char *key, const char *value)
+/* Adds key (which must outlive the map) with value, the entry in arena;
+ * false when out of memory. */
+static bool map_add(fs_map *map, const char *key, const char *value, fs_arena *arena)
 {
-    if ((set->count + 1) * 2 > set->capacity) {
-        size_t capacity = set->capacity ? set->capacity * 2 : 64;
-        map_slot *slots = fs_calloc(capacity, sizeof(map_slot));
-        if (!slots)
-            return false;
-        string_map grown = {slots, capacity, set->count};
-        for (size_t i = 0; i < set->capacity; i++)
-            if (set->slots[i].key)
-                *map_find(&grown, set->slots[i].key) = set->slots[i];
-        free(set->slots);
-        *set = grown;
-    }
-    *map_find(set, key) = (map_slot){key, value, 0};
-    set->count++;
+    string_entry *entry = fs_arena_alloc(arena, sizeof *entry);
+    if (!entry || !fs_map_add(map, fs_hash_string(key), entry))
+        return false;
+    *entry = (string_entry){key, value, 0};
     return true;
 }
 
 /* base, or base-1, base-2, ... when base was given already. NULL when out
  * of memory. */
-static const char *unique_anchor(string_map *set, const char *base, fs_arena *arena)
+static const char *unique_anchor(fs_map *set, const char *base, fs_arena *arena)
 {
-    if (!set->capacity || !map_find(set, base)->key)
-        return map_add(set, base, NULL) ? base : NULL;
-    size_t n = map_find(set, base)->next;
+    string_entry *given = map_find(set, base);
+    if (!given)
+        return map_add(set, base, NULL, arena) ? base : NULL;
+    size_t n = given->next;
     fs_buf candidate = {0};
     do {
         fs_buf_clear(&candidate);
         fs_buf_printf(&candidate, "%s-%zu", base, ++n);
-    } while (fs_buf_ok(&candidate) && map_find(set, fs_buf_str(&candidate))->key);
-    map_find(set, base)->next = n;
+    } while (fs_buf_ok(&candidate) && map_find(set, fs_buf_str(&candidate)));
+    given->next = n;
     const char *anchor =
         fs_buf_ok(&candidate) ? fs_arena_strdup(arena, fs_buf_str(&candidate)) : NULL;
     fs_buf_free(&candidate);
-    return anchor && map_add(set, anchor, NULL) ? anchor : NULL;
+    return anchor && map_add(set, anchor, NULL, arena) ? anchor : NULL;
 }
 
 /* ---- inline content to markup ---------------------------------------- */
@@ -784,7 +767,7 @@ static const char *skip_any_markers(const char *p, const char *end)
 /* Adds the definition on line number, if any; the first definition of a
  * label wins, as in CommonMark. */
 static bool add_definition(const source_lines *s, int number, const unsigned char *literal,
-                           fs_arena *arena, string_map *definitions, fs_buf *key)
+                           fs_arena *arena, fs_map *definitions, fs_buf *key)
 {
     const char *begin, *end;
     source_line(s, number, &begin, &end);
@@ -796,7 +779,7 @@ static bool add_definition(const source_lines *s, int number, const unsigned cha
     put_label_key(key, p + 1, (size_t)(q - p - 1));
     if (!fs_buf_ok(key))
         return false;
-    if (!key->length || (definitions->capacity && map_find(definitions, fs_buf_str(key))->key))
+    if (!key->length || map_find(definitions, fs_buf_str(key)))
         return true;
     const char *rest = q + 2;
     while (rest < end && is_blank(*rest))
@@ -810,12 +793,12 @@ static bool add_definition(const source_lines *s, int number, const unsigned cha
         text = text ? fs_arena_printf(arena, "%s\n%.*s", text, (int)(next_end - next), next) : NULL;
     }
     const char *label = fs_arena_strdup(arena, fs_buf_str(key));
-    return text && label && map_add(definitions, label, text);
+    return text && label && map_add(definitions, label, text, arena);
 }
 
 /* Finds the definitions of the document. */
 static bool collect_definitions(const source_lines *s, cmark_node *document, fs_arena *arena,
-                                string_map *definitions)
+                                fs_map *definitions)
 {
     /* literal[n]: line n is inside a code or HTML block. */
     unsigned char *literal = fs_calloc(s->count + 2, 1);
@@ -846,8 +829,7 @@ static bool collect_definitions(const source_lines *s, cmark_node *document, fs_
 
 /* Appends, each after a blank line, the definitions of the labels a
  * translation names in brackets (once each). */
-static void put_definitions(string_map *definitions, size_t stamp, const char *translation,
-                            fs_buf *out)
+static void put_definitions(fs_map *definitions, size_t stamp, const char *translation, fs_buf *out)
 {
     if (!definitions->count)
         return;
@@ -860,11 +842,11 @@ static void put_definitions(string_map *definitions, size_t stamp, const char *t
         }
         fs_buf_clear(&key);
         put_label_key(&key, p + 1, (size_t)(q - p - 1));
-        map_slot *slot = fs_buf_ok(&key) ? map_find(definitions, fs_buf_str(&key)) : NULL;
-        if (slot && slot->key && slot->next != stamp) {
-            slot->next = stamp;
+        string_entry *entry = fs_buf_ok(&key) ? map_find(definitions, fs_buf_str(&key)) : NULL;
+        if (entry && entry->next != stamp) {
+            entry->next = stamp;
             fs_buf_puts(out, "\n\n");
-            fs_buf_puts(out, slot->value);
+            fs_buf_puts(out, entry->value);
         }
         p = q + 1;
     }
@@ -897,8 +879,8 @@ typedef struct {
     int list_depth, quote_depth;
     render r;
     fs_buf scratch;
-    string_map anchors;
-    string_map definitions; /* label -> definition, for translations */
+    fs_map anchors;     /* of string_entry */
+    fs_map definitions; /* label -> definition, for translations */
     size_t translations;
     fs_blocks *out;
     size_t capacity;
@@ -1173,8 +1155,8 @@ static bool read_blocks(walker *w, const char *source, size_t length, const char
     render_free(&w->r);
     fs_buf_free(&w->scratch);
     free(w->frames);
-    free(w->anchors.slots);
-    free(w->definitions.slots);
+    fs_map_free(&w->anchors);
+    fs_map_free(&w->definitions);
     return ok;
 }
 

@@ -10,6 +10,7 @@
 
 #include "batch/fs_pipeline.h"
 #include "cli/fs_cli.h"
+#include "core/fs_map.h"
 #include "cli/fs_cli_output.h"
 #include "core/fs_buf.h"
 #include "core/fs_json.h"
@@ -340,53 +341,19 @@ static void count(const fs_diags *found, size_t from, size_t to, size_t *problem
 
 /* ---- the text report --------------------------------------------------- */
 
-/* The diagnostics already shown, so that a problem every document of a
- * batch shares (a layout string missing from fr.po) is shown once: an
- * open-addressing set of "file:line:col:severity:message" keys. */
-typedef struct {
-    fs_arena *arena;
-    const char **slots;
-    size_t slot_count, count;
-} shown_set;
-
-static uint64_t hash_text(const char *text)
-{
-    uint64_t hash = 14695981039346656037u;
-    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
-        hash = (hash ^ *c) * 1099511628211u;
-    return hash;
-}
-
-/* True when the set had key; adds it otherwise. When memory runs out the
- * diagnostic counts as new: shown twice rather than never. */
-static bool shown_before(shown_set *set, const char *key)
+/* True when the diagnostics already shown (a set of their
+ * "file:line:col:severity:message" keys) had key; adds it otherwise, so
+ * that a problem every document of a batch shares (a layout string missing
+ * from fr.po) is shown once. When memory runs out the diagnostic counts as
+ * new: shown twice rather than never. */
+static bool shown_before(fs_map *shown, char *key)
 {
     if (!key)
         return false;
-    if ((set->count + 1) * 2 > set->slot_count) {
-        size_t slot_count = set->slot_count ? set->slot_count * 2 : 256;
-        const char **slots = fs_arena_array(set->arena, slot_count, sizeof *slots);
-        if (!slots)
-            return false;
-        for (size_t i = 0; i < set->slot_count; i++) {
-            if (!set->slots[i])
-                continue;
-            size_t slot = (size_t)hash_text(set->slots[i]) & (slot_count - 1);
-            while (slots[slot])
-                slot = (slot + 1) & (slot_count - 1);
-            slots[slot] = set->slots[i];
-        }
-        set->slots = slots;
-        set->slot_count = slot_count;
-    }
-    size_t slot = (size_t)hash_text(key) & (set->slot_count - 1);
-    while (set->slots[slot]) {
-        if (strcmp(set->slots[slot], key) == 0)
-            return true;
-        slot = (slot + 1) & (set->slot_count - 1);
-    }
-    set->slots[slot] = key;
-    set->count++;
+    uint64_t hash = fs_hash_string(key);
+    if (fs_map_find(shown, hash, fs_map_same_string, key))
+        return true;
+    fs_map_add(shown, hash, key);
     return false;
 }
 
@@ -404,7 +371,7 @@ static void print_counts(size_t problems, size_t notes)
 static void print_text(const check_args *args, const doc_report *reports, size_t report_count,
                        const fs_diags *found, size_t run_from, fs_arena *arena)
 {
-    shown_set shown = {.arena = arena};
+    fs_map shown = {.arena = arena};
     for (size_t d = 0; d < report_count; d++) {
         const doc_report *report = &reports[d];
         const char *lang = args->langs.tags[report->lang];
@@ -415,9 +382,9 @@ static void print_text(const check_args *args, const doc_report *reports, size_t
         size_t repeated = 0;
         for (size_t i = report->from; i < report->to; i++) {
             const fs_diag *diag = fs_diags_at(found, i);
-            const char *key = fs_arena_printf(arena, "%s:%d:%d:%d:%s",
-                                              diag->pos.file ? diag->pos.file : "", diag->pos.line,
-                                              diag->pos.column, (int)diag->severity, diag->message);
+            char *key = fs_arena_printf(arena, "%s:%d:%d:%d:%s",
+                                        diag->pos.file ? diag->pos.file : "", diag->pos.line,
+                                        diag->pos.column, (int)diag->severity, diag->message);
             if (args->each && shown_before(&shown, key)) {
                 repeated++;
                 continue;

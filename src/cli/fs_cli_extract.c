@@ -10,6 +10,7 @@
 #include "bind/fs_lang.h"
 #include "cli/fs_cli.h"
 #include "core/fs_buf.h"
+#include "core/fs_map.h"
 #include "core/fs_output.h"
 #include "load/fs_catalog.h"
 #include "load/fs_dataset.h"
@@ -35,39 +36,24 @@ static const char usage[] =
     "Exit status: 0 done, 1 the file could not be written, 2 bad input or usage.\n";
 
 /* The strings met so far, each once, with every place it comes from, in the
- * order first met; a hash of msgids finds repeats. */
+ * order first met; a map of msgids finds repeats. */
 typedef struct {
     fs_arena *arena;
     fs_pot_entry *entries;
     size_t count, capacity;
-    size_t *slots; /* index + 1 into entries, 0 for empty */
-    size_t slot_count;
+    fs_map seen; /* of seen_text */
     bool failed;
 } collection;
 
-static uint64_t hash_text(const char *text)
-{
-    uint64_t hash = 14695981039346656037u;
-    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
-        hash = (hash ^ *c) * 1099511628211u;
-    return hash;
-}
+/* A msgid met, and its entry's index (entries move as they grow). */
+typedef struct {
+    const char *msgid;
+    size_t entry;
+} seen_text;
 
-static bool rehash(collection *c)
+static bool same_msgid(const void *item, const void *key)
 {
-    size_t count = c->slot_count ? c->slot_count * 2 : 256;
-    size_t *slots = fs_arena_array(c->arena, count, sizeof *slots);
-    if (!slots)
-        return false;
-    for (size_t i = 0; i < c->count; i++) {
-        size_t slot = (size_t)hash_text(c->entries[i].msgid) & (count - 1);
-        while (slots[slot])
-            slot = (slot + 1) & (count - 1);
-        slots[slot] = i + 1;
-    }
-    c->slots = slots;
-    c->slot_count = count;
-    return true;
+    return strcmp(((const seen_text *)item)->msgid, key) == 0;
 }
 
 static void add_ref(collection *c, fs_pot_entry *entry, fs_pos where)
@@ -90,18 +76,11 @@ static void add_ref(collection *c, fs_pot_entry *entry, fs_pos where)
 
 static void add(collection *c, const char *msgid, fs_pos where, const char *note)
 {
-    if ((c->count + 1) * 2 > c->slot_count && !rehash(c)) {
-        c->failed = true;
+    uint64_t hash = fs_hash_string(msgid);
+    const seen_text *seen = fs_map_find(&c->seen, hash, same_msgid, msgid);
+    if (seen) {
+        add_ref(c, &c->entries[seen->entry], where);
         return;
-    }
-    size_t slot = (size_t)hash_text(msgid) & (c->slot_count - 1);
-    while (c->slots[slot]) {
-        fs_pot_entry *entry = &c->entries[c->slots[slot] - 1];
-        if (strcmp(entry->msgid, msgid) == 0) {
-            add_ref(c, entry, where);
-            return;
-        }
-        slot = (slot + 1) & (c->slot_count - 1);
     }
     if (c->count == c->capacity) {
         c->capacity = c->capacity ? c->capacity * 2 : 64;
@@ -111,9 +90,14 @@ static void add(collection *c, const char *msgid, fs_pos where, const char *note
             return;
         }
     }
-    fs_pot_entry *entry = &c->entries[c->count++];
+    fs_pot_entry *entry = &c->entries[c->count];
     *entry = (fs_pot_entry){.msgid = fs_arena_strdup(c->arena, msgid), .note = note};
-    c->slots[slot] = c->count;
+    seen_text *text = fs_arena_alloc(c->arena, sizeof *text);
+    if (!entry->msgid || !text || !fs_map_add(&c->seen, hash, text)) {
+        c->failed = true;
+        return;
+    }
+    *text = (seen_text){entry->msgid, c->count++};
     add_ref(c, entry, where);
 }
 
@@ -208,7 +192,7 @@ int fs_cli_extract(int argc, char **argv)
         goto done;
     /* The layout's strings, then the cell texts binding reads, in order:
      * of every document, when the data renders one per key. */
-    collection texts = {.arena = arena};
+    collection texts = {.arena = arena, .seen = {.arena = arena}};
     fs_layout_each_text(layout, add_layout_text, &texts);
     fs_dataset_part whole = {.data = data}, *parts = &whole;
     size_t part_count = each ? fs_dataset_split(data, each, arena, diags, &parts) : 1;

@@ -16,6 +16,7 @@
 
 #include "core/fs_buf.h"
 #include "core/fs_file.h"
+#include "core/fs_map.h"
 #include "core/fs_output.h"
 
 enum {
@@ -39,10 +40,7 @@ struct fs_catalog {
     const char *path;
     entry *entries; /* file order */
     size_t count;
-    /* Open addressing on (context, msgid): entry index + 1, 0 when free.
-     * slot_mask + 1 is a power of two at least twice count. */
-    uint32_t *slots;
-    size_t slot_mask;
+    fs_map index; /* of entries, by context and msgid */
     int nplurals;
     fs_pos header_pos;
 };
@@ -686,37 +684,42 @@ static po_file_t read_po(load_context *load)
 
 /* ---- Building the catalog --------------------------------------------- */
 
-static uint64_t key_hash(const char *context, const char *msgid)
+/* A message's key, as gettext joins it: the context, its separator, the
+ * msgid. */
+typedef struct {
+    const char *context; /* NULL for none */
+    const char *msgid;
+} message_key;
+
+static uint64_t key_hash(const message_key *key)
 {
-    uint64_t hash = 14695981039346656037u;
-    if (context) {
-        for (const unsigned char *p = (const unsigned char *)context; *p; p++)
-            hash = (hash ^ *p) * 1099511628211u;
-        hash = (hash ^ 0x04) * 1099511628211u; /* gettext's context separator */
+    uint64_t hash = FS_HASH_SEED;
+    if (key->context) {
+        hash = fs_hash(hash, key->context, strlen(key->context));
+        hash = fs_hash(hash, "\x04", 1);
     }
-    for (const unsigned char *p = (const unsigned char *)msgid; *p; p++)
-        hash = (hash ^ *p) * 1099511628211u;
-    return hash;
+    return fs_hash(hash, key->msgid, strlen(key->msgid));
 }
 
+static bool same_message(const void *item, const void *key)
+{
+    const entry *e = item;
+    const message_key *k = key;
+    return same_key(e->context, e->msgid, k->context, k->msgid);
+}
+
+/* Indexes the entries by key; of two entries with one key, the first in
+ * the file is found. */
 static bool build_index(fs_catalog *catalog, fs_arena *arena)
 {
-    size_t slots = 16;
-    while (slots < catalog->count * 2) {
-        if (slots > SIZE_MAX / 4)
-            return false;
-        slots *= 2;
-    }
-    catalog->slots = fs_arena_array(arena, slots, sizeof(uint32_t));
-    if (!catalog->slots)
-        return false;
-    catalog->slot_mask = slots - 1;
+    catalog->index = (fs_map){.arena = arena};
     for (size_t i = 0; i < catalog->count; i++) {
-        const entry *e = &catalog->entries[i];
-        size_t k = (size_t)key_hash(e->context, e->msgid) & catalog->slot_mask;
-        while (catalog->slots[k])
-            k = (k + 1) & catalog->slot_mask;
-        catalog->slots[k] = (uint32_t)(i + 1);
+        entry *e = &catalog->entries[i];
+        message_key key = {e->context, e->msgid};
+        uint64_t hash = key_hash(&key);
+        if (!fs_map_find(&catalog->index, hash, same_message, &key) &&
+            !fs_map_add(&catalog->index, hash, e))
+            return false;
     }
     return true;
 }
@@ -947,15 +950,12 @@ fs_lookup_status fs_catalog_lookup(const fs_catalog *catalog, const char *contex
         *out = (fs_translation){0};
     if (!catalog || !msgid || catalog->count == 0)
         return FS_MISSING;
-    size_t k = (size_t)key_hash(context, msgid) & catalog->slot_mask;
-    for (; catalog->slots[k]; k = (k + 1) & catalog->slot_mask) {
-        const entry *e = &catalog->entries[catalog->slots[k] - 1];
-        if (same_key(e->context, e->msgid, context, msgid)) {
-            fill(e, out);
-            return e->status;
-        }
-    }
-    return FS_MISSING;
+    message_key key = {context, msgid};
+    const entry *e = fs_map_find(&catalog->index, key_hash(&key), same_message, &key);
+    if (!e)
+        return FS_MISSING;
+    fill(e, out);
+    return e->status;
 }
 
 const char *fs_catalog_path(const fs_catalog *catalog)

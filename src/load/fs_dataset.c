@@ -11,6 +11,7 @@
 #include "core/fs_alloc.h"
 #include "core/fs_buf.h"
 #include "core/fs_file.h"
+#include "core/fs_map.h"
 #include "core/fs_suggest.h"
 
 enum { FS_DATASET_MAX_TABLES = 1000 };
@@ -254,52 +255,32 @@ const fs_table *fs_dataset_table(const fs_dataset *data, const char *name)
 }
 
 /* Keys seen so far, in first-seen order, with the rows of each table that
- * hold them: an open-addressing map from key text to part index. */
+ * hold them; a map finds a key's part by its text. */
 typedef struct {
     fs_arena *arena;
     fs_dataset_part *parts;
     size_t count, capacity;
-    size_t *slots; /* part index + 1; 0 for empty */
-    size_t slot_count;
+    fs_map index; /* of key_index */
 } key_map;
 
-static uint64_t hash_key(const char *text)
-{
-    uint64_t hash = 14695981039346656037u;
-    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
-        hash = (hash ^ *c) * 1099511628211u;
-    return hash;
-}
+/* A key, and the index of its part (parts move as they grow). */
+typedef struct {
+    const char *key;
+    size_t part;
+} key_index;
 
-static bool grow_slots(key_map *map)
+static bool same_key(const void *item, const void *key)
 {
-    size_t count = map->slot_count ? map->slot_count * 2 : 64;
-    size_t *slots = fs_arena_array(map->arena, count, sizeof *slots);
-    if (!slots)
-        return false;
-    for (size_t i = 0; i < map->count; i++) {
-        size_t slot = (size_t)hash_key(map->parts[i].key) & (count - 1);
-        while (slots[slot])
-            slot = (slot + 1) & (count - 1);
-        slots[slot] = i + 1;
-    }
-    map->slots = slots;
-    map->slot_count = count;
-    return true;
+    return strcmp(((const key_index *)item)->key, key) == 0;
 }
 
 /* The part of key, made when first met; NULL when out of memory. */
 static fs_dataset_part *part_of(key_map *map, const char *key, fs_pos pos)
 {
-    if ((map->count + 1) * 2 > map->slot_count && !grow_slots(map))
-        return NULL;
-    size_t slot = (size_t)hash_key(key) & (map->slot_count - 1);
-    while (map->slots[slot]) {
-        fs_dataset_part *part = &map->parts[map->slots[slot] - 1];
-        if (strcmp(part->key, key) == 0)
-            return part;
-        slot = (slot + 1) & (map->slot_count - 1);
-    }
+    uint64_t hash = fs_hash_string(key);
+    const key_index *known = fs_map_find(&map->index, hash, same_key, key);
+    if (known)
+        return &map->parts[known->part];
     if (map->count == map->capacity) {
         map->capacity = map->capacity ? map->capacity * 2 : 64;
         map->parts =
@@ -307,9 +288,12 @@ static fs_dataset_part *part_of(key_map *map, const char *key, fs_pos pos)
         if (!map->parts)
             return NULL;
     }
+    key_index *entry = fs_arena_alloc(map->arena, sizeof *entry);
+    if (!entry || !fs_map_add(&map->index, hash, entry))
+        return NULL;
+    *entry = (key_index){key, map->count};
     fs_dataset_part *part = &map->parts[map->count++];
     *part = (fs_dataset_part){.key = key, .pos = pos};
-    map->slots[slot] = map->count;
     return part;
 }
 
@@ -337,7 +321,7 @@ static void no_such_column(const fs_dataset *data, const char *column, fs_diags 
 size_t fs_dataset_split(const fs_dataset *data, const char *column, fs_arena *arena,
                         fs_diags *diags, fs_dataset_part **parts)
 {
-    key_map map = {.arena = arena};
+    key_map map = {.arena = arena, .index = {.arena = arena}};
     size_t keyed = 0;
     /* Per part and keyed table, the rows it holds: rows[t][part] grows as
      * keys are met, so one pass over each table does it. */

@@ -1,6 +1,7 @@
 #include "fs_pango.h"
 
 #include "core/fs_alloc.h"
+#include "core/fs_map.h"
 
 #include <pango/pangocairo.h>
 #include <stdint.h>
@@ -13,12 +14,11 @@
  * each distinct text is shaped once per thread. Colour is not part of a
  * layout (paint sets it), so it is not part of the key. */
 typedef struct {
-    uint64_t hash;
-    char *markup;
     fs_text_style style;
     double size, width;
     PangoLanguage *language;
     PangoLayout *layout;
+    char markup[];
 } cached_layout;
 
 /* Past this many layouts the cache starts again: a bound on memory for a
@@ -34,8 +34,7 @@ struct fs_pango {
     PangoFontMap *map;
     PangoContext *context;
     PangoLanguage *language;
-    cached_layout *cache;
-    size_t cache_count, cache_capacity;
+    fs_map cache; /* of cached_layout, each on the heap */
     /* The icon font is asked for once per size; keep the last one. */
     PangoFont *icon_font;
     PangoFontDescription *icon_description;
@@ -66,82 +65,63 @@ fs_pango *fs_pango_create(PangoFontMap *map)
 
 static void cache_clear(fs_pango *pango)
 {
-    for (size_t i = 0; i < pango->cache_capacity; i++) {
-        if (!pango->cache[i].layout)
-            continue;
-        g_object_unref(pango->cache[i].layout);
-        free(pango->cache[i].markup);
+    size_t at = 0;
+    for (cached_layout *entry; (entry = fs_map_next(&pango->cache, &at));) {
+        g_object_unref(entry->layout);
+        free(entry);
     }
-    free(pango->cache);
-    pango->cache = NULL;
-    pango->cache_count = pango->cache_capacity = 0;
+    fs_map_free(&pango->cache);
 }
 
-static uint64_t mix(uint64_t hash, const void *bytes, size_t length)
-{
-    for (const unsigned char *c = bytes; length--; c++)
-        hash = (hash ^ *c) * 1099511628211u;
-    return hash;
-}
+/* What a layout is looked up by: a text in a language. */
+typedef struct {
+    const fs_text *text;
+    PangoLanguage *language;
+} layout_key;
 
 /* What shapes a text: its markup and every style field but the colour. */
-static uint64_t text_hash(const fs_text *text, PangoLanguage *language)
+static uint64_t text_hash(const layout_key *key)
 {
+    const fs_text *text = key->text;
     const fs_text_style *st = text->style;
-    uint64_t hash = mix(14695981039346656037u, text->markup, strlen(text->markup));
+    uint64_t hash = fs_hash(FS_HASH_SEED, text->markup, strlen(text->markup));
     const void *family = st->family;
-    hash = mix(hash, &family, sizeof family);
-    hash = mix(hash, &language, sizeof language);
+    hash = fs_hash(hash, &family, sizeof family);
+    hash = fs_hash(hash, &key->language, sizeof key->language);
     double numbers[] = {st->size,        st->line_height, st->tracking,
                         st->space_after, text->size,      text->width};
-    hash = mix(hash, numbers, sizeof numbers);
+    hash = fs_hash(hash, numbers, sizeof numbers);
     int flags[] = {st->weight, st->italic, st->uppercase, (int)st->align};
-    return mix(hash, flags, sizeof flags);
+    return fs_hash(hash, flags, sizeof flags);
 }
 
-static bool same_text(const cached_layout *entry, uint64_t hash, const fs_text *text,
-                      PangoLanguage *language)
+static bool same_text(const void *item, const void *key)
 {
+    const cached_layout *entry = item;
+    const fs_text *text = ((const layout_key *)key)->text;
     const fs_text_style *a = &entry->style, *b = text->style;
-    return entry->hash == hash && entry->size == text->size && entry->width == text->width &&
-           entry->language == language && a->family == b->family && a->weight == b->weight &&
-           a->italic == b->italic && a->uppercase == b->uppercase && a->size == b->size &&
-           a->line_height == b->line_height && a->tracking == b->tracking && a->align == b->align &&
-           strcmp(entry->markup, text->markup) == 0;
+    return entry->size == text->size && entry->width == text->width &&
+           entry->language == ((const layout_key *)key)->language && a->family == b->family &&
+           a->weight == b->weight && a->italic == b->italic && a->uppercase == b->uppercase &&
+           a->size == b->size && a->line_height == b->line_height && a->tracking == b->tracking &&
+           a->align == b->align && strcmp(entry->markup, text->markup) == 0;
 }
 
-static void cache_put(fs_pango *pango, uint64_t hash, const fs_text *text, PangoLayout *layout)
+static void cache_put(fs_pango *pango, uint64_t hash, const layout_key *key, PangoLayout *layout)
 {
-    if (pango->cache_count >= FS_PANGO_CACHE_MAX)
+    if (pango->cache.count >= FS_PANGO_CACHE_MAX)
         cache_clear(pango);
-    if ((pango->cache_count + 1) * 2 > pango->cache_capacity) {
-        cached_layout *old = pango->cache;
-        size_t old_capacity = pango->cache_capacity;
-        size_t capacity = old_capacity ? old_capacity * 2 : 256;
-        cached_layout *grown = fs_calloc(capacity, sizeof *grown);
-        if (!grown)
-            return;
-        for (size_t i = 0; i < old_capacity; i++) {
-            if (!old[i].layout)
-                continue;
-            size_t slot = (size_t)(old[i].hash >> 11) & (capacity - 1);
-            while (grown[slot].layout)
-                slot = (slot + 1) & (capacity - 1);
-            grown[slot] = old[i];
-        }
-        free(old);
-        pango->cache = grown;
-        pango->cache_capacity = capacity;
-    }
-    char *markup = fs_strdup(text->markup);
-    if (!markup)
+    const fs_text *text = key->text;
+    size_t length = strlen(text->markup);
+    cached_layout *entry = fs_malloc(sizeof *entry + length + 1);
+    if (!entry)
         return;
-    size_t slot = (size_t)(hash >> 11) & (pango->cache_capacity - 1);
-    while (pango->cache[slot].layout)
-        slot = (slot + 1) & (pango->cache_capacity - 1);
-    pango->cache[slot] = (cached_layout){
-        hash, markup, *text->style, text->size, text->width, pango->language, g_object_ref(layout)};
-    pango->cache_count++;
+    *entry = (cached_layout){*text->style, text->size, text->width, key->language, layout};
+    memcpy(entry->markup, text->markup, length + 1);
+    if (fs_map_add(&pango->cache, hash, entry))
+        g_object_ref(layout);
+    else
+        free(entry);
 }
 
 void fs_pango_free(fs_pango *pango)
@@ -166,16 +146,14 @@ void fs_pango_set_language(fs_pango *pango, const char *lang)
 
 PangoLayout *fs_pango_layout(fs_pango *pango, const fs_text *text)
 {
-    uint64_t hash = text_hash(text, pango->language);
-    for (size_t slot = pango->cache_capacity ? (size_t)(hash >> 11) & (pango->cache_capacity - 1)
-                                             : 0;
-         pango->cache_capacity && pango->cache[slot].layout;
-         slot = (slot + 1) & (pango->cache_capacity - 1))
-        if (same_text(&pango->cache[slot], hash, text, pango->language))
-            return g_object_ref(pango->cache[slot].layout);
+    layout_key key = {text, pango->language};
+    uint64_t hash = text_hash(&key);
+    const cached_layout *known = fs_map_find(&pango->cache, hash, same_text, &key);
+    if (known)
+        return g_object_ref(known->layout);
     PangoLayout *layout = new_layout(pango, text);
     if (layout)
-        cache_put(pango, hash, text, layout);
+        cache_put(pango, hash, &key, layout);
     return layout;
 }
 

@@ -83,6 +83,7 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
                 .page_count = 1,
                 .body_scale = scale,
                 .text_scale = 1,
+                .measured = {.arena = arena},
                 .scaled = {.arena = arena},
                 .fits = {.arena = arena}};
     size_t errors = fs_diags_errors(diags);

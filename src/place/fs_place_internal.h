@@ -42,8 +42,7 @@ typedef struct {
     /* Measurements already made: a box is measured again each time a
      * container around it is (to size a frame, a row, a page), and shaping
      * text is most of placement's cost. */
-    struct measured *measured;
-    size_t measured_count, measured_capacity;
+    fs_map measured;
     /* The page a header or footer is drawn on, for {page} and {pages}. */
     size_t page_number, page_count;
     /* The share of their styles' size the texts being laid out are drawn

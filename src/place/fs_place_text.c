@@ -7,58 +7,32 @@
 #include "core/fs_buf.h"
 #include "place/fs_place_internal.h"
 
-typedef struct measured {
-    const char *markup; /* keys: the same strings and styles of the box tree */
+/* A measurement, by its markup, style, size and width: the same strings
+ * and styles of the box tree (or the trial's copies of the styles). */
+typedef struct {
+    const char *markup;
     const fs_text_style *style;
     double size, width;
+} measure_key;
+
+typedef struct {
+    measure_key key;
     fs_extent extent;
 } measured;
 
-static size_t measured_slot(const placer *p, const char *markup, const fs_text_style *style,
-                            double size, double width)
+static uint64_t measure_hash(const measure_key *key)
 {
-    uint64_t hash = (uint64_t)(uintptr_t)markup * 0x9E3779B97F4A7C15u;
-    hash ^= (uint64_t)(uintptr_t)style + (hash << 6) + (hash >> 2);
-    hash ^= (uint64_t)(int64_t)(size * 1024) * 0xC2B2AE3D27D4EB4Fu;
-    hash ^= (uint64_t)(int64_t)(width * 1024) * 0x165667B19E3779F9u;
-    return (size_t)(hash >> 11) & (p->measured_capacity - 1);
+    uint64_t hash = fs_hash(FS_HASH_SEED, &key->markup, sizeof key->markup);
+    hash = fs_hash(hash, &key->style, sizeof key->style);
+    hash = fs_hash(hash, &key->size, sizeof key->size);
+    return fs_hash(hash, &key->width, sizeof key->width);
 }
 
-static const fs_extent *find_measured(const placer *p, const char *markup,
-                                      const fs_text_style *style, double size, double width)
+static bool same_measure(const void *item, const void *key)
 {
-    if (!p->measured_capacity)
-        return NULL;
-    for (size_t slot = measured_slot(p, markup, style, size, width); p->measured[slot].markup;
-         slot = (slot + 1) & (p->measured_capacity - 1)) {
-        const measured *m = &p->measured[slot];
-        if (m->markup == markup && m->style == style && m->size == size && m->width == width)
-            return &m->extent;
-    }
-    return NULL;
-}
-
-static void remember_measured(placer *p, const measured *entry)
-{
-    if ((p->measured_count + 1) * 2 > p->measured_capacity) {
-        measured *old = p->measured;
-        size_t old_capacity = p->measured_capacity;
-        size_t capacity = old_capacity ? old_capacity * 2 : 256;
-        measured *table = fs_arena_array(p->arena, capacity, sizeof *table);
-        if (!table)
-            return;
-        p->measured = table;
-        p->measured_capacity = capacity;
-        p->measured_count = 0;
-        for (size_t i = 0; i < old_capacity; i++)
-            if (old[i].markup)
-                remember_measured(p, &old[i]);
-    }
-    size_t slot = measured_slot(p, entry->markup, entry->style, entry->size, entry->width);
-    while (p->measured[slot].markup)
-        slot = (slot + 1) & (p->measured_capacity - 1);
-    p->measured[slot] = *entry;
-    p->measured_count++;
+    const measure_key *a = &((const measured *)item)->key, *b = key;
+    return a->markup == b->markup && a->style == b->style && a->size == b->size &&
+           a->width == b->width;
 }
 
 /* A style of the box tree at the trial's text scale. */
@@ -166,9 +140,11 @@ fs_extent place_measure(placer *p, const char *markup, const fs_text_style *styl
                         double width)
 {
     markup = with_page_numbers(p, markup);
-    const fs_extent *known = find_measured(p, markup, style, size, width);
+    measure_key key = {markup, style, size, width};
+    uint64_t hash = measure_hash(&key);
+    const measured *known = fs_map_find(&p->measured, hash, same_measure, &key);
     if (known)
-        return *known;
+        return known->extent;
     fs_text text = {.markup = markup, .style = style, .size = size, .width = width};
     fs_extent extent = {0};
     if (!p->measurer->measure(p->measurer->context, &text, &extent)) {
@@ -177,7 +153,11 @@ fs_extent place_measure(placer *p, const char *markup, const fs_text_style *styl
     }
     if (extent.foreign_char)
         report_foreign(p, style, &extent);
-    remember_measured(p, &(measured){markup, style, size, width, extent});
+    /* Kept when there is memory for it: a text measured again costs time,
+     * not correctness. */
+    measured *entry = fs_arena_alloc(p->arena, sizeof *entry);
+    if (entry && fs_map_add(&p->measured, hash, entry))
+        *entry = (measured){key, extent};
     return extent;
 }
 
