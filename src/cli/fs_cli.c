@@ -1,5 +1,6 @@
 #include "fs_cli.h"
 
+#include "bind/fs_bind.h"
 #include "core/fs_alloc.h"
 #include "core/fs_buf.h"
 
@@ -153,12 +154,16 @@ bool fs_cli_load_run(fs_cli_run *r, const char *layout, const char *data, const 
     /* Load everything that can be checked before reporting, so one run shows
      * every problem of the layout and of the data. */
     r->layout = fs_layout_load(dir, r->arena, diags);
-    fs_dataset_options options = {0};
+    /* Tables with bad rows are kept, so that the problems of the rows they
+     * could read are reported too (fs_cli_bind_for_problems). */
+    fs_dataset_options options = {.keep_bad = true};
     if (r->layout) {
         options.decls = r->layout->tables;
         options.decl_count = r->layout->table_count;
     }
+    size_t errors = fs_diags_errors(diags);
     r->data = fs_dataset_read(data, &options, r->arena, diags);
+    r->data_bad = r->data && fs_diags_errors(diags) > errors;
     r->icons = fs_icons_load(FS_MATERIAL_CODEPOINTS, r->arena, diags);
     r->images = fs_images_new();
     r->fonts = conf ? fs_fonts_create(conf, diags) : NULL;
@@ -170,7 +175,55 @@ bool fs_cli_load_run(fs_cli_run *r, const char *layout, const char *data, const 
                                      lang_diags ? lang_diags[i] : diags);
         langs_ok = langs_ok && r->langs[i];
     }
-    return r->layout && r->data && r->icons && r->images && langs_ok && r->fonts;
+    return r->layout && r->data && !r->data_bad && r->icons && r->images && langs_ok && r->fonts;
+}
+
+/* Appends the diagnostics of from that diags lacks (same place, severity
+ * and message). */
+static void add_new(fs_diags *diags, const fs_diags *from)
+{
+    for (size_t i = 0; i < fs_diags_count(from); i++) {
+        const fs_diag *d = fs_diags_at(from, i);
+        bool seen = false;
+        for (size_t k = 0; k < fs_diags_count(diags) && !seen; k++) {
+            const fs_diag *e = fs_diags_at(diags, k);
+            seen = e->severity == d->severity && e->pos.line == d->pos.line &&
+                   e->pos.column == d->pos.column && strcmp(e->message, d->message) == 0 &&
+                   (e->pos.file == d->pos.file ||
+                    (e->pos.file && d->pos.file && strcmp(e->pos.file, d->pos.file) == 0));
+        }
+        if (!seen)
+            fs_diag_add_kind(diags, d->severity, d->kind, d->pos, d->hint, "%s", d->message);
+    }
+}
+
+void fs_cli_bind_for_problems(const fs_cli_run *r, size_t lang_count, const char *each,
+                              fs_diags *diags)
+{
+    if (!r->data || !r->layout || !r->icons)
+        return;
+    fs_arena *arena = fs_arena_create();
+    fs_diags *found = fs_diags_create();
+    fs_dataset_part whole = {.data = r->data}, *parts = &whole;
+    size_t count = 1;
+    if (arena && found && each)
+        count = fs_dataset_split(r->data, each, arena, found, &parts);
+    for (size_t l = 0; arena && found && l < lang_count; l++) {
+        if (!r->langs[l])
+            continue;
+        for (size_t p = 0; p < count; p++) {
+            fs_bind_input input = {
+                .layout = r->layout, .data = parts[p].data, .icons = r->icons, .lang = r->langs[l]};
+            fs_arena *document = fs_arena_create();
+            if (document)
+                fs_bind(&input, document, found);
+            fs_arena_free(document);
+        }
+    }
+    if (found)
+        add_new(diags, found);
+    fs_diags_free(found);
+    fs_arena_free(arena);
 }
 
 void fs_cli_free_run(fs_cli_run *r)

@@ -55,6 +55,9 @@ typedef struct {
     fs_images *images;
     fs_lang *langs[FS_MAX_LANGS]; /* one per tag of the --lang list */
     fs_fonts *fonts;
+    /* The data was read, but some of its rows could not be (a ragged row):
+     * data holds the rest, and the run fails all the same. */
+    bool data_bad;
 } fs_cli_run;
 
 /* Loads the layout (a folder or an installed name), the data folder, the
@@ -67,6 +70,15 @@ bool fs_cli_load_run(fs_cli_run *r, const char *layout, const char *data, const 
                      bool strict, const char *datadir, fs_diags *diags,
                      fs_diags *const *lang_diags);
 void fs_cli_free_run(fs_cli_run *r);
+
+/* For a run whose data was read but for some rows (r->data_bad): binds
+ * every document, in each language (and for each key of each, a column
+ * of the data, when given), so that the problems of the cells and
+ * placeholders come out in the same run as the bad rows; nothing is laid
+ * out or written. Each problem is appended to diags once, however many
+ * documents share it. */
+void fs_cli_bind_for_problems(const fs_cli_run *r, size_t lang_count, const char *each,
+                              fs_diags *diags);
 
 /* text as it can be shown on a terminal: control characters (an escape
  * sequence in a data cell) written as \xHH. In arena (or text itself when

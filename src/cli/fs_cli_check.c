@@ -560,6 +560,8 @@ int fs_cli_check(int argc, char **argv)
          * command shows them. */
         for (size_t i = 0; i < args.langs.count; i++)
             fs_diags_take(diags, lang_diags[i]);
+        if (r.data_bad)
+            fs_cli_bind_for_problems(&r, args.langs.count, args.each, diags);
         fs_cli_explain_failure(diags);
         fs_cli_print(diags);
         goto done;

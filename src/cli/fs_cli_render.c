@@ -453,6 +453,8 @@ int fs_cli_render(int argc, char **argv)
             status = FS_EXIT_FAILED;
         }
     } else {
+        if (r.data_bad)
+            fs_cli_bind_for_problems(&r, args.langs.count, args.each, diags);
         fs_cli_explain_failure(diags);
     }
     fs_cli_print(diags);
