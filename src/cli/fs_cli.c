@@ -178,13 +178,24 @@ bool fs_cli_load_run(fs_cli_run *r, const char *layout, const char *data, const 
     return r->layout && r->data && !r->data_bad && r->icons && r->images && langs_ok && r->fonts;
 }
 
-/* Appends the diagnostics of from that diags lacks (same place, severity
- * and message). */
-static void add_new(fs_diags *diags, const fs_diags *from)
+/* Whether the diagnostic is at a cell of one of the data's tables. */
+static bool at_a_cell(const fs_dataset *data, const fs_diag *d)
+{
+    for (size_t t = 0; d->pos.file && d->pos.line > 0 && t < fs_dataset_count(data); t++)
+        if (strcmp(fs_table_path(fs_dataset_table_at(data, t)), d->pos.file) == 0)
+            return true;
+    return false;
+}
+
+/* Appends the diagnostics of from at cells of data that diags lacks (same
+ * place, severity and message). A problem the layout's line carries (a
+ * table or column not found, a table without rows) may only follow from
+ * the rows that could not be read, and is left out. */
+static void add_new(fs_diags *diags, const fs_diags *from, const fs_dataset *data)
 {
     for (size_t i = 0; i < fs_diags_count(from); i++) {
         const fs_diag *d = fs_diags_at(from, i);
-        bool seen = false;
+        bool seen = !at_a_cell(data, d);
         for (size_t k = 0; k < fs_diags_count(diags) && !seen; k++) {
             const fs_diag *e = fs_diags_at(diags, k);
             seen = e->severity == d->severity && e->pos.line == d->pos.line &&
@@ -221,7 +232,7 @@ void fs_cli_bind_for_problems(const fs_cli_run *r, size_t lang_count, const char
         }
     }
     if (found)
-        add_new(diags, found);
+        add_new(diags, found, r->data);
     fs_diags_free(found);
     fs_arena_free(arena);
 }

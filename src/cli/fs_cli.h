@@ -73,10 +73,11 @@ void fs_cli_free_run(fs_cli_run *r);
 
 /* For a run whose data was read but for some rows (r->data_bad): binds
  * every document, in each language (and for each key of each, a column
- * of the data, when given), so that the problems of the cells and
- * placeholders come out in the same run as the bad rows; nothing is laid
- * out or written. Each problem is appended to diags once, however many
- * documents share it. */
+ * of the data, when given), so that the problems of the cells that could
+ * be read come out in the same run as the bad rows; nothing is laid out
+ * or written. Each problem at a cell is appended to diags once, however
+ * many documents share it; problems at the layout's lines are left out,
+ * since the missing rows may be their cause. */
 void fs_cli_bind_for_problems(const fs_cli_run *r, size_t lang_count, const char *each,
                               fs_diags *diags);
 
