@@ -8,7 +8,9 @@
  * to const APIs, and DateFormat::format(UDate) formats through a copy of its
  * calendar rather than setting the shared one. So no mutex and no per-call
  * clone is needed, provided nothing here ever calls a non-const ICU API
- * (udat_setCalendar, udat_applyPattern, ...) after fs_locale_create returns. */
+ * (udat_setCalendar, udat_applyPattern, ...) after fs_locale_create returns.
+ * A formatter made for one number (a layout's skeleton) lives on the
+ * calling thread's stack and is closed at once. */
 #include "i18n/fs_locale.h"
 
 #include <math.h>
@@ -39,10 +41,17 @@
 
 #define LANG_HINT "use a language that ICU has data for, such as \"en\", \"fr\" or \"fr-CA\""
 
+/* Formatters of the decimal styles (but skeletons) for numbers written
+ * with up to this many decimals are made once; a number with more gets its
+ * own (about 40 microseconds: ICU compiles a formatter when first used). */
+#define CACHED_DECIMALS 20
+#define DECIMAL_STYLES  FS_DECIMAL_SKELETON
+
 struct fs_locale {
     char *lang;                      /* the tag as the caller gave it */
     char id[ULOC_FULLNAME_CAPACITY]; /* ICU's locale ID for it */
     UNumberFormatter *numbers[NUMBER_STYLES];
+    UNumberFormatter *decimals[DECIMAL_STYLES][CACHED_DECIMALS + 1];
     UDateFormat *dates[DATE_STYLES];
     UPluralRules *plural;
 };
@@ -190,6 +199,9 @@ static UDateFormat *open_date(const char *id, UDateTimePatternGenerator *generat
     return format;
 }
 
+static void style_skeleton(fs_decimal_style style, int decimals, char *out, size_t size);
+static UNumberFormatter *open_skeleton(const char *id, const char *skeleton, UParseError *parse);
+
 /* Opens every formatter; false when ICU failed to make one. */
 static bool open_formatters(fs_locale *locale, const char *id)
 {
@@ -197,6 +209,15 @@ static bool open_formatters(fs_locale *locale, const char *id)
         locale->numbers[i] = open_number(id, number_skeletons[i]);
         if (!locale->numbers[i])
             return false;
+    }
+    for (int style = 0; style < DECIMAL_STYLES; style++) {
+        for (int decimals = 0; decimals <= CACHED_DECIMALS; decimals++) {
+            char skeleton[160];
+            style_skeleton((fs_decimal_style)style, decimals, skeleton, sizeof skeleton);
+            locale->decimals[style][decimals] = open_skeleton(id, skeleton, NULL);
+            if (!locale->decimals[style][decimals])
+                return false;
+        }
     }
 
     char date_id[ULOC_FULLNAME_CAPACITY + 32];
@@ -265,6 +286,9 @@ void fs_locale_free(fs_locale *locale)
         return;
     for (int i = 0; i < NUMBER_STYLES; i++)
         unumf_close(locale->numbers[i]);
+    for (int style = 0; style < DECIMAL_STYLES; style++)
+        for (int decimals = 0; decimals <= CACHED_DECIMALS; decimals++)
+            unumf_close(locale->decimals[style][decimals]);
     for (int i = 0; i < DATE_STYLES; i++)
         udat_close(locale->dates[i]);
     uplrules_close(locale->plural);
@@ -406,25 +430,33 @@ static UNumberFormatter *open_skeleton(const char *id, const char *skeleton, UPa
 bool fs_locale_format_decimal(const fs_locale *locale, const char *decimal, fs_decimal_style style,
                               const char *skeleton, fs_buf *out)
 {
-    if (!is_plain_decimal(decimal) || (style == FS_DECIMAL_SKELETON && !skeleton))
+    if (!is_plain_decimal(decimal) || (style == FS_DECIMAL_SKELETON && !skeleton) ||
+        (unsigned)style > FS_DECIMAL_SKELETON)
         return false;
-    char built[160];
-    if (style != FS_DECIMAL_SKELETON) {
-        style_skeleton(style, written_decimals(decimal), built, sizeof built);
-        skeleton = built;
+    int decimals = written_decimals(decimal);
+    const UNumberFormatter *shared = style != FS_DECIMAL_SKELETON && decimals <= CACHED_DECIMALS
+                                         ? locale->decimals[style][decimals]
+                                         : NULL;
+    UNumberFormatter *own = NULL;
+    if (!shared) {
+        /* A skeleton of the layout, or many decimals: a formatter of its
+         * own, which needs no lock. */
+        char built[160];
+        if (style != FS_DECIMAL_SKELETON) {
+            style_skeleton(style, decimals, built, sizeof built);
+            skeleton = built;
+        }
+        shared = own = open_skeleton(locale->id, skeleton, NULL);
+        if (!own)
+            return false;
     }
-    /* A formatter costs about a microsecond to open (ICU caches the
-     * locale's data): opened per number, it needs no lock and no cache. */
-    UNumberFormatter *formatter = open_skeleton(locale->id, skeleton, NULL);
-    if (!formatter)
-        return false;
     UErrorCode status = U_ZERO_ERROR;
     UFormattedNumber *result = unumf_openResult(&status);
     if (U_SUCCESS(status))
-        unumf_formatDecimal(formatter, decimal, (int32_t)strlen(decimal), result, &status);
+        unumf_formatDecimal(shared, decimal, (int32_t)strlen(decimal), result, &status);
     bool ok = append_result(result, status, out);
     unumf_closeResult(result);
-    unumf_close(formatter);
+    unumf_close(own);
     return ok;
 }
 
