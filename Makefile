@@ -148,7 +148,7 @@ test: $(BUILD)/factsheet $(UNIT_BIN) $(TOOL_BIN) $(BUILD)/tools/no-tmpfile.so
 # factsheet serve's memory over 1,000 saves with three browser tabs open:
 # within 10% of what it is after 10 (minutes; not part of make check).
 check-memory: deps-check $(BUILD)/factsheet
-	@FACTSHEET=$(BUILD)/factsheet FACTSHEET_DATADIR=. tests/browser/run memory.test.js
+	@EDITS=$(EDITS) FACTSHEET=$(BUILD)/factsheet FACTSHEET_DATADIR=. tests/browser/run memory.test.js
 
 # Rewrites the reference images from the current renderer. Look at every
 # image it changes before you commit it.

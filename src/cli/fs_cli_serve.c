@@ -10,6 +10,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -178,6 +179,13 @@ int fs_cli_serve(int argc, char **argv)
                 "factsheet: warning: --host %s lets other machines on the network see the "
                 "pages; it serves them only, never other files\n",
                 args.host);
+    /* libmicrohttpd answers each connection on a thread of its own, and
+     * glibc gives new threads arenas of their own (up to eight per core),
+     * each keeping what was freed in it: over hours of saves and page
+     * loads, memory would creep up arena by arena. One arena keeps what
+     * is freed reusable by every thread; the connections allocate little,
+     * the worker thread most, so they rarely wait on each other. */
+    mallopt(M_ARENA_MAX, 1);
     /* Blocked before the server's threads start, so they inherit it and
      * only sigwait below takes these signals. */
     sigset_t stop, blocked;
