@@ -73,6 +73,7 @@ fs_box *bind_new_box(binder *b, fs_box_kind kind, const fs_node *node)
     box->width_kind = node->width_kind;
     box->width = node->width;
     box->valign = node->valign;
+    box->span = node->span;
     box->gap = node->gap;
     box->padding = node->padding;
     box->radius = node->radius;
@@ -207,6 +208,19 @@ static fs_box *bind_grid_item(binder *b, const fs_node *node)
     return bind_node(b, node->item);
 }
 
+/* 'hero: first': the grid's first cell shown (one that 'when' leaves out
+ * is not shown) is the hero. The layout reader made sure it is a stat. */
+static void bind_first_hero(binder *b, fs_box *grid, const fs_node *node)
+{
+    for (size_t i = 0; i < grid->child_count; i++) {
+        fs_box *cell = grid->children[i];
+        if (cell->kind != FS_BOX_STAT)
+            continue;
+        bind_make_hero(b, cell, node->item ? node->item : node->content[i]);
+        return;
+    }
+}
+
 static fs_box *bind_section(binder *b, const fs_node *node)
 {
     fs_box *box = bind_new_box(b, FS_BOX_STACK, node);
@@ -293,12 +307,16 @@ static fs_box *bind_node(binder *b, const fs_node *node)
         break;
     case FS_NODE_GRID:
         box = bind_new_box(b, FS_BOX_GRID, node);
-        if (box)
-            box->as.grid.columns = node->columns;
-        if (box && node->repeat)
+        if (!box)
+            return NULL;
+        box->as.grid.columns = node->columns;
+        box->as.grid.last_row = node->as.grid.last_row;
+        if (node->repeat)
             ok = bind_repeat(b, box, node, bind_grid_item);
         else
-            ok = box && bind_children(b, box, node->content, node->content_count);
+            ok = bind_children(b, box, node->content, node->content_count);
+        if (ok && node->as.grid.hero_first)
+            bind_first_hero(b, box, node);
         break;
     case FS_NODE_TEXT:
         if (bind_missing_style(b, node, &node->style))

@@ -155,6 +155,11 @@ bool bind_find_icon(binder *b, const fs_node *node, const char *name, fs_pos whe
 /* A stat: icon, number, label and comparison line. */
 fs_box *bind_stat(binder *b, const fs_node *node);
 
+/* Makes a stat box that node bound the hero figure: its number in the hero
+ * style (node's 'hero-style', else the theme's 'stat-hero', else twice its
+ * size). */
+void bind_make_hero(binder *b, fs_box *box, const fs_node *node);
+
 /* ---- fs_bind_chart.c -------------------------------------------------- */
 
 /* A chart, with one item per row of its repeat (or its one item), and its

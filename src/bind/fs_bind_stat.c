@@ -51,10 +51,35 @@ bool bind_find_icon(binder *b, const fs_node *node, const char *name, fs_pos whe
     return true;
 }
 
+/* The style a hero's number takes: the one its node names ('hero-style'),
+ * else the theme's 'stat-hero', else its number style at twice the size. */
+static fs_text_style hero_style(binder *b, const fs_node *node, const fs_text_style *number)
+{
+    const char *name = node->as.stat.hero_style ? node->as.stat.hero_style
+                                                : bind_style_named(b, "stat-hero", NULL);
+    if (!name) {
+        fs_text_style twice = *number;
+        twice.size *= 2;
+        return twice;
+    }
+    fs_text_style style = bind_resolve_style(b, name, NULL);
+    style.align = number->align;
+    return style;
+}
+
+void bind_make_hero(binder *b, fs_box *box, const fs_node *node)
+{
+    if (box->as.stat.hero)
+        return;
+    box->as.stat.hero = true;
+    box->as.stat.number_style = hero_style(b, node, &box->as.stat.number_style);
+}
+
 fs_box *bind_stat(binder *b, const fs_node *node)
 {
     if (bind_missing_style(b, node, &node->number_style) ||
-        bind_missing_style(b, node, &node->as.stat.label_style))
+        bind_missing_style(b, node, &node->as.stat.label_style) ||
+        (node->as.stat.hero_style && bind_missing_style(b, node, &node->as.stat.hero_style)))
         return NULL;
     fs_box *box = bind_new_box(b, FS_BOX_STAT, node);
     if (!box)
@@ -72,7 +97,7 @@ fs_box *bind_stat(binder *b, const fs_node *node)
     box->as.stat.number_style = bind_resolve_style(b, node->number_style, node);
     box->as.stat.label_style = bind_resolve_style(b, node->as.stat.label_style, node);
     box->as.stat.number_style.align = box->as.stat.label_style.align = node->align;
-    box->as.stat.icon_above = node->as.stat.icon_above;
+    box->as.stat.icon_place = node->as.stat.icon_place;
     box->as.stat.icon_color = bind_theme_color(b, "accent", box->as.stat.number_style.color);
     if (node->color)
         fs_theme_color(b->theme, node->color, &box->as.stat.icon_color);
@@ -80,7 +105,10 @@ fs_box *bind_stat(binder *b, const fs_node *node)
      * its icon. */
     box->as.stat.number_style.color = bind_resolve_style(b, node->number_style, NULL).color;
     box->as.stat.label_style.color = bind_resolve_style(b, node->as.stat.label_style, NULL).color;
-    if (node->icon) {
+    if (node->as.stat.hero)
+        bind_make_hero(b, box, node);
+    /* icon-position: none draws no icon, whatever the data names. */
+    if (node->icon && node->as.stat.icon_place != FS_ICON_NONE) {
         const char *name = bind_fill_plain(b, node->icon, false);
         if (!name)
             return NULL;

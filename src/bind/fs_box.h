@@ -97,6 +97,7 @@ struct fs_box {
     fs_width_kind width_kind;
     double width;
     fs_align valign;
+    long span;  /* in a grid: the columns it takes; 0 for the kind's default */
     double gap; /* between children; negative for the kind's default */
     fs_box **children;
     size_t child_count;
@@ -124,10 +125,13 @@ struct fs_box {
             bool has_bar;
             fs_rgba bar;
         } text;
+        /* a hero is the page's headline figure: its number larger, its own
+         * fitting group, two columns of a grid unless its span says */
         struct {
             fs_box_icon icon;
             fs_rgba icon_color;
-            bool icon_above;
+            fs_icon_place icon_place;
+            bool hero;
             const char *number, *label; /* markup */
             const char *compare;        /* a comparison line ("3× more than in 2015"), or NULL */
             fs_text_style number_style, label_style, compare_style;
@@ -160,6 +164,7 @@ struct fs_box {
         } chart;
         struct {
             long columns;
+            fs_last_row last_row;
         } grid;
         /* children flow through columns and pages */
         struct {

@@ -86,7 +86,10 @@ typedef enum {
     P_BREAK,
     P_CHART,
     P_TOTAL,
-    P_WHERE
+    P_WHERE,
+    P_SPAN,
+    P_HERO_CELL,
+    P_LAST_ROW
 } prop_type;
 
 typedef struct {
@@ -108,6 +111,7 @@ static const prop props[] = {
     {"padding", P_EDGES, K_FRAME | K_STAT, AT(padding)},
     {"bleed", P_BOOL, K_BAND, AT(bleed)},
     {"width", P_WIDTH, K_ANY & ~(K_SPACER | K_BREAK | K_MARKDOWN | K_FLOW), AT(width)},
+    {"span", P_SPAN, K_ANY & ~(K_BREAK | K_FLOW | K_SPACER | K_MARKDOWN), AT(span)},
     {"valign", P_VALIGN, K_ROW | K_FRAME, AT(valign)},
     {"gap", P_LENGTH, K_FRAME | K_ROW | K_COLUMN | K_GRID | K_LIST | K_FLOW, AT(gap)},
     {"columns", P_COUNT, K_GRID | K_FLOW, AT(columns)},
@@ -137,7 +141,11 @@ static const prop props[] = {
     {"number-style", P_STYLE, K_STAT | K_CHART, AT(number_style)},
     {"compare", P_TEMPLATE, K_STAT, AT(as.stat.compare)},
     {"label-style", P_STYLE, K_STAT, AT(as.stat.label_style)},
-    {"icon-position", P_PLACEMENT, K_STAT, AT(as.stat.icon_above)},
+    {"icon-position", P_PLACEMENT, K_STAT, AT(as.stat.icon_place)},
+    {"hero", P_BOOL, K_STAT, AT(as.stat.hero)},
+    {"hero-style", P_STYLE, K_STAT, AT(as.stat.hero_style)},
+    {"hero", P_HERO_CELL, K_GRID, AT(as.grid.hero_first)},
+    {"last-row", P_LAST_ROW, K_GRID, AT(as.grid.last_row)},
     {"height", P_LENGTH, K_SPACER | K_RULE | K_IMAGE | K_CHART, AT(height)},
     {"when", P_TEMPLATE, K_ANY, AT(when)},
     {"keep-with-next", P_BOOL, K_ANY & ~K_BREAK, AT(keep_with_next)},
@@ -288,8 +296,11 @@ static bool read_width(reader *r, yaml_node_t *node, fs_node *out)
     return true;
 }
 
-static bool read_nodes(reader *r, yaml_node_t *node, const char *what, int depth, fs_node ***out,
-                       size_t *count)
+/* Reads a list of nodes, the cells of a grid when in_grid: 'span' says how
+ * many columns a cell takes, and anywhere else it would be ignored, so
+ * there it is an error. */
+static bool read_nodes(reader *r, yaml_node_t *node, const char *what, int depth, bool in_grid,
+                       fs_node ***out, size_t *count)
 {
     if (node->type != YAML_SEQUENCE_NODE) {
         fs_error(r->diags, fs_yaml_pos(&r->yaml, node),
@@ -311,6 +322,13 @@ static bool read_nodes(reader *r, yaml_node_t *node, const char *what, int depth
     for (size_t i = 0; i < n; i++) {
         children[i] =
             read_node(r, fs_yaml_node(&r->yaml, node->data.sequence.items.start[i]), depth + 1);
+        if (children[i] && children[i]->span && !in_grid) {
+            fs_error(r->diags, children[i]->pos,
+                     "put the node in a grid's 'content' (or its 'item'), or remove 'span'",
+                     "'span' is for the cells of a grid; this %s is not in one",
+                     children[i]->kind_name);
+            children[i] = NULL;
+        }
         ok = ok && children[i];
     }
     *out = children;
@@ -357,7 +375,9 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
     static const char *const aligns[] = {"left", "center", "right", "justify", NULL};
     static const char *const valigns[] = {"top", "center", "bottom", NULL};
     static const char *const markers[] = {"bullet", "number", "none", NULL};
-    static const char *const placements[] = {"left", "above", NULL};
+    static const char *const placements[] = {"left", "top", "corner", "none", NULL};
+    static const char *const hero_cells[] = {"none", "first", NULL};
+    static const char *const last_rows[] = {"center", "stretch", "start", NULL};
     static const char *const fits[] = {"contain", "cover", NULL};
     static const char *const breaks[] = {"page", "column", NULL};
     static const char *const charts[] = {"bar",      "column",   "donut", "icons",
@@ -385,8 +405,9 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
         *(long *)field = number;
         return true;
     case P_COUNT:
+    case P_SPAN:
     case P_LEVEL:
-        if (!fs_yaml_int(&r->yaml, value, p->name, 1, p->type == P_COUNT ? 12 : 3, &number,
+        if (!fs_yaml_int(&r->yaml, value, p->name, 1, p->type == P_LEVEL ? 3 : 12, &number,
                          r->diags))
             return false;
         *(long *)field = number;
@@ -402,17 +423,25 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
     case P_MARKER:
     case P_PLACEMENT:
     case P_FIT:
-    case P_BREAK: {
+    case P_BREAK:
+    case P_HERO_CELL:
+    case P_LAST_ROW: {
         const char *const *words = p->type == P_ALIGN       ? aligns
                                    : p->type == P_VALIGN    ? valigns
                                    : p->type == P_MARKER    ? markers
                                    : p->type == P_PLACEMENT ? placements
                                    : p->type == P_FIT       ? fits
+                                   : p->type == P_HERO_CELL ? hero_cells
+                                   : p->type == P_LAST_ROW  ? last_rows
                                                             : breaks;
         if (!fs_yaml_choice(&r->yaml, value, p->name, words, &choice, r->diags))
             return false;
-        if (p->type == P_PLACEMENT || p->type == P_FIT || p->type == P_BREAK)
+        if (p->type == P_FIT || p->type == P_BREAK || p->type == P_HERO_CELL)
             *(bool *)field = choice == 1;
+        else if (p->type == P_PLACEMENT)
+            *(fs_icon_place *)field = (fs_icon_place)choice;
+        else if (p->type == P_LAST_ROW)
+            *(fs_last_row *)field = (fs_last_row)choice;
         else if (p->type == P_MARKER)
             *(fs_marker *)field = (fs_marker)choice;
         else
@@ -422,7 +451,8 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
     case P_WIDTH:
         return read_width(r, value, target);
     case P_NODES:
-        return read_nodes(r, value, p->name, depth, &target->content, &target->content_count);
+        return read_nodes(r, value, p->name, depth, target->kind == FS_NODE_GRID, &target->content,
+                          &target->content_count);
     case P_TEMPLATES: {
         size_t count;
         if (value->type != YAML_SEQUENCE_NODE) {
@@ -494,6 +524,30 @@ static bool check_node(reader *r, fs_node *node, const node_type *type)
         fs_error(d, node->pos, "add 'repeat: TABLE' naming a table of the data folder",
                  "a grid with an 'item' needs 'repeat'");
         return false;
+    }
+    if (node->kind == FS_NODE_GRID && node->as.grid.hero_first) {
+        const fs_node *first = node->item            ? node->item
+                               : node->content_count ? node->content[0]
+                                                     : NULL;
+        if (!first || first->kind != FS_NODE_STAT) {
+            fs_error(d, first ? first->pos : node->pos,
+                     "make the grid's first cell a stat, or remove 'hero: first'",
+                     "'hero: first' makes the first cell a hero figure, but it is %s",
+                     first ? first->kind_name : "missing");
+            return false;
+        }
+    }
+    if (node->kind == FS_NODE_GRID) {
+        fs_node *const *list = node->item ? &node->item : node->content;
+        size_t count = node->item ? 1 : node->content_count;
+        for (size_t i = 0; i < count; i++) {
+            if (list[i]->span <= node->columns)
+                continue;
+            fs_error(d, list[i]->pos, "give 'span' at most the grid's 'columns', or add columns",
+                     "this cell spans %ld columns, but its grid has %ld", list[i]->span,
+                     node->columns);
+            return false;
+        }
     }
     if (node->kind == FS_NODE_LIST && node->repeat && !node->value) {
         fs_error(d, node->pos, "add 'item: \"{column}\"'",
@@ -641,9 +695,37 @@ static fs_node *read_column(reader *r, yaml_node_t *value, const char *what)
     column->kind_name = "column";
     column->pos = fs_yaml_pos(&r->yaml, value);
     column->gap = -1;
-    if (!read_nodes(r, value, what, 1, &column->content, &column->content_count))
+    if (!read_nodes(r, value, what, 1, false, &column->content, &column->content_count))
         return NULL;
     return column;
+}
+
+/* size: [width, height]: a page of its own size (a card, a picture for a
+ * web page), at least 1 cm on a side. */
+static bool read_page_size(reader *r, yaml_node_t *node, fs_page_spec *page)
+{
+    double sides[2];
+    size_t given = (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
+    if (given != 2) {
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, node),
+                 "write size: A4, Letter or A5, or size: [width, height] such as [120mm, 80mm]",
+                 "a page's size must be a name or two lengths, not %zu", given);
+        return false;
+    }
+    for (size_t i = 0; i < 2; i++) {
+        yaml_node_t *side = fs_yaml_node(&r->yaml, node->data.sequence.items.start[i]);
+        if (!fs_yaml_length(&r->yaml, side, "size", &sides[i], r->diags))
+            return false;
+        if (sides[i] < 72 / 2.54) {
+            fs_error(r->diags, fs_yaml_pos(&r->yaml, side), "give each side at least 1cm",
+                     "a page %.1f mm %s is too small to draw on", sides[i] * 25.4 / 72,
+                     i ? "tall" : "wide");
+            return false;
+        }
+    }
+    page->width = sides[0];
+    page->height = sides[1];
+    return true;
 }
 
 static bool read_page(reader *r, yaml_node_t *node)
@@ -664,7 +746,9 @@ static bool read_page(reader *r, yaml_node_t *node)
         yaml_node_t *value = fs_yaml_node(&r->yaml, p->value);
         const char *name = fs_yaml_scalar(key);
         int size;
-        if (name && strcmp(name, "size") == 0) {
+        if (name && strcmp(name, "size") == 0 && value->type == YAML_SEQUENCE_NODE) {
+            ok = read_page_size(r, value, page) && ok;
+        } else if (name && strcmp(name, "size") == 0) {
             if (fs_yaml_choice(&r->yaml, value, "size", sizes, &size, r->diags)) {
                 page->width = dims[size][0];
                 page->height = dims[size][1];

@@ -48,6 +48,16 @@ typedef enum { FS_ALIGN_START, FS_ALIGN_CENTER, FS_ALIGN_END, FS_ALIGN_JUSTIFY }
 typedef enum { FS_MARKER_BULLET, FS_MARKER_NUMBER, FS_MARKER_NONE } fs_marker;
 typedef enum { FS_WIDTH_AUTO, FS_WIDTH_FIXED, FS_WIDTH_PERCENT } fs_width_kind;
 
+/* Where a stat tile draws its icon: in a disc beside the number, in a disc
+ * above it, small in the tile's top corner, or not at all. The label is
+ * under the number, the tile's whole width, in each. */
+typedef enum { FS_ICON_LEFT, FS_ICON_TOP, FS_ICON_CORNER, FS_ICON_NONE } fs_icon_place;
+
+/* How a grid lays out a row its cells do not fill (its last, or one before
+ * a cell too wide for what is left): centred, widened to the full width, or
+ * from the start. */
+typedef enum { FS_LAST_ROW_CENTER, FS_LAST_ROW_STRETCH, FS_LAST_ROW_START } fs_last_row;
+
 typedef struct {
     double top, right, bottom, left;
 } fs_edges;
@@ -85,6 +95,7 @@ struct fs_node {
     fs_width_kind width_kind;
     double width;    /* points, or percent of the parent's width */
     fs_align valign; /* rows: vertical alignment of the content */
+    long span;       /* in a grid: the columns the cell takes; 0 for the kind's default */
 
     /* containers */
     fs_node **content;
@@ -119,8 +130,15 @@ struct fs_node {
             fs_template *number;  /* its value */
             fs_template *compare; /* a comparison line under the label */
             const char *label_style;
-            bool icon_above;
+            fs_icon_place icon_place;
+            bool hero;              /* the page's headline figure, drawn larger */
+            const char *hero_style; /* its number's style; NULL for the default */
         } stat;
+        /* the first cell as the hero; the rows its cells do not fill */
+        struct {
+            bool hero_first;
+            fs_last_row last_row;
+        } grid;
         struct {
             fs_template *file; /* a file of the data folder instead of value */
         } markdown;

@@ -78,6 +78,18 @@ static double valign_offset(const fs_box *row, double height, double available)
     return 0;
 }
 
+/* Lays out (or, without a page, measures) one of a row's cells, on the
+ * marks the row's stats share. */
+static double place_cell(placer *p, const fs_box *cell, const stat_marks *marks, double x, double y,
+                         double width, double min_height)
+{
+    const stat_marks *outer = p->stat_align;
+    p->stat_align = cell->kind == FS_BOX_STAT ? marks : NULL;
+    double height = place_box(p, cell, x, y, width, min_height);
+    p->stat_align = outer;
+    return height;
+}
+
 static double layout_row(placer *p, const fs_box *box, double x, double y, double width,
                          double min_height)
 {
@@ -107,23 +119,65 @@ static double layout_row(placer *p, const fs_box *box, double x, double y, doubl
         if (box->children[i]->width_kind == FS_WIDTH_AUTO)
             widths[i] = share;
     place_fit_numbers(p, children_of(box), widths, n);
+    stat_marks marks;
+    place_stat_marks(p, children_of(box), widths, n, &marks);
     double height = min_height;
+    fs_page_ops *page = p->page;
+    p->page = NULL;
     for (size_t i = 0; i < n; i++) {
-        heights[i] = place_measure_box(p, box->children[i], widths[i]);
+        heights[i] = place_cell(p, box->children[i], &marks, 0, 0, widths[i], 0);
         height = fmax(height, heights[i]);
     }
+    p->page = page;
     if (p->page) {
         double cx = x;
         for (size_t i = 0; i < n; i++) {
             const fs_box *child = box->children[i];
             if (stretches(child))
-                place_box(p, child, cx, y, widths[i], height);
+                place_cell(p, child, &marks, cx, y, widths[i], height);
             else
-                place_box(p, child, cx, y + valign_offset(box, heights[i], height), widths[i], 0);
+                place_cell(p, child, &marks, cx, y + valign_offset(box, heights[i], height),
+                           widths[i], 0);
             cx += widths[i] + gap;
         }
     }
     return height;
+}
+
+/* A cell of a grid: its box, the columns it spans, its row, and where it
+ * goes. */
+typedef struct {
+    const fs_box *box;
+    size_t span, row;
+    double x, width;
+} grid_cell;
+
+/* The columns a cell takes: its 'span', two for a hero, else one; never
+ * more than the grid has. */
+static size_t span_of(const fs_box *cell, size_t columns)
+{
+    long span = cell->span > 0                                    ? cell->span
+                : cell->kind == FS_BOX_STAT && cell->as.stat.hero ? 2
+                                                                  : 1;
+    return span < (long)columns ? (size_t)span : columns;
+}
+
+/* Places the cells of one row across: a row they do not fill is centred,
+ * stretched to the full width, or left at the start, as the grid says. */
+static void arrange_row(const fs_box *grid, grid_cell *cells, size_t count, size_t used,
+                        size_t columns, double cell, double gap, double x, double width)
+{
+    double spare = (double)(columns - used) * (cell + gap);
+    double unit = cell;
+    if (used < columns && grid->as.grid.last_row == FS_LAST_ROW_STRETCH)
+        unit = (width + gap) / (double)used - gap;
+    double left =
+        x + (used < columns && grid->as.grid.last_row == FS_LAST_ROW_CENTER ? spare / 2 : 0);
+    for (size_t i = 0; i < count; i++) {
+        cells[i].x = left;
+        cells[i].width = (double)cells[i].span * (unit + gap) - gap;
+        left += cells[i].width + gap;
+    }
 }
 
 static double layout_grid(placer *p, const fs_box *box, double x, double y, double width)
@@ -134,25 +188,57 @@ static double layout_grid(placer *p, const fs_box *box, double x, double y, doub
         return 0;
     double gap = place_gap(box, FS_GAP_GRID);
     double cell = (width - gap * (double)(columns - 1)) / (double)columns;
+    grid_cell *cells = fs_arena_array(p->arena, n, sizeof *cells);
+    const fs_box **boxes = fs_arena_array(p->arena, n, sizeof *boxes);
     double *widths = fs_arena_array(p->arena, n, sizeof(double));
-    if (!widths) {
+    if (!cells || !boxes || !widths) {
         p->failed = true;
         return 0;
     }
-    for (size_t i = 0; i < n; i++)
-        widths[i] = cell;
-    place_fit_numbers(p, children_of(box), widths, n);
+    /* Cells in reading order, a new row when the next does not fit in what
+     * is left of this one. A cell that 'when' left out takes no room. */
+    size_t count = 0, first = 0, used = 0, rows = 0;
+    for (size_t i = 0; i < n; i++) {
+        const fs_box *child = box->children[i];
+        if (child->kind == FS_BOX_STACK && child->child_count == 0)
+            continue;
+        size_t span = span_of(child, columns);
+        if (used + span > columns) {
+            arrange_row(box, cells + first, count - first, used, columns, cell, gap, x, width);
+            first = count;
+            used = 0;
+            rows++;
+        }
+        cells[count++] = (grid_cell){.box = child, .span = span, .row = rows};
+        used += span;
+    }
+    if (count == 0)
+        return 0;
+    arrange_row(box, cells + first, count - first, used, columns, cell, gap, x, width);
+    for (size_t i = 0; i < count; i++) {
+        boxes[i] = cells[i].box;
+        widths[i] = cells[i].width;
+    }
+    place_fit_numbers(p, boxes, widths, count);
     double top = y;
-    for (size_t start = 0; start < n; start += columns) {
-        size_t end = start + columns < n ? start + columns : n;
+    for (size_t start = 0; start < count;) {
+        size_t end = start;
+        while (end < count && cells[end].row == cells[start].row)
+            end++;
+        stat_marks marks;
+        place_stat_marks(p, boxes + start, widths + start, end - start, &marks);
         double height = 0;
+        fs_page_ops *page = p->page;
+        p->page = NULL;
         for (size_t i = start; i < end; i++)
-            height = fmax(height, place_measure_box(p, box->children[i], cell));
+            height = fmax(height, place_cell(p, boxes[i], &marks, 0, 0, widths[i], 0));
+        p->page = page;
         if (p->page)
             for (size_t i = start; i < end; i++)
-                place_box(p, box->children[i], x + (double)(i - start) * (cell + gap), y, cell,
-                          stretches(box->children[i]) ? height : 0);
-        y += height + (end < n ? gap : 0);
+                place_cell(p, boxes[i], &marks, cells[i].x, y, widths[i],
+                           stretches(boxes[i]) ? height : 0);
+        y += height + (end < count ? gap : 0);
+        start = end;
     }
     return y - top;
 }

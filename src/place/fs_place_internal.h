@@ -28,6 +28,13 @@
 #include "core/fs_map.h"
 #include "place/fs_place.h"
 
+/* Where the numbers of stat tiles side by side stand (their baseline) and
+ * where their labels start, from the tiles' inner top: the largest of
+ * each among the tiles, so that they read as one line. */
+typedef struct {
+    double baseline, label_top;
+} stat_marks;
+
 typedef struct {
     const fs_measurer *measurer;
     fs_arena *arena;
@@ -53,6 +60,9 @@ typedef struct {
     /* Per stat, the share of its number size its group fits at, decided
      * the first time the trial lays the group out. */
     fs_map fits;
+    /* Laying out a stat tile beside others: the marks they share; NULL
+     * for a tile on its own. */
+    const stat_marks *stat_align;
     /* Laying out a quote's paragraphs outside a flow: the quote draws one
      * bar beside them all, and they draw none of their own. */
     bool beside_bar;
@@ -159,8 +169,14 @@ double place_image_height(const fs_box *box, double width);
  * their style's limit. */
 void place_fit_numbers(placer *p, const fs_box *const *boxes, const double *widths, size_t count);
 
-/* A stat tile: icon, number, label and comparison line. Returns its height
- * (at least min_height). */
+/* The marks shared by the stats among boxes, laid out side by side at
+ * these widths (after their numbers are fitted). */
+void place_stat_marks(placer *p, const fs_box *const *boxes, const double *widths, size_t count,
+                      stat_marks *marks);
+
+/* A stat tile: icon, number, label and comparison line, on the marks of
+ * p->stat_align when it is beside others. Returns its height (at least
+ * min_height). */
 double place_stat(placer *p, const fs_box *box, double x, double y, double width,
                   double min_height);
 

@@ -1,5 +1,6 @@
-# French texts three times the English length: the brief's stat labels and
-# gender paragraph, tripled, no longer fit the one page the layout allows
+# French texts three times the English length and more: the brief's stat
+# labels tripled and its gender paragraph five times over no longer fit the
+# one page the layout allows
 # even with every text at its smallest (85%). check reports it at the first block that falls off
 # the page, with how far the body runs over, and exits 1.
 --- copy: layouts/brief layout
@@ -16,7 +17,7 @@ assignment,2,Disaster Management Plans built on IRM principles,plans de gestion 
 --- file: triple.awk
 /^msgstr "CARE a aidé des groupements/ {
     text = substr($0, 9, length($0) - 9)
-    print "msgstr \"" text " " text " " text "\""
+    print "msgstr \"" text " " text " " text " " text " " text "\""
     next
 }
 { print }

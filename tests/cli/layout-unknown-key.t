@@ -14,6 +14,6 @@ render layout data -o brief.pdf
 --- exit 2
 --- stderr
 layout/layout.yaml:5:7: error: unknown key 'colums' in a grid
-  hint: did you mean 'columns'? a grid takes: content, color, width, gap, columns, repeat, where, item, when, keep-with-next
+  hint: did you mean 'columns'? a grid takes: content, color, width, span, gap, columns, repeat, where, item, hero, last-row, when, keep-with-next
 factsheet: 1 error, 0 warnings
 --- absent: brief.pdf

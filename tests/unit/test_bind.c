@@ -344,6 +344,60 @@ static void test_grid_repeat_of_stats(void **state)
     assert_string_equal(child(grid, 2)->as.stat.label, "community members trained");
 }
 
+static void test_grid_hero_first_and_icon_positions(void **state)
+{
+    standard_data();
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - grid:\n"
+                                      "      columns: 4\n"
+                                      "      repeat: stats\n"
+                                      "      hero: first\n"
+                                      "      last-row: stretch\n"
+                                      "      item:\n"
+                                      "        stat: {icon: \"{icon}\", icon-position: corner, "
+                                      "value: \"{value}\", label: \"{label}\", span: 1}\n"
+                                      "  - stat: {icon: nonsense, icon-position: none, "
+                                      "value: \"1\", label: x, hero: true}\n");
+    fs_box *grid = child(doc->body, 0);
+    assert_int_equal(grid->as.grid.last_row, FS_LAST_ROW_STRETCH);
+    /* The first row's stat is the hero, at twice the number size (the
+     * theme has no stat-hero); the others keep theirs. */
+    assert_true(child(grid, 0)->as.stat.hero);
+    assert_float_equal(child(grid, 0)->as.stat.number_style.size, 38, 1e-9);
+    assert_int_equal(child(grid, 0)->span, 1);
+    for (size_t i = 1; i < 3; i++) {
+        assert_false(child(grid, i)->as.stat.hero);
+        assert_float_equal(child(grid, i)->as.stat.number_style.size, 19, 1e-9);
+        assert_int_equal(child(grid, i)->as.stat.icon_place, FS_ICON_CORNER);
+    }
+    /* icon-position: none draws no icon, so its name is not looked up. */
+    fs_box *stat = child(doc->body, 1);
+    assert_false(stat->as.stat.icon.has);
+    assert_true(stat->as.stat.hero);
+}
+
+static void test_hero_styles(void **state)
+{
+    char theme[sizeof theme_yaml + 200];
+    snprintf(theme, sizeof theme,
+             "%s"
+             "  stat-hero: {font: sans, size: 44pt, weight: black, color: accent}\n"
+             "  big: {font: sans, size: 30pt}\n",
+             theme_yaml);
+    write_file("layout/theme.yaml", theme);
+    standard_data();
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - stat: {value: \"1\", label: x, hero: true}\n"
+                                      "  - stat: {value: \"1\", label: x, hero: true, "
+                                      "hero-style: big, align: center}\n");
+    const fs_text_style *hero = &child(doc->body, 0)->as.stat.number_style;
+    assert_float_equal(hero->size, 44, 1e-9);
+    assert_int_equal(hero->weight, 900);
+    hero = &child(doc->body, 1)->as.stat.number_style;
+    assert_float_equal(hero->size, 30, 1e-9);
+    assert_int_equal(hero->align, FS_ALIGN_CENTER);
+}
+
 static void test_list_repeat_one_item_per_row(void **state)
 {
     standard_data();
@@ -2568,6 +2622,8 @@ int main(void)
         TEST(test_single_row_table),
         TEST(test_grid_repeat_one_child_per_row),
         TEST(test_grid_repeat_of_stats),
+        TEST(test_grid_hero_first_and_icon_positions),
+        TEST(test_hero_styles),
         TEST(test_list_repeat_one_item_per_row),
         TEST(test_repeat_over_empty_table),
         TEST(test_numbers_as_written),

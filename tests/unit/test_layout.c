@@ -528,12 +528,14 @@ static void test_stat(void **state)
                         "      label: \"of the champions are women\"\n"
                         "      number-style: title\n"
                         "      label-style: caption\n"
-                        "      icon-position: above\n"
+                        "      icon-position: top\n"
                         "      align: center\n"
                         "      fill: surface\n"
                         "      padding: [2mm, 3mm]\n"
                         "  - stat: {value: \"12\", label: people}\n"
-                        "  - stat: {value: \"1\", label: x, icon-position: left}\n");
+                        "  - stat: {value: \"1\", label: x, icon-position: corner}\n"
+                        "  - stat: {value: \"1\", label: x, icon-position: none, hero: true}\n"
+                        "  - stat: {value: \"1\", label: x, hero: true, hero-style: title}\n");
     fs_node *stat = body_node(layout, 0, "stat");
     assert_int_equal(stat->kind, FS_NODE_STAT);
     assert_string_equal(stat->icon->source, "woman");
@@ -545,7 +547,8 @@ static void test_stat(void **state)
     assert_string_equal(stat->label->source, "of the champions are women");
     assert_string_equal(stat->number_style, "title");
     assert_string_equal(stat->as.stat.label_style, "caption");
-    assert_true(stat->as.stat.icon_above);
+    assert_int_equal(stat->as.stat.icon_place, FS_ICON_TOP);
+    assert_false(stat->as.stat.hero);
     assert_int_equal(stat->align, FS_ALIGN_CENTER);
     assert_string_equal(stat->fill, "surface");
     assert_edges(stat->padding, 2 * MM, 3 * MM, 2 * MM, 3 * MM);
@@ -555,8 +558,81 @@ static void test_stat(void **state)
     assert_string_equal(stat->as.stat.number->source, "12");
     assert_string_equal(stat->number_style, "stat-number");
     assert_string_equal(stat->as.stat.label_style, "stat-label");
-    assert_false(stat->as.stat.icon_above);
-    assert_false(body_node(layout, 2, "stat")->as.stat.icon_above);
+    assert_int_equal(stat->as.stat.icon_place, FS_ICON_LEFT);
+    assert_null(stat->as.stat.hero_style);
+    assert_int_equal(body_node(layout, 2, "stat")->as.stat.icon_place, FS_ICON_CORNER);
+    stat = body_node(layout, 3, "stat");
+    assert_int_equal(stat->as.stat.icon_place, FS_ICON_NONE);
+    assert_true(stat->as.stat.hero);
+    assert_null(stat->as.stat.hero_style);
+    stat = body_node(layout, 4, "stat");
+    assert_true(stat->as.stat.hero);
+    assert_string_equal(stat->as.stat.hero_style, "title");
+}
+
+static void test_grid_hero_span_and_last_row(void **state)
+{
+    fs_layout *layout =
+        parse_ok(state, "body:\n"
+                        "  - grid:\n"
+                        "      columns: 4\n"
+                        "      repeat: stats\n"
+                        "      hero: first\n"
+                        "      last-row: stretch\n"
+                        "      item: {stat: {value: \"{value}\", label: \"{label}\"}}\n"
+                        "  - grid:\n"
+                        "      columns: 3\n"
+                        "      content:\n"
+                        "        - text: {value: wide, span: 3}\n"
+                        "        - box: {span: 2, content: [{text: b}]}\n"
+                        "        - text: c\n"
+                        "  - grid: {content: [{text: a}], last-row: start}\n");
+    fs_node *grid = body_node(layout, 0, "grid");
+    assert_true(grid->as.grid.hero_first);
+    assert_int_equal(grid->as.grid.last_row, FS_LAST_ROW_STRETCH);
+    assert_int_equal(grid->item->span, 0);
+    grid = body_node(layout, 1, "grid");
+    assert_false(grid->as.grid.hero_first);
+    assert_int_equal(grid->as.grid.last_row, FS_LAST_ROW_CENTER);
+    assert_int_equal(grid->content[0]->span, 3);
+    assert_int_equal(grid->content[1]->span, 2);
+    assert_int_equal(grid->content[2]->span, 0);
+    assert_int_equal(body_node(layout, 2, "grid")->as.grid.last_row, FS_LAST_ROW_START);
+}
+
+static void test_grid_hero_and_span_errors(void **state)
+{
+    parse_fails(state,
+                "body:\n"
+                "  - grid:\n"
+                "      hero: first\n"
+                "      content: [{text: a}]\n"
+                "  - grid: {hero: yes, content: [{text: a}]}\n"
+                "  - grid: {columns: 3, content: [{text: {value: a, span: 4}}]}\n"
+                "  - grid: {last-row: centre, content: [{text: a}]}\n"
+                "  - text: {value: a, span: 2}\n"
+                "  - row: [{box: {span: 2}}]\n"
+                "  - stat: {value: \"1\", label: x, icon-position: above}\n"
+                "  - stat: {value: \"1\", label: x, hero: first}\n"
+                "  - rule: {span: 0}\n",
+                9);
+    assert_error(state, 0, 4, 18,
+                 "'hero: first' makes the first cell a hero figure, but it is text",
+                 "make the grid's first cell a stat, or remove 'hero: first'");
+    assert_error(state, 1, 5, 18, "unknown hero 'yes'", "'hero' takes one of: none, first");
+    assert_error(state, 2, 6, 35, "this cell spans 4 columns, but its grid has 3",
+                 "give 'span' at most the grid's 'columns', or add columns");
+    assert_error(state, 3, 7, 22, "unknown last-row 'centre'",
+                 "did you mean 'center'? 'last-row' takes one of: center, stretch, start");
+    assert_error(state, 4, 8, 5, "'span' is for the cells of a grid; this text is not in one",
+                 "put the node in a grid's 'content' (or its 'item'), or remove 'span'");
+    assert_error(state, 5, 9, 12, "'span' is for the cells of a grid; this box is not in one",
+                 "put the node in a grid's 'content' (or its 'item'), or remove 'span'");
+    assert_error(state, 6, 10, 49, "unknown icon-position 'above'",
+                 "'icon-position' takes one of: left, top, corner, none");
+    assert_error(state, 7, 11, 40, "unknown hero 'first'",
+                 "'hero' takes one of: false, true, no, yes");
+    assert_error(state, 8, 12, 18, "'span' must be between 1 and 12, not 0", NULL);
 }
 
 static void test_list_items(void **state)
@@ -659,12 +735,29 @@ static void test_page_sizes(void **state)
         {"page: {size: Letter}\nbody: []\n", 612, 792},
         {"page: {size: A5}\nbody: []\n", 419.528, 595.276},
         {"page: {margin: 1cm}\nbody: []\n", 595.276, 841.890},
+        {"page: {size: [120mm, 2in]}\nbody: []\n", 120 * MM, 144},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         fs_layout *layout = parse_ok(state, cases[i].layout);
         assert_near(layout->page.width, cases[i].width);
         assert_near(layout->page.height, cases[i].height);
     }
+}
+
+static void test_page_size_errors(void **state)
+{
+    parse_fails(state,
+                "page: {size: [120mm]}\n"
+                "body: []\n",
+                1);
+    assert_error(state, 0, 1, 14, "a page's size must be a name or two lengths, not 1",
+                 "write size: A4, Letter or A5, or size: [width, height] such as [120mm, 80mm]");
+    parse_fails(state,
+                "page: {size: [120mm, 5mm]}\n"
+                "body: []\n",
+                2); /* the first parse's error, and this one */
+    assert_error(state, 1, 1, 22, "a page 5.0 mm tall is too small to draw on",
+                 "give each side at least 1cm");
 }
 
 static void test_margins(void **state)
@@ -782,8 +875,8 @@ static void test_unknown_key_did_you_mean(void **state)
                 "      item: {stat: {icon: \"{icon}\", value: \"{value}\", label: \"{label}\"}}\n",
                 1);
     assert_error(state, 0, 5, 7, "unknown key 'colums' in a grid",
-                 "did you mean 'columns'? a grid takes: content, color, width, gap, columns, "
-                 "repeat, where, item, when, keep-with-next");
+                 "did you mean 'columns'? a grid takes: content, color, width, span, gap, "
+                 "columns, repeat, where, item, hero, last-row, when, keep-with-next");
 }
 
 static void test_key_of_another_kind(void **state)
@@ -796,9 +889,9 @@ static void test_key_of_another_kind(void **state)
                 2);
     assert_error(state, 0, 2, 11, "unknown key 'bleed' in a box",
                  "a box takes: content, fill, color, border, border-width, radius, padding, "
-                 "width, valign, gap, when, keep-with-next");
+                 "width, span, valign, gap, when, keep-with-next");
     assert_error(state, 1, 3, 22, "unknown key 'level' in a text",
-                 "a text takes: color, width, value, style, align, when, keep-with-next");
+                 "a text takes: color, width, span, value, style, align, when, keep-with-next");
 }
 
 static void test_unknown_node_kind(void **state)
@@ -1066,9 +1159,10 @@ static void test_every_error_reported(void **state)
                 "footer:\n"
                 "  - rule: {height: thick}\n",
                 4);
-    assert_error(state, 0, 2, 22, "unknown key 'colour' in a text",
-                 "did you mean 'color'? a text takes: color, width, value, style, align, when, "
-                 "keep-with-next");
+    assert_error(
+        state, 0, 2, 22, "unknown key 'colour' in a text",
+        "did you mean 'color'? a text takes: color, width, span, value, style, align, when, "
+        "keep-with-next");
     assert_error(state, 1, 5, 19, "'height' must be a length, not 'high'", LENGTH_HINT);
     assert_error(state, 2, 6, 38, "'level' must be between 1 and 3, not 9", NULL);
     assert_error(state, 3, 8, 20, "'height' must be a length, not 'thick'", LENGTH_HINT);
@@ -1677,11 +1771,11 @@ static void test_keys_of_the_new_nodes(void **state)
     assert_error(state, 1, 3, 26, "unknown key 'width' in a markdown",
                  "a markdown takes: color, value, file, style, when, keep-with-next");
     assert_error(state, 2, 4, 23, "unknown key 'fit' in a quote",
-                 "a quote takes: color, width, value, by, style, when, keep-with-next");
+                 "a quote takes: color, width, span, value, by, style, when, keep-with-next");
     assert_error(state, 3, 5, 26, "unknown key 'keep-with-next' in a break",
                  "a break takes: break, when");
     assert_error(state, 4, 6, 22, "unknown key 'by' in a text",
-                 "a text takes: color, width, value, style, align, when, keep-with-next");
+                 "a text takes: color, width, span, value, style, align, when, keep-with-next");
 }
 
 static void test_unknown_key_in_an_image(void **state)
@@ -1691,8 +1785,9 @@ static void test_unknown_key_in_an_image(void **state)
     ctx *c = *state;
     const fs_diag *diag = fs_diags_at(c->diags, 0);
     assert_at(diag->pos, 2, 25);
-    assert_string_equal(diag->hint, "did you mean 'caption'? an image takes: width, src, caption, "
-                                    "alt, fit, style, height, when, keep-with-next");
+    assert_string_equal(diag->hint,
+                        "did you mean 'caption'? an image takes: width, span, src, caption, "
+                        "alt, fit, style, height, when, keep-with-next");
     assert_string_equal(diag->message, "unknown key 'captoin' in an image");
 }
 
@@ -1754,9 +1849,10 @@ static void test_where_errors(void **state)
                  "write where: {COLUMN: \"{outer_column}\"}, e.g. where: {case: \"{id}\"}");
     assert_error(state, 3, 5, 36, "unterminated placeholder",
                  "close the placeholder with '}', or write '{' as '{' in apostrophes: '{'");
-    assert_error(state, 4, 6, 22, "unknown key 'where' in a text",
-                 "did you mean 'when'? a text takes: color, width, value, style, align, when, "
-                 "keep-with-next");
+    assert_error(
+        state, 4, 6, 22, "unknown key 'where' in a text",
+        "did you mean 'when'? a text takes: color, width, span, value, style, align, when, "
+        "keep-with-next");
 }
 
 static void test_when_and_keep_with_next(void **state)
@@ -1937,11 +2033,14 @@ int main(void)
         TEST(test_text),
         TEST(test_heading),
         TEST(test_stat),
+        TEST(test_grid_hero_span_and_last_row),
+        TEST(test_grid_hero_and_span_errors),
         TEST(test_list_items),
         TEST(test_list_repeat_item),
         TEST(test_spacer),
         TEST(test_rule),
         TEST(test_page_sizes),
+        TEST(test_page_size_errors),
         TEST(test_margins),
         TEST(test_length_units),
         TEST(test_widths),

@@ -279,6 +279,225 @@ static void icon_disc_is_centred_on_the_figures(void **state)
     assert_float_equal(disc->w, 1.5 * size, 1e-9);
 }
 
+/* The first op of kind on the first page, or NULL. */
+static const fs_op *find_kind(const fs_display *display, fs_op_kind kind)
+{
+    for (size_t i = 0; i < display->pages[0].count; i++)
+        if (display->pages[0].ops[i].kind == kind)
+            return &display->pages[0].ops[i];
+    return NULL;
+}
+
+static void the_label_runs_the_whole_width_under_the_number(void **state)
+{
+    fixture *f = *state;
+    fs_box *tile = stat(f, "71");
+    tile->as.stat.label = "a long label that would wrap beside a disc";
+    fs_box *blocks[] = {tile};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    const fs_op *number = find_text(display, 0, "71");
+    const fs_op *label = find_text(display, 0, tile->as.stat.label);
+    const fs_op *disc = find_kind(display, FS_OP_CIRCLE);
+    /* The number beside the disc; the label from the tile's left edge, its
+     * whole width, under both. */
+    assert_float_equal(number->x, 50 + 1.95 * 20, 1e-9);
+    assert_float_equal(label->x, 50, 1e-9);
+    assert_float_equal(label->w, 500, 1e-9);
+    assert_true(label->y >= disc->y + disc->h);
+    assert_true(label->y >= number->y + number->h);
+}
+
+static void an_icon_on_top_stands_above_the_number(void **state)
+{
+    fixture *f = *state;
+    fs_box *tile = stat(f, "71");
+    tile->as.stat.icon_place = FS_ICON_TOP;
+    fs_box *blocks[] = {tile};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    const fs_op *number = find_text(display, 0, "71");
+    const fs_op *disc = find_kind(display, FS_OP_CIRCLE);
+    assert_float_equal(disc->x, 50, 1e-9);
+    assert_float_equal(disc->y, 50, 1e-9);
+    assert_float_equal(number->x, 50, 1e-9);
+    assert_true(number->y >= disc->y + disc->h);
+}
+
+static void a_corner_icon_is_small_and_keeps_out_of_the_number(void **state)
+{
+    fixture *f = *state;
+    fs_box *tile = stat(f, "71");
+    tile->as.stat.icon_place = FS_ICON_CORNER;
+    tile->width_kind = FS_WIDTH_FIXED;
+    tile->width = 100;
+    fs_box *blocks[] = {tile};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    const fs_op *number = find_text(display, 0, "71");
+    const fs_op *icon = find_kind(display, FS_OP_ICON);
+    /* No disc; the glyph, one number size, in the top right corner centred
+     * on the figures; the number at the left, kept clear of it. */
+    assert_null(find_kind(display, FS_OP_CIRCLE));
+    assert_float_equal(icon->w, 20, 1e-9);
+    assert_float_equal(icon->x + icon->w, 150, 1e-9);
+    assert_float_equal(icon->y + icon->h / 2, number->y + (0.1 + 0.8) / 2 * 20, 1e-9);
+    assert_float_equal(number->x, 50, 1e-9);
+    assert_true(number->x + number->w <= icon->x);
+}
+
+static void no_icon_draws_neither_disc_nor_glyph(void **state)
+{
+    fixture *f = *state;
+    fs_box *tile = stat(f, "71");
+    tile->as.stat.icon_place = FS_ICON_NONE;
+    fs_box *blocks[] = {tile};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    assert_null(find_kind(display, FS_OP_CIRCLE));
+    assert_null(find_kind(display, FS_OP_ICON));
+    assert_float_equal(find_text(display, 0, "71")->x, 50, 1e-9);
+}
+
+/* A hero: its style at twice the others' size, as bind makes it. */
+static fs_box *hero(fixture *f, const char *number)
+{
+    fs_box *box = stat(f, number);
+    box->as.stat.hero = true;
+    box->as.stat.number_style = style_of(40);
+    return box;
+}
+
+static void a_hero_spans_two_columns_and_fits_on_its_own(void **state)
+{
+    fixture *f = *state;
+    fs_box *cells[] = {hero(f, "2,029,052"), stat(f, "71"), stat(f, "1,839"), stat(f, "102"),
+                       stat(f, "9"),         stat(f, "5"),  stat(f, "2")};
+    for (size_t i = 0; i < 7; i++)
+        cells[i]->as.stat.icon_place = FS_ICON_NONE;
+    fs_box *grid = with_children(f, FS_BOX_GRID, cells, 7);
+    grid->as.grid.columns = 4;
+    grid->gap = 20;
+    fs_box *blocks[] = {grid};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    assert_non_null(display);
+    /* Cells of 110: the hero takes two and their gap, 240, and its
+     * 9 characters at 0.5n fit at 40 (180). The others keep 20 (3 x 10 in
+     * 110): the hero's size does not shrink them, nor theirs it. */
+    const fs_op *big = find_text(display, 0, "2,029,052");
+    assert_float_equal(big->text.size, 40, 1e-9);
+    assert_float_equal(big->w, 240, 1e-9);
+    assert_float_equal(find_text(display, 0, "1,839")->text.size, 20, 1e-9);
+    /* 71 and 1,839 share the hero's row; 102 opens the second. */
+    assert_float_equal(find_text(display, 0, "71")->x, 50 + 2 * 130, 1e-9);
+    assert_float_equal(find_text(display, 0, "1,839")->x, 50 + 3 * 130, 1e-9);
+    assert_float_equal(find_text(display, 0, "102")->x, 50, 1e-9);
+    assert_true(find_text(display, 0, "102")->y > big->y + big->h);
+}
+
+static void numbers_and_labels_of_a_row_share_their_lines(void **state)
+{
+    fixture *f = *state;
+    fs_box *cells[] = {hero(f, "2,029,052"), stat(f, "71"), stat(f, "9")};
+    cells[1]->as.stat.icon_place = FS_ICON_TOP;
+    cells[2]->as.stat.icon_place = FS_ICON_CORNER;
+    fs_box *grid = with_children(f, FS_BOX_GRID, cells, 3);
+    grid->as.grid.columns = 4;
+    fs_box *blocks[] = {grid};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    assert_non_null(display);
+    const fs_op *numbers[3], *labels[3];
+    size_t found = 0;
+    for (size_t i = 0; i < display->pages[0].count; i++) {
+        const fs_op *op = &display->pages[0].ops[i];
+        if (op->kind != FS_OP_TEXT)
+            continue;
+        if (strcmp(op->text.markup, "label") == 0)
+            labels[found++ / 2] = op;
+        else
+            numbers[found++ / 2] = op;
+    }
+    assert_int_equal(found, 6);
+    /* The fake's baseline is 0.8 of the size from a text's top. */
+    double baseline = numbers[0]->y + 0.8 * numbers[0]->text.size;
+    for (size_t i = 1; i < 3; i++) {
+        assert_float_equal(numbers[i]->y + 0.8 * numbers[i]->text.size, baseline, 1e-9);
+        assert_float_equal(labels[i]->y, labels[0]->y, 1e-9);
+    }
+}
+
+/* The x and width of the text op drawn for each of count cells. */
+static void cell_spans(const fs_display *display, fs_box **cells, size_t count, double *x,
+                       double *w)
+{
+    for (size_t i = 0; i < count; i++) {
+        const fs_op *op = find_text(display, 0, cells[i]->as.text.paragraphs[0]);
+        assert_non_null(op);
+        x[i] = op->x;
+        w[i] = op->w;
+    }
+}
+
+static void a_cell_spans_the_columns_it_asks_for(void **state)
+{
+    fixture *f = *state;
+    fs_box *cells[] = {text(f, "wide", 10), text(f, "b", 10), text(f, "c", 10), text(f, "d", 10)};
+    cells[0]->span = 2;
+    cells[3]->span = 9; /* never more than the grid has */
+    fs_box *grid = with_children(f, FS_BOX_GRID, cells, 4);
+    grid->as.grid.columns = 3;
+    grid->gap = 10;
+    fs_box *blocks[] = {grid};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    double x[4], w[4];
+    cell_spans(display, cells, 4, x, w);
+    /* Columns of 160: "wide" takes two (330), b the third; c alone in its
+     * row, centred; d the whole width on a row of its own. */
+    assert_float_equal(x[0], 50, 1e-9);
+    assert_float_equal(w[0], 330, 1e-9);
+    assert_float_equal(x[1], 50 + 340, 1e-9);
+    assert_float_equal(x[2], 50 + 170, 1e-9);
+    assert_float_equal(w[2], 160, 1e-9);
+    assert_float_equal(x[3], 50, 1e-9);
+    assert_float_equal(w[3], 500, 1e-9);
+}
+
+static void an_incomplete_last_row_is_centred_stretched_or_at_the_start(void **state)
+{
+    fixture *f = *state;
+    const fs_last_row modes[] = {FS_LAST_ROW_CENTER, FS_LAST_ROW_STRETCH, FS_LAST_ROW_START};
+    /* Four columns of 110 with gaps of 20: the last row holds 2 of 4. */
+    const double first_x[] = {50 + 130, 50, 50};
+    const double width[] = {110, 240, 110};
+    for (size_t m = 0; m < 3; m++) {
+        fs_box *cells[6];
+        for (size_t i = 0; i < 6; i++)
+            cells[i] = text(f, fs_arena_printf(f->arena, "cell %zu.%zu", m, i), 10);
+        fs_box *grid = with_children(f, FS_BOX_GRID, cells, 6);
+        grid->as.grid.columns = 4;
+        grid->as.grid.last_row = modes[m];
+        grid->gap = 20;
+        fs_box *blocks[] = {grid};
+        fs_display *display = place_body(f, blocks, 1, NULL);
+        double x[6], w[6];
+        cell_spans(display, cells, 6, x, w);
+        assert_float_equal(x[3], 50 + 3 * 130, 1e-9); /* full rows never move */
+        assert_float_equal(x[4], first_x[m], 1e-9);
+        assert_float_equal(w[4], width[m], 1e-9);
+        assert_float_equal(x[5], first_x[m] + width[m] + 20, 1e-9);
+    }
+}
+
+static void a_cell_left_out_takes_no_room(void **state)
+{
+    fixture *f = *state;
+    fs_box *cells[] = {text(f, "a", 10), new_box(f, FS_BOX_STACK), text(f, "c", 10)};
+    fs_box *grid = with_children(f, FS_BOX_GRID, cells, 3);
+    grid->as.grid.last_row = FS_LAST_ROW_START;
+    grid->gap = 10;
+    fs_box *blocks[] = {grid};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    /* Two columns of 245: c comes next to a, where the left-out cell was. */
+    assert_float_equal(find_text(display, 0, "c")->x, 50 + 255, 1e-9);
+    assert_float_equal(find_text(display, 0, "c")->y, find_text(display, 0, "a")->y, 1e-9);
+}
+
 static void blocks_that_do_not_fit_move_to_the_next_page(void **state)
 {
     fixture *f = *state;
@@ -1353,6 +1572,20 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(a_stat_alone_fits_its_own_width, setup, teardown),
         cmocka_unit_test_setup_teardown(icon_disc_is_centred_on_the_figures, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_label_runs_the_whole_width_under_the_number, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(an_icon_on_top_stands_above_the_number, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_corner_icon_is_small_and_keeps_out_of_the_number, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(no_icon_draws_neither_disc_nor_glyph, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_hero_spans_two_columns_and_fits_on_its_own, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(numbers_and_labels_of_a_row_share_their_lines, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_cell_spans_the_columns_it_asks_for, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_incomplete_last_row_is_centred_stretched_or_at_the_start,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(a_cell_left_out_takes_no_room, setup, teardown),
         cmocka_unit_test_setup_teardown(blocks_that_do_not_fit_move_to_the_next_page, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_block_taller_than_a_page_is_an_error, setup, teardown),
