@@ -58,6 +58,9 @@ async function main() {
   const csv = fs.readFileSync(path.join(data, 'stats.csv'), 'utf8');
   const child = spawn(factsheet, ['serve', layout, data, '--lang', 'en,fr', '--port', '0'],
     { env: { ...process.env, FACTSHEET_DATADIR: root }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // However the test ends, the server does not outlive it.
+  process.on('exit', () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(1));
   const port = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {

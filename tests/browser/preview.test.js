@@ -21,6 +21,12 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'factsheet-browser-'));
 let passed = 0;
 let failed = 0;
 const servers = []; // ended at the end whatever happens
+// However the test ends (its guard, a signal, an exception), no server it
+// started outlives it.
+process.on('exit', () => {
+  for (const child of servers) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(1));
 
 async function step(name, body) {
   try {
@@ -328,7 +334,6 @@ main().catch((error) => {
   console.log('not ok - ' + (error && error.stack || error));
 }).finally(() => {
   clearTimeout(guard);
-  for (const child of servers) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   fs.rmSync(work, { recursive: true, force: true });
   console.log(`browser ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);

@@ -26,6 +26,7 @@ async function main() {
     .replace(/msgid "Gender focus"\nmsgstr "[^"]*"/, 'msgid "Gender focus"\nmsgstr ""'));
   const child = spawn(factsheet, ['serve', 'layouts/brief', 'data/pfr-mali', '--lang', 'en,fr', '--port', '0'],
     { cwd: work, env: { ...process.env, FACTSHEET_DATADIR: root }, stdio: ['ignore', 'pipe', 'inherit'] });
+  process.on('exit', () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); });
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
