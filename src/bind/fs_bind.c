@@ -382,7 +382,11 @@ static const char *metadata(binder *b, const fs_template *template)
 
 fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diags)
 {
-    binder b = {.in = input, .theme = input->layout->theme, .arena = arena, .diags = diags};
+    binder b = {.in = input,
+                .theme = input->layout->theme,
+                .arena = arena,
+                .diags = diags,
+                .reported = {.arena = arena}};
     fs_document *doc = fs_arena_alloc(arena, sizeof *doc);
     if (!doc)
         return NULL;
@@ -411,6 +415,10 @@ fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diag
 const char *fs_bind_plain(const fs_bind_input *input, const fs_template *template, fs_arena *arena,
                           fs_diags *diags)
 {
-    binder b = {.in = input, .theme = input->layout->theme, .arena = arena, .diags = diags};
+    binder b = {.in = input,
+                .theme = input->layout->theme,
+                .arena = arena,
+                .diags = diags,
+                .reported = {.arena = arena}};
     return bind_fill_plain(&b, template, true);
 }

@@ -18,19 +18,10 @@ const fs_locale *bind_locale(const binder *b)
 
 bool bind_already_reported(binder *b, const void *what)
 {
-    for (size_t i = 0; i < b->reported_count; i++)
-        if (b->reported[i] == what)
-            return true;
-    if (b->reported_count == b->reported_capacity) {
-        size_t capacity = b->reported_capacity ? b->reported_capacity * 2 : 8;
-        const void **grown =
-            fs_arena_grow(b->arena, b->reported, b->reported_count, capacity, sizeof *grown);
-        if (!grown)
-            return false;
-        b->reported = grown;
-        b->reported_capacity = capacity;
-    }
-    b->reported[b->reported_count++] = what;
+    uint64_t hash = fs_hash_pointer(what);
+    if (fs_map_find(&b->reported, hash, fs_map_same_address, what))
+        return true;
+    fs_map_add(&b->reported, hash, what);
     return false;
 }
 

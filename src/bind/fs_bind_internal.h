@@ -19,6 +19,7 @@
 
 #include "bind/fs_bind.h"
 #include "core/fs_buf.h"
+#include "core/fs_map.h"
 
 typedef struct {
     const fs_bind_input *in;
@@ -33,8 +34,7 @@ typedef struct {
     /* Placeholders (and repeat nodes) already reported as naming nothing: a
      * repeat binds the same placeholder once per row, and one mistake is one
      * error. */
-    const void **reported;
-    size_t reported_count, reported_capacity;
+    fs_map reported;
     int nesting;  /* how deep in the tree the node being bound is */
     bool quiet;   /* an empty cell is not worth a warning ('when') */
     bool running; /* binding a header or footer: {page} and {pages} are known */

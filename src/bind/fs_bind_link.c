@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "bind/fs_bind_internal.h"
+#include "core/fs_grow.h"
 #include "core/fs_suggest.h"
 
 typedef struct {
@@ -24,17 +25,12 @@ static void collect_anchors(binder *b, fs_box *box, anchors *found)
         }
     }
     if (anchor && *anchor) {
-        if (found->count == found->capacity) {
-            size_t capacity = found->capacity ? found->capacity * 2 : 16;
-            const char **grown =
-                fs_arena_grow(b->arena, found->names, found->count, capacity, sizeof *grown);
-            if (grown) {
-                found->names = grown;
-                found->capacity = capacity;
-            }
-        }
-        if (found->count < found->capacity)
+        const char **grown = fs_arena_reserve(b->arena, found->names, found->count,
+                                              found->count + 1, &found->capacity, sizeof *grown);
+        if (grown) {
+            found->names = grown;
             found->names[found->count++] = *anchor;
+        }
     }
     for (size_t i = 0; i < box->child_count; i++)
         collect_anchors(b, box->children[i], found);

@@ -1,6 +1,7 @@
 #include "fs_markdown.h"
 
 #include "core/fs_alloc.h"
+#include "core/fs_grow.h"
 #include "core/fs_map.h"
 #include "i18n/fs_typo.h"
 
@@ -413,16 +414,12 @@ static void flush_text(render *r)
 
 static void open_link(render *r, cmark_node *node)
 {
-    if (r->link_count == r->link_capacity) {
-        size_t capacity = r->link_capacity ? r->link_capacity * 2 : 8;
-        fs_link *links = fs_realloc(r->links, capacity * sizeof(fs_link));
-        if (!links) {
-            r->failed = true;
-            return;
-        }
-        r->links = links;
-        r->link_capacity = capacity;
+    fs_link *links = fs_heap_reserve(r->links, r->link_count + 1, &r->link_capacity, sizeof *links);
+    if (!links) {
+        r->failed = true;
+        return;
     }
+    r->links = links;
     const char *url = cmark_node_get_url(node);
     r->links[r->link_count++] = (fs_link){r->shown, SIZE_MAX, url ? url : ""};
 }
@@ -888,14 +885,10 @@ typedef struct {
 
 static bool push_frame(walker *w, frame f)
 {
-    if (w->depth == w->frame_capacity) {
-        size_t capacity = w->frame_capacity ? w->frame_capacity * 2 : 16;
-        frame *frames = fs_realloc(w->frames, capacity * sizeof(frame));
-        if (!frames)
-            return false;
-        w->frames = frames;
-        w->frame_capacity = capacity;
-    }
+    frame *frames = fs_heap_reserve(w->frames, w->depth + 1, &w->frame_capacity, sizeof *frames);
+    if (!frames)
+        return false;
+    w->frames = frames;
     w->frames[w->depth++] = f;
     return true;
 }
@@ -908,15 +901,11 @@ static frame *innermost(walker *w)
 static bool add_block(walker *w, const fs_block *block)
 {
     fs_blocks *out = w->out;
-    if (out->count == w->capacity) {
-        size_t capacity = w->capacity ? w->capacity * 2 : 16;
-        fs_block *blocks =
-            fs_arena_grow(w->arena, out->blocks, out->count, capacity, sizeof(fs_block));
-        if (!blocks)
-            return false;
-        out->blocks = blocks;
-        w->capacity = capacity;
-    }
+    fs_block *blocks = fs_arena_reserve(w->arena, out->blocks, out->count, out->count + 1,
+                                        &w->capacity, sizeof *blocks);
+    if (!blocks)
+        return false;
+    out->blocks = blocks;
     out->blocks[out->count++] = *block;
     return true;
 }

@@ -24,6 +24,31 @@ void fs_cli_print(const fs_diags *diags)
                 fs_diags_warnings(diags), fs_diags_warnings(diags) == 1 ? "" : "s");
 }
 
+bool fs_cli_shown_before(fs_map *shown, const fs_diag *diag)
+{
+    fs_buf key = {0};
+    fs_buf_printf(&key, "%s:%d:%d:%d:%s", diag->pos.file ? diag->pos.file : "", diag->pos.line,
+                  diag->pos.column, (int)diag->severity, diag->message);
+    if (!fs_buf_ok(&key)) {
+        fs_buf_free(&key);
+        return false;
+    }
+    uint64_t hash = fs_hash_string(key.data);
+    bool seen = fs_map_find(shown, hash, fs_map_same_string, key.data) != NULL;
+    if (!seen && fs_map_add(shown, hash, key.data))
+        key = (fs_buf){0}; /* the set keeps the text */
+    fs_buf_free(&key);
+    return seen;
+}
+
+void fs_cli_shown_free(fs_map *shown)
+{
+    size_t at = 0;
+    for (char *key; (key = fs_map_next(shown, &at));)
+        free(key);
+    fs_map_free(shown);
+}
+
 void fs_cli_explain_failure(fs_diags *diags)
 {
     if (fs_diags_errors(diags) == 0)

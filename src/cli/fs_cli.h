@@ -12,6 +12,7 @@
 #include "core/fs_arena.h"
 #include "core/fs_cleanup.h"
 #include "core/fs_diag.h"
+#include "core/fs_map.h"
 #include "load/fs_dataset.h"
 #include "load/fs_fonts.h"
 #include "load/fs_icons.h"
@@ -89,6 +90,14 @@ const char *fs_cli_printable(const char *text, fs_arena *arena);
 /* Prints every diagnostic to stderr, then a one-line count when there are
  * errors. */
 void fs_cli_print(const fs_diags *diags);
+
+/* True when shown (zero-initialised at first) has a diagnostic with diag's
+ * file, line, column, severity and message; adds it otherwise: a problem
+ * every document of a batch shares (a layout string missing from fr.po)
+ * is shown once. When memory runs out diag counts as new: shown twice
+ * rather than never. fs_cli_shown_free frees the set. */
+bool fs_cli_shown_before(fs_map *shown, const fs_diag *diag);
+void fs_cli_shown_free(fs_map *shown);
 
 /* A command that failed with no error to show ran out of memory: every
  * other failure is reported where it happens. Adds that error then. */

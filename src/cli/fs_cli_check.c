@@ -10,7 +10,6 @@
 
 #include "batch/fs_pipeline.h"
 #include "cli/fs_cli.h"
-#include "core/fs_map.h"
 #include "cli/fs_cli_output.h"
 #include "core/fs_buf.h"
 #include "core/fs_json.h"
@@ -341,22 +340,6 @@ static void count(const fs_diags *found, size_t from, size_t to, size_t *problem
 
 /* ---- the text report --------------------------------------------------- */
 
-/* True when the diagnostics already shown (a set of their
- * "file:line:col:severity:message" keys) had key; adds it otherwise, so
- * that a problem every document of a batch shares (a layout string missing
- * from fr.po) is shown once. When memory runs out the diagnostic counts as
- * new: shown twice rather than never. */
-static bool shown_before(fs_map *shown, char *key)
-{
-    if (!key)
-        return false;
-    uint64_t hash = fs_hash_string(key);
-    if (fs_map_find(shown, hash, fs_map_same_string, key))
-        return true;
-    fs_map_add(shown, hash, key);
-    return false;
-}
-
 static const char *plural(size_t n, const char *one, const char *many)
 {
     return n == 1 ? one : many;
@@ -371,7 +354,7 @@ static void print_counts(size_t problems, size_t notes)
 static void print_text(const check_args *args, const doc_report *reports, size_t report_count,
                        const fs_diags *found, size_t run_from, fs_arena *arena)
 {
-    fs_map shown = {.arena = arena};
+    fs_map shown = {0};
     for (size_t d = 0; d < report_count; d++) {
         const doc_report *report = &reports[d];
         const char *lang = args->langs.tags[report->lang];
@@ -382,10 +365,7 @@ static void print_text(const check_args *args, const doc_report *reports, size_t
         size_t repeated = 0;
         for (size_t i = report->from; i < report->to; i++) {
             const fs_diag *diag = fs_diags_at(found, i);
-            char *key = fs_arena_printf(arena, "%s:%d:%d:%d:%s",
-                                        diag->pos.file ? diag->pos.file : "", diag->pos.line,
-                                        diag->pos.column, (int)diag->severity, diag->message);
-            if (args->each && shown_before(&shown, key)) {
+            if (args->each && fs_cli_shown_before(&shown, diag)) {
                 repeated++;
                 continue;
             }
@@ -399,6 +379,7 @@ static void print_text(const check_args *args, const doc_report *reports, size_t
             printf("alt: page %d: %s\n", report->alts[i].page,
                    fs_cli_printable(report->alts[i].text, arena));
     }
+    fs_cli_shown_free(&shown);
     size_t run_problems, run_notes;
     count(found, run_from, fs_diags_count(found), &run_problems, &run_notes);
     if (run_problems + run_notes) {

@@ -10,6 +10,7 @@
 #include "bind/fs_lang.h"
 #include "cli/fs_cli.h"
 #include "core/fs_buf.h"
+#include "core/fs_grow.h"
 #include "core/fs_map.h"
 #include "core/fs_output.h"
 #include "load/fs_catalog.h"
@@ -42,13 +43,16 @@ typedef struct {
     fs_pot_entry *entries;
     size_t count, capacity;
     fs_map seen; /* of seen_text */
+    fs_map refs; /* of place: where each msgid was met */
     bool failed;
 } collection;
 
-/* A msgid met, and its entry's index (entries move as they grow). */
+/* A msgid met, its entry's index (entries move as they grow) and the room
+ * of the entry's refs. */
 typedef struct {
     const char *msgid;
     size_t entry;
+    size_t ref_capacity;
 } seen_text;
 
 static bool same_msgid(const void *item, const void *key)
@@ -56,20 +60,45 @@ static bool same_msgid(const void *item, const void *key)
     return strcmp(((const seen_text *)item)->msgid, key) == 0;
 }
 
-static void add_ref(collection *c, fs_pot_entry *entry, fs_pos where)
+/* A place a msgid was met: its entry, and the file and line (a reference
+ * names no column). */
+typedef struct {
+    size_t entry;
+    const char *file;
+    int line;
+} place;
+
+static uint64_t place_hash(const place *at)
 {
-    for (size_t i = 0; i < entry->ref_count; i++)
-        if (entry->refs[i].line == where.line && entry->refs[i].file &&
-            strcmp(entry->refs[i].file, where.file) == 0)
-            return;
-    fs_pos *refs = fs_arena_grow(c->arena, (void *)entry->refs, entry->ref_count,
-                                 entry->ref_count + 1, sizeof *refs);
-    if (!refs) {
+    uint64_t hash = fs_hash(FS_HASH_SEED, &at->entry, sizeof at->entry);
+    hash = fs_hash(hash, at->file, strlen(at->file));
+    return fs_hash(hash, &at->line, sizeof at->line);
+}
+
+static bool same_place(const void *item, const void *key)
+{
+    const place *a = item, *b = key;
+    return a->entry == b->entry && a->line == b->line && strcmp(a->file, b->file) == 0;
+}
+
+static void add_ref(collection *c, seen_text *seen, fs_pos where)
+{
+    fs_pot_entry *entry = &c->entries[seen->entry];
+    place key = {seen->entry, where.file ? where.file : "", where.line};
+    uint64_t hash = place_hash(&key);
+    if (fs_map_find(&c->refs, hash, same_place, &key))
+        return;
+    fs_pos *refs = fs_arena_reserve(c->arena, (void *)entry->refs, entry->ref_count,
+                                    entry->ref_count + 1, &seen->ref_capacity, sizeof *refs);
+    place *met = fs_arena_alloc(c->arena, sizeof *met);
+    const char *file = fs_arena_strdup(c->arena, key.file);
+    if (!refs || !met || !file || !fs_map_add(&c->refs, hash, met)) {
         c->failed = true;
         return;
     }
+    *met = (place){key.entry, file, key.line};
     refs[entry->ref_count] = where;
-    refs[entry->ref_count].file = fs_arena_strdup(c->arena, where.file ? where.file : "");
+    refs[entry->ref_count].file = file;
     entry->refs = refs;
     entry->ref_count++;
 }
@@ -77,19 +106,18 @@ static void add_ref(collection *c, fs_pot_entry *entry, fs_pos where)
 static void add(collection *c, const char *msgid, fs_pos where, const char *note)
 {
     uint64_t hash = fs_hash_string(msgid);
-    const seen_text *seen = fs_map_find(&c->seen, hash, same_msgid, msgid);
+    seen_text *seen = fs_map_find(&c->seen, hash, same_msgid, msgid);
     if (seen) {
-        add_ref(c, &c->entries[seen->entry], where);
+        add_ref(c, seen, where);
         return;
     }
-    if (c->count == c->capacity) {
-        c->capacity = c->capacity ? c->capacity * 2 : 64;
-        c->entries = fs_arena_grow(c->arena, c->entries, c->count, c->capacity, sizeof *c->entries);
-        if (!c->entries) {
-            c->failed = true;
-            return;
-        }
+    fs_pot_entry *entries = fs_arena_reserve(c->arena, c->entries, c->count, c->count + 1,
+                                             &c->capacity, sizeof *entries);
+    if (!entries) {
+        c->failed = true;
+        return;
     }
+    c->entries = entries;
     fs_pot_entry *entry = &c->entries[c->count];
     *entry = (fs_pot_entry){.msgid = fs_arena_strdup(c->arena, msgid), .note = note};
     seen_text *text = fs_arena_alloc(c->arena, sizeof *text);
@@ -97,8 +125,8 @@ static void add(collection *c, const char *msgid, fs_pos where, const char *note
         c->failed = true;
         return;
     }
-    *text = (seen_text){entry->msgid, c->count++};
-    add_ref(c, entry, where);
+    *text = (seen_text){entry->msgid, c->count++, 0};
+    add_ref(c, text, where);
 }
 
 static void add_layout_text(void *context, const fs_template *text)
@@ -192,7 +220,7 @@ int fs_cli_extract(int argc, char **argv)
         goto done;
     /* The layout's strings, then the cell texts binding reads, in order:
      * of every document, when the data renders one per key. */
-    collection texts = {.arena = arena, .seen = {.arena = arena}};
+    collection texts = {.arena = arena, .seen = {.arena = arena}, .refs = {.arena = arena}};
     fs_layout_each_text(layout, add_layout_text, &texts);
     fs_dataset_part whole = {.data = data}, *parts = &whole;
     size_t part_count = each ? fs_dataset_split(data, each, arena, diags, &parts) : 1;

@@ -286,33 +286,8 @@ typedef struct {
     struct timeval start;
     /* Diagnostics already shown: a text shared by every document (a missing
      * translation of the programme's title) is reported once per run. */
-    char **shown;
-    size_t shown_count, shown_capacity;
+    fs_map shown;
 } screen;
-
-/* True when the same diagnostic was shown for an earlier document;
- * remembers it otherwise. */
-static bool shown_before(screen *s, const fs_diag *diag)
-{
-    char key[1400];
-    snprintf(key, sizeof key, "%s:%d:%d:%d:%s", diag->pos.file ? diag->pos.file : "",
-             diag->pos.line, diag->pos.column, (int)diag->severity, diag->message);
-    for (size_t i = 0; i < s->shown_count; i++)
-        if (strcmp(s->shown[i], key) == 0)
-            return true;
-    if (s->shown_count == s->shown_capacity) {
-        size_t capacity = s->shown_capacity ? s->shown_capacity * 2 : 64;
-        char **grown = fs_realloc(s->shown, capacity * sizeof *grown);
-        if (!grown)
-            return false;
-        s->shown = grown;
-        s->shown_capacity = capacity;
-    }
-    s->shown[s->shown_count] = fs_strdup(key);
-    if (s->shown[s->shown_count])
-        s->shown_count++;
-    return false;
-}
 
 static double seconds_since(const struct timeval *start)
 {
@@ -341,7 +316,7 @@ static void report(void *context, const fs_job *job, const fs_diags *diags)
         const fs_diag *diag = fs_diags_at(diags, i);
         /* Warnings shared by every document show once; errors always show,
          * so each failed document says why. */
-        if (diag->severity != FS_ERROR && shown_before(s, diag))
+        if (diag->severity != FS_ERROR && fs_cli_shown_before(&s->shown, diag))
             continue;
         if (!header)
             fprintf(stderr, "%s %s:\n", job->status == FS_JOB_DONE ? "in" : "failed:", job->label);
@@ -462,9 +437,7 @@ int fs_cli_render(int argc, char **argv)
     fs_cli_signals_stop(signals);
     fs_cleanup_free(cleanup);
     fs_diags_free(diags);
-    for (size_t i = 0; i < s.shown_count; i++)
-        free(s.shown[i]);
-    free(s.shown);
+    fs_cli_shown_free(&s.shown);
     free(owned);
     return status;
 }

@@ -1,6 +1,6 @@
 #include "fs_buf.h"
 
-#include "core/fs_alloc.h"
+#include "core/fs_grow.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -30,19 +30,12 @@ static bool reserve(fs_buf *buf, size_t extra)
         buf->failed = true;
         return false;
     }
-    size_t needed = buf->length + extra + 1;
-    if (needed <= buf->capacity)
-        return true;
-    size_t capacity = buf->capacity ? buf->capacity : 64;
-    while (capacity < needed)
-        capacity = capacity > SIZE_MAX / 2 ? needed : capacity * 2;
-    char *data = fs_realloc(buf->data, capacity);
+    char *data = fs_heap_reserve(buf->data, buf->length + extra + 1, &buf->capacity, 1);
     if (!data) {
         buf->failed = true;
         return false;
     }
     buf->data = data;
-    buf->capacity = capacity;
     return true;
 }
 

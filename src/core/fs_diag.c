@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/fs_alloc.h"
+#include "core/fs_grow.h"
 #include "fs_arena.h"
 
 struct fs_diags {
@@ -43,15 +44,11 @@ static void append(fs_diags *diags, const fs_diag *diag)
         diags->errors++;
     else if (diag->severity == FS_WARNING)
         diags->warnings++;
-    if (diags->count == diags->capacity) {
-        size_t capacity = diags->capacity ? diags->capacity * 2 : 16;
-        fs_diag *items =
-            fs_arena_grow(diags->arena, diags->items, diags->count, capacity, sizeof(fs_diag));
-        if (!items)
-            return;
-        diags->items = items;
-        diags->capacity = capacity;
-    }
+    fs_diag *items = fs_arena_reserve(diags->arena, diags->items, diags->count, diags->count + 1,
+                                      &diags->capacity, sizeof *items);
+    if (!items)
+        return;
+    diags->items = items;
     fs_diag copy = *diag;
     copy.pos.file = diag->pos.file ? fs_arena_strdup(diags->arena, diag->pos.file) : NULL;
     copy.hint = diag->hint ? fs_arena_strdup(diags->arena, diag->hint) : NULL;

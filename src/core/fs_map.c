@@ -36,12 +36,12 @@ void *fs_map_find(const fs_map *map, uint64_t hash, fs_map_same same, const void
          slot = (slot + 1) & (map->capacity - 1)) {
         const fs_map_slot *s = &map->slots[slot];
         if (s->hash == hash && same(s->item, key))
-            return s->item;
+            return (void *)s->item;
     }
     return NULL;
 }
 
-static void put(fs_map_slot *slots, size_t capacity, uint64_t hash, void *item)
+static void put(fs_map_slot *slots, size_t capacity, uint64_t hash, const void *item)
 {
     size_t slot = first_slot(hash, capacity);
     while (slots[slot].item)
@@ -70,10 +70,10 @@ static bool grow(fs_map *map)
     return true;
 }
 
-bool fs_map_add(fs_map *map, uint64_t hash, void *item)
+bool fs_map_add(fs_map *map, uint64_t hash, const void *item)
 {
     /* At most half full: probes stay short. */
-    if ((map->count + 1) * 2 > map->capacity && !grow(map))
+    if (!item || ((map->count + 1) * 2 > map->capacity && !grow(map)))
         return false;
     put(map->slots, map->capacity, hash, item);
     map->count++;
@@ -83,9 +83,9 @@ bool fs_map_add(fs_map *map, uint64_t hash, void *item)
 void *fs_map_next(const fs_map *map, size_t *at)
 {
     while (*at < map->capacity) {
-        void *item = map->slots[(*at)++].item;
+        const void *item = map->slots[(*at)++].item;
         if (item)
-            return item;
+            return (void *)item;
     }
     return NULL;
 }
@@ -101,4 +101,9 @@ void fs_map_free(fs_map *map)
 bool fs_map_same_string(const void *item, const void *key)
 {
     return strcmp(item, key) == 0;
+}
+
+bool fs_map_same_address(const void *item, const void *key)
+{
+    return item == key;
 }

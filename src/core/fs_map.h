@@ -1,6 +1,7 @@
 /* One hash map: open addressing over FNV-1a hashes. The map keeps items
- * (pointers the caller owns, never NULL) under their hash, and the caller
- * says which item a lookup wants, so one map serves keys of every shape: a
+ * (pointers the caller owns, never NULL, which the map neither reads nor
+ * writes: lookups give back what was added) under their hash, and the
+ * caller says which item a lookup wants, so one map serves keys of every shape: a
  * string, a pointer, a message and its context. Its slots live in an arena
  * (and go with it) or, when it has none, on the heap (fs_map_free). */
 #ifndef FS_MAP_H
@@ -24,7 +25,7 @@ uint64_t fs_hash_pointer(const void *pointer);
 
 typedef struct {
     uint64_t hash;
-    void *item; /* NULL for a free slot */
+    const void *item; /* NULL for a free slot */
 } fs_map_slot;
 
 /* Zero-initialise, then set arena (or leave it NULL for the heap). */
@@ -41,8 +42,8 @@ typedef bool (*fs_map_same)(const void *item, const void *key);
 void *fs_map_find(const fs_map *map, uint64_t hash, fs_map_same same, const void *key);
 
 /* Adds item under hash (the caller finds first when keys must be unique).
- * False when out of memory; the map is unchanged then. */
-bool fs_map_add(fs_map *map, uint64_t hash, void *item);
+ * False when out of memory, or for a NULL item; the map is unchanged then. */
+bool fs_map_add(fs_map *map, uint64_t hash, const void *item);
 
 /* The items one by one, in no particular order: start with *at = 0; NULL
  * after the last. */
@@ -54,5 +55,8 @@ void fs_map_free(fs_map *map);
 /* A fs_map_same for items that are themselves strings, looked up by a
  * string. */
 bool fs_map_same_string(const void *item, const void *key);
+
+/* A fs_map_same for a set of addresses: items that are their own keys. */
+bool fs_map_same_address(const void *item, const void *key);
 
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/fs_buf.h"
+#include "core/fs_grow.h"
 #include "core/fs_suggest.h"
 #include "i18n/fs_locale.h"
 
@@ -50,20 +51,16 @@ static fs_pos pos_of(parser *p, const char *at)
 
 static bool push(parser *p, builder *b, fs_segment segment)
 {
-    if (b->out->count == b->capacity) {
-        if (b->capacity >= FS_TEMPLATE_MAX_SEGMENTS) {
-            fs_error(p->diags, p->pos, "split the text into several nodes",
-                     "more than %d placeholders in one text", FS_TEMPLATE_MAX_SEGMENTS / 2);
-            return false;
-        }
-        size_t capacity = b->capacity ? b->capacity * 2 : 4;
-        fs_segment *grown =
-            fs_arena_grow(p->arena, b->out->segments, b->out->count, capacity, sizeof *grown);
-        if (!grown)
-            return false;
-        b->out->segments = grown;
-        b->capacity = capacity;
+    if (b->out->count >= FS_TEMPLATE_MAX_SEGMENTS) {
+        fs_error(p->diags, p->pos, "split the text into several nodes",
+                 "more than %d placeholders in one text", FS_TEMPLATE_MAX_SEGMENTS / 2);
+        return false;
     }
+    fs_segment *grown = fs_arena_reserve(p->arena, b->out->segments, b->out->count,
+                                         b->out->count + 1, &b->capacity, sizeof *grown);
+    if (!grown)
+        return false;
+    b->out->segments = grown;
     b->out->segments[b->out->count++] = segment;
     if (segment.is_field || segment.is_pound)
         b->out->has_fields = true;
@@ -277,13 +274,10 @@ static const char *read_arms(parser *p, const char *at, const char *open, int de
             return NULL;
         }
         at++;
-        if (segment->arm_count == capacity) {
-            capacity = capacity ? capacity * 2 : 4;
-            segment->arms = fs_arena_grow(p->arena, segment->arms, segment->arm_count, capacity,
-                                          sizeof(fs_arm));
-            if (!segment->arms)
-                return NULL;
-        }
+        segment->arms = fs_arena_reserve(p->arena, segment->arms, segment->arm_count,
+                                         segment->arm_count + 1, &capacity, sizeof *segment->arms);
+        if (!segment->arms)
+            return NULL;
         segment->arms[segment->arm_count++] = (fs_arm){key, message};
         has_other = has_other || strcmp(key, "other") == 0;
     }

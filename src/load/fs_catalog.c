@@ -16,6 +16,7 @@
 
 #include "core/fs_buf.h"
 #include "core/fs_file.h"
+#include "core/fs_grow.h"
 #include "core/fs_map.h"
 #include "core/fs_output.h"
 
@@ -412,17 +413,13 @@ static void add_site(site_list *list, const char *context, const char *msgid, in
 {
     if (list->failed)
         return;
-    if (list->count == list->capacity) {
-        size_t capacity = list->capacity ? list->capacity * 2 : 256;
-        site *grown =
-            fs_arena_grow(list->scratch, list->sites, list->count, capacity, sizeof(site));
-        if (!grown) {
-            list->failed = true;
-            return;
-        }
-        list->sites = grown;
-        list->capacity = capacity;
+    site *grown = fs_arena_reserve(list->scratch, list->sites, list->count, list->count + 1,
+                                   &list->capacity, sizeof *grown);
+    if (!grown) {
+        list->failed = true;
+        return;
     }
+    list->sites = grown;
     site *s = &list->sites[list->count];
     s->context = context ? fs_arena_strdup(list->scratch, context) : NULL;
     s->msgid = fs_arena_strdup(list->scratch, msgid);
@@ -784,19 +781,13 @@ static bool copy_entries(fs_catalog *catalog, po_file_t file, const site_list *s
             catalog->header_pos = pos;
             continue;
         }
-        if (catalog->count == capacity) {
-            size_t grown = capacity ? capacity * 2 : 64;
-            entry *entries =
-                grown > UINT32_MAX - 1
-                    ? NULL
-                    : fs_arena_grow(arena, catalog->entries, catalog->count, grown, sizeof(entry));
-            if (!entries) {
-                ok = false;
-                break;
-            }
-            catalog->entries = entries;
-            capacity = grown;
+        entry *entries = fs_arena_reserve(arena, catalog->entries, catalog->count,
+                                          catalog->count + 1, &capacity, sizeof *entries);
+        if (!entries) {
+            ok = false;
+            break;
         }
+        catalog->entries = entries;
         entry *e = &catalog->entries[catalog->count];
         e->pos = pos;
         ok = copy_entry(e, message, arena);

@@ -11,6 +11,7 @@
 #include "core/fs_alloc.h"
 #include "core/fs_buf.h"
 #include "core/fs_file.h"
+#include "core/fs_grow.h"
 #include "core/fs_map.h"
 #include "core/fs_suggest.h"
 
@@ -137,12 +138,11 @@ fs_dataset *fs_dataset_read(const char *dir, const fs_dataset_options *options, 
     size_t markdown_count = 0, markdown_capacity = 0;
     while (ok && (entry = readdir(folder))) {
         if (has_suffix(entry->d_name, ".md") && strcmp(entry->d_name, "README.md") != 0) {
-            if (markdown_count == markdown_capacity) {
-                markdown_capacity = markdown_capacity ? markdown_capacity * 2 : 8;
-                markdown = fs_arena_grow(arena, markdown, markdown_count, markdown_capacity,
-                                         sizeof *markdown);
-                ok = markdown != NULL;
-            }
+            const char **grown =
+                fs_arena_reserve(arena, markdown, markdown_count, markdown_count + 1,
+                                 &markdown_capacity, sizeof *grown);
+            ok = grown != NULL;
+            markdown = grown;
             if (ok)
                 ok = (markdown[markdown_count++] = fs_arena_strdup(arena, entry->d_name)) != NULL;
             continue;
@@ -155,11 +155,10 @@ fs_dataset *fs_dataset_read(const char *dir, const fs_dataset_options *options, 
             ok = false;
             break;
         }
-        if (count == capacity) {
-            capacity = capacity ? capacity * 2 : 16;
-            names = fs_arena_grow(arena, names, count, capacity, sizeof *names);
-            ok = names != NULL;
-        }
+        const char **grown =
+            fs_arena_reserve(arena, names, count, count + 1, &capacity, sizeof *grown);
+        ok = grown != NULL;
+        names = grown;
         if (ok)
             names[count] = fs_arena_strdup(arena, entry->d_name);
         ok = ok && names[count++];
@@ -281,13 +280,11 @@ static fs_dataset_part *part_of(key_map *map, const char *key, fs_pos pos)
     const key_index *known = fs_map_find(&map->index, hash, same_key, key);
     if (known)
         return &map->parts[known->part];
-    if (map->count == map->capacity) {
-        map->capacity = map->capacity ? map->capacity * 2 : 64;
-        map->parts =
-            fs_arena_grow(map->arena, map->parts, map->count, map->capacity, sizeof *map->parts);
-        if (!map->parts)
-            return NULL;
-    }
+    fs_dataset_part *parts = fs_arena_reserve(map->arena, map->parts, map->count, map->count + 1,
+                                              &map->capacity, sizeof *parts);
+    if (!parts)
+        return NULL;
+    map->parts = parts;
     key_index *entry = fs_arena_alloc(map->arena, sizeof *entry);
     if (!entry || !fs_map_add(&map->index, hash, entry))
         return NULL;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/fs_file.h"
+#include "core/fs_grow.h"
 #include "core/fs_suggest.h"
 
 typedef struct {
@@ -59,12 +60,9 @@ fs_icons *fs_icons_load(const char *path, fs_arena *arena, fs_diags *diags)
             *end = '\0';
         fs_icon icon;
         if (parse_line(line, arena, &icon)) {
-            if (icons->count == capacity) {
-                capacity = capacity ? capacity * 2 : 1024;
-                icons->items =
-                    fs_arena_grow(arena, icons->items, icons->count, capacity, sizeof(fs_icon));
-                ok = icons->items != NULL;
-            }
+            icons->items = fs_arena_reserve(arena, icons->items, icons->count, icons->count + 1,
+                                            &capacity, sizeof *icons->items);
+            ok = icons->items != NULL;
             if (ok)
                 icons->items[icons->count++] = icon;
         }

@@ -17,6 +17,7 @@
 #include "core/fs_alloc.h"
 #include "core/fs_buf.h"
 #include "core/fs_file.h"
+#include "core/fs_grow.h"
 #include "core/fs_suggest.h"
 
 struct fs_image {
@@ -887,8 +888,8 @@ static unsigned char *read_image_file(const char *path, const char *written, siz
         break;
     case FS_FILE_NOT_REGULAR:
         if (file.error == EISDIR)
-            set_problem(p, "name an image file inside the folder",
-                        "'%s' is a folder, not an image", path);
+            set_problem(p, "name an image file inside the folder", "'%s' is a folder, not an image",
+                        path);
         else
             set_problem(p, "name an image file", "'%s' is not a regular file", path);
         break;
@@ -985,14 +986,11 @@ static entry *find(const fs_images *images, const char *key, const char *written
 /* A new entry, marked loading; NULL when out of memory. Called locked. */
 static entry *add_entry(fs_images *images, const char *key, const char *written)
 {
-    if (images->count == images->capacity) {
-        size_t capacity = images->capacity ? images->capacity * 2 : 16;
-        entry **grown = fs_realloc(images->entries, capacity * sizeof *grown);
-        if (!grown)
-            return NULL;
-        images->entries = grown;
-        images->capacity = capacity;
-    }
+    entry **grown =
+        fs_heap_reserve(images->entries, images->count + 1, &images->capacity, sizeof *grown);
+    if (!grown)
+        return NULL;
+    images->entries = grown;
     entry *e = fs_calloc(1, sizeof *e);
     char *copy = fs_strdup(key);
     char *written_copy = written ? fs_strdup(written) : NULL;

@@ -21,6 +21,7 @@
 
 #include "core/fs_alloc.h"
 #include "core/fs_file.h"
+#include "core/fs_grow.h"
 #include "core/fs_suggest.h"
 #include "i18n/fs_template.h"
 
@@ -279,23 +280,14 @@ static void too_large(fs_diags *diags, const char *path)
              "CSV file is larger than 256 MiB, the most factsheet reads");
 }
 
-/* Grows an arena array to hold needed items, doubling so that a table of n
- * cells costs O(n) copying. NULL (after reporting) when out of memory. */
+/* Room for needed items in an arena array (fs_grow.h): a table of n cells
+ * costs O(n) copying. NULL (after reporting) when out of memory. */
 static void *reserve(reader *r, void *items, size_t used, size_t *capacity, size_t needed,
                      size_t size)
 {
-    if (needed <= *capacity)
-        return items;
-    size_t grown = *capacity ? *capacity : 16;
-    while (grown < needed)
-        if (!fs_size_mul(grown, 2, &grown))
-            grown = needed;
-    void *more = fs_arena_grow(r->arena, items, used, grown, size);
-    if (!more) {
+    void *more = fs_arena_reserve(r->arena, items, used, needed, capacity, size);
+    if (!more)
         out_of_memory(r);
-        return NULL;
-    }
-    *capacity = grown;
     return more;
 }
 

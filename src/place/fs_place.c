@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/fs_grow.h"
 #include "place/fs_place_internal.h"
 
 static fs_page_ops *new_page(placer *p, fs_display *display, size_t *capacity)
@@ -17,14 +18,11 @@ static fs_page_ops *new_page(placer *p, fs_display *display, size_t *capacity)
         p->failed = true;
         return NULL;
     }
-    if (display->page_count == *capacity) {
-        *capacity = *capacity ? *capacity * 2 : 4;
-        fs_page_ops *pages = fs_arena_grow(p->arena, display->pages, display->page_count, *capacity,
-                                           sizeof(fs_page_ops));
-        if (!pages)
-            return NULL;
-        display->pages = pages;
-    }
+    fs_page_ops *pages = fs_arena_reserve(p->arena, display->pages, display->page_count,
+                                          display->page_count + 1, capacity, sizeof *pages);
+    if (!pages)
+        return NULL;
+    display->pages = pages;
     fs_page_ops *page = &display->pages[display->page_count++];
     *page = (fs_page_ops){0};
     return page;
@@ -37,9 +35,10 @@ bool place_start_page(placer *p, pager *g)
         return false;
     fs_display *display = g->display;
     size_t count = display->page_count;
-    fs_pos *starts =
-        fs_arena_grow(p->arena, display->page_starts, count - 1, count, sizeof *starts);
-    double *used = fs_arena_grow(p->arena, display->page_used, count - 1, count, sizeof *used);
+    fs_pos *starts = fs_arena_reserve(p->arena, display->page_starts, count - 1, count,
+                                      &g->starts_capacity, sizeof *starts);
+    double *used = fs_arena_reserve(p->arena, display->page_used, count - 1, count,
+                                    &g->used_capacity, sizeof *used);
     if (!starts || !used) {
         p->failed = true;
         return false;
@@ -84,6 +83,7 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
                 .body_scale = scale,
                 .text_scale = 1,
                 .measured = {.arena = arena},
+                .foreign = {.arena = arena},
                 .scaled = {.arena = arena},
                 .fits = {.arena = arena}};
     size_t errors = fs_diags_errors(diags);

@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "core/fs_grow.h"
 #include "place/fs_place_internal.h"
 
 /* A flow is laid out as a sequence of pieces: each paragraph of its text,
@@ -44,16 +45,13 @@ static const double FLOW_BLOCK_SPACE = 8; /* around what is not text */
 
 static piece *add_piece(placer *p, pieces *list, const fs_box *box)
 {
-    if (list->count == list->capacity) {
-        size_t capacity = list->capacity ? list->capacity * 2 : 64;
-        piece *grown = fs_arena_grow(p->arena, list->pieces, list->count, capacity, sizeof *grown);
-        if (!grown) {
-            p->failed = true;
-            return NULL;
-        }
-        list->pieces = grown;
-        list->capacity = capacity;
+    piece *grown = fs_arena_reserve(p->arena, list->pieces, list->count, list->count + 1,
+                                    &list->capacity, sizeof *grown);
+    if (!grown) {
+        p->failed = true;
+        return NULL;
     }
+    list->pieces = grown;
     piece *pc = &list->pieces[list->count++];
     *pc = (piece){.box = box, .space_before = FLOW_BLOCK_SPACE, .space_after = FLOW_BLOCK_SPACE};
     return pc;

@@ -44,8 +44,7 @@ typedef struct {
     double page_top, page_bottom; /* where bleeding bands reach the page edge */
     bool strict;                  /* a missing glyph is an error */
     const fs_box *current;        /* the box being laid out, for diagnostics */
-    const fs_box **foreign;       /* boxes already reported for a missing glyph */
-    size_t foreign_count, foreign_capacity;
+    fs_map foreign;               /* boxes already reported for a missing glyph */
     /* Measurements already made: a box is measured again each time a
      * container around it is (to size a frame, a row, a page), and shaping
      * text is most of placement's cost. */
@@ -74,7 +73,7 @@ typedef struct {
     const fs_document *doc;
     const fs_page_spec *spec;
     fs_display *display;
-    size_t capacity;
+    size_t capacity, starts_capacity, used_capacity; /* of the display's arrays */
     double x, width;
     double header[2], footer[2]; /* heights on the first page and the others */
     double y, top, bottom;       /* of the current page's body */

@@ -73,19 +73,10 @@ const fs_text_style *place_scaled(placer *p, const fs_text_style *style)
 static void report_foreign(placer *p, const fs_text_style *style, const fs_extent *extent)
 {
     const fs_box *box = p->current;
-    for (size_t i = 0; i < p->foreign_count; i++)
-        if (p->foreign[i] == box)
-            return;
-    if (p->foreign_count == p->foreign_capacity) {
-        size_t capacity = p->foreign_capacity ? p->foreign_capacity * 2 : 8;
-        const fs_box **grown =
-            fs_arena_grow(p->arena, p->foreign, p->foreign_count, capacity, sizeof *grown);
-        if (!grown)
-            return;
-        p->foreign = grown;
-        p->foreign_capacity = capacity;
-    }
-    p->foreign[p->foreign_count++] = box;
+    uint64_t hash = fs_hash_pointer(box);
+    if (box && fs_map_find(&p->foreign, hash, fs_map_same_address, box))
+        return;
+    fs_map_add(&p->foreign, hash, box);
     char utf8[8] = {0};
     uint32_t c = extent->foreign_char;
     if (c < 0x80) {

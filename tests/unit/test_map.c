@@ -111,6 +111,20 @@ static void colliding_hashes_are_told_apart(void **state)
     fs_map_free(&map);
 }
 
+/* A set of addresses: items that are their own keys; NULL is no item. */
+static void a_set_of_addresses_has_each_once(void **state)
+{
+    (void)state;
+    fs_map set = {0};
+    int a = 1, b = 2;
+    assert_true(fs_map_add(&set, fs_hash_pointer(&a), &a));
+    assert_ptr_equal(fs_map_find(&set, fs_hash_pointer(&a), fs_map_same_address, &a), &a);
+    assert_null(fs_map_find(&set, fs_hash_pointer(&b), fs_map_same_address, &b));
+    assert_false(fs_map_add(&set, fs_hash_pointer(NULL), NULL));
+    assert_int_equal(set.count, 1);
+    fs_map_free(&set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -119,6 +133,7 @@ int main(void)
         cmocka_unit_test(pointers_are_found_by_their_address),
         cmocka_unit_test(every_item_is_visited_once),
         cmocka_unit_test(colliding_hashes_are_told_apart),
+        cmocka_unit_test(a_set_of_addresses_has_each_once),
     };
     return cmocka_run_group_tests_name("map", tests, NULL, NULL);
 }
