@@ -507,6 +507,23 @@ static void render_flat(render *r, cmark_node *root)
 
 /* Copies the block's markup and links into the arena: links that show no
  * text or lead nowhere are dropped (their text stays underlined). */
+/* A link's URL copied into arena without the zero-width spaces (U+200B)
+ * that fs_typo_break_long_words puts into a cell's long words so they can
+ * wrap: a link leads to the URL as written. NULL when out of memory. */
+static const char *copy_url(fs_arena *arena, const char *url)
+{
+    fs_buf plain = {0};
+    for (const char *c = url; *c;) {
+        const char *space = strstr(c, "\u200b");
+        size_t length = space ? (size_t)(space - c) : strlen(c);
+        fs_buf_append(&plain, c, length);
+        c += length + (space ? 3 : 0);
+    }
+    const char *copy = fs_buf_ok(&plain) ? fs_arena_strdup(arena, fs_buf_str(&plain)) : NULL;
+    fs_buf_free(&plain);
+    return copy;
+}
+
 static bool render_finish(render *r, fs_arena *arena, const char **markup, const fs_link **links,
                           size_t *link_count)
 {
@@ -530,7 +547,7 @@ static bool render_finish(render *r, fs_arena *arena, const char **markup, const
         fs_link link = r->links[i];
         if (link.end == SIZE_MAX || link.end <= link.start || !link.target[0])
             continue;
-        link.target = fs_arena_strdup(arena, link.target);
+        link.target = copy_url(arena, link.target);
         if (!link.target)
             return false;
         copy[j++] = link;
@@ -942,7 +959,7 @@ static void render_translation(walker *w, const char *translation, bool attribut
     /* The links' targets point into the translated tree: copy them now. */
     w->r.failed = w->r.failed || !fs_buf_ok(&w->r.markup);
     for (size_t i = 0; !w->r.failed && i < w->r.link_count; i++) {
-        w->r.links[i].target = fs_arena_strdup(w->arena, w->r.links[i].target);
+        w->r.links[i].target = copy_url(w->arena, w->r.links[i].target);
         w->r.failed = !w->r.links[i].target;
     }
     cmark_node_free(document);

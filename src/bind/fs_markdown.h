@@ -21,9 +21,10 @@
  * typography. The text is never empty (start < end). */
 typedef struct {
     size_t start, end;
-    const char *target; /* the URL as cmark gives it (never empty): as written,
-                           "#anchor" for a link inside the document,
-                           "mailto:..." for an e-mail autolink */
+    const char *target; /* the URL as cmark gives it (never empty): as written
+                           (without the zero-width spaces a long word of a
+                           cell gets), "#anchor" for a link inside the
+                           document, "mailto:..." for an e-mail autolink */
 } fs_link;
 
 typedef struct {

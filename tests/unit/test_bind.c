@@ -1565,6 +1565,25 @@ static void test_text_markdown_format(void **state)
     assert_null(strstr(only_paragraph(link), "]("));
 }
 
+/* A long URL from a cell gets zero-width spaces to wrap where it is shown,
+ * but its link leads exactly where the cell says (the guide's ILO links). */
+static void test_long_url_link_leads_to_the_url_written(void **state)
+{
+    standard_data();
+    write_data("r.csv", "title,url\n"
+                        "ILO C189,https://www.ilo.org/dyn/normlex/en/"
+                        "f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:C189\n");
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - list: {repeat: r, item: \"[{title}]({url}) {url}\"}\n");
+    fs_box *item = child(child(doc->body, 0), 0);
+    assert_int_equal(item->as.text.link_counts[0], 1);
+    assert_string_equal(item->as.text.links[0][0].target,
+                        "https://www.ilo.org/dyn/normlex/en/"
+                        "f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_CODE:C189");
+    /* The URL shown after the link may still wrap. */
+    assert_non_null(strstr(only_paragraph(item), "\u200b"));
+}
+
 static void test_text_markdown_in_repeat(void **state)
 {
     standard_data();
@@ -2697,6 +2716,7 @@ int main(void)
         TEST(test_page_in_header_and_footer),
         TEST(test_first_page_heads),
         TEST(test_text_markdown_format),
+        TEST(test_long_url_link_leads_to_the_url_written),
         TEST(test_text_markdown_in_repeat),
         TEST(test_year_column_as_written),
         TEST(test_year_column_in_french),
