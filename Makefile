@@ -10,6 +10,7 @@ MAKEFLAGS += --no-print-directory
 
 PKG_CONFIG ?= pkg-config
 CC ?= cc
+CXX ?= c++
 PREFIX ?= /usr/local
 DESTDIR ?=
 DATADIR = $(PREFIX)/share/factsheet
@@ -29,22 +30,29 @@ OPT ?= -O1
 endif
 
 PKGS = cairo cairo-pdf cairo-png pangocairo pangoft2 fontconfig yaml-0.1 icu-uc icu-i18n libcmark \
-       gdk-pixbuf-2.0 librsvg-2.0 libmicrohttpd
+       gdk-pixbuf-2.0 librsvg-2.0 libmicrohttpd libqpdf zlib
 WARNINGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CPPFLAGS += -Isrc -D_DEFAULT_SOURCE -DFS_VERSION='"$(VERSION)"' -DFS_DATADIR='"$(DATADIR)"'
 CFLAGS ?= $(OPT) -g
 ALL_CFLAGS = -std=c17 $(WARNINGS) $(CFLAGS) $(SANFLAGS) $(EXTRA_CFLAGS) -MMD -MP \
              $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lgettextpo -lm -pthread
+# src/emit/fs_pdf_artifacts.cc is C++ (qpdf's content tokenizer has no C
+# API): its own warnings and standard, and the C++ runtime at link time.
+CXX_WARNINGS = -Wall -Wextra -Wshadow -Wmissing-declarations -Wno-unused-parameter
+ALL_CXXFLAGS = -std=c++17 $(CXX_WARNINGS) $(CFLAGS) $(SANFLAGS) $(EXTRA_CFLAGS) -MMD -MP \
+               $(shell $(PKG_CONFIG) --cflags libqpdf 2>/dev/null)
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lgettextpo -lstdc++ -lm -pthread
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 LIB_SRC = $(sort $(filter-out src/main.c,$(wildcard src/*/*.c)))
-LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_CXX_SRC = $(sort $(wildcard src/*/*.cc))
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(LIB_CXX_SRC:%.cc=$(BUILD)/%.o)
 MAIN_OBJ = $(BUILD)/src/main.o
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
-TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+TOOL_CXX_SRC = $(sort $(wildcard tests/tools/*.cc))
+TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%) $(TOOL_CXX_SRC:tests/tools/%.cc=$(BUILD)/tools/%)
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
 .PHONY: all deps deps-check demo check check-memory test install uninstall clean format golden-update FORCE fuzz fuzz-run bench valgrind
@@ -76,6 +84,11 @@ $(BUILD)/%.o: %.c
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
+$(BUILD)/%.o: %.cc
+	@mkdir -p $(dir $@)
+	$(say) CXX $<
+	$(Q)$(CXX) $(CPPFLAGS) $(ALL_CXXFLAGS) -c -o $@ $<
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfactsheet.a
 	@mkdir -p $(dir $@)
 	$(say) TEST $@
@@ -85,6 +98,11 @@ $(BUILD)/tools/%: tests/tools/%.c
 	@mkdir -p $(dir $@)
 	$(say) TOOL $@
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBS)
+
+$(BUILD)/tools/%: tests/tools/%.cc
+	@mkdir -p $(dir $@)
+	$(say) TOOL $@
+	$(Q)$(CXX) $(CPPFLAGS) $(ALL_CXXFLAGS) -o $@ $< $(LIBS)
 
 # Preloaded by tests/output/check-signals: a file system without O_TMPFILE.
 # Built without sanitizers: it only forwards to the next open.
@@ -161,7 +179,7 @@ golden-update: $(BUILD)/factsheet
 FUZZ_SECONDS ?= 60
 fuzz:
 	@scripts/deps --fuzz
-	$(MAKE) CC=clang BUILD=build/fuzz SANITIZE=address,undefined \
+	$(MAKE) CC=clang CXX=clang++ BUILD=build/fuzz SANITIZE=address,undefined \
 	    EXTRA_CFLAGS=-fsanitize=fuzzer-no-link fuzz-run
 
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzzers/%)
@@ -209,6 +227,6 @@ clean:
 
 format:
 	@scripts/deps --format
-	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h tests/*/*.c)
+	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.cc src/*/*.h tests/*/*.c)
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

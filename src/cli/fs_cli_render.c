@@ -25,7 +25,8 @@
 
 static const char usage[] =
     "Usage: factsheet render LAYOUT DATA_DIR -o FILE [--lang en,fr] [--each COLUMN]\n"
-    "                        [-j N] [--shard K/N] [--strict] [--dpi N] [--quiet]\n"
+    "                        [-j N] [--shard K/N] [--strict] [--dpi N] [--no-tags]\n"
+    "                        [--quiet]\n"
     "\n"
     "Renders the layout with the CSV tables of DATA_DIR into FILE. The output\n"
     "format follows FILE's extension: .pdf, .png or .svg. A PNG of several\n"
@@ -46,6 +47,8 @@ static const char usage[] =
     "      --strict        a missing or fuzzy translation, or a character the\n"
     "                      fonts cannot draw, is an error, not a warning\n"
     "      --dpi N         PNG resolution, 36 to 1200 (default 150)\n"
+    "      --no-tags       a PDF without its structure tree, language and XMP\n"
+    "                      metadata (smaller and faster; not accessible)\n"
     "      --dump-boxes FILE   also write every placed box and text, one per line\n"
     "                      (FILE takes the same {names} as -o)\n"
     "  -q, --quiet         no progress and no summary; only problems\n"
@@ -69,7 +72,7 @@ typedef struct {
     const char *dump; /* --dump-boxes, NULL when not asked */
     const char *each; /* --each, NULL for one document per language */
     double dpi;
-    bool strict, quiet;
+    bool strict, quiet, untagged;
     int jobs;
     size_t shard, shards; /* this slice (0-based) of shards */
     fs_cli_langs langs;
@@ -104,17 +107,13 @@ static bool parse_shard(const char *text, size_t *shard, size_t *shards)
 
 static int parse_args(int argc, char **argv, render_args *args)
 {
-    static const struct option options[] = {{"output", required_argument, NULL, 'o'},
-                                            {"lang", required_argument, NULL, 'l'},
-                                            {"each", required_argument, NULL, 'e'},
-                                            {"jobs", required_argument, NULL, 'j'},
-                                            {"shard", required_argument, NULL, 'S'},
-                                            {"strict", no_argument, NULL, 's'},
-                                            {"dpi", required_argument, NULL, 'd'},
-                                            {"dump-boxes", required_argument, NULL, 'b'},
-                                            {"quiet", no_argument, NULL, 'q'},
-                                            {"help", no_argument, NULL, 'h'},
-                                            {NULL, 0, NULL, 0}};
+    static const struct option options[] = {
+        {"output", required_argument, NULL, 'o'}, {"lang", required_argument, NULL, 'l'},
+        {"each", required_argument, NULL, 'e'},   {"jobs", required_argument, NULL, 'j'},
+        {"shard", required_argument, NULL, 'S'},  {"strict", no_argument, NULL, 's'},
+        {"dpi", required_argument, NULL, 'd'},    {"dump-boxes", required_argument, NULL, 'b'},
+        {"no-tags", no_argument, NULL, 'T'},      {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
     *args = (render_args){.dpi = 150, .jobs = default_jobs(), .shards = 1};
     const char *langs = "en";
     opterr = 0;
@@ -142,6 +141,9 @@ static int parse_args(int argc, char **argv, render_args *args)
             break;
         case 'q':
             args->quiet = true;
+            break;
+        case 'T':
+            args->untagged = true;
             break;
         case 'j':
             errno = 0;
@@ -399,7 +401,7 @@ int fs_cli_render(int argc, char **argv)
     char *owned;
     const char *datadir = fs_cli_datadir(&owned);
     fs_cli_run r = {0};
-    fs_batch batch = {.emit = {.dpi = args.dpi, .cleanup = cleanup}};
+    fs_batch batch = {.emit = {.dpi = args.dpi, .cleanup = cleanup, .untagged = args.untagged}};
     size_t count = 0;
     fs_job *jobs = NULL;
     screen s = {.tty = isatty(STDERR_FILENO), .quiet = args.quiet};

@@ -12,6 +12,7 @@
 #include "core/fs_alloc.h"
 #include "core/fs_buf.h"
 #include "core/fs_output.h"
+#include "emit/fs_pdf_finish.h"
 #include "paint/fs_paint.h"
 
 typedef enum { FS_PDF, FS_PNG, FS_SVG } fs_backend_kind;
@@ -20,6 +21,18 @@ typedef struct {
     const char *extension;
     fs_backend_kind kind;
 } fs_backend;
+
+/* cairo's write function into memory, where a PDF is finished before it is
+ * written out. Out of memory, the buffer is marked failed and the bytes
+ * dropped, but cairo is told they were written: when this function
+ * failed, cairo 1.16 crashed finishing the tagged brief (a read of a null
+ * pointer in cairo_surface_finish, in make check's allocation failures).
+ * The failed buffer is reported once cairo is done. */
+static cairo_status_t write_memory(void *closure, const unsigned char *data, unsigned int length)
+{
+    fs_buf_append(closure, (const char *)data, length);
+    return CAIRO_STATUS_SUCCESS;
+}
 
 /* cairo's write function over an fs_output. */
 static cairo_status_t write_output(void *closure, const unsigned char *data, unsigned int length)
@@ -65,8 +78,9 @@ static void set_metadata(cairo_surface_t *surface, const fs_document *doc,
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
-static bool finish(cairo_surface_t *surface, cairo_t *cr, bool painted, fs_output *out,
-                   fs_diags *diags)
+/* Destroys cr and finishes and destroys surface: cairo writes out the last
+ * of the file then. Returns the first error cairo met. */
+static cairo_status_t end_drawing(cairo_surface_t *surface, cairo_t *cr)
 {
     cairo_status_t status = cairo_status(cr);
     cairo_destroy(cr);
@@ -74,6 +88,13 @@ static bool finish(cairo_surface_t *surface, cairo_t *cr, bool painted, fs_outpu
     if (status == CAIRO_STATUS_SUCCESS)
         status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
+    return status;
+}
+
+/* Closes out, reporting what went wrong while drawing unless writing the
+ * file failed first (which says why). */
+static bool finish(cairo_status_t status, bool painted, fs_output *out, fs_diags *diags)
+{
     bool closed = fs_output_close(out, diags);
     if (status != CAIRO_STATUS_SUCCESS && closed)
         fs_error(diags, fs_pos_at(out->target, 0, 0), NULL, "cannot draw the output: %s",
@@ -85,6 +106,59 @@ static bool finish(cairo_surface_t *surface, cairo_t *cr, bool painted, fs_outpu
                  "viewer to check them",
                  "the page could not be drawn in full (an icon, a picture or a link failed)");
     return closed && painted && status == CAIRO_STATUS_SUCCESS;
+}
+
+/* Writes the PDF that cairo drew into memory to out: a tagged one finished
+ * with what cairo cannot write (fs_pdf_finish.h), an untagged one with
+ * links without the structure that carried them, else as cairo wrote it. */
+static bool write_pdf(const fs_buf *drawn, const fs_paint_tags *tags, const fs_document *doc,
+                      const fs_emit_options *options, fs_output *out, fs_diags *diags)
+{
+    if (!fs_buf_ok(drawn) || (tags && tags->failed)) {
+        fs_error(diags, fs_pos_at(out->target, 0, 0), NULL, "out of memory");
+        return false;
+    }
+    if (!tags) {
+        fs_output_write(out, drawn->data, drawn->length);
+        return true;
+    }
+    fs_buf done = {0};
+    bool ok;
+    if (tags->tagged) {
+        fs_pdf_facts facts = {.lang = doc->lang,
+                              .title = doc->title,
+                              .author = doc->author,
+                              .subject = doc->subject,
+                              .keywords = doc->keywords,
+                              .created = options->created,
+                              .alts = tags->alts,
+                              .actuals = tags->actuals,
+                              .element_count = tags->element_count,
+                              .link_texts = tags->links,
+                              .link_count = tags->link_count,
+                              /* What factsheet cannot guarantee for every layout: a title,
+                               * alternative texts, headings in order; the rest it does. */
+                              .conforming = doc->title && *doc->title && doc->lang && *doc->lang &&
+                                            tags->figures_described && tags->headings_in_order};
+        ok = fs_pdf_finish(drawn->data, drawn->length, &facts, &done, out->target, diags);
+    } else {
+        ok = fs_pdf_untag(drawn->data, drawn->length, &done, out->target, diags);
+    }
+    /* A failed write marks out failed, and closing it reports why. */
+    if (ok)
+        fs_output_write(out, done.data, done.length);
+    fs_buf_free(&done);
+    return ok;
+}
+
+/* True when a page of display has a link. */
+static bool has_links(const fs_display *display)
+{
+    for (size_t p = 0; p < display->page_count; p++)
+        for (size_t i = 0; i < display->pages[p].count; i++)
+            if (display->pages[p].ops[i].kind == FS_OP_TEXT && display->pages[p].ops[i].link_count)
+                return true;
+    return false;
 }
 
 /* Headings become the PDF's outline (bookmarks), nested by level. */
@@ -116,8 +190,9 @@ static bool emit_vector(const fs_display *display, const fs_document *doc, fs_pa
     fs_output out;
     if (!fs_output_open(&out, path, options->cleanup, diags))
         return false;
+    fs_buf drawn = {0};
     cairo_surface_t *surface =
-        kind == FS_PDF ? cairo_pdf_surface_create_for_stream(write_output, &out, display->width,
+        kind == FS_PDF ? cairo_pdf_surface_create_for_stream(write_memory, &drawn, display->width,
                                                              display->height)
                        : cairo_svg_surface_create_for_stream(write_output, &out, display->width,
                                                              display->height);
@@ -129,14 +204,30 @@ static bool emit_vector(const fs_display *display, const fs_document *doc, fs_pa
     bool painted = true;
     int parents[4] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT,
                       CAIRO_PDF_OUTLINE_ROOT};
+    /* A tagged PDF, or an untagged one with links: cairo 1.16 writes a
+     * link drawn outside every structure tag into a damaged file. */
+    fs_paint_tags structure, *tags = NULL;
+    if (kind == FS_PDF && (!options->untagged || has_links(display))) {
+        tags = &structure;
+        fs_paint_tags_begin(tags, cr, !options->untagged);
+    }
     for (size_t i = 0; i < display->page_count; i++) {
-        painted = fs_paint_page(cr, &display->pages[i], pango) && painted;
+        painted = fs_paint_page(cr, &display->pages[i], pango, tags) && painted;
+        if (tags && i + 1 == display->page_count)
+            fs_paint_tags_end(tags, cr);
         if (kind == FS_PDF)
             add_outline(surface, &display->pages[i], i + 1, parents);
         cairo_show_page(cr);
     }
-    bool ok = finish(surface, cr, painted, &out, diags) && fs_output_commit(&out, diags);
+    cairo_status_t status = end_drawing(surface, cr);
+    bool written = true;
+    if (kind == FS_PDF && status == CAIRO_STATUS_SUCCESS && painted)
+        written = write_pdf(&drawn, tags, doc, options, &out, diags);
+    bool ok = finish(status, painted, &out, diags) && written && fs_output_commit(&out, diags);
     fs_output_discard(&out);
+    fs_buf_free(&drawn);
+    if (tags)
+        fs_paint_tags_free(tags);
     return ok;
 }
 
@@ -152,7 +243,7 @@ static cairo_status_t draw_png(const fs_page_ops *page, const fs_display *displa
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     cairo_scale(cr, scale, scale);
-    *painted = fs_paint_page(cr, page, pango);
+    *painted = fs_paint_page(cr, page, pango, NULL);
     cairo_status_t status = cairo_status(cr);
     if (status == CAIRO_STATUS_SUCCESS)
         status = cairo_surface_write_to_png_stream(surface, write, closure);
@@ -176,7 +267,7 @@ static bool emit_png_page(const fs_page_ops *page, const fs_display *display, fs
 static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int length)
 {
     fs_buf_append(closure, (const char *)data, length);
-    return fs_buf_ok(closure) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_NO_MEMORY;
+    return fs_buf_ok(closure) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 bool fs_emit_png_page(const fs_display *display, size_t index, fs_pango *pango, double dpi,

@@ -149,8 +149,9 @@ static void add_link_rects(void *context, const drawn_line *drawn)
 }
 
 /* Makes the drawn lines' part of each link clickable (in a PDF; other
- * surfaces ignore links): one rectangle per line the link's text is on. */
-static bool paint_links(cairo_t *cr, const fs_op *op, PangoLayout *layout)
+ * surfaces ignore links): one rectangle per line the link's text is on, a
+ * Link element of the op's element, whose words tags records. */
+static bool paint_links(cairo_t *cr, const fs_op *op, PangoLayout *layout, fs_paint_tags *tags)
 {
     bool ok = true;
     for (size_t l = 0; l < op->link_count; l++) {
@@ -165,7 +166,12 @@ static bool paint_links(cairo_t *cr, const fs_op *op, PangoLayout *layout)
         else
             put_attribute(&attributes, "uri", link->target);
         ok = ok && fs_buf_ok(&attributes);
-        if (area.any && fs_buf_ok(&attributes)) {
+        if (area.any && fs_buf_ok(&attributes) && tags) {
+            fs_paint_tags_begin_own(tags, cr, CAIRO_TAG_LINK, fs_buf_str(&attributes));
+            cairo_tag_end(cr, CAIRO_TAG_LINK);
+            fs_paint_tags_link(tags, pango_layout_get_text(layout) + link->start,
+                               link->end - link->start);
+        } else if (area.any && fs_buf_ok(&attributes)) {
             cairo_tag_begin(cr, CAIRO_TAG_LINK, fs_buf_str(&attributes));
             cairo_tag_end(cr, CAIRO_TAG_LINK);
         }
@@ -174,8 +180,11 @@ static bool paint_links(cairo_t *cr, const fs_op *op, PangoLayout *layout)
     return ok;
 }
 
-/* False when out of memory: the text is drawn, but not its anchor or links. */
-static bool paint_text(cairo_t *cr, const fs_op *op, fs_pango *pango)
+/* False when out of memory: the text is drawn, but not its anchor or links.
+ * In a tagged PDF, text with links is drawn in a Span, and each link is a
+ * Link beside it: cairo marks only the content of an element that holds
+ * no other. */
+static bool paint_text(cairo_t *cr, const fs_op *op, fs_pango *pango, fs_paint_tags *tags)
 {
     PangoLayout *layout = fs_pango_layout(pango, &op->text);
     if (!layout)
@@ -188,6 +197,11 @@ static bool paint_text(cairo_t *cr, const fs_op *op, fs_pango *pango)
         if (ok)
             cairo_tag_begin(cr, CAIRO_TAG_DEST, fs_buf_str(&dest));
     }
+    bool span = tags && tags->tagged && op->tag && op->link_count;
+    if (tags)
+        fs_paint_tags_text(tags, op->text.markup);
+    if (span)
+        fs_paint_tags_begin_own(tags, cr, "Span", NULL);
     set_color(cr, op->color);
     if (op->text.line_count > 0) {
         each_drawn_line(op, layout, show_line, cr);
@@ -195,11 +209,13 @@ static bool paint_text(cairo_t *cr, const fs_op *op, fs_pango *pango)
         cairo_move_to(cr, op->x, op->y);
         pango_cairo_show_layout(cr, layout);
     }
+    if (span)
+        cairo_tag_end(cr, "Span");
     if (op->anchor && ok)
         cairo_tag_end(cr, CAIRO_TAG_DEST);
     fs_buf_free(&dest);
     if (op->link_count && ok)
-        ok = paint_links(cr, op, layout);
+        ok = paint_links(cr, op, layout, tags);
     g_object_unref(layout);
     return ok;
 }
@@ -243,11 +259,13 @@ static bool paint_icon(cairo_t *cr, const fs_op *op, fs_pango *pango)
     return true;
 }
 
-bool fs_paint_page(cairo_t *cr, const fs_page_ops *page, fs_pango *pango)
+bool fs_paint_page(cairo_t *cr, const fs_page_ops *page, fs_pango *pango, fs_paint_tags *tags)
 {
     bool ok = true;
     for (size_t i = 0; i < page->count; i++) {
         const fs_op *op = &page->ops[i];
+        if (tags)
+            fs_paint_tags_enter(tags, cr, op->tag);
         switch (op->kind) {
         case FS_OP_RECT:
             paint_rect(cr, op);
@@ -259,7 +277,7 @@ bool fs_paint_page(cairo_t *cr, const fs_page_ops *page, fs_pango *pango)
             cairo_fill(cr);
             break;
         case FS_OP_TEXT:
-            ok = paint_text(cr, op, pango) && ok;
+            ok = paint_text(cr, op, pango, tags) && ok;
             break;
         case FS_OP_ICON:
             ok = paint_icon(cr, op, pango) && ok;

@@ -6,11 +6,15 @@
 #include <cairo.h>
 #include <stdbool.h>
 
+#include "paint/fs_paint_tags.h"
 #include "place/fs_display.h"
 #include "place/fs_pango.h"
 
 /* Draws every op of page on cr, whose user space must be the page in
- * points. False when an icon glyph cannot be found or cairo fails. */
-bool fs_paint_page(cairo_t *cr, const fs_page_ops *page, fs_pango *pango);
+ * points. tags: NULL to draw no structure (PNG, SVG, a PDF without tags or
+ * links), else each op in its element (fs_paint_tags.h); the same for
+ * every page of the document. False when an icon glyph cannot be found or
+ * cairo fails. */
+bool fs_paint_page(cairo_t *cr, const fs_page_ops *page, fs_pango *pango, fs_paint_tags *tags);
 
 #endif

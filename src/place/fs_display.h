@@ -21,8 +21,36 @@ typedef enum {
     FS_OP_ARC
 } fs_op_kind;
 
+/* What a piece of the page is to a reader who cannot see it: the element
+ * of a tagged PDF's structure tree (ISO 32000-1, 14.8.4) its ops belong to.
+ * Elements form a tree in the document's arena; an element's ops are
+ * consecutive in the display list, and elements come in reading order.
+ * An op with no element is an artifact: decoration, a running head. */
+typedef enum {
+    FS_TAG_SECT,       /* a top-level block of the body */
+    FS_TAG_H,          /* a heading, of a level */
+    FS_TAG_P,          /* a paragraph, a stat tile's sentence */
+    FS_TAG_L,          /* a list: its LIs */
+    FS_TAG_LI,         /* a list item: its Lbl and LBody */
+    FS_TAG_LBL,        /* a list item's marker */
+    FS_TAG_LBODY,      /* a list item's paragraphs */
+    FS_TAG_BLOCKQUOTE, /* a quote, with its attribution */
+    FS_TAG_FIGURE,     /* a chart or a picture, said in its alt text */
+    FS_TAG_CAPTION,    /* a picture's caption */
+    FS_TAG_SPAN        /* the lines of a paragraph in one column, when it runs on */
+} fs_tag_role;
+
+typedef struct fs_tag fs_tag;
+struct fs_tag {
+    fs_tag_role role;
+    int level;            /* FS_TAG_H: 1 to 6 */
+    const char *alt;      /* FS_TAG_FIGURE: what it shows, in words; NULL when unknown */
+    const fs_tag *parent; /* NULL for a child of the document itself */
+};
+
 typedef struct {
     fs_op_kind kind;
+    const fs_tag *tag; /* the structure element the op is drawn in; NULL: an artifact */
     double x, y, w, h;
     fs_rgba color; /* fill of rect and circle, ink of text and icon */
     /* What a picture, a chart or a statistic shows, in words, for readers

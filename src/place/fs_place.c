@@ -102,14 +102,20 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
     if (!place_start_page(&p, &g))
         return NULL;
     p.text_scale = p.body_scale;
+    /* The body is the tagged PDF's content, a Sect per block; what the
+     * running heads draw is an artifact. */
+    p.tagging = true;
     for (size_t i = 0; i < doc->body->child_count && !p.failed; i++) {
         const fs_box *block = doc->body->children[i];
         p.current = block;
+        p.group = NULL;
+        place_end_run(&p);
         if (block->kind == FS_BOX_BREAK) {
             if (g.y > g.top + 0.01 && !place_start_page(&p, &g))
                 return NULL;
             continue;
         }
+        p.group = place_tag(&p, FS_TAG_SECT, 0, NULL);
         if (block->kind == FS_BOX_FLOW) {
             place_flow(&p, &g, block);
             g.y += gap;
@@ -129,6 +135,8 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
         g.y += height + gap;
     }
     display->page_used[display->page_count - 1] = g.y - g.top;
+    p.tagging = false;
+    p.group = NULL;
     p.text_scale = 1;
     /* Headers and footers last, when the number of pages is known; the
      * header's operations go first on each page and the footer's last, so
@@ -143,7 +151,8 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
         if (headers[which])
             place_box(&p, headers[which], g.x, page->margin.top, g.width, 0);
         for (size_t k = 0; k < body.count; k++)
-            place_emit(&p, &body.ops[k]);
+            if (!fs_display_add(arena, &running, &body.ops[k]))
+                p.failed = true;
         if (footers[which])
             place_box(&p, footers[which], g.x, page->height - page->margin.bottom - g.footer[which],
                       g.width, 0);

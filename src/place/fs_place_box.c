@@ -284,6 +284,9 @@ static double layout_frame(placer *p, const fs_box *box, double x, double y, dou
     return height;
 }
 
+/* A list: an L whose items are LIs, each its marker (Lbl) and its content
+ * (LBody); the marker is drawn first, so that it comes first in the text
+ * too. */
 static double layout_list(placer *p, const fs_box *box, double x, double y, double width)
 {
     double gap = place_gap(box, FS_GAP_LIST);
@@ -303,14 +306,24 @@ static double layout_list(placer *p, const fs_box *box, double x, double y, doub
             ? style->size * 1.1
             : place_measure(p, "00.", marker_style, style->size, -1).width + style->size * 0.4;
     double top = y;
+    const fs_tag *group = p->group;
+    const fs_tag *list = place_tag(p, FS_TAG_L, 0, group);
     for (size_t i = 0; i < box->child_count; i++) {
         const fs_box *item = box->children[i];
-        double height = place_box(p, item, x + indent, y, width - indent, 0);
-        if (p->page && box->as.list.marker != FS_MARKER_NONE) {
-            const char *marker = box->as.list.marker == FS_MARKER_BULLET
-                                     ? "•"
-                                     : fs_arena_printf(p->arena, "%zu.", i + 1);
-            place_emit_text(p, x, y, indent, height, marker, marker_style, style->size, 0);
+        double height = place_measure_box(p, item, width - indent);
+        if (p->page) {
+            const fs_tag *li = place_tag(p, FS_TAG_LI, 0, list);
+            if (box->as.list.marker != FS_MARKER_NONE) {
+                const char *marker = box->as.list.marker == FS_MARKER_BULLET
+                                         ? "•"
+                                         : fs_arena_printf(p->arena, "%zu.", i + 1);
+                p->leaf = place_tag(p, FS_TAG_LBL, 0, li);
+                place_emit_text(p, x, y, indent, height, marker, marker_style, style->size, 0);
+                p->leaf = NULL;
+            }
+            p->group = place_tag(p, FS_TAG_LBODY, 0, li);
+            place_box(p, item, x + indent, y, width - indent, 0);
+            p->group = group;
         }
         y += height + (i + 1 < box->child_count ? gap : 0);
     }
@@ -327,30 +340,55 @@ double place_image_height(const fs_box *box, double width)
     return w > 0 ? width * h / w : 0;
 }
 
-static double layout_image(placer *p, const fs_box *box, double x, double y, double width)
+void place_picture(placer *p, const fs_box *box, double x, double y, double width,
+                   const fs_tag *figure)
 {
-    double height = place_image_height(box, width);
-    fs_op picture = {.kind = FS_OP_IMAGE, .x = x, .y = y, .w = width, .h = height};
+    fs_op picture = {.kind = FS_OP_IMAGE, .x = x, .y = y, .w = width};
+    picture.h = place_image_height(box, width);
     picture.picture.image = box->as.image.image;
     picture.picture.cover = box->as.image.cover;
     picture.alt = box->as.image.alt;
+    const fs_tag *outer = p->leaf;
+    p->leaf = figure;
     if (box->as.image.image)
         place_emit(p, &picture);
-    if (box->child_count)
+    p->leaf = outer;
+}
+
+const fs_tag *place_picture_tag(placer *p, const fs_box *box)
+{
+    /* alt: "" says the picture is decoration, an artifact. */
+    const char *alt = box->as.image.alt;
+    return alt && !*alt ? NULL : place_figure(p, alt);
+}
+
+/* A picture and its caption (a Caption after its Figure). */
+static double layout_image(placer *p, const fs_box *box, double x, double y, double width)
+{
+    double height = place_image_height(box, width);
+    place_picture(p, box, x, y, width, place_picture_tag(p, box));
+    if (box->child_count) {
+        const fs_tag *group = p->group;
+        p->group = place_tag(p, FS_TAG_CAPTION, 0, group);
         height +=
             CAPTION_GAP + place_box(p, box->children[0], x, y + height + CAPTION_GAP, width, 0);
+        p->group = group;
+    }
     return height;
 }
 
 /* Outside a flow a quote is one block beside one bar: its paragraphs are
- * laid out without their own. */
+ * laid out without their own, in one BlockQuote. */
 static double layout_quote(placer *p, const fs_box *box, double x, double y, double width)
 {
     bool beside_bar = p->beside_bar;
+    const fs_tag *group = p->group;
     p->beside_bar = true;
+    p->group = place_tag(p, FS_TAG_BLOCKQUOTE, 0, group);
     double height = layout_stack(p, children_of(box), box->child_count, FS_GAP_FRAME,
                                  x + QUOTE_INDENT, y, width - QUOTE_INDENT);
     p->beside_bar = beside_bar;
+    p->group = group;
     if (box->child_count)
         place_emit_bar(p, &box->children[0]->as.text.bar, x, y, y + height);
     return height;
@@ -408,7 +446,14 @@ double place_box(placer *p, const fs_box *box, double x, double y, double width,
 {
     const fs_box *outer = p->current;
     p->current = box;
+    /* A run of Markdown blocks is the texts of one box: any other box ends
+     * the run around it and starts its own. */
+    bool ends_run = p->page && box->kind != FS_BOX_TEXT;
+    if (ends_run)
+        place_end_run(p);
     double height = layout_kind(p, box, x, y, width, min_height);
+    if (ends_run)
+        place_end_run(p);
     p->current = outer;
     return height;
 }

@@ -455,22 +455,34 @@ static double layout_per_item(placer *p, const fs_box *box, double x, double y, 
     return y - top;
 }
 
+static double layout_chart(placer *p, const fs_box *box, double x, double y, double width,
+                           const char **alt)
+{
+    switch (box->as.chart.kind) {
+    case FS_CHART_DONUT:
+        return layout_per_item(p, box, x, y, width, alt, layout_donut);
+    case FS_CHART_ICONS:
+        return layout_per_item(p, box, x, y, width, alt, layout_icon_array);
+    case FS_CHART_PROGRESS:
+        return layout_per_item(p, box, x, y, width, alt, layout_progress);
+    case FS_CHART_BAR:
+        return layout_bars(p, box, x, y, width, alt);
+    case FS_CHART_COLUMN:
+        return layout_columns(p, box, x, y, width, alt);
+    case FS_CHART_TIMELINE:
+        return layout_timeline(p, box, x, y, width, alt);
+    }
+    return 0;
+}
+
+/* Every part of a chart, its labels too, is drawn in one Figure that its
+ * alternative text describes. */
 double place_chart(placer *p, const fs_box *box, double x, double y, double width)
 {
     const char *alt = box->as.chart.alt;
-    switch (box->as.chart.kind) {
-    case FS_CHART_DONUT:
-        return layout_per_item(p, box, x, y, width, &alt, layout_donut);
-    case FS_CHART_ICONS:
-        return layout_per_item(p, box, x, y, width, &alt, layout_icon_array);
-    case FS_CHART_PROGRESS:
-        return layout_per_item(p, box, x, y, width, &alt, layout_progress);
-    case FS_CHART_BAR:
-        return layout_bars(p, box, x, y, width, &alt);
-    case FS_CHART_COLUMN:
-        return layout_columns(p, box, x, y, width, &alt);
-    case FS_CHART_TIMELINE:
-        return layout_timeline(p, box, x, y, width, &alt);
-    }
-    return 0;
+    const fs_tag *outer = p->leaf;
+    p->leaf = place_figure(p, alt);
+    double height = layout_chart(p, box, x, y, width, &alt);
+    p->leaf = outer;
+    return height;
 }

@@ -20,6 +20,9 @@ typedef struct {
     double indent; /* of a list item or quote */
     const char *marker;
     const fs_text_style *marker_style;
+    /* In a tagged PDF: a text's paragraph element and its marker's Lbl; a
+     * picture's Figure; for anything else, the element it goes under. */
+    const fs_tag *tag, *marker_tag, *group;
     double space_before, space_after;
     /* measured at the column's width */
     double *bottoms; /* text: the bottom of each line */
@@ -53,18 +56,27 @@ static piece *add_piece(placer *p, pieces *list, const fs_box *box)
     }
     list->pieces = grown;
     piece *pc = &list->pieces[list->count++];
-    *pc = (piece){.box = box, .space_before = FLOW_BLOCK_SPACE, .space_after = FLOW_BLOCK_SPACE};
+    *pc = (piece){.box = box,
+                  .group = p->group,
+                  .space_before = FLOW_BLOCK_SPACE,
+                  .space_after = FLOW_BLOCK_SPACE};
     return pc;
 }
 
+/* The pieces of a text box's paragraphs, their elements under group; the
+ * first paragraph's marker (its own, or the one given) has the Lbl
+ * marker_tag. */
 static void add_text_pieces(placer *p, pieces *list, const fs_box *box, double indent,
-                            const char *marker, const fs_text_style *marker_style)
+                            const char *marker, const fs_text_style *marker_style,
+                            const fs_tag *group, const fs_tag *marker_tag)
 {
     const fs_text_style *style = place_scaled(p, &box->as.text.style);
     for (size_t i = 0; i < box->as.text.paragraph_count; i++) {
         piece *pc = add_piece(p, list, box);
         if (!pc)
             return;
+        pc->tag = place_paragraph_tag(p, box, group);
+        pc->marker_tag = i == 0 ? marker_tag : NULL;
         pc->style = style;
         pc->paragraph = i;
         pc->text = true;
@@ -80,35 +92,48 @@ static void add_text_pieces(placer *p, pieces *list, const fs_box *box, double i
     }
 }
 
+/* The pieces of box, in reading order, with their elements (made here, as
+ * the flow is drawn once they are laid out). */
 static void add_pieces(placer *p, pieces *list, const fs_box *box)
 {
+    if (box->kind != FS_BOX_TEXT)
+        place_end_run(p);
     switch (box->kind) {
     case FS_BOX_STACK:
         for (size_t i = 0; i < box->child_count; i++)
             add_pieces(p, list, box->children[i]);
+        place_end_run(p);
         return;
     case FS_BOX_TEXT: {
         const fs_text_style *marker = NULL;
         if (box->as.text.item_marker)
             marker = place_marker_style(p, place_scaled(p, &box->as.text.style), box->as.text.bar);
-        add_text_pieces(p, list, box, 0, NULL, marker);
+        const fs_tag *lbl;
+        const fs_tag *group = place_text_group(p, box, &lbl);
+        add_text_pieces(p, list, box, 0, NULL, marker, group, lbl);
         return;
     }
-    case FS_BOX_QUOTE:
+    case FS_BOX_QUOTE: {
+        const fs_tag *quote = place_tag(p, FS_TAG_BLOCKQUOTE, 0, p->group);
         for (size_t i = 0; i < box->child_count; i++)
-            add_text_pieces(p, list, box->children[i], 0, NULL, NULL);
+            add_text_pieces(p, list, box->children[i], 0, NULL, NULL, quote, NULL);
         return;
+    }
     case FS_BOX_LIST: {
         const fs_text_style *style = place_scaled(p, &box->as.list.style);
         const fs_text_style *marker = place_marker_style(p, style, box->as.list.marker_color);
         double indent = box->as.list.marker == FS_MARKER_NONE ? 0 : style->size * LIST_INDENT;
+        const fs_tag *l = place_tag(p, FS_TAG_L, 0, p->group);
         for (size_t i = 0; i < box->child_count; i++) {
             const char *text = box->as.list.marker == FS_MARKER_BULLET ? "•"
                                : box->as.list.marker == FS_MARKER_NUMBER
                                    ? fs_arena_printf(p->arena, "%zu.", i + 1)
                                    : NULL;
+            const fs_tag *item = place_tag(p, FS_TAG_LI, 0, l);
+            const fs_tag *lbl = text ? place_tag(p, FS_TAG_LBL, 0, item) : NULL;
             size_t first = list->count;
-            add_text_pieces(p, list, box->children[i], indent, text, marker);
+            add_text_pieces(p, list, box->children[i], indent, text, marker,
+                            place_tag(p, FS_TAG_LBODY, 0, item), lbl);
             /* Items of a list are closer than paragraphs. */
             for (size_t k = first; k < list->count; k++)
                 list->pieces[k].space_after = place_gap(box, FS_GAP_LIST);
@@ -126,11 +151,14 @@ static void add_pieces(placer *p, pieces *list, const fs_box *box)
     }
     case FS_BOX_IMAGE: {
         piece *pc = add_piece(p, list, box);
+        if (pc)
+            pc->tag = place_picture_tag(p, box);
         if (pc && box->child_count) {
             /* The caption is a piece of its own, kept with its picture. */
             pc->keep = true;
             pc->space_after = CAPTION_GAP;
-            add_text_pieces(p, list, box->children[0], 0, NULL, NULL);
+            add_text_pieces(p, list, box->children[0], 0, NULL, NULL,
+                            place_tag(p, FS_TAG_CAPTION, 0, p->group), NULL);
         }
         return;
     }
@@ -235,8 +263,15 @@ static double fill_column(placer *p, const pieces *list, flow_at *at, double x, 
                                  "make it smaller, or give the flow fewer columns",
                                  "this block is %.0f mm taller than a column of the flow",
                                  (pc->height - height) * 25.4 / 72);
-            if (p->page)
+            if (p->page && pc->box->kind == FS_BOX_IMAGE) {
+                /* The picture alone: its caption is the next piece. */
+                place_picture(p, pc->box, x0, top + y + space, w, pc->tag);
+            } else if (p->page) {
+                const fs_tag *group = p->group;
+                p->group = pc->group;
                 place_box(p, pc->box, x0, top + y + space, w, 0);
+                p->group = group;
+            }
             y += space + pc->height;
             after = pc->space_after;
             last_bar = false;
@@ -279,13 +314,23 @@ static double fill_column(placer *p, const pieces *list, flow_at *at, double x, 
         if (p->page) {
             const fs_box *outer = p->current;
             p->current = box;
-            place_emit_paragraph(p, box, pc->style, pc->paragraph, x0, y0, w, chunk, at->line,
-                                 take == pc->lines ? 0 : take);
-            if (pc->marker && at->line == 0)
+            /* Marker, bar, then text: the order a reader gets them in. */
+            if (pc->marker && at->line == 0) {
+                p->leaf = pc->marker_tag;
                 place_emit_marker(p, pc->marker, pc->marker_style, pc->style->size, x0, y0, chunk);
+            }
+            p->leaf = NULL;
             if (box->as.text.has_bar)
                 place_emit_bar(p, &box->as.text.bar, x0 - QUOTE_INDENT, last_bar ? y0 - space : y0,
                                y0 + chunk);
+            /* A paragraph that runs on into the next column or page is a
+             * P of Spans, one per column: what comes between (a running
+             * head) stays outside it. */
+            bool whole = at->line == 0 && take == pc->lines;
+            p->leaf = whole ? pc->tag : place_tag(p, FS_TAG_SPAN, 0, pc->tag);
+            place_emit_paragraph(p, box, pc->style, pc->paragraph, x0, y0, w, chunk, at->line,
+                                 take == pc->lines ? 0 : take);
+            p->leaf = NULL;
             p->current = outer;
         }
         y += space + chunk;

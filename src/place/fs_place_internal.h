@@ -18,7 +18,8 @@
  *                     lists, pictures, quotes
  *   fs_place_stat.c   stat tiles and the fit of their numbers as a group
  *   fs_place_chart.c  charts (their arithmetic is fs_chart.c)
- *   fs_place_flow.c   text flowing through columns and pages */
+ *   fs_place_flow.c   text flowing through columns and pages
+ *   fs_place_tags.c   the structure of a tagged PDF: each op's element */
 #ifndef FS_PLACE_INTERNAL_H
 #define FS_PLACE_INTERNAL_H
 
@@ -34,6 +35,10 @@
 typedef struct {
     double baseline, label_top;
 } stat_marks;
+
+/* How deep Markdown's lists nest in the structure; deeper items join the
+ * deepest list. */
+#define FS_RUN_DEPTH 8
 
 typedef struct {
     const fs_measurer *measurer;
@@ -65,6 +70,16 @@ typedef struct {
     /* Laying out a quote's paragraphs outside a flow: the quote draws one
      * bar beside them all, and they draw none of their own. */
     bool beside_bar;
+    /* The structure of a tagged PDF (fs_place_tags.c), made while the body
+     * is drawn (tagging): the element new elements go under (NULL: the
+     * document) and the one the ops drawn now are in (NULL: artifacts);
+     * in a run of Markdown blocks, its open lists (the L and the current
+     * item's LBody at each depth) and its open quote. */
+    bool tagging;
+    const fs_tag *group, *leaf;
+    const fs_tag *run_lists[FS_RUN_DEPTH], *run_bodies[FS_RUN_DEPTH];
+    int run_depth;
+    const fs_tag *run_quote;
     bool failed;
 } placer;
 
@@ -104,7 +119,8 @@ fs_extent place_measure(placer *p, const char *markup, const fs_text_style *styl
                         double width);
 
 /* Adds op to the page being drawn, with the position of the box being laid
- * out; nothing while measuring. */
+ * out, in the placer's current element (its leaf); nothing while
+ * measuring. */
 void place_emit(placer *p, const fs_op *op);
 
 /* Draws markup in style at size in the box (x, y, width, height), with a
@@ -138,6 +154,28 @@ void place_emit_marker(placer *p, const char *marker, const fs_text_style *style
 /* Draws a quote's bar at x from top to bottom. */
 void place_emit_bar(placer *p, const fs_rgba *color, double x, double top, double bottom);
 
+/* ---- fs_place_tags.c -------------------------------------------------- */
+
+/* A new structure element of role (and level, for a heading) under parent,
+ * in the arena; NULL when nothing is tagged (measuring, the running heads,
+ * out of memory: p->failed). */
+const fs_tag *place_tag(placer *p, fs_tag_role role, int level, const fs_tag *parent);
+
+/* A Figure under the current group that says alt. */
+const fs_tag *place_figure(placer *p, const char *alt);
+
+/* The element a text box's paragraphs go under: the current group, or in
+ * a run of Markdown blocks the list item body or quote the box belongs
+ * to. *marker is the Lbl of a list item's marker, or NULL. */
+const fs_tag *place_text_group(placer *p, const fs_box *box, const fs_tag **marker);
+
+/* A paragraph's element of a text box under group: H of the box's level
+ * for a heading, else P. */
+const fs_tag *place_paragraph_tag(placer *p, const fs_box *box, const fs_tag *group);
+
+/* Ends a run of Markdown blocks: the next list or quote is a new one. */
+void place_end_run(placer *p);
+
 /* ---- fs_place_box.c --------------------------------------------------- */
 
 /* Lays box out at (x, y), width wide and at least min_height tall (drawing
@@ -160,6 +198,14 @@ double place_child_width(const fs_box *child, double available);
 
 /* A picture's height at width (without its caption). */
 double place_image_height(const fs_box *box, double width);
+
+/* Draws a picture box's picture (not its caption) in figure. */
+void place_picture(placer *p, const fs_box *box, double x, double y, double width,
+                   const fs_tag *figure);
+
+/* The Figure a picture box's picture is drawn in, under the current group;
+ * NULL for a decoration (alt: ""). */
+const fs_tag *place_picture_tag(placer *p, const fs_box *box);
 
 /* ---- fs_place_stat.c -------------------------------------------------- */
 

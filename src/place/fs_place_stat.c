@@ -301,6 +301,11 @@ double place_stat(placer *p, const fs_box *box, double x, double y, double width
         if (box->as.stat.icon.image || box->as.stat.icon.family)
             place_emit(p, &icon);
     }
+    /* The number, label and comparison line read as one sentence ("2,029,052
+     * community members covered by ..."): one paragraph. The icon says
+     * nothing the sentence does not. */
+    const fs_tag *outer = p->leaf;
+    p->leaf = place_tag(p, FS_TAG_P, 0, p->group);
     place_emit_text(p, inner_x + g.number_x, inner_y + g.number_top, g.number_w, g.number.height,
                     box->as.stat.number, number_style, g.n, 0);
     place_emit_text(p, inner_x, inner_y + g.label_top, inner_w, g.label.height, box->as.stat.label,
@@ -310,5 +315,6 @@ double place_stat(placer *p, const fs_box *box, double x, double y, double width
         place_emit_text(p, inner_x, inner_y + g.compare_top, inner_w, g.compare.height,
                         box->as.stat.compare, compare_style, compare_style->size, 0);
     }
+    p->leaf = outer;
     return height;
 }

@@ -161,6 +161,7 @@ void place_emit(placer *p, const fs_op *op)
     fs_op placed = *op;
     if (!placed.pos.file && p->current)
         placed.pos = p->current->pos;
+    placed.tag = p->leaf;
     if (!fs_display_add(p->arena, p->page, &placed))
         p->failed = true;
 }
@@ -202,18 +203,24 @@ void place_emit_paragraph(placer *p, const fs_box *box, const fs_text_style *sty
 
 static const double QUOTE_BAR = 2.5; /* a pull quote's bar */
 
-/* The paragraphs of a text box, one under the other. */
+/* The paragraphs of a text box, one under the other, each its own element
+ * under group; drawn when draw is true. Returns their height. */
 static double layout_paragraphs(placer *p, const fs_box *box, const fs_text_style *style, double x,
-                                double y, double width)
+                                double y, double width, const fs_tag *group, bool draw)
 {
     double top = y;
+    const fs_tag *outer = p->leaf;
     for (size_t i = 0; i < box->as.text.paragraph_count; i++) {
         fs_extent extent = place_measure(p, box->as.text.paragraphs[i], style, style->size, width);
-        place_emit_paragraph(p, box, style, i, x, y, width, extent.height, 0, 0);
+        if (draw) {
+            p->leaf = place_paragraph_tag(p, box, group);
+            place_emit_paragraph(p, box, style, i, x, y, width, extent.height, 0, 0);
+        }
         y += extent.height;
         if (i + 1 < box->as.text.paragraph_count)
             y += style->space_after;
     }
+    p->leaf = outer;
     return y - top;
 }
 
@@ -222,15 +229,26 @@ double place_text(placer *p, const fs_box *box, double x, double y, double width
     const fs_text_style *style = place_scaled(p, &box->as.text.style);
     bool bar = box->as.text.has_bar && !p->beside_bar;
     double indent = place_text_indent(box, style, bar);
-    double height = layout_paragraphs(p, box, style, x + indent, y, width - indent);
+    double height = layout_paragraphs(p, box, style, x + indent, y, width - indent, NULL, false);
+    if (!p->page)
+        return height;
+    const fs_tag *marker;
+    const fs_tag *group = place_text_group(p, box, &marker);
     /* A list item or quote paragraph of Markdown outside a flow: its
-     * marker or bar in the indent. */
-    if (indent > 0 && p->page && box->as.text.item_marker)
+     * marker before its text (in reading order too), its bar in the
+     * indent. */
+    const fs_tag *outer = p->leaf;
+    if (indent > 0 && box->as.text.item_marker) {
+        p->leaf = marker;
         place_emit_marker(p, box->as.text.item_marker,
                           place_marker_style(p, style, box->as.text.bar), style->size, x + indent,
                           y, height);
-    if (indent > 0 && p->page && bar)
+    }
+    p->leaf = NULL;
+    if (indent > 0 && bar)
         place_emit_bar(p, &box->as.text.bar, x + indent - QUOTE_INDENT, y, y + height);
+    p->leaf = outer;
+    layout_paragraphs(p, box, style, x + indent, y, width - indent, group, true);
     return height;
 }
 

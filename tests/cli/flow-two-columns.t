@@ -1,8 +1,9 @@
 # Text flows through two columns and onto a second page: a paragraph splits
 # between columns, a column break sends what follows to the next column (here
 # the next page), the last page's columns are balanced, and the running heads
-# show the page numbers. The box dump is compared whole: "2 pages". The
-# theme is its own: the text sizes are chosen for these breaks.
+# show the page numbers; a list item's marker comes before its text. The box
+# dump is compared whole: "2 pages". The theme is its own: the text sizes are
+# chosen for these breaks.
 --- file: layout/theme.yaml
 colors: {text: "#000000", accent: "#D9661F", rule: "#999999"}
 fonts: {sans: Inter}
@@ -77,10 +78,10 @@ page 1
   text     28.35   65.05  174.33  156.00 #000000 Inter 400 15.00 "Wells were repaired in twelve villages, and the committees that run them met every month to share the costs of spare parts and to plan the work of the dry season."
   text     28.35  225.05  174.33  117.00 #000000 Inter 400 15.00 "Farmers tried seeds that stand drought; half of them kept the new seeds for a second year, and the cooperatives bought them in bulk."
   text     28.35  352.05  174.33   15.60 #000000 Inter 700 12.00 h2 #second-part "Second part"
-  text     44.85  367.65  157.83   39.00 #000000 Inter 400 15.00 "Savings groups lent to their members."
   text     31.14  367.65    6.96   39.00 #d9661f Inter 700 15.00 "•"
-  text     44.85  410.65  157.83   39.00 #000000 Inter 400 15.00 "Women led most of the groups."
+  text     44.85  367.65  157.83   39.00 #000000 Inter 400 15.00 "Savings groups lent to their members."
   text     31.14  410.65    6.96   39.00 #d9661f Inter 700 15.00 "•"
+  text     44.85  410.65  157.83   39.00 #000000 Inter 400 15.00 "Women led most of the groups."
   text     28.35  453.65  174.33   78.00 #000000 Inter 400 15.00 lines 1-4 "Radio programmes carried the warnings of the weather service to every village of the district, in three languages."
   text    216.85   49.45  174.33   39.00 #000000 Inter 400 15.00 lines 5-6 "Radio programmes carried the warnings of the weather service to every village of the district, in three languages."
   text     28.35  557.83  362.84    9.10 #000000 Inter 400 7.00 "Page 1 of 2"

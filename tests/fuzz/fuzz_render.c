@@ -102,7 +102,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                            (int)(display->height * scale) + 1);
             cairo_t *cr = cairo_create(surface);
             cairo_scale(cr, scale, scale);
-            fs_paint_page(cr, &display->pages[i], pango);
+            fs_paint_page(cr, &display->pages[i], pango, NULL);
             cairo_destroy(cr);
             cairo_surface_destroy(surface);
         }

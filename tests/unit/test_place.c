@@ -1558,6 +1558,174 @@ static void every_op_names_the_box_it_draws(void **state)
     assert_int_equal(find_text(display, 0, "footer")->pos.line, 40);
 }
 
+/* ---- structure of a tagged PDF ------------------------------------------ */
+
+/* The op of page 0 drawing markup s exactly, whichever its kind. */
+static const fs_op *op_of(const fs_display *display, const char *s)
+{
+    const fs_op *op = find_text(display, 0, s);
+    assert_non_null(op);
+    return op;
+}
+
+static void assert_tag(const fs_tag *tag, fs_tag_role role, const fs_tag *parent)
+{
+    assert_non_null(tag);
+    assert_int_equal(tag->role, role);
+    assert_ptr_equal(tag->parent, parent);
+}
+
+/* A top-level block is a Sect of the document; a heading an H of its
+ * level; what the running heads draw, an artifact. */
+static void blocks_are_sections_and_running_heads_artifacts(void **state)
+{
+    fixture *f = *state;
+    fs_box *title = text(f, "Title", 20);
+    title->as.text.level = 1;
+    fs_box *blocks[] = {title, text(f, "body", 10)};
+    fs_display *display = place_body(f, blocks, 2, text(f, "Page 1", 8));
+    assert_non_null(display);
+    const fs_tag *h = op_of(display, "Title")->tag;
+    assert_int_equal(h->role, FS_TAG_H);
+    assert_int_equal(h->level, 1);
+    assert_tag(h->parent, FS_TAG_SECT, NULL);
+    const fs_tag *p = op_of(display, "body")->tag;
+    assert_tag(p->parent, FS_TAG_SECT, NULL);
+    assert_int_equal(p->role, FS_TAG_P);
+    assert_ptr_not_equal(p->parent, h->parent);
+    assert_null(op_of(display, "Page 1")->tag);
+}
+
+/* A stat tile's number and label are one paragraph; its frame, disc and
+ * icon are artifacts. */
+static void a_stat_tile_is_one_sentence(void **state)
+{
+    fixture *f = *state;
+    fs_box *tile = stat(f, "2,029,052");
+    tile->has_fill = true;
+    fs_box *blocks[] = {tile};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    assert_non_null(display);
+    const fs_tag *sentence = op_of(display, "2,029,052")->tag;
+    assert_non_null(sentence);
+    assert_int_equal(sentence->role, FS_TAG_P);
+    assert_tag(sentence->parent, FS_TAG_SECT, NULL);
+    assert_ptr_equal(op_of(display, "label")->tag, sentence);
+    const fs_page_ops *ops = &display->pages[0];
+    for (size_t i = 0; i < ops->count; i++)
+        if (ops->ops[i].kind != FS_OP_TEXT)
+            assert_null(ops->ops[i].tag);
+}
+
+/* Every op of a chart, its texts too, is in one Figure with the chart's
+ * alternative text. */
+static void a_chart_is_one_figure(void **state)
+{
+    fixture *f = *state;
+    const fs_chart_item items[] = {
+        {.label = "women", .plain = "women", .text = "50%", .value = 50}};
+    const fs_page_ops *ops = place_chart(f, chart(f, FS_CHART_DONUT, items, 1));
+    const fs_tag *figure = ops->ops[0].tag;
+    assert_tag(figure, FS_TAG_FIGURE, figure->parent);
+    assert_string_equal(figure->alt, "the chart in words");
+    for (size_t i = 0; i < ops->count; i++)
+        assert_ptr_equal(ops->ops[i].tag, figure);
+}
+
+/* A list: an L of LIs, each a Lbl (drawn first) and an LBody. */
+static void a_list_is_items_of_label_and_body(void **state)
+{
+    fixture *f = *state;
+    fs_box *items[] = {text(f, "first", 10), text(f, "second", 10)};
+    fs_box *list = with_children(f, FS_BOX_LIST, items, 2);
+    list->as.list.marker = FS_MARKER_BULLET;
+    list->as.list.style = style_of(10);
+    fs_box *blocks[] = {list};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    assert_non_null(display);
+    const fs_page_ops *ops = &display->pages[0];
+    assert_int_equal(ops->count, 4);
+    const fs_tag *l = NULL;
+    for (size_t i = 0; i < 4; i += 2) {
+        const fs_op *marker = &ops->ops[i], *body = &ops->ops[i + 1];
+        assert_string_equal(marker->text.markup, "•");
+        assert_string_equal(body->text.markup, i == 0 ? "first" : "second");
+        const fs_tag *item = marker->tag->parent;
+        assert_int_equal(marker->tag->role, FS_TAG_LBL);
+        assert_int_equal(item->role, FS_TAG_LI);
+        assert_tag(body->tag, FS_TAG_P, body->tag->parent);
+        assert_tag(body->tag->parent, FS_TAG_LBODY, item);
+        if (l)
+            assert_ptr_equal(item->parent, l);
+        l = item->parent;
+        assert_tag(l, FS_TAG_L, l->parent);
+    }
+}
+
+/* Markdown's items come as texts: items of one depth in a row are one
+ * list, a deeper one opens a list in the body of the item before it. */
+static void markdown_items_make_nested_lists(void **state)
+{
+    fixture *f = *state;
+    const char *words[] = {"one", "two", "two.a", "three"};
+    int depths[] = {1, 1, 2, 1};
+    fs_box *items[4];
+    for (size_t i = 0; i < 4; i++) {
+        items[i] = text(f, words[i], 10);
+        items[i]->as.text.depth = depths[i];
+        items[i]->as.text.item_marker = depths[i] > 1 ? "–" : "•";
+    }
+    fs_box *blocks[] = {with_children(f, FS_BOX_STACK, items, 4)};
+    fs_display *display = place_body(f, blocks, 1, NULL);
+    assert_non_null(display);
+    const fs_tag *one = op_of(display, "one")->tag, *two = op_of(display, "two")->tag;
+    const fs_tag *inner = op_of(display, "two.a")->tag, *three = op_of(display, "three")->tag;
+    const fs_tag *list = one->parent->parent->parent;
+    assert_int_equal(list->role, FS_TAG_L);
+    assert_ptr_equal(two->parent->parent->parent, list);
+    assert_ptr_equal(three->parent->parent->parent, list);
+    /* two.a: P in an LBody of an LI of an L inside two's LBody. */
+    assert_ptr_equal(inner->parent->parent->parent->parent, two->parent);
+}
+
+/* In a flow, a paragraph that runs on into the next column is a P of two
+ * Spans; a picture's caption is drawn once, in a Caption. */
+static void a_run_on_paragraph_is_spans_and_a_caption_drawn_once(void **state)
+{
+    fixture *f = *state;
+    const char *first = lines_of(f, 'a', 7), *second = lines_of(f, 'b', 5);
+    fs_box *caption = text(f, "the caption", 10);
+    fs_box *caption_children[] = {caption};
+    fs_box *picture = with_children(f, FS_BOX_IMAGE, caption_children, 1);
+    picture->as.image.height = 10;
+    fs_box *children[] = {text(f, first, 10), text(f, second, 10), picture};
+    fs_display *display = place_flow(f, children, 3);
+    assert_non_null(display);
+    const fs_op *parts[2] = {NULL, NULL};
+    size_t found = 0;
+    size_t captions = 0;
+    const fs_tag *caption_tag = NULL;
+    for (size_t p = 0; p < display->page_count; p++)
+        for (size_t i = 0; i < display->pages[p].count; i++) {
+            const fs_op *op = &display->pages[p].ops[i];
+            if (op->kind == FS_OP_TEXT && op->text.markup == second && found < 2)
+                parts[found++] = op;
+            if (op->kind == FS_OP_TEXT && strcmp(op->text.markup, "the caption") == 0) {
+                captions++;
+                caption_tag = op->tag;
+            }
+        }
+    assert_int_equal(found, 2);
+    assert_int_equal(parts[0]->tag->role, FS_TAG_SPAN);
+    assert_int_equal(parts[1]->tag->role, FS_TAG_SPAN);
+    assert_ptr_not_equal(parts[0]->tag, parts[1]->tag);
+    assert_ptr_equal(parts[0]->tag->parent, parts[1]->tag->parent);
+    assert_int_equal(parts[0]->tag->parent->role, FS_TAG_P);
+    assert_int_equal(captions, 1);
+    assert_tag(caption_tag, FS_TAG_P, caption_tag->parent);
+    assert_int_equal(caption_tag->parent->role, FS_TAG_CAPTION);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1631,6 +1799,14 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(charts_of_no_rows_draw_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(a_body_too_long_shrinks_to_its_page_count, setup, teardown),
+        cmocka_unit_test_setup_teardown(blocks_are_sections_and_running_heads_artifacts, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_stat_tile_is_one_sentence, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_chart_is_one_figure, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_list_is_items_of_label_and_body, setup, teardown),
+        cmocka_unit_test_setup_teardown(markdown_items_make_nested_lists, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_run_on_paragraph_is_spans_and_a_caption_drawn_once, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(a_body_that_cannot_shrink_enough_is_an_overflow, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_body_that_fits_is_not_shrunk, setup, teardown),
