@@ -411,14 +411,3 @@ fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diag
     doc->strict = fs_lang_strict(input->lang);
     return fs_diags_errors(diags) == errors && doc->body ? doc : NULL;
 }
-
-const char *fs_bind_plain(const fs_bind_input *input, const fs_template *template, fs_arena *arena,
-                          fs_diags *diags)
-{
-    binder b = {.in = input,
-                .theme = input->layout->theme,
-                .arena = arena,
-                .diags = diags,
-                .reported = {.arena = arena}};
-    return bind_fill_plain(&b, template, true);
-}

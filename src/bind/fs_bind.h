@@ -52,9 +52,4 @@ typedef struct {
  * the data catalog. */
 fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diags);
 
-/* Fills a template against the data as plain text (no markup), for
- * metadata and tests. NULL after reporting an error. */
-const char *fs_bind_plain(const fs_bind_input *input, const fs_template *template, fs_arena *arena,
-                          fs_diags *diags);
-
 #endif

@@ -11,7 +11,8 @@
 #include "i18n/fs_template.h"
 #include "i18n/fs_typo.h"
 
-const fs_locale *bind_locale(const binder *b)
+/* The locale of the document's language. */
+static const fs_locale *locale_of(const binder *b)
 {
     return fs_lang_locale(b->in->lang);
 }
@@ -268,7 +269,10 @@ static bool number_needed(binder *b, const fs_segment *field, const fs_table *ta
     return false;
 }
 
-void bind_keep_together(fs_buf *out, size_t from)
+/* Turns the plain spaces of a formatted number or date (from out[from] on)
+ * into no-break spaces: "7 millions" or "30 juin 2019" never break across
+ * lines. */
+static void keep_together(fs_buf *out, size_t from)
 {
     fs_buf tail = {0};
     fs_buf_append(&tail, out->data + from, out->length - from);
@@ -424,7 +428,7 @@ static bool format_decimal(binder *b, const fs_segment *field, const fs_table *t
         digits = fs_buf_str(&share);
     }
     size_t from = out->length;
-    bool ok = fs_locale_format_decimal(bind_locale(b), digits, style, field->skeleton, out);
+    bool ok = fs_locale_format_decimal(locale_of(b), digits, style, field->skeleton, out);
     if (!ok)
         fs_error(b->diags, b->last_cell,
                  "write the number with at most a few hundred digits, or check the format's "
@@ -432,7 +436,7 @@ static bool format_decimal(binder *b, const fs_segment *field, const fs_table *t
                  "cannot format %s for language %s", fs_table_cell(table, row, column),
                  fs_lang_tag(b->in->lang));
     else
-        bind_keep_together(out, from);
+        keep_together(out, from);
     fs_buf_free(&decimal);
     fs_buf_free(&share);
     return ok;
@@ -502,9 +506,9 @@ bool bind_format_cell(binder *b, const fs_segment *field, fs_format format, bool
                                               FS_DATE_MONTH_YEAR};
         size_t from = out->length;
         if (parse_date(text, &year, &month, &day) &&
-            fs_locale_format_date(bind_locale(b), year, month, day,
+            fs_locale_format_date(locale_of(b), year, month, day,
                                   dates[format - FS_FORMAT_DATE_SHORT], out)) {
-            bind_keep_together(out, from);
+            keep_together(out, from);
             return true;
         }
         fs_error(b->diags, b->last_cell, "write dates as YYYY-MM-DD or YYYY-MM",
@@ -539,7 +543,7 @@ static const fs_arm *plural_arm(binder *b, const fs_segment *field, double value
         if (key[0] == '=' && strtod(key + 1, NULL) == value)
             return &field->arms[i];
     }
-    return fs_segment_arm(field, fs_locale_plural(bind_locale(b), value));
+    return fs_segment_arm(field, fs_locale_plural(locale_of(b), value));
 }
 
 /* Appends one placeholder's value. */

@@ -75,9 +75,6 @@ const char *bind_style_named(const binder *b, const char *preferred, const char 
 
 /* ---- fs_bind_cell.c --------------------------------------------------- */
 
-/* The locale of the document's language. */
-const fs_locale *bind_locale(const binder *b);
-
 /* True when the placeholder or node was reported before; remembers it
  * otherwise. what must outlive the binding (it lives in the layout). */
 bool bind_already_reported(binder *b, const void *what);
@@ -94,11 +91,6 @@ void bind_columns_hint(binder *b, const fs_table *table, const char *name, fs_bu
  * error. Tells on_column of the column read. */
 bool bind_locate(binder *b, const fs_segment *field, const fs_table **table, size_t *row,
                  size_t *column);
-
-/* Turns the plain spaces of a formatted number or date (from out[from] on)
- * into no-break spaces: "7 millions" or "30 juin 2019" never break across
- * lines. */
-void bind_keep_together(fs_buf *out, size_t from);
 
 /* The translation of text (from the layout's catalog first for a text the
  * layout writes, else the data's), else text with a warning (an error under

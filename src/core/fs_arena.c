@@ -2,6 +2,7 @@
 
 #include "core/fs_alloc.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,6 @@ typedef struct fs_block {
 
 struct fs_arena {
     fs_block *head;
-    size_t total_used;
 };
 
 int fs_size_mul(size_t count, size_t size, size_t *out)
@@ -60,7 +60,6 @@ void fs_arena_reset(fs_arena *arena)
     if (block)
         block->used = 0;
     arena->head = block;
-    arena->total_used = 0;
 }
 
 void *fs_arena_alloc(fs_arena *arena, size_t size)
@@ -91,7 +90,6 @@ void *fs_arena_alloc(fs_arena *arena, size_t size)
     }
     void *memory = block->data + block->used;
     block->used += rounded;
-    arena->total_used += rounded;
     memset(memory, 0, size);
     return memory;
 }
@@ -127,7 +125,8 @@ char *fs_arena_strdup(fs_arena *arena, const char *text)
     return fs_arena_strndup(arena, text, strlen(text));
 }
 
-char *fs_arena_vprintf(fs_arena *arena, const char *format, va_list args)
+__attribute__((format(printf, 2, 0))) static char *vprintf_in(fs_arena *arena, const char *format,
+                                                              va_list args)
 {
     va_list copy;
     va_copy(copy, args);
@@ -145,12 +144,7 @@ char *fs_arena_printf(fs_arena *arena, const char *format, ...)
 {
     va_list args;
     va_start(args, format);
-    char *text = fs_arena_vprintf(arena, format, args);
+    char *text = vprintf_in(arena, format, args);
     va_end(args);
     return text;
-}
-
-size_t fs_arena_used(const fs_arena *arena)
-{
-    return arena->total_used;
 }

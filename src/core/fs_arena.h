@@ -5,7 +5,6 @@
 #ifndef FS_ARENA_H
 #define FS_ARENA_H
 
-#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct fs_arena fs_arena;
@@ -41,11 +40,6 @@ char *fs_arena_strndup(fs_arena *arena, const char *text, size_t length);
 /* printf into the arena. NULL when out of memory. */
 char *fs_arena_printf(fs_arena *arena, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
-char *fs_arena_vprintf(fs_arena *arena, const char *format, va_list args)
-    __attribute__((format(printf, 2, 0)));
-
-/* Bytes currently handed out, for benchmarks and tests. */
-size_t fs_arena_used(const fs_arena *arena);
 
 /* Multiplies count by size into *out; false when it would overflow. The one
  * place where size arithmetic on untrusted counts is checked. */

@@ -13,7 +13,6 @@
  * calling thread's stack and is closed at once. */
 #include "i18n/fs_locale.h"
 
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +26,6 @@
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
 
-#define NUMBER_STYLES 4
 #define DATE_STYLES   4
 
 /* Longest language tag accepted: far beyond any real tag, short enough that
@@ -48,24 +46,10 @@
 #define DECIMAL_STYLES  FS_DECIMAL_SKELETON
 
 struct fs_locale {
-    char *lang;                      /* the tag as the caller gave it */
-    char id[ULOC_FULLNAME_CAPACITY]; /* ICU's locale ID for it */
-    UNumberFormatter *numbers[NUMBER_STYLES];
+    char id[ULOC_FULLNAME_CAPACITY]; /* ICU's locale ID for the tag */
     UNumberFormatter *decimals[DECIMAL_STYLES][CACHED_DECIMALS + 1];
     UDateFormat *dates[DATE_STYLES];
     UPluralRules *plural;
-};
-
-/* Indexed by fs_number_style. Every style drops the sign of a value that
- * rounds to zero ("0", not "-0") and rounds halves up, as readers of a
- * report expect (2.5 -> 3), instead of ICU's default half-even. The percent
- * unit takes the value as already in percent (94 -> 94%), unlike the
- * `scale/100` or `%x100` skeletons. */
-static const char *const number_skeletons[NUMBER_STYLES] = {
-    [FS_NUMBER_PLAIN] = "group-auto .## rounding-mode-half-up sign-negative",
-    [FS_NUMBER_INTEGER] = "group-auto precision-integer rounding-mode-half-up sign-negative",
-    [FS_NUMBER_PERCENT] = "percent group-auto .## rounding-mode-half-up sign-negative",
-    [FS_NUMBER_COMPACT] = "compact-long rounding-mode-half-up sign-negative",
 };
 
 /* Indexed by fs_date_style: CLDR skeletons, turned into each language's own
@@ -146,20 +130,6 @@ static bool resolve_tag(const char *tag, char *id, size_t capacity)
     return U_SUCCESS(status) && status != U_USING_DEFAULT_WARNING;
 }
 
-static UNumberFormatter *open_number(const char *id, const char *skeleton)
-{
-    UChar text[128];
-    if (!ascii_to_uchars(skeleton, text, sizeof text / sizeof text[0]))
-        return NULL;
-    UErrorCode status = U_ZERO_ERROR;
-    UNumberFormatter *formatter = unumf_openForSkeletonAndLocale(text, -1, id, &status);
-    if (U_FAILURE(status)) {
-        unumf_close(formatter);
-        return NULL;
-    }
-    return formatter;
-}
-
 /* Opens a date format for the best pattern of the skeleton in UTC on a
  * proleptic Gregorian calendar. id already names the Gregorian calendar, so
  * a tag such as "th-TH" (Buddhist by default) or "-u-ca-japanese" still
@@ -205,11 +175,6 @@ static UNumberFormatter *open_skeleton(const char *id, const char *skeleton, UPa
 /* Opens every formatter; false when ICU failed to make one. */
 static bool open_formatters(fs_locale *locale, const char *id)
 {
-    for (int i = 0; i < NUMBER_STYLES; i++) {
-        locale->numbers[i] = open_number(id, number_skeletons[i]);
-        if (!locale->numbers[i])
-            return false;
-    }
     for (int style = 0; style < DECIMAL_STYLES; style++) {
         for (int decimals = 0; decimals <= CACHED_DECIMALS; decimals++) {
             char skeleton[160];
@@ -257,12 +222,8 @@ fs_locale *fs_locale_create(const char *lang, fs_diags *diags)
         return NULL;
     }
 
-    size_t size = strlen(lang) + 1;
     fs_locale *locale = calloc(1, sizeof(*locale));
-    if (locale && (locale->lang = malloc(size)))
-        memcpy(locale->lang, lang, size);
-    if (!locale || !locale->lang) {
-        free(locale);
+    if (!locale) {
         if (diags)
             fs_error(diags, fs_pos_at(NULL, 0, 0), NULL,
                      "out of memory while loading language '%s'", lang);
@@ -284,21 +245,13 @@ void fs_locale_free(fs_locale *locale)
 {
     if (!locale)
         return;
-    for (int i = 0; i < NUMBER_STYLES; i++)
-        unumf_close(locale->numbers[i]);
     for (int style = 0; style < DECIMAL_STYLES; style++)
         for (int decimals = 0; decimals <= CACHED_DECIMALS; decimals++)
             unumf_close(locale->decimals[style][decimals]);
     for (int i = 0; i < DATE_STYLES; i++)
         udat_close(locale->dates[i]);
     uplrules_close(locale->plural);
-    free(locale->lang);
     free(locale);
-}
-
-const char *fs_locale_lang(const fs_locale *locale)
-{
-    return locale->lang;
 }
 
 /* Appends the text of a formatted number; false with nothing appended
@@ -322,25 +275,6 @@ static bool append_result(const UFormattedNumber *result, UErrorCode status, fs_
     bool ok = U_SUCCESS(status) && append_utf16(out, text, length);
     if (text != small)
         free(text);
-    return ok;
-}
-
-bool fs_locale_format_number(const fs_locale *locale, double value, fs_number_style style,
-                             fs_buf *out)
-{
-    /* ICU would print "NaN" or "∞"; neither belongs in a brief, so the
-     * caller gets a failure to report instead. */
-    if ((unsigned)style >= NUMBER_STYLES || !isfinite(value))
-        return false;
-    UErrorCode status = U_ZERO_ERROR;
-    UFormattedNumber *result = unumf_openResult(&status);
-    if (U_FAILURE(status)) {
-        unumf_closeResult(result);
-        return false;
-    }
-    unumf_formatDouble(locale->numbers[style], value, result, &status);
-    bool ok = append_result(result, status, out);
-    unumf_closeResult(result);
     return ok;
 }
 

@@ -18,23 +18,6 @@ typedef struct fs_locale fs_locale;
 fs_locale *fs_locale_create(const char *lang, fs_diags *diags);
 void fs_locale_free(fs_locale *locale);
 
-/* The language tag the locale was made for. */
-const char *fs_locale_lang(const fs_locale *locale);
-
-/* Number styles, matching the formats of placeholders. */
-typedef enum {
-    FS_NUMBER_PLAIN,   /* grouped, up to 2 decimals: 2,029,052 / 2 029 052; 1,839.5 / 1 839,5 */
-    FS_NUMBER_INTEGER, /* grouped, rounded to a whole number */
-    FS_NUMBER_PERCENT, /* value given in percent units: 94 -> 94% / 94 % */
-    FS_NUMBER_COMPACT  /* long compact form: 7 million / 7 millions */
-} fs_number_style;
-
-/* Appends value formatted in the style to out (UTF-8). False when ICU
- * failed, with nothing appended. For a value computed here (a chart's
- * share); a cell's number goes through fs_locale_format_decimal, exactly. */
-bool fs_locale_format_number(const fs_locale *locale, double value, fs_number_style style,
-                             fs_buf *out);
-
 /* How fs_locale_format_decimal shows a number. */
 typedef enum {
     FS_DECIMAL_WRITTEN, /* grouped, with exactly the decimals written: 1.50 -> 1.50 / 1,50 */

@@ -28,8 +28,7 @@ fs_fonts *fs_fonts_create(const char *conf_path, fs_diags *diags)
     FcConfig *config = absolute ? FcConfigCreate() : NULL;
     bool parsed = config && FcConfigParseAndLoad(config, (const FcChar8 *)absolute, FcTrue);
     free(absolute);
-    if (!config || !parsed ||
-        !FcConfigBuildFonts(config)) {
+    if (!config || !parsed || !FcConfigBuildFonts(config)) {
         fs_error(diags, fs_pos_at(conf_path, 0, 0), "check the file is valid fontconfig XML",
                  "cannot load the font configuration");
         if (config)
@@ -54,7 +53,8 @@ void fs_fonts_free(fs_fonts *fonts)
     free(fonts);
 }
 
-bool fs_fonts_has_family(const fs_fonts *fonts, const char *family)
+/* True when the set has a face of that family. */
+static bool has_family(const fs_fonts *fonts, const char *family)
 {
     FcPattern *pattern = FcPatternCreate();
     FcObjectSet *objects = FcObjectSetBuild(FC_FAMILY, (char *)NULL);
@@ -78,7 +78,7 @@ bool fs_fonts_check_theme(const fs_fonts *fonts, const fs_theme *theme, fs_diags
     for (size_t i = 0; i < fs_theme_family_count(theme); i++) {
         fs_pos where;
         const char *family = fs_theme_family(theme, i, &where);
-        if (fs_fonts_has_family(fonts, family))
+        if (has_family(fonts, family))
             continue;
         fs_buf hint = {0};
         fs_buf_printf(&hint,

@@ -17,9 +17,6 @@ typedef struct fs_fonts fs_fonts;
 fs_fonts *fs_fonts_create(const char *conf_path, fs_diags *diags);
 void fs_fonts_free(fs_fonts *fonts);
 
-/* True when the set has a face of that family. */
-bool fs_fonts_has_family(const fs_fonts *fonts, const char *family);
-
 /* Checks that every family the theme names is in the set; an error at the
  * theme's line for each one missing. */
 bool fs_fonts_check_theme(const fs_fonts *fonts, const fs_theme *theme, fs_diags *diags);

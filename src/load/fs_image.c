@@ -1068,11 +1068,6 @@ static bool named(const char *name, fs_pos where, fs_diags *diags)
     return false;
 }
 
-const fs_image *fs_images_get(fs_images *images, const char *path, fs_pos where, fs_diags *diags)
-{
-    return named(path, where, diags) ? get(images, path, path, where, diags) : NULL;
-}
-
 const fs_image *fs_images_get_in(fs_images *images, const char *folder, const char *name,
                                  fs_pos where, fs_diags *diags)
 {

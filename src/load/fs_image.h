@@ -46,25 +46,22 @@ fs_images *fs_images_new(void);
 /* Frees the cache and every image it loaded. No other thread may be using it. */
 void fs_images_free(fs_images *images);
 
-/* The image at path (relative to the working folder), read, checked and
- * decoded once per run: later calls with the same file return the same
- * object, owned by the cache. NULL with an error at where (the layout node
- * or CSV cell that names the file) when the file is missing, unreadable, not
- * PNG/JPEG/SVG, corrupt or over a limit; a file that failed fails again, with
- * the same error at each caller's where. Thread-safe: two threads asking for
- * one file at once load it once. */
-const fs_image *fs_images_get(fs_images *images, const char *path, fs_pos where, fs_diags *diags);
-
-/* fs_images_get for a name written relative to folder, as a layout or a CSV
- * cell names "images/map.svg" in the data folder: the file read (and quoted
- * in messages) is folder/name, or name alone when it is absolute or folder
- * is NULL; a did-you-mean hint spells its suggestion relative to folder, as
- * the name was written, so that it can be copied into the cell. */
+/* The image a layout or a CSV cell names relative to folder ("images/map.svg"
+ * in the data folder): the file read (and quoted in messages) is
+ * folder/name, or name alone when it is absolute or folder is NULL; a
+ * did-you-mean hint spells its suggestion relative to folder, as the name
+ * was written, so that it can be copied into the cell. The file is read,
+ * checked and decoded once per run: later calls with the same file return
+ * the same object, owned by the cache. NULL with an error at where (the
+ * layout node or CSV cell that names the file) when the file is missing,
+ * unreadable, not PNG/JPEG/SVG, corrupt or over a limit; a file that failed
+ * fails again, with the same error at each caller's where. Thread-safe: two
+ * threads asking for one file at once load it once. */
 const fs_image *fs_images_get_in(fs_images *images, const char *folder, const char *name,
                                  fs_pos where, fs_diags *diags);
 
 /* Sniffs, checks and decodes an image held in memory, exactly as
- * fs_images_get does with a file's bytes; name (usually the path) appears in
+ * fs_images_get_in does with a file's bytes; name (usually the path) appears in
  * error messages and is what fs_image_path returns. The bytes are copied.
  * The caller frees the result with fs_image_free. NULL with an error at where
  * when the bytes are not a usable image. */

@@ -174,6 +174,14 @@ typedef struct {
 
 /* ---- small helpers --------------------------------------------------- */
 
+/* True for the types whose cells are numbers: integer, decimal, percent,
+ * year. */
+static bool is_number_type(fs_col_type type)
+{
+    return type == FS_COL_INTEGER || type == FS_COL_DECIMAL || type == FS_COL_PERCENT ||
+           type == FS_COL_YEAR;
+}
+
 static bool is_newline(unsigned char c)
 {
     return c == '\n' || c == '\r';
@@ -1563,7 +1571,7 @@ static fs_col_type column_type(const fs_table *t, size_t column)
 
 static size_t count_missing(const fs_table *t, size_t column)
 {
-    if (!fs_col_type_is_number(t->column[column].type))
+    if (!is_number_type(t->column[column].type))
         return 0;
     size_t missing = 0;
     for (size_t row = 0; row < t->rows; row++) {
@@ -1869,7 +1877,7 @@ bool fs_table_cell_decimal(const fs_table *table, size_t row, size_t column, fs_
 bool fs_table_cell_missing(const fs_table *table, size_t row, size_t column)
 {
     const fs_cell *cell = cell_at(table, row, column);
-    return cell && fs_col_type_is_number(table->column[column].type) &&
+    return cell && is_number_type(table->column[column].type) &&
            (cell->kind == CELL_EMPTY || cell->kind == CELL_MARKER);
 }
 
@@ -1946,12 +1954,6 @@ bool fs_col_type_from_name(const char *name, fs_col_type *type)
     return false;
 }
 
-bool fs_col_type_is_number(fs_col_type type)
-{
-    return type == FS_COL_INTEGER || type == FS_COL_DECIMAL || type == FS_COL_PERCENT ||
-           type == FS_COL_YEAR;
-}
-
 bool fs_table_column_declared(const fs_table *table, size_t column)
 {
     return column < table->columns && table->column[column].declared;
@@ -1971,7 +1973,7 @@ bool fs_table_column_translated(const fs_table *table, size_t column)
 static bool fits_type(const fs_cell *cell, fs_col_type type)
 {
     cell_kind kind = cell->kind;
-    if (kind == CELL_EMPTY || (kind == CELL_MARKER && fs_col_type_is_number(type)))
+    if (kind == CELL_EMPTY || (kind == CELL_MARKER && is_number_type(type)))
         return true;
     switch (type) {
     case FS_COL_INTEGER:

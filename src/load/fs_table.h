@@ -77,9 +77,6 @@ const char *fs_col_type_name(fs_col_type type);
 /* The type named name ("integer", "text", ...); false when none is. */
 bool fs_col_type_from_name(const char *name, fs_col_type *type);
 
-/* True for the types whose cells are numbers: integer, decimal, percent,
- * year. */
-bool fs_col_type_is_number(fs_col_type type);
 
 typedef struct fs_table fs_table;
 

@@ -197,7 +197,7 @@ static const fs_image *get(void **state, const char *name)
 {
     ctx *c = *state;
     char path[PATH_MAX];
-    return fs_images_get(c->images, in_folder(path, name), WHERE, c->diags);
+    return fs_images_get_in(c->images, NULL, in_folder(path, name), WHERE, c->diags);
 }
 
 static const fs_image *get_ok(void **state, const char *name)
@@ -990,7 +990,8 @@ static void test_get_in_folder(void **state)
     const fs_image *image = fs_images_get_in(c->images, data, "images/map.png", WHERE, c->diags);
     assert_non_null(image);
     assert_ptr_equal(
-        fs_images_get(c->images, in_folder(path, "data/images/map.png"), WHERE, c->diags), image);
+        fs_images_get_in(c->images, NULL, in_folder(path, "data/images/map.png"), WHERE, c->diags),
+        image);
     char slashed[PATH_MAX + 1];
     snprintf(slashed, sizeof slashed, "%s/", data);
     assert_ptr_equal(fs_images_get_in(c->images, slashed, "images/map.png", WHERE, c->diags),
@@ -1039,8 +1040,8 @@ static void test_cache_repeats_failure(void **state)
     ctx *c = *state;
     char path[PATH_MAX];
     in_folder(path, "gone.png");
-    assert_null(fs_images_get(c->images, path, fs_pos_at("a.csv", 2, 3), c->diags));
-    assert_null(fs_images_get(c->images, path, fs_pos_at("b.csv", 4, 5), c->diags));
+    assert_null(fs_images_get_in(c->images, NULL, path, fs_pos_at("a.csv", 2, 3), c->diags));
+    assert_null(fs_images_get_in(c->images, NULL, path, fs_pos_at("b.csv", 4, 5), c->diags));
     assert_int_equal(fs_diags_errors(c->diags), 2);
     const fs_diag *second = fs_diags_at(c->diags, 1);
     assert_string_equal(second->pos.file, "b.csv");
@@ -1074,7 +1075,7 @@ static void *load_all(void *data)
             i = (i + round + w->index) % PATHS;
             char path[PATH_MAX];
             const fs_image *image =
-                fs_images_get(w->images, in_folder(path, thread_files[i]), WHERE, diags);
+                fs_images_get_in(w->images, NULL, in_folder(path, thread_files[i]), WHERE, diags);
             if (w->seen[i] && image != w->seen[i])
                 w->consistent = false;
             if (image)
@@ -1126,7 +1127,7 @@ static void test_cache_threads(void **state)
         assert_true((workers[0].seen[i] == NULL) == (strcmp(thread_files[i], "t-gone.png") == 0));
     /* The threads shared one load of each file with the calling thread. */
     char path[PATH_MAX];
-    assert_ptr_equal(fs_images_get(c->images, in_folder(path, "t-b.jpg"), WHERE, c->diags),
+    assert_ptr_equal(fs_images_get_in(c->images, NULL, in_folder(path, "t-b.jpg"), WHERE, c->diags),
                      workers[0].seen[1]);
 }
 
