@@ -88,16 +88,23 @@ static const char *markup_text(binder *b, const char *markup)
     return text;
 }
 
-/* Fills one item of a chart in the current scope. */
+/* Fills one item of a chart in the current scope: its label (and the icon
+ * beside it), a timeline's date and title, or its numbers. */
 static bool chart_item(binder *b, const fs_node *node, fs_chart_item *item)
 {
     item->label = node->label ? bind_fill_line(b, node->label, node->pos) : "";
     item->plain = markup_text(b, item->label);
     if (!item->label || !item->plain)
         return false;
+    if (node->icon && node->as.chart.kind != FS_CHART_ICONS && !bind_icon(b, node, &item->icon))
+        return false;
     if (node->as.chart.kind == FS_CHART_TIMELINE) {
         item->text = bind_fill_line(b, node->value, node->pos);
-        return item->text != NULL;
+        if (!node->as.chart.title)
+            return item->text != NULL;
+        item->title = bind_fill_line(b, node->as.chart.title, node->pos);
+        item->plain_title = markup_text(b, item->title);
+        return item->text && item->title && item->plain_title;
     }
     bool share, target_share;
     fs_pos where, target_where;
@@ -178,6 +185,8 @@ static const char *chart_alt(binder *b, const fs_node *node, const fs_box *box)
         if (single)
             fs_buf_printf(&alt, "%s%s%s %s", item->text, item->has_target ? " / " : "",
                           item->has_target ? item->target_text : "", label);
+        else if (item->title)
+            fs_buf_printf(&alt, "%s: %s, %s", item->text, item->plain_title, label);
         else
             fs_buf_printf(&alt, "%s: %s%s%s",
                           node->as.chart.kind == FS_CHART_TIMELINE ? item->text : label,
@@ -195,10 +204,49 @@ static const char *chart_alt(binder *b, const fs_node *node, const fs_box *box)
     return result;
 }
 
+/* The style names a chart's texts take when its node names none. */
+static const char *const default_label_style = "caption";
+static const char *const default_number_style = "stat-number";
+
+/* The colours of the chart: its series colour ('color', else the theme's
+ * chart colour, else accent), its track, and each item's (the 'colors' or
+ * the theme's palette in turn, else the series colour). */
+static void chart_colors(binder *b, const fs_node *node, fs_box *box)
+{
+    const fs_chart_look *look = fs_theme_chart(b->theme);
+    fs_rgba color = look->has_color
+                        ? look->color
+                        : bind_theme_color(b, "accent", box->as.chart.number_style.color);
+    if (node->color)
+        fs_theme_color(b->theme, node->color, &color);
+    box->as.chart.color = color;
+    box->as.chart.track = color;
+    box->as.chart.track.a *= 0.2;
+    if (look->has_track)
+        box->as.chart.track = look->track;
+    for (size_t i = 0; i < box->as.chart.item_count; i++) {
+        fs_chart_item *item = &box->as.chart.items[i];
+        item->color = color;
+        if (node->as.chart.palette)
+            item->color = look->palette[i % look->palette_count];
+        else if (node->as.chart.color_count)
+            fs_theme_color(b->theme, node->as.chart.colors[i % node->as.chart.color_count],
+                           &item->color);
+    }
+}
+
 fs_box *bind_chart(binder *b, const fs_node *node)
 {
-    if (bind_missing_style(b, node, &node->style) ||
-        bind_missing_style(b, node, &node->number_style))
+    const fs_chart_look *look = fs_theme_chart(b->theme);
+    /* The node's styles, else the theme's chart look, else the defaults;
+     * the theme reader checked its own. */
+    const char *const *label_style = node->style         ? &node->style
+                                     : look->label_style ? &look->label_style
+                                                         : &default_label_style;
+    const char *const *number_style = node->number_style   ? &node->number_style
+                                      : look->number_style ? &look->number_style
+                                                           : &default_number_style;
+    if (bind_missing_style(b, node, label_style) || bind_missing_style(b, node, number_style))
         return NULL;
     fs_box *box;
     if (node->repeat) {
@@ -220,11 +268,19 @@ fs_box *bind_chart(binder *b, const fs_node *node)
     box->as.chart.height = node->height;
     box->as.chart.total = node->as.chart.total;
     box->as.chart.across = node->as.chart.across;
-    box->as.chart.style = bind_resolve_style(b, node->style, node);
-    box->as.chart.number_style = bind_resolve_style(b, node->number_style, NULL);
-    box->as.chart.color = bind_theme_color(b, "accent", box->as.chart.number_style.color);
-    if (node->color)
-        fs_theme_color(b->theme, node->color, &box->as.chart.color);
+    box->as.chart.style = bind_resolve_style(b, *label_style, node);
+    box->as.chart.number_style = bind_resolve_style(b, *number_style, NULL);
+    if (look->value_style) {
+        box->as.chart.value_style = bind_resolve_style(b, look->value_style, NULL);
+    } else {
+        /* The labels' style in bold, in the numbers' colour. */
+        box->as.chart.value_style = box->as.chart.style;
+        box->as.chart.value_style.weight = 700;
+        box->as.chart.value_style.color = box->as.chart.number_style.color;
+    }
+    box->as.chart.value_style.align = FS_ALIGN_START;
+    box->as.chart.thickness = look->thickness;
+    chart_colors(b, node, box);
     if (node->as.chart.kind == FS_CHART_ICONS) {
         b->last_cell = fs_pos_at(NULL, 0, 0);
         const char *name = node->icon ? bind_fill_plain(b, node->icon, false) : "person";

@@ -144,6 +144,12 @@ fs_box *bind_markdown(binder *b, const fs_node *node);
 bool bind_find_icon(binder *b, const fs_node *node, const char *name, fs_pos where,
                     fs_box_icon *icon);
 
+/* The icon node->icon names in the current scope, into icon: a glyph of
+ * the icon font, or a picture of the theme's icon folder (or the data
+ * folder) named with its extension (.svg, .png). False after an error at
+ * the cell that named it (else the node). */
+bool bind_icon(binder *b, const fs_node *node, fs_box_icon *icon);
+
 /* A stat: icon, number, label and comparison line. */
 fs_box *bind_stat(binder *b, const fs_node *node);
 

@@ -51,6 +51,30 @@ bool bind_find_icon(binder *b, const fs_node *node, const char *name, fs_pos whe
     return true;
 }
 
+bool bind_icon(binder *b, const fs_node *node, fs_box_icon *icon)
+{
+    const char *name = bind_fill_plain(b, node->icon, false);
+    if (!name)
+        return false;
+    /* A name written in the layout read no cell; its literal segments carry
+     * no position (and an empty name has none), so point at the node. */
+    fs_pos where = b->last_cell.file ? b->last_cell : node->pos;
+    if (!is_picture_name(name))
+        return bind_find_icon(b, node, name, where, icon);
+    /* An icon of the theme's icon folder (or the data folder) by file
+     * name, drawn like a glyph. */
+    const char *folder = fs_theme_icon_folder(b->theme);
+    size_t reported = fs_diags_count(b->diags);
+    icon->has = true;
+    if (b->in->images && !(icon->image = fs_images_get_in(
+                               b->in->images, folder ? folder : fs_dataset_dir(b->in->data), name,
+                               where, b->diags))) {
+        fs_diags_set_kind(b->diags, reported, FS_KIND_ICON);
+        return false;
+    }
+    return true;
+}
+
 /* The style a hero's number takes: the one its node names ('hero-style'),
  * else the theme's 'stat-hero', else its number style at twice the size. */
 static fs_text_style hero_style(binder *b, const fs_node *node, const fs_text_style *number)
@@ -108,30 +132,8 @@ fs_box *bind_stat(binder *b, const fs_node *node)
     if (node->as.stat.hero)
         bind_make_hero(b, box, node);
     /* icon-position: none draws no icon, whatever the data names. */
-    if (node->icon && node->as.stat.icon_place != FS_ICON_NONE) {
-        const char *name = bind_fill_plain(b, node->icon, false);
-        if (!name)
-            return NULL;
-        /* A name written in the layout read no cell; its literal segments
-         * carry no position (and an empty name has none), so point at the
-         * stat. */
-        fs_pos where = b->last_cell.file ? b->last_cell : node->pos;
-        if (is_picture_name(name)) {
-            /* An icon of the theme's icon folder (or the data folder) by
-             * file name, drawn in the disc like a glyph. */
-            const char *folder = fs_theme_icon_folder(b->theme);
-            size_t reported = fs_diags_count(b->diags);
-            box->as.stat.icon.has = true;
-            if (b->in->images && !(box->as.stat.icon.image = fs_images_get_in(
-                                       b->in->images, folder ? folder : fs_dataset_dir(b->in->data),
-                                       name, where, b->diags))) {
-                fs_diags_set_kind(b->diags, reported, FS_KIND_ICON);
-                return NULL;
-            }
-            return ok ? box : NULL;
-        }
-        if (!bind_find_icon(b, node, name, where, &box->as.stat.icon))
-            return NULL;
-    }
+    if (node->icon && node->as.stat.icon_place != FS_ICON_NONE &&
+        !bind_icon(b, node, &box->as.stat.icon))
+        return NULL;
     return ok ? box : NULL;
 }

@@ -57,16 +57,6 @@ typedef enum {
 
 /* One bar, column or event of a chart, or the one value of a donut, icon
  * array or progress bar. */
-typedef struct {
-    const char *label; /* markup */
-    const char *plain; /* the label as plain text, for the alternative text */
-    const char *text;  /* the value as shown ("47 %"), or a timeline's date */
-    double value;      /* a share in percent for donuts and icon arrays */
-    bool has_target;
-    double target;
-    const char *target_text;
-} fs_chart_item;
-
 /* An icon: a glyph of the theme's icon font, or a picture file drawn like
  * one. */
 typedef struct {
@@ -75,6 +65,22 @@ typedef struct {
     const char *family;    /* the icon font */
     const fs_image *image; /* an icon from a picture file, else NULL */
 } fs_box_icon;
+
+/* One bar, column or event of a chart, or the one value of a donut, icon
+ * array or progress bar; in its colour, with an icon beside its label. */
+typedef struct {
+    const char *label; /* markup */
+    const char *plain; /* the label as plain text, for the alternative text */
+    const char *text;  /* the value as shown ("47 %"), or a timeline's date */
+    const char *title; /* a timeline phase's title (markup), or NULL */
+    const char *plain_title;
+    double value; /* a share in percent for donuts and icon arrays */
+    bool has_target;
+    double target;
+    const char *target_text;
+    fs_rgba color;
+    fs_box_icon icon; /* beside the label (an icon array's pictogram is the chart's) */
+} fs_chart_item;
 
 typedef struct fs_box fs_box;
 
@@ -148,14 +154,18 @@ struct fs_box {
             const char *alt;
             double height; /* 0: from the picture's proportions */
         } image;
-        /* its items; the series colour, its track a tint of it; an icon
-         * array's pictogram and count */
+        /* its items; the series colour and its track (the theme's chart
+         * look, else a tint of the colour); an icon array's pictogram and
+         * count */
         struct {
             fs_chart_kind kind;
             fs_chart_item *items;
             size_t item_count;
-            fs_text_style style, number_style;
-            fs_rgba color;
+            /* labels; values beside bars and a timeline's dates; a donut's
+             * and an icon array's share */
+            fs_text_style style, value_style, number_style;
+            fs_rgba color, track;
+            double thickness; /* of bars and phases, 0: the kind's own */
             fs_box_icon icon;
             long total;
             bool across;

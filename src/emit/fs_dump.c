@@ -32,6 +32,8 @@ static void put_op(fs_buf *out, const fs_op *op)
                       op->picture.cover ? "cover" : "contain");
     } else if (op->kind == FS_OP_ICON) {
         fs_buf_printf(out, " %s U+%04X", op->icon.family, (unsigned)op->icon.codepoint);
+        if (op->icon.part > 0)
+            fs_buf_printf(out, " part %.2f", op->icon.part);
     } else if (op->kind == FS_OP_TEXT) {
         const fs_text_style *style = op->text.style;
         fs_buf_printf(out, " %s %d%s %.2f", style->family, style->weight,

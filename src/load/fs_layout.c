@@ -61,7 +61,7 @@ static const node_type node_types[] = {
     {"quote", FS_NODE_QUOTE, K_QUOTE, "value", "quote"},
     {"image", FS_NODE_IMAGE, K_IMAGE, "src", "caption"},
     {"break", FS_NODE_BREAK, K_BREAK, "break", NULL},
-    {"chart", FS_NODE_CHART, K_CHART, NULL, "caption"},
+    {"chart", FS_NODE_CHART, K_CHART, NULL, NULL}, /* its theme's 'chart' styles */
 };
 
 typedef enum {
@@ -88,6 +88,7 @@ typedef enum {
     P_TOTAL,
     P_WHERE,
     P_SPAN,
+    P_COLORS,
     P_HERO_CELL,
     P_LAST_ROW
 } prop_type;
@@ -121,6 +122,8 @@ static const prop props[] = {
     {"target", P_TEMPLATE, K_CHART, AT(as.chart.target)},
     {"of", P_TOTAL, K_CHART, AT(as.chart.total)},
     {"across", P_BOOL, K_CHART, AT(as.chart.across)},
+    {"title", P_TEMPLATE, K_CHART, AT(as.chart.title)},
+    {"colors", P_COLORS, K_CHART, AT(as.chart.colors)},
     {"item", P_ITEM, K_GRID | K_LIST, AT(item)},
     {"value", P_TEMPLATE, K_TEXT | K_HEADING | K_STAT | K_MARKDOWN | K_QUOTE | K_CHART, AT(value)},
     {"file", P_TEMPLATE, K_MARKDOWN, AT(as.markdown.file)},
@@ -369,6 +372,43 @@ static bool read_where(reader *r, yaml_node_t *node, fs_node *target)
     return ok;
 }
 
+/* colors: [accent, primary, "#7A5C00"] or colors: palette (the theme's
+ * chart palette): the colours a chart's rows take in turn. */
+static bool read_colors(reader *r, yaml_node_t *node, fs_node *target)
+{
+    const char *word = fs_yaml_scalar(node);
+    if (word && strcmp(word, "palette") == 0) {
+        if (!fs_theme_chart(r->layout->theme)->palette_count) {
+            fs_error(r->diags, fs_yaml_pos(&r->yaml, node),
+                     "add 'chart: {palette: [accent, primary]}' to the theme, or list the colours "
+                     "here",
+                     "'colors: palette' takes the theme's chart palette, and the theme has none");
+            return false;
+        }
+        target->as.chart.palette = true;
+        return true;
+    }
+    size_t count = node->type == YAML_SEQUENCE_NODE
+                       ? (size_t)(node->data.sequence.items.top - node->data.sequence.items.start)
+                       : 0;
+    if (count == 0) {
+        fs_error(r->diags, fs_yaml_pos(&r->yaml, node),
+                 "write colors: [accent, primary], or colors: palette for the theme's",
+                 "'colors' must be a list of colours or the word palette");
+        return false;
+    }
+    target->as.chart.colors = fs_arena_array(r->arena, count, sizeof(char *));
+    if (!target->as.chart.colors)
+        return false;
+    bool ok = true;
+    for (size_t i = 0; i < count; i++)
+        ok = read_color(r, fs_yaml_node(&r->yaml, node->data.sequence.items.start[i]), "colors",
+                        &target->as.chart.colors[i]) &&
+             ok;
+    target->as.chart.color_count = count;
+    return ok;
+}
+
 static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *value, int depth)
 {
     void *field = (char *)target + p->offset;
@@ -477,6 +517,8 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
     }
     case P_WHERE:
         return read_where(r, value, target);
+    case P_COLORS:
+        return read_colors(r, value, target);
     case P_ITEM:
         if (target->kind == FS_NODE_LIST)
             return (target->value = read_template(r, value, "item")) != NULL;
@@ -649,7 +691,7 @@ static fs_node *read_node(reader *r, yaml_node_t *node, int depth)
     out->valign = FS_ALIGN_START;
     out->height = type->kind == FS_NODE_RULE ? 0.75 : 0;
     out->columns = type->kind == FS_NODE_FLOW ? 1 : 2;
-    if (type->kind == FS_NODE_STAT || type->kind == FS_NODE_CHART)
+    if (type->kind == FS_NODE_STAT)
         out->number_style = "stat-number";
     if (type->kind == FS_NODE_STAT)
         out->as.stat.label_style = "stat-label";
@@ -809,6 +851,7 @@ static void each_text(const fs_node *node, void (*visit)(void *, const fs_templa
         node->kind == FS_NODE_IMAGE ? node->as.image.caption : NULL,
         node->alt,
         node->kind == FS_NODE_STAT ? node->as.stat.compare : NULL,
+        node->kind == FS_NODE_CHART ? node->as.chart.title : NULL,
     };
     for (size_t i = 0; i < COUNT(others); i++)
         if (others[i])

@@ -113,7 +113,7 @@ struct fs_node {
     const char *style;  /* theme style name */
     fs_align align;
     fs_template *icon, *label; /* stat, chart */
-    const char *number_style;  /* stat, chart */
+    const char *number_style;  /* stat; a chart's, NULL for its theme's */
     double height;             /* spacer and rule; image and chart (0: their own) */
     fs_template *alt;          /* image, chart */
 
@@ -161,7 +161,11 @@ struct fs_node {
             bool has_kind;
             fs_template *target;
             long total;
-            bool across; /* a timeline from left to right rather than down */
+            bool across;         /* a timeline from left to right rather than down */
+            fs_template *title;  /* a timeline's phase titles */
+            const char **colors; /* the rows' colours in turn ('colors'), or NULL */
+            size_t color_count;
+            bool palette; /* colors: palette: the theme's chart palette */
         } chart;
     } as;
 };

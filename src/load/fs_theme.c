@@ -30,12 +30,16 @@ struct fs_theme {
     size_t style_count;
     const char *icon_family;
     const char *icon_folder; /* pictures used as icons by file name, or NULL */
+    fs_chart_look chart;
 };
 
 static const char *const style_keys[] = {"font",     "size",        "weight",      "italic",
                                          "color",    "line-height", "space-after", "space-before",
                                          "tracking", "uppercase",   "shrink",      "inherit"};
-static const char *const top_keys[] = {"colors", "fonts", "styles", "icons", "icon-folder"};
+static const char *const top_keys[] = {"colors", "fonts",       "styles",
+                                       "icons",  "icon-folder", "chart"};
+static const char *const chart_keys[] = {"color",       "track",       "palette",     "thickness",
+                                         "label-style", "value-style", "number-style"};
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
 bool fs_theme_color(const fs_theme *theme, const char *spec, fs_rgba *out)
@@ -55,6 +59,11 @@ const fs_style *fs_theme_style(const fs_theme *theme, const char *name)
         if (strcmp(theme->styles[i].name, name) == 0)
             return &theme->styles[i];
     return NULL;
+}
+
+const fs_chart_look *fs_theme_chart(const fs_theme *theme)
+{
+    return &theme->chart;
 }
 
 const char *fs_theme_icon_folder(const fs_theme *theme)
@@ -109,6 +118,8 @@ static bool expect_mapping(fs_yaml *yaml, yaml_node_t *node, const char *what, f
     return false;
 }
 
+#define THEME_COLOR_HINT "use a colour named under 'colors:' or a hex value such as \"#1d5c96\""
+
 static void color_error(fs_yaml *yaml, const fs_theme *theme, yaml_node_t *node, fs_diags *diags)
 {
     const char *spec = fs_yaml_scalar(node);
@@ -116,7 +127,7 @@ static void color_error(fs_yaml *yaml, const fs_theme *theme, yaml_node_t *node,
     fs_buf hint = {0};
     if (fs_suggest(spec, theme->color_names, theme->color_count, &best, 1))
         fs_buf_printf(&hint, "did you mean '%s'? ", best);
-    fs_buf_puts(&hint, "use a colour named under 'colors:' or a hex value such as \"#1d5c96\"");
+    fs_buf_puts(&hint, THEME_COLOR_HINT);
     fs_error(diags, fs_yaml_pos(yaml, node), fs_buf_str(&hint), "unknown colour '%s'", spec);
     fs_buf_free(&hint);
 }
@@ -360,6 +371,107 @@ static bool read_styles(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_ar
     return ok;
 }
 
+/* A colour of the theme, by name or hex, at node. */
+static bool read_theme_color(fs_yaml *yaml, const fs_theme *theme, yaml_node_t *node, fs_rgba *out,
+                             fs_diags *diags)
+{
+    const char *spec = fs_yaml_scalar(node);
+    if (spec && fs_theme_color(theme, spec, out))
+        return true;
+    if (spec)
+        color_error(yaml, theme, node, diags);
+    else
+        fs_error(diags, fs_yaml_pos(yaml, node), THEME_COLOR_HINT, "a colour must be text, not %s",
+                 fs_yaml_kind(node));
+    return false;
+}
+
+/* A style the chart section names: one of the theme's. */
+static bool read_chart_style(fs_yaml *yaml, const fs_theme *theme, yaml_node_t *node,
+                             const char *what, const char **out, fs_diags *diags)
+{
+    const char *name = fs_yaml_scalar(node);
+    if (name && fs_theme_style(theme, name)) {
+        *out = fs_theme_style(theme, name)->name;
+        return true;
+    }
+    fs_buf hint = {0};
+    fs_suggest_hint(&hint, name ? name : "", theme->style_names, theme->style_count,
+                    "styles of this theme: ");
+    fs_error(diags, fs_yaml_pos(yaml, node), fs_buf_str(&hint), "unknown style '%s' for %s",
+             name ? name : "?", what);
+    fs_buf_free(&hint);
+    return false;
+}
+
+/* chart: {color, track, palette: [...], thickness, label-style,
+ * value-style, number-style}: the look all the layout's charts share. */
+static bool read_chart(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_arena *arena,
+                       fs_diags *diags)
+{
+    if (!expect_mapping(yaml, node, "chart", diags))
+        return false;
+    fs_chart_look *look = &theme->chart;
+    bool ok = true;
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        long k = fs_yaml_key_index(yaml, fs_yaml_node(yaml, pair->key), "the chart section",
+                                   chart_keys, COUNT(chart_keys), diags);
+        yaml_node_t *value = fs_yaml_node(yaml, pair->value);
+        switch (k) {
+        case 0:
+            ok =
+                (look->has_color = read_theme_color(yaml, theme, value, &look->color, diags)) && ok;
+            break;
+        case 1:
+            ok =
+                (look->has_track = read_theme_color(yaml, theme, value, &look->track, diags)) && ok;
+            break;
+        case 2: {
+            size_t count =
+                value->type == YAML_SEQUENCE_NODE
+                    ? (size_t)(value->data.sequence.items.top - value->data.sequence.items.start)
+                    : 0;
+            if (count == 0 || count > FS_THEME_MAX_ENTRIES) {
+                fs_error(diags, fs_yaml_pos(yaml, value),
+                         "write the colours in order: palette: [accent, primary, \"#7A5C00\"]",
+                         "'palette' must be a list of 1 to %d colours", FS_THEME_MAX_ENTRIES);
+                ok = false;
+                break;
+            }
+            fs_rgba *colors = fs_arena_array(arena, count, sizeof *colors);
+            if (!colors)
+                return false;
+            bool all = true;
+            for (size_t i = 0; i < count; i++)
+                all = read_theme_color(yaml, theme,
+                                       fs_yaml_node(yaml, value->data.sequence.items.start[i]),
+                                       &colors[i], diags) &&
+                      all;
+            if (all) {
+                look->palette = colors;
+                look->palette_count = count;
+            }
+            ok = all && ok;
+            break;
+        }
+        case 3:
+            ok = fs_yaml_length(yaml, value, "thickness", &look->thickness, diags) && ok;
+            break;
+        case 4:
+        case 5:
+        case 6: {
+            const char **styles[] = {&look->label_style, &look->value_style, &look->number_style};
+            ok = read_chart_style(yaml, theme, value, chart_keys[k], styles[k - 4], diags) && ok;
+            break;
+        }
+        default:
+            ok = false;
+        }
+    }
+    return ok;
+}
+
 fs_theme *fs_theme_load(const char *path, fs_arena *arena, fs_diags *diags)
 {
     fs_yaml yaml;
@@ -409,6 +521,8 @@ fs_theme *fs_theme_load(const char *path, fs_arena *arena, fs_diags *diags)
         long which = fs_yaml_key_index(&yaml, key, "a theme", top_keys, COUNT(top_keys), diags);
         if (which < 0) {
             ok = false;
+        } else if (which == 5) {
+            ok = read_chart(&yaml, fs_yaml_node(&yaml, pair->value), theme, arena, diags) && ok;
         } else if (which == 4) {
             /* A folder of SVG or PNG icons (such as the OCHA set), relative
              * to the theme's own folder. */

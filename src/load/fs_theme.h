@@ -28,6 +28,21 @@ typedef struct {
 
 typedef struct fs_theme fs_theme;
 
+/* The look every chart of a layout shares, from the theme's 'chart'
+ * section; what it leaves out, each chart takes from its defaults. */
+typedef struct {
+    bool has_color, has_track;
+    fs_rgba color;          /* the series' colour */
+    fs_rgba track;          /* a track behind a bar, the rest of a donut, an empty pictogram */
+    const fs_rgba *palette; /* colours a chart with 'colors: palette' takes row by row */
+    size_t palette_count;
+    double thickness;         /* of bars, progress bars and a timeline's phases; 0: theirs */
+    const char *label_style;  /* the labels', NULL: caption */
+    const char *value_style;  /* the values beside bars and a timeline's dates, NULL: the
+                                 labels' in bold */
+    const char *number_style; /* a donut's and an icon array's share, NULL: stat-number */
+} fs_chart_look;
+
 /* Reads a theme file into the arena. NULL with errors appended when the file
  * is unreadable or wrong; every problem found is reported. */
 fs_theme *fs_theme_load(const char *path, fs_arena *arena, fs_diags *diags);
@@ -38,6 +53,9 @@ const fs_style *fs_theme_style(const fs_theme *theme, const char *name);
 /* Resolves a colour given as a theme colour name or as #hex. False when it
  * is neither. */
 bool fs_theme_color(const fs_theme *theme, const char *spec, fs_rgba *out);
+
+/* The theme's chart look (every field unset when the theme has no 'chart'). */
+const fs_chart_look *fs_theme_chart(const fs_theme *theme);
 
 /* The family named by the theme's icon font. */
 const char *fs_theme_icon_family(const fs_theme *theme);

@@ -251,6 +251,12 @@ static bool paint_icon(cairo_t *cr, const fs_op *op, fs_pango *pango)
     glyph.x = op->x + (op->w - ink.width) / 2 - ink.x_bearing;
     glyph.y = op->y + (op->h - ink.height) / 2 - ink.y_bearing;
     cairo_save(cr);
+    /* A pictogram filled in part: only its ink's share from the left. */
+    if (op->icon.part > 0) {
+        double left = op->x + (op->w - ink.width) / 2;
+        cairo_rectangle(cr, left, op->y - op->h, ink.width * op->icon.part, op->h * 3);
+        cairo_clip(cr);
+    }
     cairo_set_scaled_font(cr, font);
     cairo_glyph_path(cr, &glyph, 1);
     set_color(cr, op->color);

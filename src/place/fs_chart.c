@@ -2,12 +2,14 @@
 
 #include <math.h>
 
-long fs_chart_icons_filled(double share, long total)
+fs_chart_share fs_chart_icons_share(double share, long total)
 {
-    /* A small epsilon keeps 45% of 10 at 5 whatever the binary rounding of
-     * 0.45 * 10 does. */
-    long filled = (long)floor(share * (double)total / 100.0 + 0.5 + 1e-9);
-    return filled < 0 ? 0 : filled > total ? total : filled;
+    double filled = fmin(fmax(share, 0), 100) * (double)total / 100.0;
+    /* A part within a millionth of a whole pictogram is that whole one: the
+     * binary rounding of 0.3 * 10 must not draw 2.9999999 pictograms. */
+    double whole = floor(filled + 1e-6);
+    double part = filled - whole;
+    return (fs_chart_share){(long)whole, part < 1e-6 ? 0 : part};
 }
 
 double fs_chart_scale_max(const fs_chart_item *items, size_t count)

@@ -8,9 +8,15 @@
 
 #include "bind/fs_box.h"
 
-/* How many of total pictograms a share in percent fills: the nearest whole
- * number, halves up (47% of 10 is 5, 44% is 4, 5% of 10 is 1). */
-long fs_chart_icons_filled(double share, long total);
+/* The pictograms of total that a share in percent fills: whole ones, and
+ * the share of the next one (47% of 10 is 4 whole and 0.7 of the fifth;
+ * 50% of 10 is 5 and nothing more). */
+typedef struct {
+    long whole;
+    double part; /* 0 to under 1 */
+} fs_chart_share;
+
+fs_chart_share fs_chart_icons_share(double share, long total);
 
 /* The end of a chart's scale: the largest value or target of its items
  * (0 when every one is 0). */

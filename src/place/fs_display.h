@@ -83,6 +83,9 @@ typedef struct {
         struct {
             uint32_t codepoint;
             const char *family;
+            /* the share of the glyph's ink, from its left, that is drawn
+             * (a pictogram filled in part); 0 for all of it */
+            double part;
         } icon; /* centred in the (x, y, w, h) square */
     };
 } fs_op;

@@ -256,6 +256,25 @@ void place_stat_marks(placer *p, const fs_box *const *boxes, const double *width
     *marks = found;
 }
 
+void place_emit_icon(placer *p, const fs_box_icon *icon, double x, double y, double side,
+                     fs_rgba color)
+{
+    fs_op op = {.kind = icon->image ? FS_OP_IMAGE : FS_OP_ICON,
+                .x = x,
+                .y = y,
+                .w = side,
+                .h = side,
+                .color = color};
+    if (icon->image) {
+        op.picture.image = icon->image;
+    } else {
+        op.icon.codepoint = icon->codepoint;
+        op.icon.family = icon->family;
+    }
+    if (icon->image || icon->family)
+        place_emit(p, &op);
+}
+
 double place_stat(placer *p, const fs_box *box, double x, double y, double width, double min_height)
 {
     const fs_text_style *number_style = place_scaled(p, &box->as.stat.number_style);
@@ -286,20 +305,8 @@ double place_stat(placer *p, const fs_box *box, double x, double y, double width
             place_emit(p, &circle);
         }
         double glyph = disc ? g.icon * ICON_GLYPH : g.icon;
-        fs_op icon = {.kind = box->as.stat.icon.image ? FS_OP_IMAGE : FS_OP_ICON,
-                      .x = inner_x + g.icon_x + (g.icon - glyph) / 2,
-                      .y = inner_y + g.icon_y + (g.icon - glyph) / 2,
-                      .w = glyph,
-                      .h = glyph,
-                      .color = box->as.stat.icon_color};
-        if (box->as.stat.icon.image) {
-            icon.picture.image = box->as.stat.icon.image;
-        } else {
-            icon.icon.codepoint = box->as.stat.icon.codepoint;
-            icon.icon.family = box->as.stat.icon.family;
-        }
-        if (box->as.stat.icon.image || box->as.stat.icon.family)
-            place_emit(p, &icon);
+        place_emit_icon(p, &box->as.stat.icon, inner_x + g.icon_x + (g.icon - glyph) / 2,
+                        inner_y + g.icon_y + (g.icon - glyph) / 2, glyph, box->as.stat.icon_color);
     }
     /* The number, label and comparison line read as one sentence ("2,029,052
      * community members covered by ..."): one paragraph. The icon says

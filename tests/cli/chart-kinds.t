@@ -1,7 +1,9 @@
 # Every kind of chart, in English and French, compared as placed boxes: a donut,
-# an icon array (47% of 10 fills 5 pictograms), bars against their targets, a
-# progress bar (picked by 'where'), columns, a timeline down (2012's two rows
-# share one dot) with an 'alt' of its own, and a timeline across. Each chart's
+# an icon array (47% of 10: four pictograms whole and seven tenths of the
+# fifth, drawn over its track), bars against their targets, a progress bar
+# (picked by 'where'), columns, a timeline down (2012's two rows share one
+# dot) with an 'alt' of its own, and a timeline across (each phase its bar
+# from its dot to the next). Tracks are the series colour at 20%. Each chart's
 # alternative text is on its first drawing op, in the document's language:
 # French puts a no-break space before ':' and a narrow one before '%', ';'
 # and in '1 000'. The theme is its own (not tests/cli/fixtures/theme.yaml):
@@ -141,7 +143,7 @@ factsheet: 2 documents rendered, 0 failed, 0 warnings
 --- file-is: dump-en.txt
 page size 595.28 x 841.89 pt, 1 page
 page 1
-  arc      42.52   42.52   64.00   64.00 #d9661f/0.16 alt "Donut chart: 57% of projects worked with local partners" 0.000-6.283 rad, 10.24 thick
+  arc      42.52   42.52   64.00   64.00 #d9661f/0.20 alt "Donut chart: 57% of projects worked with local partners" 0.000-6.283 rad, 10.24 thick
   arc      42.52   42.52   64.00   64.00 #d9661f -1.571-2.011 rad, 10.24 thick
   text     54.76   64.34   39.52   20.36 #0b4f6c Inter 800 18.51 "57%"
   text    115.52   69.32  437.24   10.40 #4a5865 Inter 400 8.00 "of projects worked with local partners"
@@ -151,55 +153,58 @@ page 1
   icon     65.40  147.40   20.24   20.24 #d9661f Material Icons U+E13E
   icon     87.40  147.40   20.24   20.24 #d9661f Material Icons U+E13E
   icon    109.40  147.40   20.24   20.24 #d9661f Material Icons U+E13E
-  icon    131.40  147.40   20.24   20.24 #d9661f Material Icons U+E13E
-  icon    153.40  147.40   20.24   20.24 #d9661f/0.28 Material Icons U+E13E
-  icon    175.40  147.40   20.24   20.24 #d9661f/0.28 Material Icons U+E13E
-  icon    197.40  147.40   20.24   20.24 #d9661f/0.28 Material Icons U+E13E
-  icon    219.40  147.40   20.24   20.24 #d9661f/0.28 Material Icons U+E13E
-  icon    241.40  147.40   20.24   20.24 #d9661f/0.28 Material Icons U+E13E
-  rect    201.59  181.32  318.47    8.80 #d9661f/0.16 alt "Bar chart: Indonesia: 18 / 50; Vietnam: 10 / 25"
-  rect    201.59  181.32  114.65    8.80 #d9661f
-  text     42.52  180.52  153.07   10.40 #4a5865 Inter 400 8.00 "Indonesia"
+  icon    131.40  147.40   20.24   20.24 #d9661f/0.20 Material Icons U+E13E
+  icon    131.40  147.40   20.24   20.24 #d9661f Material Icons U+E13E part 0.70
+  icon    153.40  147.40   20.24   20.24 #d9661f/0.20 Material Icons U+E13E
+  icon    175.40  147.40   20.24   20.24 #d9661f/0.20 Material Icons U+E13E
+  icon    197.40  147.40   20.24   20.24 #d9661f/0.20 Material Icons U+E13E
+  icon    219.40  147.40   20.24   20.24 #d9661f/0.20 Material Icons U+E13E
+  icon    241.40  147.40   20.24   20.24 #d9661f/0.20 Material Icons U+E13E
+  rect    150.57  181.32  369.49    8.80 #d9661f/0.20 alt "Bar chart: Indonesia: 18 / 50; Vietnam: 10 / 25"
+  rect    150.57  181.32  133.02    8.80 #d9661f
+  text     42.52  180.52  102.05   10.40 #4a5865 Inter 400 8.00 "Indonesia"
   text    526.06  180.52   26.69   10.40 #0b4f6c Inter 700 8.00 "18 / 50"
-  rect    201.59  197.72  159.24    8.80 #d9661f/0.16
-  rect    201.59  197.72   63.69    8.80 #d9661f
-  text     42.52  196.92  153.07   10.40 #4a5865 Inter 400 8.00 "Vietnam"
-  text    366.83  196.92   26.45   10.40 #0b4f6c Inter 700 8.00 "10 / 25"
-  rect     42.52  234.88  510.24    7.00 #d9661f/0.16 alt "Progress bar: Indonesia: 350 / 1,000"
-  rect     42.52  234.88  178.58    7.00 #d9661f
-  text     42.52  220.88  452.40   10.40 #4a5865 Inter 400 8.00 "Indonesia"
-  text    500.92  219.32   51.83   11.96 #0b4f6c Inter 700 9.20 "350 / 1,000"
-  rect     99.92  267.28  140.32   56.69 #d9661f alt "Column chart: Indonesia: 350; Vietnam: 300"
-  text    162.11  253.88   15.94   10.40 #0b4f6c Inter 700 8.00 "350"
-  text     44.52  328.77  251.12   10.40 #4a5865 Inter 400 8.00 "Indonesia"
-  rect    355.04  275.38  140.32   48.59 #d9661f
-  text    417.05  261.98   16.29   10.40 #0b4f6c Inter 700 8.00 "300"
-  text    299.64  328.77  251.12   10.40 #4a5865 Inter 400 8.00 "Vietnam"
-  rect     42.52  323.97  510.24    0.75 #4a5865/0.40
-  rect     75.53  356.89    1.00   34.88 #d9661f/0.35 alt "Ratifications, one dot per year"
-  text     44.02  351.17   20.21   11.44 #0b4f6c Inter 700 8.80 "2011"
-  circle   73.23  354.09    5.60    5.60 #d9661f
-  text     84.83  351.69  467.93   10.40 #4a5865 Inter 400 8.00 "Uruguay"
-  text     42.78  368.61   21.45   11.44 #0b4f6c Inter 700 8.80 "2012"
-  circle   73.23  371.53    5.60    5.60 #d9661f
-  text     84.83  369.13  467.93   10.40 #4a5865 Inter 400 8.00 "Philippines, Mauritius"
-  text     42.52  386.05   21.71   11.44 #0b4f6c Inter 700 8.80 "2013"
-  circle   73.23  388.97    5.60    5.60 #d9661f
-  text     84.83  386.57  467.93   10.40 #4a5865 Inter 400 8.00 "Italy"
-  rect     42.52  428.79  510.24    1.00 #d9661f/0.35 alt "Timeline: 2016–17: Inception; 2018–19: Scale-up; 2020: Exit"
-  text     42.52  409.49   40.52   13.00 #0b4f6c Inter 700 10.00 "2016–17"
-  circle   42.52  426.09    6.40    6.40 #d9661f
-  text     42.52  438.49  158.08   10.40 #4a5865 Inter 400 8.00 "Inception"
-  text    212.60  409.49   41.18   13.00 #0b4f6c Inter 700 10.00 "2018–19"
-  circle  212.60  426.09    6.40    6.40 #d9661f
-  text    212.60  438.49  158.08   10.40 #4a5865 Inter 400 8.00 "Scale-up"
-  text    382.68  409.49   26.36   13.00 #0b4f6c Inter 700 10.00 "2020"
-  circle  382.68  426.09    6.40    6.40 #d9661f
-  text    382.68  438.49  158.08   10.40 #4a5865 Inter 400 8.00 "Exit"
+  rect    150.57  197.72  184.75    8.80 #d9661f/0.20
+  rect    150.57  197.72   73.90    8.80 #d9661f
+  text     42.52  196.92  102.05   10.40 #4a5865 Inter 400 8.00 "Vietnam"
+  text    341.31  196.92   26.45   10.40 #0b4f6c Inter 700 8.00 "10 / 25"
+  rect     42.52  233.32  510.24    7.00 #d9661f/0.20 alt "Progress bar: Indonesia: 350 / 1,000"
+  rect     42.52  233.32  178.58    7.00 #d9661f
+  text     42.52  219.32  459.16   10.40 #4a5865 Inter 400 8.00 "Indonesia"
+  text    507.68  219.32   45.08   10.40 #0b4f6c Inter 700 8.00 "350 / 1,000"
+  rect     99.92  265.72  140.32   56.69 #d9661f alt "Column chart: Indonesia: 350; Vietnam: 300"
+  text    162.11  252.32   15.94   10.40 #0b4f6c Inter 700 8.00 "350"
+  text     44.52  327.21  251.12   10.40 #4a5865 Inter 400 8.00 "Indonesia"
+  rect    355.04  273.82  140.32   48.59 #d9661f
+  text    417.05  260.42   16.29   10.40 #0b4f6c Inter 700 8.00 "300"
+  text    299.64  327.21  251.12   10.40 #4a5865 Inter 400 8.00 "Vietnam"
+  rect     42.52  322.41  510.24    0.75 #d9661f/0.20
+  rect     73.56  354.81    1.00   32.80 #d9661f/0.20 alt "Ratifications, one dot per year"
+  text     43.88  349.61   18.38   10.40 #0b4f6c Inter 700 8.00 "2011"
+  circle   71.26  352.01    5.60    5.60 #d9661f
+  text     82.86  349.61  469.90   10.40 #4a5865 Inter 400 8.00 "Uruguay"
+  text     42.76  366.01   19.50   10.40 #0b4f6c Inter 700 8.00 "2012"
+  circle   71.26  368.41    5.60    5.60 #d9661f
+  text     82.86  366.01  469.90   10.40 #4a5865 Inter 400 8.00 "Philippines, Mauritius"
+  text     42.52  382.41   19.74   10.40 #0b4f6c Inter 700 8.00 "2013"
+  circle   71.26  384.81    5.60    5.60 #d9661f
+  text     82.86  382.41  469.90   10.40 #4a5865 Inter 400 8.00 "Italy"
+  text     42.52  404.81   32.42   10.40 #0b4f6c Inter 700 8.00 "2016–17"
+  rect     42.52  421.01  164.08    2.80 #d9661f alt "Timeline: 2016–17: Inception; 2018–19: Scale-up; 2020: Exit"
+  circle   42.52  418.81    7.20    7.20 #d9661f
+  text     42.52  432.01  158.08   10.40 #4a5865 Inter 400 8.00 "Inception"
+  text    212.60  404.81   32.94   10.40 #0b4f6c Inter 700 8.00 "2018–19"
+  rect    212.60  421.01  164.08    2.80 #d9661f
+  circle  212.60  418.81    7.20    7.20 #d9661f
+  text    212.60  432.01  158.08   10.40 #4a5865 Inter 400 8.00 "Scale-up"
+  text    382.68  404.81   21.09   10.40 #0b4f6c Inter 700 8.00 "2020"
+  rect    382.68  421.01  170.08    2.80 #d9661f
+  circle  382.68  418.81    7.20    7.20 #d9661f
+  text    382.68  432.01  158.08   10.40 #4a5865 Inter 400 8.00 "Exit"
 --- file-is: dump-fr.txt
 page size 595.28 x 841.89 pt, 1 page
 page 1
-  arc      42.52   42.52   64.00   64.00 #d9661f/0.16 alt "Graphique en anneau : 57 % des projets ont travaillé avec des partenaires locaux" 0.000-6.283 rad, 10.24 thick
+  arc      42.52   42.52   64.00   64.00 #d9661f/0.20 alt "Graphique en anneau : 57 % des projets ont travaillé avec des partenaires locaux" 0.000-6.283 rad, 10.24 thick
   arc      42.52   42.52   64.00   64.00 #d9661f -1.571-2.011 rad, 10.24 thick
   text     54.76   64.99   39.52   19.06 #0b4f6c Inter 800 17.33 "57 %"
   text    115.52   69.32  437.24   10.40 #4a5865 Inter 400 8.00 "des projets ont travaillé avec des partenaires locaux"
@@ -209,48 +214,51 @@ page 1
   icon     65.40  147.40   20.24   20.24 #d9661f Material Icons U+E13E
   icon     87.40  147.40   20.24   20.24 #d9661f Material Icons U+E13E
   icon    109.40  147.40   20.24   20.24 #d9661f Material Icons U+E13E
-  icon    131.40  147.40   20.24   20.24 #d9661f Material Icons U+E13E
-  icon    153.40  147.40   20.24   20.24 #d9661f/0.28 Material Icons U+E13E
-  icon    175.40  147.40   20.24   20.24 #d9661f/0.28 Material Icons U+E13E
-  icon    197.40  147.40   20.24   20.24 #d9661f/0.28 Material Icons U+E13E
-  icon    219.40  147.40   20.24   20.24 #d9661f/0.28 Material Icons U+E13E
-  icon    241.40  147.40   20.24   20.24 #d9661f/0.28 Material Icons U+E13E
-  rect    201.59  181.32  318.47    8.80 #d9661f/0.16 alt "Graphique à barres : Indonésie : 18 / 50 ; Viêt Nam : 10 / 25"
-  rect    201.59  181.32  114.65    8.80 #d9661f
-  text     42.52  180.52  153.07   10.40 #4a5865 Inter 400 8.00 "Indonésie"
+  icon    131.40  147.40   20.24   20.24 #d9661f/0.20 Material Icons U+E13E
+  icon    131.40  147.40   20.24   20.24 #d9661f Material Icons U+E13E part 0.70
+  icon    153.40  147.40   20.24   20.24 #d9661f/0.20 Material Icons U+E13E
+  icon    175.40  147.40   20.24   20.24 #d9661f/0.20 Material Icons U+E13E
+  icon    197.40  147.40   20.24   20.24 #d9661f/0.20 Material Icons U+E13E
+  icon    219.40  147.40   20.24   20.24 #d9661f/0.20 Material Icons U+E13E
+  icon    241.40  147.40   20.24   20.24 #d9661f/0.20 Material Icons U+E13E
+  rect    150.57  181.32  369.49    8.80 #d9661f/0.20 alt "Graphique à barres : Indonésie : 18 / 50 ; Viêt Nam : 10 / 25"
+  rect    150.57  181.32  133.02    8.80 #d9661f
+  text     42.52  180.52  102.05   10.40 #4a5865 Inter 400 8.00 "Indonésie"
   text    526.06  180.52   26.69   10.40 #0b4f6c Inter 700 8.00 "18 / 50"
-  rect    201.59  197.72  159.24    8.80 #d9661f/0.16
-  rect    201.59  197.72   63.69    8.80 #d9661f
-  text     42.52  196.92  153.07   10.40 #4a5865 Inter 400 8.00 "Viêt Nam"
-  text    366.83  196.92   26.45   10.40 #0b4f6c Inter 700 8.00 "10 / 25"
-  rect     42.52  234.88  510.24    7.00 #d9661f/0.16 alt "Barre de progression : Indonésie : 350 / 1 000"
-  rect     42.52  234.88  178.58    7.00 #d9661f
-  text     42.52  220.88  453.14   10.40 #4a5865 Inter 400 8.00 "Indonésie"
-  text    501.66  219.32   51.09   11.96 #0b4f6c Inter 700 9.20 "350 / 1 000"
-  rect     99.92  267.28  140.32   56.69 #d9661f alt "Histogramme : Indonésie : 350 ; Viêt Nam : 300"
-  text    162.11  253.88   15.94   10.40 #0b4f6c Inter 700 8.00 "350"
-  text     44.52  328.77  251.12   10.40 #4a5865 Inter 400 8.00 "Indonésie"
-  rect    355.04  275.38  140.32   48.59 #d9661f
-  text    417.05  261.98   16.29   10.40 #0b4f6c Inter 700 8.00 "300"
-  text    299.64  328.77  251.12   10.40 #4a5865 Inter 400 8.00 "Viêt Nam"
-  rect     42.52  323.97  510.24    0.75 #4a5865/0.40
-  rect     75.53  356.89    1.00   34.88 #d9661f/0.35 alt "Ratifications, un point par année"
-  text     44.02  351.17   20.21   11.44 #0b4f6c Inter 700 8.80 "2011"
-  circle   73.23  354.09    5.60    5.60 #d9661f
-  text     84.83  351.69  467.93   10.40 #4a5865 Inter 400 8.00 "Uruguay"
-  text     42.78  368.61   21.45   11.44 #0b4f6c Inter 700 8.80 "2012"
-  circle   73.23  371.53    5.60    5.60 #d9661f
-  text     84.83  369.13  467.93   10.40 #4a5865 Inter 400 8.00 "Philippines, Maurice"
-  text     42.52  386.05   21.71   11.44 #0b4f6c Inter 700 8.80 "2013"
-  circle   73.23  388.97    5.60    5.60 #d9661f
-  text     84.83  386.57  467.93   10.40 #4a5865 Inter 400 8.00 "Italie"
-  rect     42.52  428.79  510.24    1.00 #d9661f/0.35 alt "Frise chronologique : 2016–17 : Lancement ; 2018–19 : Extension ; 2020 : Sortie"
-  text     42.52  409.49   40.52   13.00 #0b4f6c Inter 700 10.00 "2016–17"
-  circle   42.52  426.09    6.40    6.40 #d9661f
-  text     42.52  438.49  158.08   10.40 #4a5865 Inter 400 8.00 "Lancement"
-  text    212.60  409.49   41.18   13.00 #0b4f6c Inter 700 10.00 "2018–19"
-  circle  212.60  426.09    6.40    6.40 #d9661f
-  text    212.60  438.49  158.08   10.40 #4a5865 Inter 400 8.00 "Extension"
-  text    382.68  409.49   26.36   13.00 #0b4f6c Inter 700 10.00 "2020"
-  circle  382.68  426.09    6.40    6.40 #d9661f
-  text    382.68  438.49  158.08   10.40 #4a5865 Inter 400 8.00 "Sortie"
+  rect    150.57  197.72  184.75    8.80 #d9661f/0.20
+  rect    150.57  197.72   73.90    8.80 #d9661f
+  text     42.52  196.92  102.05   10.40 #4a5865 Inter 400 8.00 "Viêt Nam"
+  text    341.31  196.92   26.45   10.40 #0b4f6c Inter 700 8.00 "10 / 25"
+  rect     42.52  233.32  510.24    7.00 #d9661f/0.20 alt "Barre de progression : Indonésie : 350 / 1 000"
+  rect     42.52  233.32  178.58    7.00 #d9661f
+  text     42.52  219.32  459.80   10.40 #4a5865 Inter 400 8.00 "Indonésie"
+  text    508.32  219.32   44.44   10.40 #0b4f6c Inter 700 8.00 "350 / 1 000"
+  rect     99.92  265.72  140.32   56.69 #d9661f alt "Histogramme : Indonésie : 350 ; Viêt Nam : 300"
+  text    162.11  252.32   15.94   10.40 #0b4f6c Inter 700 8.00 "350"
+  text     44.52  327.21  251.12   10.40 #4a5865 Inter 400 8.00 "Indonésie"
+  rect    355.04  273.82  140.32   48.59 #d9661f
+  text    417.05  260.42   16.29   10.40 #0b4f6c Inter 700 8.00 "300"
+  text    299.64  327.21  251.12   10.40 #4a5865 Inter 400 8.00 "Viêt Nam"
+  rect     42.52  322.41  510.24    0.75 #d9661f/0.20
+  rect     73.56  354.81    1.00   32.80 #d9661f/0.20 alt "Ratifications, un point par année"
+  text     43.88  349.61   18.38   10.40 #0b4f6c Inter 700 8.00 "2011"
+  circle   71.26  352.01    5.60    5.60 #d9661f
+  text     82.86  349.61  469.90   10.40 #4a5865 Inter 400 8.00 "Uruguay"
+  text     42.76  366.01   19.50   10.40 #0b4f6c Inter 700 8.00 "2012"
+  circle   71.26  368.41    5.60    5.60 #d9661f
+  text     82.86  366.01  469.90   10.40 #4a5865 Inter 400 8.00 "Philippines, Maurice"
+  text     42.52  382.41   19.74   10.40 #0b4f6c Inter 700 8.00 "2013"
+  circle   71.26  384.81    5.60    5.60 #d9661f
+  text     82.86  382.41  469.90   10.40 #4a5865 Inter 400 8.00 "Italie"
+  text     42.52  404.81   32.42   10.40 #0b4f6c Inter 700 8.00 "2016–17"
+  rect     42.52  421.01  164.08    2.80 #d9661f alt "Frise chronologique : 2016–17 : Lancement ; 2018–19 : Extension ; 2020 : Sortie"
+  circle   42.52  418.81    7.20    7.20 #d9661f
+  text     42.52  432.01  158.08   10.40 #4a5865 Inter 400 8.00 "Lancement"
+  text    212.60  404.81   32.94   10.40 #0b4f6c Inter 700 8.00 "2018–19"
+  rect    212.60  421.01  164.08    2.80 #d9661f
+  circle  212.60  418.81    7.20    7.20 #d9661f
+  text    212.60  432.01  158.08   10.40 #4a5865 Inter 400 8.00 "Extension"
+  text    382.68  404.81   21.09   10.40 #0b4f6c Inter 700 8.00 "2020"
+  rect    382.68  421.01  170.08    2.80 #d9661f
+  circle  382.68  418.81    7.20    7.20 #d9661f
+  text    382.68  432.01  158.08   10.40 #4a5865 Inter 400 8.00 "Sortie"

@@ -2242,6 +2242,70 @@ static const char timeline_yaml[] = "body:\n"
                                     "      value: \"{year}\"\n"
                                     "      label: \"{country}\"\n";
 
+static void test_chart_look_phases_and_icons(void **state)
+{
+    char theme[2048];
+    snprintf(theme, sizeof theme,
+             "%s"
+             "  caption: {font: sans, size: 7pt, color: muted}\n"
+             "  value: {font: sans, size: 9pt, weight: semibold, color: text}\n"
+             "chart:\n"
+             "  color: primary\n"
+             "  palette: [accent, muted]\n"
+             "  thickness: 4pt\n"
+             "  value-style: value\n",
+             theme_yaml);
+    write_file("layout/theme.yaml", theme);
+    write_data("phases.csv", "period,title,text,icon\n"
+                             "2011–2015,Phase one,Villages manage risk,groups\n"
+                             "2016–2020,Phase two,Coalitions grow,campaign\n"
+                             "2021,Phase three,Exit,school\n");
+    fs_document *doc = bind_ok(state, "body:\n"
+                                      "  - chart:\n"
+                                      "      type: timeline\n"
+                                      "      across: true\n"
+                                      "      repeat: phases\n"
+                                      "      value: \"{period}\"\n"
+                                      "      title: \"{title}\"\n"
+                                      "      label: \"{text}\"\n"
+                                      "      icon: \"{icon}\"\n"
+                                      "      colors: palette\n"
+                                      "  - chart:\n"
+                                      "      type: timeline\n"
+                                      "      repeat: phases\n"
+                                      "      value: \"{period}\"\n"
+                                      "      label: \"{text}\"\n"
+                                      "      colors: [text]\n"
+                                      "      style: body\n");
+    const fs_box *phases = chart_at(doc, 0);
+    assert_int_equal(phases->as.chart.item_count, 3);
+    /* The theme's look: the series colour, its track, the thickness, the
+     * values' style; labels in caption, a chart's default. */
+    assert_float_equal(phases->as.chart.color.r, 0x0B / 255.0, 1e-9);
+    assert_float_equal(phases->as.chart.track.a, 0.2, 1e-9);
+    assert_float_equal(phases->as.chart.thickness, 4, 1e-9);
+    assert_float_equal(phases->as.chart.value_style.size, 9, 1e-9);
+    assert_int_equal(phases->as.chart.value_style.weight, 600);
+    assert_float_equal(phases->as.chart.style.size, 7, 1e-9);
+    /* Each phase its title, its icon and its colour of the palette, in
+     * turn: accent, muted, accent. */
+    static const char *const titles[] = {"Phase one", "Phase two", "Phase three"};
+    static const uint32_t icons[] = {0xf233, 0xef49, 0xe80c};
+    static const double reds[] = {0xD9 / 255.0, 0x4A / 255.0, 0xD9 / 255.0};
+    for (size_t i = 0; i < 3; i++) {
+        const fs_chart_item *item = &phases->as.chart.items[i];
+        assert_string_equal(item->title, titles[i]);
+        assert_true(item->icon.has);
+        assert_int_equal(item->icon.codepoint, icons[i]);
+        assert_float_equal(item->color.r, reds[i], 1e-9);
+    }
+    const fs_box *plain = chart_at(doc, 1);
+    assert_null(plain->as.chart.items[0].title);
+    assert_false(plain->as.chart.items[0].icon.has);
+    assert_float_equal(plain->as.chart.items[2].color.r, 0x1F / 255.0, 1e-9);
+    assert_float_equal(plain->as.chart.style.size, 8.6, 1e-9);
+}
+
 static void test_chart_donut(void **state)
 {
     chart_data();
@@ -2732,6 +2796,7 @@ int main(void)
         TEST(test_image_from_cell),
         TEST(test_image_missing_file),
         TEST(test_image_not_loaded_without_cache),
+        TEST(test_chart_look_phases_and_icons),
         TEST(test_chart_donut),
         TEST(test_chart_donut_in_french),
         TEST(test_chart_icon_array),

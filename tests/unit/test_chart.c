@@ -1,5 +1,5 @@
 /* Unit tests of the arithmetic of charts (src/place/fs_chart.h), apart from
- * drawing: how many pictograms a share fills, where a chart's scale ends,
+ * drawing: how much of a pictogram array a share fills, where a chart's scale ends,
  * and how much of a full bar a value takes. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,77 +13,75 @@
 
 /* ---- icon arrays ------------------------------------------------------- */
 
-static void icons_round_to_the_nearest_whole_pictogram(void **state)
+/* The share of a pictogram array: whole pictograms and the part of the
+ * next, within a millionth. */
+static void assert_share(double share, long total, long whole, double part)
 {
-    (void)state;
-    assert_int_equal(fs_chart_icons_filled(47, 10), 5);
-    assert_int_equal(fs_chart_icons_filled(44, 10), 4);
-    assert_int_equal(fs_chart_icons_filled(0, 10), 0);
-    assert_int_equal(fs_chart_icons_filled(100, 10), 10);
-    assert_int_equal(fs_chart_icons_filled(47, 20), 9);  /* 9.4 */
-    assert_int_equal(fs_chart_icons_filled(48, 20), 10); /* 9.6 */
-    assert_int_equal(fs_chart_icons_filled(57, 10), 6);
+    fs_chart_share got = fs_chart_icons_share(share, total);
+    if (got.whole != whole || fabs(got.part - part) > 1e-6)
+        fail_msg("%g%% of %ld: %ld and %g, expected %ld and %g", share, total, got.whole, got.part,
+                 whole, part);
 }
 
-static void icons_round_halves_up(void **state)
+static void icons_show_the_exact_share(void **state)
 {
     (void)state;
-    /* 45% of 10 is 4.5: it fills 5, and so does a share that arithmetic
-     * on the way left a hair under 45. */
-    assert_int_equal(fs_chart_icons_filled(45, 10), 5);
-    assert_int_equal(fs_chart_icons_filled(44.99999999999999, 10), 5);
-    assert_int_equal(fs_chart_icons_filled(100 * (1 - 0.55), 10), 5);
-    assert_int_equal(fs_chart_icons_filled(5, 10), 1);
-    assert_int_equal(fs_chart_icons_filled(4, 10), 0);
-    assert_int_equal(fs_chart_icons_filled(15, 10), 2);
-    assert_int_equal(fs_chart_icons_filled(35, 10), 4);
-    assert_int_equal(fs_chart_icons_filled(95, 10), 10);
-    assert_int_equal(fs_chart_icons_filled(2.5, 20), 1);
-    assert_int_equal(fs_chart_icons_filled(12.5, 4), 1);
-    assert_int_equal(fs_chart_icons_filled(37.5, 4), 2);
-    assert_int_equal(fs_chart_icons_filled(87.5, 4), 4);
-    assert_int_equal(fs_chart_icons_filled(50, 1), 1);
-    assert_int_equal(fs_chart_icons_filled(49.9, 1), 0);
+    assert_share(47, 10, 4, 0.7); /* four whole, seven tenths of the fifth */
+    assert_share(44, 10, 4, 0.4);
+    assert_share(0, 10, 0, 0);
+    assert_share(100, 10, 10, 0);
+    assert_share(47, 20, 9, 0.4);
+    assert_share(57, 10, 5, 0.7);
+    assert_share(50, 1, 0, 0.5);
+    assert_share(12.5, 4, 0, 0.5);
+    assert_share(87.5, 4, 3, 0.5);
+}
+
+static void icons_of_whole_pictograms_have_no_part(void **state)
+{
+    (void)state;
+    /* Shares whose binary arithmetic lands a hair under a whole pictogram
+     * (0.3 * 10 is 2.9999...) draw the whole one, never a sliver. */
+    assert_share(30, 10, 3, 0);
+    assert_share(70, 10, 7, 0);
+    assert_share(100 * (1 - 0.55), 10, 4, 0.5);
+    assert_share(44.99999999999999, 10, 4, 0.5);
+    assert_share(33.3 * 3, 3, 2, 0.997);
 }
 
 static void icons_of_every_whole_share_and_count(void **state)
 {
     (void)state;
     /* Every whole percentage of every count the layout allows (1 to 100),
-     * against the same rounding in integers: p% of n is (2pn + 100) / 200
-     * rounded down, the nearest whole number with halves up. */
+     * against the same arithmetic in integers: p% of n is pn / 100 whole
+     * pictograms, and pn mod 100 hundredths of the next. */
     for (long total = 1; total <= 100; total++)
-        for (long share = 0; share <= 100; share++) {
-            long expected = (2 * share * total + 100) / 200;
-            long filled = fs_chart_icons_filled((double)share, total);
-            if (filled != expected)
-                fail_msg("%ld%% of %ld: %ld filled, expected %ld", share, total, filled, expected);
-        }
+        for (long share = 0; share <= 100; share++)
+            assert_share((double)share, total, share * total / 100,
+                         (double)(share * total % 100) / 100);
 }
 
 static void icons_of_shares_that_are_thirds(void **state)
 {
     (void)state;
-    /* Three shares of a third each, as a spreadsheet writes them. */
-    assert_int_equal(fs_chart_icons_filled(33.3, 3), 1);
-    assert_int_equal(fs_chart_icons_filled(100.0 / 3.0, 3), 1);
-    assert_int_equal(fs_chart_icons_filled(33.3, 3) * 3, 3);
-    assert_int_equal(fs_chart_icons_filled(66.7, 3), 2);
-    assert_int_equal(fs_chart_icons_filled(200.0 / 3.0, 3), 2);
-    assert_int_equal(fs_chart_icons_filled(33.3, 10), 3);
+    /* A third of three pictograms is one, as a spreadsheet writes it or as
+     * arithmetic gives it. */
+    assert_share(100.0 / 3.0, 3, 1, 0);
+    assert_share(200.0 / 3.0, 3, 2, 0);
+    assert_share(33.3, 3, 0, 0.999);
+    assert_share(33.3, 10, 3, 0.33);
 }
 
 static void icons_are_clamped_to_the_array(void **state)
 {
     (void)state;
-    assert_int_equal(fs_chart_icons_filled(150, 10), 10);
-    assert_int_equal(fs_chart_icons_filled(100.4, 10), 10);
-    assert_int_equal(fs_chart_icons_filled(-20, 10), 0);
-    assert_int_equal(fs_chart_icons_filled(-4, 10), 0);
-    assert_int_equal(fs_chart_icons_filled(-0.0, 10), 0);
-    assert_int_equal(fs_chart_icons_filled(50, 0), 0);
-    assert_int_equal(fs_chart_icons_filled(100, 1), 1);
-    assert_int_equal(fs_chart_icons_filled(100, 100), 100);
+    assert_share(150, 10, 10, 0);
+    assert_share(100.4, 10, 10, 0);
+    assert_share(-20, 10, 0, 0);
+    assert_share(-0.0, 10, 0, 0);
+    assert_share(50, 0, 0, 0);
+    assert_share(100, 1, 1, 0);
+    assert_share(100, 100, 100, 0);
 }
 
 /* ---- scales ------------------------------------------------------------ */
@@ -151,8 +149,8 @@ static void fraction_edges(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(icons_round_to_the_nearest_whole_pictogram),
-        cmocka_unit_test(icons_round_halves_up),
+        cmocka_unit_test(icons_show_the_exact_share),
+        cmocka_unit_test(icons_of_whole_pictograms_have_no_part),
         cmocka_unit_test(icons_of_every_whole_share_and_count),
         cmocka_unit_test(icons_of_shares_that_are_thirds),
         cmocka_unit_test(icons_are_clamped_to_the_array),

@@ -1542,7 +1542,95 @@ static void test_theme_sections_and_keys(void **state)
                        "see layouts/README.md, 'Themes'");
     assert_theme_error(
         state, 1, 1, 1, "unknown key 'colours' in a theme",
-        "did you mean 'colors'? a theme takes: colors, fonts, styles, icons, icon-folder");
+        "did you mean 'colors'? a theme takes: colors, fonts, styles, icons, icon-folder, chart");
+}
+
+static void test_theme_chart_look(void **state)
+{
+    ctx *c = *state;
+    char theme[2048];
+    snprintf(theme, sizeof theme,
+             "%s"
+             "chart:\n"
+             "  color: primary\n"
+             "  track: \"#E5E7EB\"\n"
+             "  palette: [accent, primary, \"#7A5C00\"]\n"
+             "  thickness: 5pt\n"
+             "  label-style: stat-label\n"
+             "  value-style: heading\n",
+             default_theme);
+    write_file(c->dir, "theme.yaml", theme);
+    fs_layout *layout = parse_ok(state, "body:\n"
+                                        "  - chart:\n"
+                                        "      type: timeline\n"
+                                        "      repeat: phases\n"
+                                        "      value: \"{period}\"\n"
+                                        "      title: \"{title}\"\n"
+                                        "      colors: palette\n"
+                                        "  - chart: {type: bar, repeat: t, value: \"{v}\", colors: "
+                                        "[accent, \"#123456\"], icon: \"{icon}\"}\n");
+    const fs_chart_look *look = fs_theme_chart(layout->theme);
+    assert_true(look->has_color && look->has_track);
+    assert_float_equal(look->color.r, 0x0B / 255.0, 1e-9);
+    assert_float_equal(look->track.g, 0xE7 / 255.0, 1e-9);
+    assert_int_equal(look->palette_count, 3);
+    assert_float_equal(look->palette[2].r, 0x7A / 255.0, 1e-9);
+    assert_near(look->thickness, 5);
+    assert_string_equal(look->label_style, "stat-label");
+    assert_string_equal(look->value_style, "heading");
+    assert_null(look->number_style);
+    fs_node *chart = body_node(layout, 0, "chart");
+    assert_true(chart->as.chart.palette);
+    assert_string_equal(chart->as.chart.title->source, "{title}");
+    assert_null(chart->style); /* the theme's look decides */
+    assert_null(chart->number_style);
+    chart = body_node(layout, 1, "chart");
+    assert_false(chart->as.chart.palette);
+    assert_int_equal(chart->as.chart.color_count, 2);
+    assert_string_equal(chart->as.chart.colors[1], "#123456");
+    assert_non_null(chart->icon);
+}
+
+static void test_theme_chart_errors(void **state)
+{
+    ctx *c = *state;
+    char theme[2048];
+    snprintf(theme, sizeof theme,
+             "%s"
+             "chart:\n"
+             "  colour: primary\n"
+             "  palette: accent\n"
+             "  label-style: labels\n"
+             "  track: greyish\n",
+             default_theme);
+    write_file(c->dir, "theme.yaml", theme);
+    parse_fails(state, "body: []\n", 4);
+    assert_theme_error(state, 0, 34, 3, "unknown key 'colour' in the chart section",
+                       "did you mean 'color'? the chart section takes: color, track, palette, "
+                       "thickness, label-style, value-style, number-style");
+    assert_theme_error(state, 1, 35, 12, "'palette' must be a list of 1 to 256 colours",
+                       "write the colours in order: palette: [accent, primary, \"#7A5C00\"]");
+    assert_theme_error(state, 2, 36, 16, "unknown style 'labels' for label-style",
+                       "styles of this theme: body, heading, title, stat-number, stat-label, "
+                       "caption");
+    assert_theme_error(state, 3, 37, 10, "unknown colour 'greyish'", THEME_COLOUR);
+}
+
+static void test_chart_colors_errors(void **state)
+{
+    parse_fails(state,
+                "body:\n"
+                "  - chart: {type: bar, repeat: t, value: \"{v}\", colors: palette}\n"
+                "  - chart: {type: bar, repeat: t, value: \"{v}\", colors: [accent, pink]}\n"
+                "  - chart: {type: bar, repeat: t, value: \"{v}\", colors: accent}\n",
+                3);
+    assert_error(state, 0, 2, 57,
+                 "'colors: palette' takes the theme's chart palette, and the theme has none",
+                 "add 'chart: {palette: [accent, primary]}' to the theme, or list the colours "
+                 "here");
+    assert_error(state, 1, 3, 66, "unknown colour 'pink'", COLOURS);
+    assert_error(state, 2, 4, 57, "'colors' must be a list of colours or the word palette",
+                 "write colors: [accent, primary], or colors: palette for the theme's");
 }
 
 static void test_theme_unknown_icon_role(void **state)
@@ -2091,6 +2179,9 @@ int main(void)
         TEST(test_theme_inherit),
         TEST(test_theme_overrides_white),
         TEST(test_theme_sections_and_keys),
+        TEST(test_theme_chart_look),
+        TEST(test_theme_chart_errors),
+        TEST(test_chart_colors_errors),
         TEST(test_theme_unknown_icon_role),
         TEST(test_theme_style_errors),
         TEST(test_flow),

@@ -834,8 +834,9 @@ static void a_first_page_header_can_differ(void **state)
 
 static const fs_rgba series = {0.85, 0.4, 0.12, 1};
 
-/* A chart box as binding makes it: its items copied into the arena, the
- * series colour, a 10-point style and a 20-point number style, an alt. */
+/* A chart box as binding makes it: its items copied into the arena, each in
+ * the series colour, the series' track, a 10-point style (its values in
+ * bold) and a 20-point number style, an alt. */
 static fs_box *chart(fixture *f, fs_chart_kind kind, const fs_chart_item *items, size_t count)
 {
     fs_box *box = new_box(f, FS_BOX_CHART);
@@ -844,9 +845,14 @@ static fs_box *chart(fixture *f, fs_chart_kind kind, const fs_chart_item *items,
     if (count)
         memcpy(box->as.chart.items, items, count * sizeof *items);
     box->as.chart.item_count = count;
+    for (size_t i = 0; i < count; i++)
+        box->as.chart.items[i].color = series;
     box->as.chart.style = style_of(10);
+    box->as.chart.value_style = style_of(10);
+    box->as.chart.value_style.weight = 700;
     box->as.chart.number_style = style_of(20);
     box->as.chart.color = series;
+    box->as.chart.track = (fs_rgba){series.r, series.g, series.b, 0.2};
     box->as.chart.total = 10;
     box->as.chart.icon.codepoint = 0xe13e;
     box->as.chart.icon.has = kind == FS_CHART_ICONS;
@@ -991,20 +997,23 @@ static void an_icon_array_fills_the_share_of_its_pictograms(void **state)
     fs_chart_item item = {.label = "of new members are women", .text = "47%", .value = 47};
     const fs_page_ops *ops = place_chart(f, chart(f, FS_CHART_ICONS, &item, 1));
     const fs_op *icons[32];
-    assert_int_equal(ops_of(ops, FS_OP_ICON, icons, 32), 10);
-    /* 47% of 10 is 5: five in the series' colour, five tinted. */
-    for (size_t i = 0; i < 10; i++) {
+    assert_int_equal(ops_of(ops, FS_OP_ICON, icons, 32), 11);
+    /* 47% of 10: four whole in the series' colour, then the fifth's track
+     * with seven tenths of it drawn over it, then five tracks. */
+    for (size_t i = 0; i < 11; i++) {
         assert_int_equal(icons[i]->icon.codepoint, 0xe13e);
         assert_string_equal(icons[i]->icon.family, "Icons");
         assert_float_equal(icons[i]->w, icons[0]->w, 1e-12);
         assert_float_equal(icons[i]->y, icons[0]->y, 1e-12); /* one row of ten */
-        if (i < 5)
+        if (i < 4 || i == 5)
             assert_color(icons[i]->color, series);
         else
             assert_tint_of_series(icons[i]->color);
-        if (i > 0)
+        assert_float_equal(icons[i]->icon.part, i == 5 ? 0.7 : 0, 1e-9);
+        if (i > 0 && i != 5)
             assert_true(icons[i]->x > icons[i - 1]->x);
     }
+    assert_float_equal(icons[5]->x, icons[4]->x, 1e-12); /* over its track */
     assert_alt_once(ops, icons[0]);
     assert_int_equal(texts_equal_to(ops, "47%"), 1);
 }
@@ -1016,13 +1025,25 @@ static void an_icon_array_of_twenty_takes_two_rows(void **state)
     fs_box *box = chart(f, FS_CHART_ICONS, &item, 1);
     box->as.chart.total = 20;
     const fs_op *icons[32];
-    assert_int_equal(ops_of(place_chart(f, box), FS_OP_ICON, icons, 32), 20);
-    size_t filled = 0;
-    for (size_t i = 0; i < 20; i++)
-        filled += icons[i]->color.a == 1;
-    assert_int_equal(filled, 9); /* 9.4 */
-    assert_float_equal(icons[10]->x, icons[0]->x, 1e-12);
-    assert_true(icons[10]->y > icons[9]->y);
+    assert_int_equal(ops_of(place_chart(f, box), FS_OP_ICON, icons, 32), 21);
+    size_t whole = 0;
+    for (size_t i = 0; i < 21; i++)
+        whole += icons[i]->color.a == 1 && icons[i]->icon.part == 0;
+    assert_int_equal(whole, 9); /* 9.4: nine, and four tenths of the tenth */
+    assert_float_equal(icons[10]->icon.part, 0.4, 1e-9);
+    assert_float_equal(icons[11]->x, icons[0]->x, 1e-12); /* the eleventh opens row two */
+    assert_true(icons[11]->y > icons[10]->y);
+}
+
+static void a_share_of_whole_pictograms_draws_none_in_part(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item item = {.label = "x", .text = "30%", .value = 30};
+    const fs_op *icons[32];
+    assert_int_equal(
+        ops_of(place_chart(f, chart(f, FS_CHART_ICONS, &item, 1)), FS_OP_ICON, icons, 32), 10);
+    for (size_t i = 0; i < 10; i++)
+        assert_float_equal(icons[i]->icon.part, 0, 0);
 }
 
 static void bars_are_proportional_to_the_largest_target(void **state)
@@ -1183,26 +1204,68 @@ static void a_timeline_groups_only_consecutive_rows(void **state)
     assert_int_equal(texts_equal_to(ops, "2012"), 2);
 }
 
-static void a_timeline_across_puts_one_dot_per_row_on_a_line(void **state)
+static void a_timeline_across_gives_each_phase_its_bar_and_colour(void **state)
 {
     fixture *f = *state;
-    fs_chart_item items[] = {{.label = "Inception", .text = "2016"},
-                             {.label = "Scale-up", .text = "2018"},
-                             {.label = "Exit", .text = "2020"},
-                             {.label = "Review", .text = "2021"}};
+    fs_chart_item items[] = {
+        {.label = "Inception", .text = "2016", .title = "One"},
+        {.label = "Scale-up of the work in the region", .text = "2018", .title = "Two"},
+        {.label = "Exit", .text = "2020", .title = "Three"},
+        {.label = "Review", .text = "2021", .title = "Four"}};
     fs_box *box = chart(f, FS_CHART_TIMELINE, items, 4);
     box->as.chart.across = true;
+    const fs_rgba second = {0.1, 0.3, 0.4, 1};
+    box->as.chart.items[1].color = second;
     const fs_page_ops *ops = place_chart(f, box);
-    const fs_op *dots[8], *rects[4];
+    const fs_op *dots[8], *bars[8];
     assert_int_equal(ops_of(ops, FS_OP_CIRCLE, dots, 8), 4);
-    assert_int_equal(ops_of(ops, FS_OP_RECT, rects, 4), 1);
-    assert_float_equal(rects[0]->x, 50, 1e-9);
-    assert_float_equal(rects[0]->w, 500, 1e-9);
+    assert_int_equal(ops_of(ops, FS_OP_RECT, bars, 8), 4);
+    /* Slots of 125: each phase's bar from its dot to the next one's, less
+     * the 6-point gap; the last to the end. Bars and dots on one line, in
+     * the phase's colour. */
     for (size_t i = 0; i < 4; i++) {
         assert_float_equal(dots[i]->x, 50 + 125.0 * (double)i, 1e-9);
-        assert_float_equal(dots[i]->y + dots[i]->h / 2, rects[0]->y + rects[0]->h / 2, 1e-9);
+        assert_float_equal(bars[i]->x, dots[i]->x, 1e-9);
+        assert_float_equal(bars[i]->w, i < 3 ? 119 : 125, 1e-9);
+        assert_float_equal(dots[i]->y + dots[i]->h / 2, bars[0]->y + bars[0]->h / 2, 1e-9);
+        assert_float_equal(bars[i]->y, bars[0]->y, 1e-9);
+        assert_color(bars[i]->color, i == 1 ? second : series);
+        assert_color(dots[i]->color, i == 1 ? second : series);
     }
-    assert_alt_once(ops, rects[0]);
+    /* Dates above the line, titles (bold) under it on one line, then the
+     * texts on one line, whatever the length of each. */
+    const fs_op *date = find_text_in(ops, "2018"), *title = find_text_in(ops, "Two");
+    const fs_op *text = find_text_in(ops, "Exit");
+    assert_true(date->y + date->h <= dots[0]->y);
+    assert_true(title->y >= dots[0]->y + dots[0]->h);
+    assert_int_equal(title->text.style->weight, 700);
+    assert_float_equal(find_text_in(ops, "Four")->y, title->y, 1e-9);
+    assert_true(text->y >= title->y + title->h);
+    assert_float_equal(find_text_in(ops, items[1].label)->y, text->y, 1e-9);
+    assert_alt_once(ops, bars[0]);
+}
+
+static void an_icon_stands_before_a_label(void **state)
+{
+    fixture *f = *state;
+    fs_chart_item items[] = {{.label = "Indonesia", .text = "18", .value = 18},
+                             {.label = "Vietnam", .text = "10", .value = 10}};
+    items[0].icon = (fs_box_icon){.has = true, .codepoint = 0xe7ef, .family = "Icons"};
+    fs_box *box = chart(f, FS_CHART_BAR, items, 2);
+    const fs_rgba green = {0.1, 0.5, 0.2, 1};
+    box->as.chart.items[0].color = green;
+    const fs_page_ops *ops = place_chart(f, box);
+    const fs_op *icons[4];
+    assert_int_equal(ops_of(ops, FS_OP_ICON, icons, 4), 1);
+    const fs_op *label = find_text_in(ops, "Indonesia");
+    /* A line of the label tall, in the item's colour, at the label's
+     * place; the text after it and the gap. */
+    assert_float_equal(icons[0]->x, 50, 1e-9);
+    assert_float_equal(icons[0]->h, 12.5, 1e-9);
+    assert_float_equal(icons[0]->y, label->y, 1e-9);
+    assert_color(icons[0]->color, green);
+    assert_float_equal(label->x, 50 + 12.5 + 3.5, 1e-9);
+    assert_float_equal(find_text_in(ops, "Vietnam")->x, 50, 1e-9);
 }
 
 static void columns_are_proportional_to_the_largest_value(void **state)
@@ -1779,6 +1842,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(an_icon_array_fills_the_share_of_its_pictograms, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(an_icon_array_of_twenty_takes_two_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_share_of_whole_pictograms_draws_none_in_part, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(bars_are_proportional_to_the_largest_target, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(bars_without_targets_end_at_the_largest_value, setup,
@@ -1787,8 +1852,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_progress_bar_past_its_target_is_full, setup, teardown),
         cmocka_unit_test_setup_teardown(a_timeline_groups_rows_of_one_date, setup, teardown),
         cmocka_unit_test_setup_teardown(a_timeline_groups_only_consecutive_rows, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_timeline_across_puts_one_dot_per_row_on_a_line, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(a_timeline_across_gives_each_phase_its_bar_and_colour,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(an_icon_stands_before_a_label, setup, teardown),
         cmocka_unit_test_setup_teardown(columns_are_proportional_to_the_largest_value, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(columns_with_targets_draw_the_target_behind, setup,
