@@ -297,6 +297,9 @@ static fs_box *bind_node(binder *b, const fs_node *node)
     case FS_NODE_IMAGE:
         box = bind_image(b, node);
         break;
+    case FS_NODE_LOGOS:
+        box = bind_logos(b, node);
+        break;
     case FS_NODE_CHART:
         box = bind_chart(b, node);
         break;
@@ -401,6 +404,7 @@ fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diag
     doc->first_header = layout->first_header ? bind_node(&b, layout->first_header) : doc->header;
     doc->first_footer = layout->first_footer ? bind_node(&b, layout->first_footer) : doc->footer;
     b.running = false;
+    doc->back_page = layout->back_page ? bind_node(&b, layout->back_page) : NULL;
     if (doc->body)
         bind_check_links(&b, doc->body);
     doc->title = metadata(&b, input->layout->title);

@@ -39,6 +39,7 @@ typedef struct {
     /* The first page's: the same as header and footer unless the layout
      * gives its own (first-page). */
     fs_box *first_header, *first_footer;
+    fs_box *back_page; /* the last page's content, NULL when none */
     const char *title, *subject, *author, *keywords, *lang;
     bool strict; /* problems of the page (a missing glyph) are errors */
 } fs_document;

@@ -172,6 +172,10 @@ fs_box *bind_quote(binder *b, const fs_node *node);
 /* A picture of the data folder, with its caption and alternative text. */
 fs_box *bind_image(binder *b, const fs_node *node);
 
+/* A strip of pictures, one per row of the node's repeat, each bound as an
+ * image of the node's height. */
+fs_box *bind_logos(binder *b, const fs_node *node);
+
 /* ---- fs_bind_link.c --------------------------------------------------- */
 
 /* Reports every link inside the document that names no heading's anchor;

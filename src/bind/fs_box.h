@@ -52,7 +52,8 @@ typedef enum {
     FS_BOX_QUOTE, /* children: the quote's paragraphs and attribution */
     FS_BOX_IMAGE, /* a picture; its caption is its one child, when it has one */
     FS_BOX_BREAK, /* a page break, or a column break in a flow */
-    FS_BOX_CHART
+    FS_BOX_CHART,
+    FS_BOX_STRIP /* pictures of one height side by side, in lines (logos) */
 } fs_box_kind;
 
 /* One bar, column or event of a chart, or the one value of a donut, icon
@@ -97,7 +98,7 @@ struct fs_box {
     fs_rgba fill, border;
     double border_width, radius;
     fs_edges padding;
-    bool bleed; /* a band: the fill reaches the page's edges */
+    bool bleed; /* a band's fill, a picture, reaches the page's edges */
 
     /* placement in the parent and of the children */
     fs_width_kind width_kind;
@@ -148,12 +149,24 @@ struct fs_box {
             fs_rgba marker_color;
             fs_text_style style;
         } list;
+        /* a picture, contained (at its own proportions, aligned in its
+         * width) or covering its box around a focal point; a credit line
+         * drawn on it; its caption (the one child) caption_gap below */
         struct {
             const fs_image *image; /* NULL when bound without pictures (extract) */
             bool cover;
             const char *alt;
             double height; /* 0: from the picture's proportions */
+            fs_align align;
+            double focus[2];
+            const fs_box *credit; /* a text box, or NULL */
+            double caption_gap;
         } image;
+        /* children are pictures, each its own width at this height */
+        struct {
+            double height;
+            fs_align align;
+        } strip;
         /* its items; the series colour and its track (the theme's chart
          * look, else a tint of the colour); an icon array's pictogram and
          * count */

@@ -32,6 +32,9 @@ enum {
     K_IMAGE = 1 << 14,
     K_BREAK = 1 << 15,
     K_CHART = 1 << 16,
+    K_LOGO = 1 << 17,
+    K_LOGOS = 1 << 18,
+    K_PICTURE = K_IMAGE | K_LOGO | K_LOGOS,
     K_FRAME = K_BOX | K_BAND,
     K_ANY = ~0 /* every kind, and those still to come */
 };
@@ -62,6 +65,8 @@ static const node_type node_types[] = {
     {"image", FS_NODE_IMAGE, K_IMAGE, "src", "caption"},
     {"break", FS_NODE_BREAK, K_BREAK, "break", NULL},
     {"chart", FS_NODE_CHART, K_CHART, NULL, NULL}, /* its theme's 'chart' styles */
+    {"logo", FS_NODE_IMAGE, K_LOGO, "height", NULL},
+    {"logos", FS_NODE_LOGOS, K_LOGOS, NULL, NULL},
 };
 
 typedef enum {
@@ -90,7 +95,8 @@ typedef enum {
     P_SPAN,
     P_COLORS,
     P_HERO_CELL,
-    P_LAST_ROW
+    P_LAST_ROW,
+    P_FOCUS
 } prop_type;
 
 typedef struct {
@@ -105,19 +111,19 @@ typedef struct {
 static const prop props[] = {
     {"content", P_NODES, K_FRAME | K_ROW | K_COLUMN | K_GRID | K_FLOW, AT(content)},
     {"fill", P_COLOR, K_FRAME | K_STAT, AT(fill)},
-    {"color", P_COLOR, K_ANY & ~(K_SPACER | K_BREAK | K_IMAGE), AT(color)},
+    {"color", P_COLOR, K_ANY & ~(K_SPACER | K_BREAK | K_PICTURE), AT(color)},
     {"border", P_COLOR, K_FRAME | K_STAT, AT(border)},
     {"border-width", P_LENGTH, K_FRAME | K_STAT, AT(border_width)},
     {"radius", P_LENGTH, K_FRAME | K_STAT, AT(radius)},
     {"padding", P_EDGES, K_FRAME | K_STAT, AT(padding)},
-    {"bleed", P_BOOL, K_BAND, AT(bleed)},
+    {"bleed", P_BOOL, K_BAND | K_IMAGE, AT(bleed)},
     {"width", P_WIDTH, K_ANY & ~(K_SPACER | K_BREAK | K_MARKDOWN | K_FLOW), AT(width)},
     {"span", P_SPAN, K_ANY & ~(K_BREAK | K_FLOW | K_SPACER | K_MARKDOWN), AT(span)},
     {"valign", P_VALIGN, K_ROW | K_FRAME, AT(valign)},
-    {"gap", P_LENGTH, K_FRAME | K_ROW | K_COLUMN | K_GRID | K_LIST | K_FLOW, AT(gap)},
+    {"gap", P_LENGTH, K_FRAME | K_ROW | K_COLUMN | K_GRID | K_LIST | K_FLOW | K_LOGOS, AT(gap)},
     {"columns", P_COUNT, K_GRID | K_FLOW, AT(columns)},
-    {"repeat", P_NAME, K_GRID | K_LIST | K_COLUMN | K_CHART, AT(repeat)},
-    {"where", P_WHERE, K_GRID | K_LIST | K_COLUMN | K_CHART, AT(where)},
+    {"repeat", P_NAME, K_GRID | K_LIST | K_COLUMN | K_CHART | K_LOGOS, AT(repeat)},
+    {"where", P_WHERE, K_GRID | K_LIST | K_COLUMN | K_CHART | K_LOGOS, AT(where)},
     {"type", P_CHART, K_CHART, AT(as.chart.kind)},
     {"target", P_TEMPLATE, K_CHART, AT(as.chart.target)},
     {"of", P_TOTAL, K_CHART, AT(as.chart.total)},
@@ -128,15 +134,17 @@ static const prop props[] = {
     {"value", P_TEMPLATE, K_TEXT | K_HEADING | K_STAT | K_MARKDOWN | K_QUOTE | K_CHART, AT(value)},
     {"file", P_TEMPLATE, K_MARKDOWN, AT(as.markdown.file)},
     {"by", P_TEMPLATE, K_QUOTE, AT(as.quote.by)},
-    {"src", P_TEMPLATE, K_IMAGE, AT(as.image.src)},
+    {"src", P_TEMPLATE, K_IMAGE | K_LOGOS, AT(as.image.src)},
     {"caption", P_TEMPLATE, K_IMAGE, AT(as.image.caption)},
-    {"alt", P_TEMPLATE, K_IMAGE | K_CHART, AT(alt)},
+    {"credit", P_TEMPLATE, K_IMAGE, AT(as.image.credit)},
+    {"alt", P_TEMPLATE, K_PICTURE | K_CHART, AT(alt)},
     {"fit", P_FIT, K_IMAGE, AT(as.image.cover)},
+    {"focus", P_FOCUS, K_IMAGE, AT(as.image.focus)},
     {"break", P_BREAK, K_BREAK, AT(as.brk.column)},
     {"items", P_TEMPLATES, K_LIST, AT(as.list.items)},
     {"style", P_STYLE, K_TEXT | K_HEADING | K_LIST | K_MARKDOWN | K_QUOTE | K_IMAGE | K_CHART,
      AT(style)},
-    {"align", P_ALIGN, K_TEXT | K_HEADING | K_LIST | K_STAT, AT(align)},
+    {"align", P_ALIGN, K_TEXT | K_HEADING | K_LIST | K_STAT | K_PICTURE, AT(align)},
     {"level", P_LEVEL, K_HEADING, AT(as.text.level)},
     {"marker", P_MARKER, K_LIST, AT(as.list.marker)},
     {"icon", P_TEMPLATE, K_STAT | K_CHART, AT(icon)},
@@ -149,7 +157,7 @@ static const prop props[] = {
     {"hero-style", P_STYLE, K_STAT, AT(as.stat.hero_style)},
     {"hero", P_HERO_CELL, K_GRID, AT(as.grid.hero_first)},
     {"last-row", P_LAST_ROW, K_GRID, AT(as.grid.last_row)},
-    {"height", P_LENGTH, K_SPACER | K_RULE | K_IMAGE | K_CHART, AT(height)},
+    {"height", P_LENGTH, K_SPACER | K_RULE | K_PICTURE | K_CHART, AT(height)},
     {"when", P_TEMPLATE, K_ANY, AT(when)},
     {"keep-with-next", P_BOOL, K_ANY & ~K_BREAK, AT(keep_with_next)},
 };
@@ -409,6 +417,40 @@ static bool read_colors(reader *r, yaml_node_t *node, fs_node *target)
     return ok;
 }
 
+/* focus: [40%, 25%]: the point of a picture that 'fit: cover' keeps in
+ * view, as shares of its width and height from its top left corner. */
+static bool read_focus(reader *r, yaml_node_t *node, double *out)
+{
+    size_t given = node->type == YAML_SEQUENCE_NODE
+                       ? (size_t)(node->data.sequence.items.top - node->data.sequence.items.start)
+                       : 0;
+    for (size_t i = 0; given == 2 && i < 2; i++) {
+        yaml_node_t *side = fs_yaml_node(&r->yaml, node->data.sequence.items.start[i]);
+        const char *text = fs_yaml_scalar(side);
+        size_t length = text ? strlen(text) : 0;
+        char number[32];
+        double share;
+        if (length < 2 || length >= sizeof number || text[length - 1] != '%')
+            break;
+        memcpy(number, text, length - 1);
+        number[length - 1] = '\0';
+        if (!fs_parse_length(number, &share) || share < 0 || share > 100) {
+            fs_error(r->diags, fs_yaml_pos(&r->yaml, side),
+                     "write a share from 0% (the left or top edge) to 100%",
+                     "'focus' takes shares from 0%% to 100%%, not '%s'", text);
+            return false;
+        }
+        out[i] = share / 100;
+        out[2] = 1; /* given */
+        if (i == 1)
+            return true;
+    }
+    fs_error(r->diags, fs_yaml_pos(&r->yaml, node),
+             "write focus: [across, down] as shares of the picture, such as focus: [50%, 30%]",
+             "'focus' must be two shares, across and down");
+    return false;
+}
+
 static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *value, int depth)
 {
     void *field = (char *)target + p->offset;
@@ -517,6 +559,8 @@ static bool read_prop(reader *r, fs_node *target, const prop *p, yaml_node_t *va
     }
     case P_WHERE:
         return read_where(r, value, target);
+    case P_FOCUS:
+        return read_focus(r, value, field);
     case P_COLORS:
         return read_colors(r, value, target);
     case P_ITEM:
@@ -639,7 +683,36 @@ static bool check_node(reader *r, fs_node *node, const node_type *type)
                                                           : "column");
         return false;
     }
-    if (node->kind == FS_NODE_IMAGE && !node->as.image.src) {
+    if (node->kind == FS_NODE_IMAGE && node->as.image.logo &&
+        !fs_theme_logo(r->layout->theme, NULL)) {
+        fs_error(d, node->pos, "add 'logo: logo.svg' (a file beside theme.yaml) to the theme",
+                 "a logo node draws the theme's 'logo', and the theme has none");
+        return false;
+    }
+    if ((type->bit & K_PICTURE) && node->align == FS_ALIGN_JUSTIFY) {
+        fs_error(d, node->pos, "write align: left, center or right",
+                 "a picture is aligned left, center or right, not justified");
+        return false;
+    }
+    if ((type->bit & K_PICTURE) && node->height <= 0 && type->bit != K_IMAGE) {
+        fs_error(d, node->pos, "give 'height' a length such as 10mm",
+                 "a %s needs a height above zero", type->bit == K_LOGO ? "logo" : "logos strip");
+        return false;
+    }
+    if (node->kind == FS_NODE_IMAGE && node->as.image.focus[2] && !node->as.image.cover) {
+        fs_error(d, node->pos, "add 'fit: cover', or remove 'focus'",
+                 "'focus' says what a picture cropped by 'fit: cover' keeps in view, and this one "
+                 "is shown whole");
+        return false;
+    }
+    if (node->kind == FS_NODE_LOGOS && (!node->repeat || !node->as.image.src)) {
+        fs_error(d, node->pos,
+                 "write logos: {repeat: partners, src: \"{logo}\", alt: \"{name}\"}: one "
+                 "picture per row of the table",
+                 "a logos strip needs %s", node->repeat ? "'src'" : "'repeat'");
+        return false;
+    }
+    if (node->kind == FS_NODE_IMAGE && !node->as.image.logo && !node->as.image.src) {
         fs_error(d, node->pos, "add 'src: images/NAME.png' (a path in the data folder)",
                  "an image needs 'src'");
         return false;
@@ -699,6 +772,15 @@ static fs_node *read_node(reader *r, yaml_node_t *node, int depth)
         out->as.text.level = 2;
     if (type->kind == FS_NODE_CHART)
         out->as.chart.total = 10;
+    if (type->bit & K_PICTURE) {
+        /* Pictures stand centred, a logo at the start of its line. */
+        out->align = type->bit == K_LOGO ? FS_ALIGN_START : FS_ALIGN_CENTER;
+        out->as.image.focus[0] = out->as.image.focus[1] = 0.5;
+        out->as.image.logo = type->bit == K_LOGO;
+        out->height = type->bit == K_LOGO    ? 10 * 72 / 25.4
+                      : type->bit == K_LOGOS ? 12 * 72 / 25.4
+                                             : 0;
+    }
     bool ok = true;
     bool empty = value->type == YAML_SCALAR_NODE && !*fs_yaml_scalar(value) &&
                  value->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -849,6 +931,7 @@ static void each_text(const fs_node *node, void (*visit)(void *, const fs_templa
         node->label,
         node->kind == FS_NODE_QUOTE ? node->as.quote.by : NULL,
         node->kind == FS_NODE_IMAGE ? node->as.image.caption : NULL,
+        node->kind == FS_NODE_IMAGE ? node->as.image.credit : NULL,
         node->alt,
         node->kind == FS_NODE_STAT ? node->as.stat.compare : NULL,
         node->kind == FS_NODE_CHART ? node->as.chart.title : NULL,
@@ -866,8 +949,8 @@ static void each_text(const fs_node *node, void (*visit)(void *, const fs_templa
 void fs_layout_each_text(const fs_layout *layout,
                          void (*visit)(void *context, const fs_template *text), void *context)
 {
-    const fs_node *parts[] = {layout->body, layout->header, layout->footer, layout->first_header,
-                              layout->first_footer};
+    const fs_node *parts[] = {layout->body,         layout->header,       layout->footer,
+                              layout->first_header, layout->first_footer, layout->back_page};
     for (size_t i = 0; i < COUNT(parts); i++)
         each_text(parts[i], visit, context);
     const fs_template *metadata[] = {layout->title, layout->subject, layout->author,
@@ -1029,8 +1112,8 @@ static bool read_tables(reader *r, yaml_node_t *node)
 
 static bool read_root(reader *r)
 {
-    static const char *const keys[] = {"page",   "theme",      "metadata", "body",   "header",
-                                       "footer", "first-page", "tables",   "missing"};
+    static const char *const keys[] = {"page",   "theme",      "metadata",  "body",   "header",
+                                       "footer", "first-page", "back-page", "tables", "missing"};
     yaml_node_t *root = fs_yaml_root(&r->yaml);
     if (root->type != YAML_MAPPING_NODE) {
         fs_error(r->diags, fs_yaml_pos(&r->yaml, root), "start from layouts/brief/layout.yaml",
@@ -1082,6 +1165,9 @@ static bool read_root(reader *r)
     yaml_node_t *first = find_key(r, root, "first-page");
     if (first)
         ok = read_first_page(r, first) && ok;
+    yaml_node_t *back = find_key(r, root, "back-page");
+    if (back)
+        ok = (r->layout->back_page = read_column(r, back, "back-page")) && ok;
     yaml_node_t *tables = find_key(r, root, "tables");
     if (tables)
         ok = read_tables(r, tables) && ok;

@@ -32,7 +32,8 @@ typedef enum {
     FS_NODE_QUOTE,    /* a pull quote with its attribution */
     FS_NODE_IMAGE,    /* a PNG, JPEG or SVG picture with an optional caption */
     FS_NODE_BREAK,    /* the content after it starts a new page or column */
-    FS_NODE_CHART     /* bars, columns, a donut, an icon array, a progress bar, a timeline */
+    FS_NODE_CHART,    /* bars, columns, a donut, an icon array, a progress bar, a timeline */
+    FS_NODE_LOGOS     /* a strip of pictures one height, one per row of a table */
 } fs_node_kind;
 
 typedef enum {
@@ -108,14 +109,14 @@ struct fs_node {
     size_t where_count;
 
     /* read by several kinds */
-    fs_template *value; /* text, heading, stat (its number), markdown, quote, chart; a
-                           repeated list's item */
-    const char *style;  /* theme style name */
-    fs_align align;
+    fs_template *value;        /* text, heading, stat (its number), markdown, quote, chart; a
+                                  repeated list's item */
+    const char *style;         /* theme style name */
+    fs_align align;            /* texts; pictures: left, center or right */
     fs_template *icon, *label; /* stat, chart */
     const char *number_style;  /* stat; a chart's, NULL for its theme's */
-    double height;             /* spacer and rule; image and chart (0: their own) */
-    fs_template *alt;          /* image, chart */
+    double height;             /* spacer and rule; image and chart (0: their own); logos */
+    fs_template *alt;          /* image, chart, logos */
 
     union {
         struct {
@@ -145,10 +146,16 @@ struct fs_node {
         struct {
             fs_template *by;
         } quote;
-        /* path relative to the data folder; cover crops to fill the box */
+        /* path relative to the data folder (a logos strip's, per row);
+         * cover crops to fill the box around the focal point (shares of
+         * the picture's width and height from its top left); a credit
+         * line drawn on the picture; logo: the theme's logo instead of
+         * src */
         struct {
-            fs_template *src, *caption;
+            fs_template *src, *caption, *credit;
             bool cover;
+            double focus[3]; /* across, down, and 1 when the layout gives it */
+            bool logo;
         } image;
         /* a column break inside a flow, else a page break */
         struct {
@@ -189,6 +196,9 @@ typedef struct {
     /* The first page's own header and footer, NULL when the layout gives
      * none ('first-page'); an empty column draws nothing. */
     fs_node *first_header, *first_footer;
+    /* A last page of its own (contacts, credits, the date), its content
+     * at the page's foot, without running heads; NULL when none. */
+    fs_node *back_page;
     fs_template *title, *subject, *author, *keywords; /* PDF metadata */
     /* How a missing value (N/A, -, an empty cell of a number column) prints;
      * NULL for FS_MISSING_DEFAULT. A layout text, translated. */

@@ -30,14 +30,17 @@ struct fs_theme {
     size_t style_count;
     const char *icon_family;
     const char *icon_folder; /* pictures used as icons by file name, or NULL */
+    const char *logo;        /* the brand's mark, or NULL */
+    fs_pos logo_pos;
+    double caption_gap; /* between a picture and its caption */
     fs_chart_look chart;
 };
 
 static const char *const style_keys[] = {"font",     "size",        "weight",      "italic",
                                          "color",    "line-height", "space-after", "space-before",
                                          "tracking", "uppercase",   "shrink",      "inherit"};
-static const char *const top_keys[] = {"colors", "fonts",       "styles",
-                                       "icons",  "icon-folder", "chart"};
+static const char *const top_keys[] = {"colors",      "fonts", "styles", "icons",
+                                       "icon-folder", "chart", "logo",   "caption-gap"};
 static const char *const chart_keys[] = {"color",       "track",       "palette",     "thickness",
                                          "label-style", "value-style", "number-style"};
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
@@ -69,6 +72,27 @@ const fs_chart_look *fs_theme_chart(const fs_theme *theme)
 const char *fs_theme_icon_folder(const fs_theme *theme)
 {
     return theme->icon_folder;
+}
+
+const char *fs_theme_logo(const fs_theme *theme, fs_pos *where)
+{
+    if (where)
+        *where = theme->logo_pos;
+    return theme->logo;
+}
+
+double fs_theme_caption_gap(const fs_theme *theme)
+{
+    return theme->caption_gap;
+}
+
+/* A path the theme names, relative to the theme file's folder. */
+static const char *theme_relative(const char *theme_path, const char *file, fs_arena *arena)
+{
+    const char *slash = strrchr(theme_path, '/');
+    return file[0] == '/' || !slash
+               ? file
+               : fs_arena_printf(arena, "%.*s/%s", (int)(slash - theme_path), theme_path, file);
 }
 
 const char *fs_theme_icon_family(const fs_theme *theme)
@@ -480,6 +504,8 @@ fs_theme *fs_theme_load(const char *path, fs_arena *arena, fs_diags *diags)
     fs_theme *theme = fs_arena_alloc(arena, sizeof *theme);
     yaml_node_t *root = fs_yaml_root(&yaml);
     bool ok = theme && expect_mapping(&yaml, root, "the theme", diags);
+    if (theme)
+        theme->caption_gap = FS_CAPTION_GAP;
     /* Sections are read in dependency order (styles use colours and fonts),
      * whatever order the file writes them in. */
     static const char *const order[] = {"colors", "fonts", "icons", "styles"};
@@ -523,20 +549,23 @@ fs_theme *fs_theme_load(const char *path, fs_arena *arena, fs_diags *diags)
             ok = false;
         } else if (which == 5) {
             ok = read_chart(&yaml, fs_yaml_node(&yaml, pair->value), theme, arena, diags) && ok;
-        } else if (which == 4) {
-            /* A folder of SVG or PNG icons (such as the OCHA set), relative
-             * to the theme's own folder. */
-            const char *folder;
-            if (fs_yaml_string(&yaml, fs_yaml_node(&yaml, pair->value), "icon-folder", arena,
-                               &folder, diags)) {
-                const char *slash = strrchr(path, '/');
-                theme->icon_folder =
-                    folder[0] == '/' || !slash
-                        ? folder
-                        : fs_arena_printf(arena, "%.*s/%s", (int)(slash - path), path, folder);
+        } else if (which == 4 || which == 6) {
+            /* A folder of SVG or PNG icons (such as the OCHA set), or the
+             * logo's picture, relative to the theme's own folder. */
+            yaml_node_t *value = fs_yaml_node(&yaml, pair->value);
+            const char *file;
+            if (fs_yaml_string(&yaml, value, top_keys[which], arena, &file, diags)) {
+                const char **field = which == 4 ? &theme->icon_folder : &theme->logo;
+                *field = theme_relative(path, file, arena);
+                ok = *field && ok;
+                theme->logo_pos = which == 6 ? fs_yaml_pos(&yaml, value) : theme->logo_pos;
             } else {
                 ok = false;
             }
+        } else if (which == 7) {
+            ok = fs_yaml_length(&yaml, fs_yaml_node(&yaml, pair->value), "caption-gap",
+                                &theme->caption_gap, diags) &&
+                 ok;
         }
     }
     fs_yaml_close(&yaml);

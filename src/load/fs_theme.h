@@ -65,6 +65,15 @@ const char *fs_theme_icon_family(const fs_theme *theme);
  * it names none. */
 const char *fs_theme_icon_folder(const fs_theme *theme);
 
+/* The picture file of the theme's 'logo' (relative paths resolved from the
+ * theme's folder), and where the theme names it; NULL when it has none. */
+const char *fs_theme_logo(const fs_theme *theme, fs_pos *where);
+
+/* The space between a picture and its caption ('caption-gap', default
+ * FS_CAPTION_GAP points). */
+#define FS_CAPTION_GAP 4.0
+double fs_theme_caption_gap(const fs_theme *theme);
+
 /* Every font family the theme uses, for checking that the fonts exist. */
 size_t fs_theme_family_count(const fs_theme *theme);
 const char *fs_theme_family(const fs_theme *theme, size_t i, fs_pos *where);

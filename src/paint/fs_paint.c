@@ -220,18 +220,31 @@ static bool paint_text(cairo_t *cr, const fs_op *op, fs_pango *pango, fs_paint_t
     return ok;
 }
 
+/* Where a picture drawn size long starts in a box side long, to bring
+ * the share focus of it to the box's middle without uncovering an edge
+ * (centred when it is smaller than the box). */
+static double focused(double side, double size, double focus)
+{
+    if (size <= side)
+        return (side - size) / 2;
+    return fmin(0, fmax(side - size, side / 2 - focus * size));
+}
+
 /* A picture fitted in its box: contained (whole, centred) or covering it
- * (cropped to the box). */
+ * (cropped to the box around its focal point). */
 static bool paint_image(cairo_t *cr, const fs_op *op)
 {
     const fs_image *image = op->picture.image;
     double w = fs_image_width(image), h = fs_image_height(image);
     double scale = op->picture.cover ? fmax(op->w / w, op->h / h) : fmin(op->w / w, op->h / h);
     double dw = w * scale, dh = h * scale;
+    double fx = op->picture.cover ? op->picture.focus[0] : 0.5;
+    double fy = op->picture.cover ? op->picture.focus[1] : 0.5;
     cairo_save(cr);
     cairo_rectangle(cr, op->x, op->y, op->w, op->h);
     cairo_clip(cr);
-    bool ok = fs_image_draw(image, cr, op->x + (op->w - dw) / 2, op->y + (op->h - dh) / 2, dw, dh);
+    bool ok = fs_image_draw(image, cr, op->x + focused(op->w, dw, fx),
+                            op->y + focused(op->h, dh, fy), dw, dh);
     cairo_restore(cr);
     return ok;
 }

@@ -79,6 +79,9 @@ typedef struct {
         struct {
             const fs_image *image;
             bool cover; /* fills (x, y, w, h), cropped; else fits inside it */
+            /* covering: the point of the picture (shares of its width and
+             * height) brought as near the box's centre as its edges allow */
+            double focus[2];
         } picture;
         struct {
             uint32_t codepoint;

@@ -61,6 +61,30 @@ bool place_start_page(placer *p, pager *g)
     return true;
 }
 
+/* The back page: a page of its own after the body, without running heads,
+ * its content standing on the bottom margin. Returns its number. */
+static size_t place_back_page(placer *p, pager *g, const fs_box *back)
+{
+    if (!place_start_page(p, g))
+        return 0;
+    const fs_page_spec *spec = g->spec;
+    double room = spec->height - spec->margin.top - spec->margin.bottom;
+    p->current = back;
+    p->group = place_tag(p, FS_TAG_SECT, 0, NULL);
+    double height = place_measure_box(p, back, g->width);
+    if (height > room + 0.01)
+        fs_diag_add_kind(p->diags, FS_ERROR, FS_KIND_OVERFLOW, back->pos,
+                         "shorten the back page's texts or leave some of its blocks out",
+                         "the back page is %.0f mm taller than a page has room for",
+                         (height - room) * 25.4 / 72);
+    double y = spec->height - spec->margin.bottom - height;
+    p->page_top = spec->margin.top;
+    p->page_bottom = spec->height - spec->margin.bottom;
+    place_box(p, back, g->x, y, g->width, 0);
+    g->display->page_used[g->display->page_count - 1] = height;
+    return g->display->page_count;
+}
+
 /* One placement of the document (a trial), with the body's texts at scale
  * times their size; its problems go to diags. */
 static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
@@ -135,6 +159,7 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
         g.y += height + gap;
     }
     display->page_used[display->page_count - 1] = g.y - g.top;
+    size_t back = doc->back_page && !p.failed ? place_back_page(&p, &g, doc->back_page) : 0;
     p.tagging = false;
     p.group = NULL;
     p.text_scale = 1;
@@ -145,15 +170,16 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
     p.page_count = display->page_count;
     for (size_t i = 0; i < display->page_count && !p.failed; i++) {
         size_t which = i == 0 ? 0 : 1;
+        bool heads = !back || i + 1 < back;
         fs_page_ops body = display->pages[i], running = {0};
         p.page_number = i + 1;
         p.page = &running;
-        if (headers[which])
+        if (heads && headers[which])
             place_box(&p, headers[which], g.x, page->margin.top, g.width, 0);
         for (size_t k = 0; k < body.count; k++)
             if (!fs_display_add(arena, &running, &body.ops[k]))
                 p.failed = true;
-        if (footers[which])
+        if (heads && footers[which])
             place_box(&p, footers[which], g.x, page->height - page->margin.bottom - g.footer[which],
                       g.width, 0);
         display->pages[i] = running;

@@ -261,15 +261,8 @@ static double layout_frame(placer *p, const fs_box *box, double x, double y, dou
         if (box->bleed) {
             /* A band reaches the page's edges: left and right always, top or
              * bottom when it is the first or last block of the page. */
-            frame.x = 0;
-            frame.w = p->page_width;
             frame.rect.radius = 0;
-            if (fabs(y - p->page_top) < 0.01) {
-                frame.h += frame.y;
-                frame.y = 0;
-            }
-            if (fabs(y + height - p->page_bottom) < 0.01)
-                frame.h = p->page_height - frame.y;
+            place_bleed(p, &frame, y, height);
         }
         place_emit(p, &frame);
     }
@@ -340,19 +333,84 @@ double place_image_height(const fs_box *box, double width)
     return w > 0 ? width * h / w : 0;
 }
 
+/* The width a picture takes at height, at its own proportions. */
+static double natural_width(const fs_box *box, double height)
+{
+    const fs_image *image = box->as.image.image;
+    double h = image ? fs_image_height(image) : 0;
+    return h > 0 ? height * fs_image_width(image) / h : 0;
+}
+
+void place_bleed(const placer *p, fs_op *op, double y, double height)
+{
+    op->x = 0;
+    op->w = p->page_width;
+    if (fabs(y - p->page_top) < 0.01) {
+        op->h += op->y;
+        op->y = 0;
+    }
+    if (fabs(y + height - p->page_bottom) < 0.01)
+        op->h = p->page_height - op->y;
+}
+
+/* A credit line on a picture's foot, right-aligned in white on a strip of
+ * black at 60% (over any picture, even a white one, the text keeps a
+ * contrast of at least 5.7:1), within the width x, width of the picture's
+ * box: a picture that bleeds keeps its credit inside the margins. */
+static void place_credit(placer *p, const fs_box *credit, const fs_op *picture, double x,
+                         double width)
+{
+    const double pad = 3;
+    x = fmax(x, picture->x);
+    double inner = fmin(x + width, picture->x + picture->w) - x - 2 * pad;
+    double height = place_measure_box(p, credit, inner);
+    fs_op strip = {.kind = FS_OP_RECT,
+                   .x = picture->x,
+                   .y = picture->y + picture->h - height - 2 * pad,
+                   .w = picture->w,
+                   .h = height + 2 * pad,
+                   .color = {0, 0, 0, 0.6}};
+    const fs_tag *leaf = p->leaf;
+    p->leaf = NULL;
+    place_emit(p, &strip);
+    p->leaf = leaf;
+    place_end_run(p);
+    place_box(p, credit, x + pad, strip.y + pad, inner, 0);
+}
+
 void place_picture(placer *p, const fs_box *box, double x, double y, double width,
-                   const fs_tag *figure)
+                   const fs_tag *figure, bool bleed)
 {
     fs_op picture = {.kind = FS_OP_IMAGE, .x = x, .y = y, .w = width};
     picture.h = place_image_height(box, width);
     picture.picture.image = box->as.image.image;
     picture.picture.cover = box->as.image.cover;
+    picture.picture.focus[0] = box->as.image.focus[0];
+    picture.picture.focus[1] = box->as.image.focus[1];
     picture.alt = box->as.image.alt;
+    if (bleed) {
+        place_bleed(p, &picture, y, picture.h);
+    } else if (!box->as.image.cover && natural_width(box, picture.h) > 0) {
+        /* Contained: the picture's own rectangle in its box, aligned across
+         * and centred down. */
+        const fs_image *image = box->as.image.image;
+        double iw = fs_image_width(image), ih = fs_image_height(image);
+        double scale = fmin(width / iw, picture.h / ih);
+        double spare = width - iw * scale;
+        picture.x = x + (box->as.image.align == FS_ALIGN_CENTER ? spare / 2
+                         : box->as.image.align == FS_ALIGN_END  ? spare
+                                                                : 0);
+        picture.y = y + (picture.h - ih * scale) / 2;
+        picture.w = iw * scale;
+        picture.h = ih * scale;
+    }
     const fs_tag *outer = p->leaf;
     p->leaf = figure;
     if (box->as.image.image)
         place_emit(p, &picture);
     p->leaf = outer;
+    if (box->as.image.credit && box->as.image.image)
+        place_credit(p, box->as.image.credit, &picture, x, width);
 }
 
 const fs_tag *place_picture_tag(placer *p, const fs_box *box)
@@ -366,15 +424,46 @@ const fs_tag *place_picture_tag(placer *p, const fs_box *box)
 static double layout_image(placer *p, const fs_box *box, double x, double y, double width)
 {
     double height = place_image_height(box, width);
-    place_picture(p, box, x, y, width, place_picture_tag(p, box));
+    if (p->page)
+        place_picture(p, box, x, y, width, place_picture_tag(p, box), box->bleed);
     if (box->child_count) {
         const fs_tag *group = p->group;
+        double gap = box->as.image.caption_gap;
         p->group = place_tag(p, FS_TAG_CAPTION, 0, group);
-        height +=
-            CAPTION_GAP + place_box(p, box->children[0], x, y + height + CAPTION_GAP, width, 0);
+        height += gap + place_box(p, box->children[0], x, y + height + gap, width, 0);
         p->group = group;
     }
     return height;
+}
+
+/* Pictures of one height side by side (a strip of logos), each at its
+ * own width, in as many lines as they need, each line aligned as the
+ * strip says; the strip's gap between them and between lines. */
+static double layout_strip(placer *p, const fs_box *box, double x, double y, double width)
+{
+    double height = box->as.strip.height, gap = place_gap(box, 8 * 72 / 25.4);
+    double top = y;
+    size_t start = 0;
+    while (start < box->child_count) {
+        double used = natural_width(box->children[start], height);
+        size_t end = start + 1;
+        while (end < box->child_count &&
+               used + gap + natural_width(box->children[end], height) <= width + 0.01)
+            used += gap + natural_width(box->children[end++], height);
+        double spare = fmax(0, width - used);
+        double at = x + (box->as.strip.align == FS_ALIGN_CENTER ? spare / 2
+                         : box->as.strip.align == FS_ALIGN_END  ? spare
+                                                                : 0);
+        for (size_t i = start; i < end && p->page; i++) {
+            const fs_box *logo = box->children[i];
+            double w = fmin(width, natural_width(logo, height));
+            place_picture(p, logo, at, y, w, place_picture_tag(p, logo), false);
+            at += w + gap;
+        }
+        y += height + (end < box->child_count ? gap : 0);
+        start = end;
+    }
+    return y - top;
 }
 
 /* Outside a flow a quote is one block beside one bar: its paragraphs are
@@ -418,6 +507,8 @@ static double layout_kind(placer *p, const fs_box *box, double x, double y, doub
         return box->as.spacer.height;
     case FS_BOX_IMAGE:
         return fmax(layout_image(p, box, x, y, width), min_height);
+    case FS_BOX_STRIP:
+        return fmax(layout_strip(p, box, x, y, width), min_height);
     case FS_BOX_QUOTE:
         return fmax(layout_quote(p, box, x, y, width), min_height);
     case FS_BOX_FLOW:

@@ -156,7 +156,7 @@ static void add_pieces(placer *p, pieces *list, const fs_box *box)
         if (pc && box->child_count) {
             /* The caption is a piece of its own, kept with its picture. */
             pc->keep = true;
-            pc->space_after = CAPTION_GAP;
+            pc->space_after = box->as.image.caption_gap;
             add_text_pieces(p, list, box->children[0], 0, NULL, NULL,
                             place_tag(p, FS_TAG_CAPTION, 0, p->group), NULL);
         }
@@ -265,7 +265,7 @@ static double fill_column(placer *p, const pieces *list, flow_at *at, double x, 
                                  (pc->height - height) * 25.4 / 72);
             if (p->page && pc->box->kind == FS_BOX_IMAGE) {
                 /* The picture alone: its caption is the next piece. */
-                place_picture(p, pc->box, x0, top + y + space, w, pc->tag);
+                place_picture(p, pc->box, x0, top + y + space, w, pc->tag, false);
             } else if (p->page) {
                 const fs_tag *group = p->group;
                 p->group = pc->group;

@@ -94,7 +94,6 @@ typedef struct {
     double y, top, bottom;       /* of the current page's body */
 } pager;
 
-static const double CAPTION_GAP = 4; /* between a picture and its caption */
 static const double QUOTE_INDENT = 12;
 static const double LIST_INDENT = 1.1; /* a level of list, in sizes of its text */
 
@@ -199,9 +198,16 @@ double place_child_width(const fs_box *child, double available);
 /* A picture's height at width (without its caption). */
 double place_image_height(const fs_box *box, double width);
 
-/* Draws a picture box's picture (not its caption) in figure. */
+/* Draws a picture box's picture (not its caption) in figure, and its
+ * credit line on it; when bleed, to the page's left and right edges (see
+ * place_bleed). */
 void place_picture(placer *p, const fs_box *box, double x, double y, double width,
-                   const fs_tag *figure);
+                   const fs_tag *figure, bool bleed);
+
+/* Widens op (drawn at y, height tall) to the page's left and right edges,
+ * and to its top or bottom edge when it is the page's first or last block
+ * (where no running head is in the way). */
+void place_bleed(const placer *p, fs_op *op, double y, double height);
 
 /* The Figure a picture box's picture is drawn in, under the current group;
  * NULL for a decoration (alt: ""). */

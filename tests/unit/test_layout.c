@@ -60,7 +60,7 @@ static const char *const default_theme = "# the test theme\n"
     "\"#1d5c96\""
 #define NODES                                                                                      \
     "nodes: box, band, row, column, grid, text, heading, stat, list, spacer, rule, flow, "         \
-    "markdown, quote, image, break, chart"
+    "markdown, quote, image, break, chart, logo, logos"
 #define ONE_NODE    "write a node as 'kind: properties', e.g. 'heading: Key figures'"
 #define LENGTH_HINT "write a number with a unit: 4mm, 1cm, 10pt"
 #define EDGES_HINT                                                                                 \
@@ -633,6 +633,51 @@ static void test_grid_hero_and_span_errors(void **state)
     assert_error(state, 7, 11, 40, "unknown hero 'first'",
                  "'hero' takes one of: false, true, no, yes");
     assert_error(state, 8, 12, 18, "'span' must be between 1 and 12, not 0", NULL);
+}
+
+/* Pictures: focus, credit, bleed and align of an image; a logo when the
+ * theme has one; a logos strip; a back page. */
+static void test_pictures_and_back_page(void **state)
+{
+    ctx *c = *state;
+    write_file(c->dir, "theme.yaml",
+               "colors: {text: \"#222222\"}\n"
+               "fonts: {sans: Inter}\n"
+               "logo: brand/mark.svg\n"
+               "caption-gap: 6pt\n"
+               "styles: {body: {font: sans}, caption: {font: sans}}\n");
+    fs_layout *layout = parse_ok(
+        state, "body:\n"
+               "  - image: {src: a.svg, fit: cover, focus: [72%, 35%], credit: \"Photo: X\", "
+               "bleed: true}\n"
+               "  - logo: 8mm\n"
+               "  - logos: {repeat: partners, src: \"{file}\", alt: \"{name}\", align: left}\n"
+               "  - image: {src: b.png, align: right}\n"
+               "back-page:\n"
+               "  - text: Contacts\n");
+    fs_node *image = body_node(layout, 0, "image");
+    assert_true(image->bleed && image->as.image.cover);
+    assert_float_equal(image->as.image.focus[0], 0.72, 1e-9);
+    assert_float_equal(image->as.image.focus[1], 0.35, 1e-9);
+    assert_non_null(image->as.image.credit);
+    assert_int_equal(image->align, FS_ALIGN_CENTER);
+    fs_node *logo = body_node(layout, 1, "logo");
+    assert_true(logo->as.image.logo);
+    assert_float_equal(logo->height, 8 * 72 / 25.4, 1e-9);
+    assert_int_equal(logo->align, FS_ALIGN_START);
+    fs_node *logos = body_node(layout, 2, "logos");
+    assert_string_equal(logos->repeat, "partners");
+    assert_float_equal(logos->height, 12 * 72 / 25.4, 1e-9);
+    assert_int_equal(logos->align, FS_ALIGN_START);
+    assert_int_equal(body_node(layout, 3, "image")->align, FS_ALIGN_END);
+    assert_false(body_node(layout, 3, "image")->bleed);
+    assert_non_null(layout->back_page);
+    assert_int_equal(layout->back_page->content_count, 1);
+    fs_pos where;
+    const char *file = fs_theme_logo(layout->theme, &where);
+    assert_non_null(strstr(file, "/brand/mark.svg"));
+    assert_int_equal(where.line, 3);
+    assert_float_equal(fs_theme_caption_gap(layout->theme), 6, 1e-9);
 }
 
 static void test_list_items(void **state)
@@ -1330,7 +1375,7 @@ static void test_unknown_top_level_key(void **state)
     assert_error(
         state, 0, 2, 1, "unknown key 'bdy' in a layout",
         "did you mean 'body'? a layout takes: page, theme, metadata, body, header, footer, "
-        "first-page, tables, missing");
+        "first-page, back-page, tables, missing");
     assert_error(state, 1, 1, 1, "the layout has no 'body'", "add 'body:' with the page's nodes");
 }
 
@@ -1540,9 +1585,9 @@ static void test_theme_sections_and_keys(void **state)
     parse_fails(state, "body: []\n", 2);
     assert_theme_error(state, 0, 1, 1, "the theme has no 'colors' section",
                        "see layouts/README.md, 'Themes'");
-    assert_theme_error(
-        state, 1, 1, 1, "unknown key 'colours' in a theme",
-        "did you mean 'colors'? a theme takes: colors, fonts, styles, icons, icon-folder, chart");
+    assert_theme_error(state, 1, 1, 1, "unknown key 'colours' in a theme",
+                       "did you mean 'colors'? a theme takes: colors, fonts, styles, icons, "
+                       "icon-folder, chart, logo, caption-gap");
 }
 
 static void test_theme_chart_look(void **state)
@@ -1874,8 +1919,9 @@ static void test_unknown_key_in_an_image(void **state)
     const fs_diag *diag = fs_diags_at(c->diags, 0);
     assert_at(diag->pos, 2, 25);
     assert_string_equal(diag->hint,
-                        "did you mean 'caption'? an image takes: width, span, src, caption, "
-                        "alt, fit, style, height, when, keep-with-next");
+                        "did you mean 'caption'? an image takes: bleed, width, span, src, "
+                        "caption, credit, alt, fit, focus, style, align, height, when, "
+                        "keep-with-next");
     assert_string_equal(diag->message, "unknown key 'captoin' in an image");
 }
 
@@ -2123,6 +2169,7 @@ int main(void)
         TEST(test_stat),
         TEST(test_grid_hero_span_and_last_row),
         TEST(test_grid_hero_and_span_errors),
+        TEST(test_pictures_and_back_page),
         TEST(test_list_items),
         TEST(test_list_repeat_item),
         TEST(test_spacer),
