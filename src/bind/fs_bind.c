@@ -230,18 +230,23 @@ static fs_box *bind_section(binder *b, const fs_node *node)
     return box;
 }
 
-/* True when a node's 'when' fills to no text: the node is left out. */
-static bool left_out(binder *b, const fs_node *node)
+/* True when a node's 'when' fills to no text: the node is left out. A
+ * table with no rows is a warning here, and fills to nothing; a fill that
+ * fails with no error (out of memory) sets *failed. */
+static bool left_out(binder *b, const fs_node *node, bool *failed)
 {
     if (!node->when)
         return false;
     size_t errors = fs_diags_errors(b->diags);
     b->quiet = true;
+    b->empty_table = false;
     const char *text = bind_fill_plain(b, node->when, false);
     b->quiet = false;
-    /* A table with no rows is a warning here, and fills to nothing. */
-    if (!text)
-        return fs_diags_errors(b->diags) == errors;
+    if (!text) {
+        bool erred = fs_diags_errors(b->diags) != errors;
+        *failed = !erred && !b->empty_table;
+        return !erred && b->empty_table;
+    }
     while (*text == ' ' || *text == '\t' || *text == '\n')
         text++;
     return *text == '\0';
@@ -251,8 +256,11 @@ static fs_box *bind_node(binder *b, const fs_node *node)
 {
     fs_box *box = NULL;
     bool ok = true;
-    if (left_out(b, node))
+    bool failed = false;
+    if (left_out(b, node, &failed))
         return bind_new_box(b, FS_BOX_STACK, node);
+    if (failed)
+        return NULL;
     switch (node->kind) {
     case FS_NODE_BOX: {
         box = bind_new_box(b, FS_BOX_FRAME, node);
@@ -329,6 +337,7 @@ static fs_box *bind_node(binder *b, const fs_node *node)
             box->as.text.level = (int)node->as.text.level;
             const char *plain = bind_fill_plain(b, node->value, true);
             box->as.text.anchor = plain ? fs_markdown_slug(plain, b->arena) : NULL;
+            ok = box->as.text.anchor != NULL;
             box->keep_with_next = true;
         }
         break;
@@ -413,5 +422,12 @@ fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diag
     doc->keywords = metadata(&b, input->layout->keywords);
     doc->lang = fs_lang_tag(input->lang);
     doc->strict = fs_lang_strict(input->lang);
-    return fs_diags_errors(diags) == errors && doc->body ? doc : NULL;
+    /* Each part the layout has must be bound: one lost to a failed
+     * allocation is a failed document, never a page without it. */
+    bool whole = doc->body && (!layout->header || doc->header) &&
+                 (!layout->footer || doc->footer) && (!layout->first_header || doc->first_header) &&
+                 (!layout->first_footer || doc->first_footer) && (!layout->title || doc->title) &&
+                 (!layout->subject || doc->subject) && (!layout->author || doc->author) &&
+                 (!layout->keywords || doc->keywords);
+    return fs_diags_errors(diags) == errors && whole ? doc : NULL;
 }

@@ -210,6 +210,7 @@ static bool find_cell(binder *b, const fs_segment *field, const fs_table **table
     if (!find_column(b, field, *table, field->column, column))
         return false;
     if (fs_table_file_rows(*table) == 0) {
+        b->empty_table = true;
         if (bind_already_reported(b, field))
             return false;
         fs_diag_add_kind(b->diags, b->quiet ? FS_WARNING : FS_ERROR, FS_KIND_EMPTY_TABLE,
@@ -276,6 +277,11 @@ static void keep_together(fs_buf *out, size_t from)
 {
     fs_buf tail = {0};
     fs_buf_append(&tail, out->data + from, out->length - from);
+    if (!fs_buf_ok(&tail)) {
+        out->failed = true; /* out cannot hold the text it should */
+        fs_buf_free(&tail);
+        return;
+    }
     out->length = from;
     for (size_t i = 0; i < tail.length; i++) {
         if (tail.data[i] == ' ')
@@ -485,8 +491,11 @@ bool bind_format_cell(binder *b, const fs_segment *field, fs_format format, bool
                                     ? cell_text(b, table, row, column, text)
                                     : text,
                                 &typeset);
-            fs_typo_break_long_words(fs_buf_str(&typeset), out);
+            bool typeset_ok = fs_buf_ok(&typeset);
+            if (typeset_ok)
+                fs_typo_break_long_words(fs_buf_str(&typeset), out);
             fs_buf_free(&typeset);
+            return typeset_ok;
         } else {
             fs_buf_puts(out, text);
         }
@@ -577,7 +586,8 @@ static bool fill_field(binder *b, const fs_segment *segment, fill_mode mode, fs_
         fs_buf formatted = {0};
         fs_segment plain = *segment;
         plain.format = FS_FORMAT_NUMBER;
-        bool ok = bind_format_cell(b, &plain, FS_FORMAT_NUMBER, false, &formatted);
+        bool ok = bind_format_cell(b, &plain, FS_FORMAT_NUMBER, false, &formatted) &&
+                  fs_buf_ok(&formatted);
         fill_mode inner = mode;
         inner.pound = fs_buf_str(&formatted);
         const fs_arm *arm = plural_arm(b, segment, number);
@@ -587,12 +597,14 @@ static bool fill_field(binder *b, const fs_segment *segment, fill_mode mode, fs_
     }
     if (segment->format == FS_FORMAT_SELECT) {
         fs_buf_clear(value);
-        if (!bind_format_cell(b, segment, FS_FORMAT_DEFAULT, false, value))
+        if (!bind_format_cell(b, segment, FS_FORMAT_DEFAULT, false, value) || !fs_buf_ok(value))
             return false;
         return bind_fill(b, fs_segment_arm(segment, fs_buf_str(value))->message, mode, out);
     }
+    /* Cleared for each field, so a failed allocation is caught here, before
+     * the next field clears it. */
     fs_buf_clear(value);
-    if (!bind_format_cell(b, segment, segment->format, mode.translate, value))
+    if (!bind_format_cell(b, segment, segment->format, mode.translate, value) || !fs_buf_ok(value))
         return false;
     if (mode.markdown && segment->format == FS_FORMAT_MARKDOWN)
         fs_markdown_escape_blocks(out, fs_buf_str(value));
@@ -632,8 +644,10 @@ const char *bind_fill_plain(binder *b, const fs_template *template, bool transla
     fill_mode mode = {.translate = translate};
     const fs_template *translated = translate ? fs_lang_template(b->in->lang, template) : template;
     bool ok = bind_fill(b, translated, mode, &text);
-    if (ok && translate)
+    if (ok && translate) {
         fs_typo_apply(fs_lang_tag(b->in->lang), text.data ? text.data : "", text.length, &typeset);
+        ok = fs_buf_ok(&typeset);
+    }
     const char *result =
         ok ? fs_arena_strdup(b->arena, fs_buf_str(translate ? &typeset : &text)) : NULL;
     fs_buf_free(&text);

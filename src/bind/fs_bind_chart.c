@@ -47,7 +47,9 @@ static bool chart_number(binder *b, const fs_node *node, const fs_template *temp
     fs_buf typeset = {0};
     if (ok && fs_buf_ok(&formatted))
         fs_typo_apply(fs_lang_tag(b->in->lang), formatted.data, formatted.length, &typeset);
-    *text = ok && fs_buf_ok(&typeset) ? fs_arena_strdup(b->arena, fs_buf_str(&typeset)) : NULL;
+    *text = ok && fs_buf_ok(&formatted) && fs_buf_ok(&typeset)
+                ? fs_arena_strdup(b->arena, fs_buf_str(&typeset))
+                : NULL;
     fs_buf_free(&typeset);
     fs_buf_free(&formatted);
     return *text != NULL;

@@ -35,9 +35,10 @@ typedef struct {
      * repeat binds the same placeholder once per row, and one mistake is one
      * error. */
     fs_map reported;
-    int nesting;  /* how deep in the tree the node being bound is */
-    bool quiet;   /* an empty cell is not worth a warning ('when') */
-    bool running; /* binding a header or footer: {page} and {pages} are known */
+    int nesting;      /* how deep in the tree the node being bound is */
+    bool quiet;       /* an empty cell is not worth a warning ('when') */
+    bool empty_table; /* a fill read a table of no rows (a 'when' then fills to nothing) */
+    bool running;     /* binding a header or footer: {page} and {pages} are known */
     bool in_body;
 } binder;
 

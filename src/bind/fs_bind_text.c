@@ -52,7 +52,8 @@ const char *bind_fill_line(binder *b, const fs_template *template, fs_pos where)
     fs_buf joined = {0};
     for (size_t i = 0; i < markup.count; i++)
         fs_buf_printf(&joined, "%s%s", i ? "\n" : "", markup.paragraphs[i]);
-    const char *result = fs_arena_strdup(b->arena, fs_buf_str(&joined));
+    /* A line cut short by a failed allocation must not reach the page. */
+    const char *result = fs_buf_ok(&joined) ? fs_arena_strdup(b->arena, fs_buf_str(&joined)) : NULL;
     fs_buf_free(&joined);
     return result;
 }
@@ -140,7 +141,7 @@ static bool markdown_text(binder *b, const fs_node *node, fs_buf *text, markdown
     }
     from->file = fs_arena_printf(b->arena, "%s/%s", fs_dataset_dir(b->in->data), name);
     fs_buf_append(text, bytes, length);
-    return from->file != NULL;
+    return from->file != NULL && fs_buf_ok(text);
 }
 
 static fs_box *block_box(binder *b, const fs_node *node, const fs_block *block, fs_rgba accent)

@@ -80,6 +80,8 @@ static void put_safe_name(fs_buf *name, const char *value, bool starts_name)
         name->length--;
     if (name->length == start)
         fs_buf_putc(name, '_');
+    if (!fs_buf_ok(name))
+        return; /* fs_cli_output_name reports it */
     name->data[name->length] = '\0';
     /* "-5", "--help", or "-..-etc" made from "../../etc": not an option. */
     for (size_t i = start; starts_name && i < name->length && name->data[i] == '-'; i++)
@@ -88,6 +90,8 @@ static void put_safe_name(fs_buf *name, const char *value, bool starts_name)
     if (reserved_stem(name->data + start, &stem)) {
         fs_buf tail = {0};
         fs_buf_puts(&tail, name->data + start + stem);
+        if (!fs_buf_ok(&tail))
+            name->failed = true; /* the name would lose its extension */
         name->length = start + stem;
         fs_buf_putc(name, '_');
         fs_buf_puts(name, fs_buf_str(&tail));

@@ -43,7 +43,8 @@ void fs_buf_append(fs_buf *buf, const char *bytes, size_t length)
 {
     if (!reserve(buf, length))
         return;
-    memcpy(buf->data + buf->length, bytes, length);
+    if (length) /* bytes may be NULL then (an empty buffer's data) */
+        memcpy(buf->data + buf->length, bytes, length);
     buf->length += length;
     buf->data[buf->length] = '\0';
 }

@@ -70,6 +70,9 @@ static bool push(parser *p, builder *b, fs_segment segment)
 /* Ends the literal text gathered so far as a segment. */
 static bool flush_literal(parser *p, builder *b)
 {
+    /* Checked here: clearing the buffer below forgets a failed append. */
+    if (!fs_buf_ok(&b->literal))
+        return false;
     if (!b->literal.length)
         return true;
     const char *text = fs_arena_strdup(p->arena, fs_buf_str(&b->literal));
