@@ -1,45 +1,40 @@
 #include "fs_alloc.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #ifdef FS_ALLOC_FAILURES
-#include <pthread.h>
 #include <stdatomic.h>
-#include <stdbool.h>
 
-#include <stdio.h>
-
-static atomic_long countdown = -1;
+/* Allocations left before the failing one; -1 when none is to fail. */
+static atomic_long left = -1;
 static atomic_long made;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-/* FS_ALLOC_REPORT=1 prints how many allocations a run made, so a test
- * knows how far to count. */
-static void report(void)
+void fs_alloc_fail_after(long n)
 {
-    fprintf(stderr, "allocations: %ld\n", atomic_load(&made));
+    atomic_store(&made, 0);
+    atomic_store(&left, n < 0 ? -1 : n);
 }
 
-static void read_countdown(void)
+long fs_alloc_count(void)
 {
-    const char *text = getenv("FS_FAIL_ALLOC");
-    atomic_store(&countdown, text ? atol(text) : -1);
-    if (getenv("FS_ALLOC_REPORT"))
-        atexit(report);
+    return atomic_load(&made);
 }
 
-/* True for the FS_FAIL_ALLOC-th allocation (counting from 1), once. */
+/* True for the allocation fs_alloc_fail_after chose, once, on any thread. */
 static bool fail_now(void)
 {
-    pthread_once(&once, read_countdown);
     atomic_fetch_add(&made, 1);
-    return atomic_fetch_sub(&countdown, 1) == 1;
+    long n = atomic_load(&left);
+    while (n >= 0 && !atomic_compare_exchange_weak(&left, &n, n - 1))
+        ;
+    return n == 0;
 }
 #else
-static int fail_now(void)
+static bool fail_now(void)
 {
-    return 0;
+    return false;
 }
 #endif
 
