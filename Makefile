@@ -59,6 +59,7 @@ TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
 TOOL_CXX_SRC = $(sort $(wildcard tests/tools/*.cc))
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%) $(TOOL_CXX_SRC:tests/tools/%.cc=$(BUILD)/tools/%)
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+REPLAY_BIN = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=$(BUILD)/fuzz-replay/%)
 
 .PHONY: all deps deps-check demo check check-alloc check-memory test install uninstall clean format golden-update FORCE fuzz fuzz-run bench valgrind
 
@@ -168,8 +169,16 @@ check: deps-check
 check-alloc: deps-check
 	@$(SUBMAKE) SANITIZE=address,undefined ALLOC_EVERY=1 test
 
-test: $(BUILD)/factsheet $(UNIT_BIN) $(TOOL_BIN) $(BUILD)/tools/no-tmpfile.so $(BUILD)/alloc/sweep
+test: $(BUILD)/factsheet $(UNIT_BIN) $(TOOL_BIN) $(BUILD)/tools/no-tmpfile.so $(BUILD)/alloc/sweep \
+      $(REPLAY_BIN)
 	@BUILD=$(BUILD) SANITIZE=$(SANITIZE) ALLOC_EVERY=$(ALLOC_EVERY) tests/run $(UNIT_BIN)
+
+# Each fuzz target built with tests/fuzz/replay.c instead of libFuzzer, by
+# whatever compiler builds the rest: the tests replay its seed corpus.
+$(BUILD)/fuzz-replay/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libfactsheet.a
+	@mkdir -p $(dir $@)
+	$(say) TOOL $@
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
 # The allocation-failure sweep (tests/alloc/sweep.c) links a copy of the
 # allocator compiled with FS_ALLOC_FAILURES ahead of the library: fs_malloc
@@ -196,27 +205,34 @@ golden-update: $(BUILD)/factsheet
 
 # libFuzzer targets, one per parser (tests/fuzz/fuzz_*.c), built with clang
 # into build/fuzz and run FUZZ_SECONDS each from the seeds in
-# tests/fuzz/corpus/NAME; new inputs go to build/fuzz/corpus/NAME.
+# tests/fuzz/corpus/NAME; new inputs go to build/fuzz/corpus/NAME, a crash
+# to build/fuzz/crash-NAME-*. FUZZ_TARGETS="csv po" runs only those (so two
+# can run side by side). Each prints its executions and peak memory, then
+# its crashes; make fuzz fails when any target crashed.
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
 fuzz:
 	@scripts/deps --fuzz
-	$(MAKE) CC=clang CXX=clang++ BUILD=build/fuzz SANITIZE=address,undefined \
+	@$(MAKE) --no-print-directory CC=clang CXX=clang++ BUILD=build/fuzz SANITIZE=address,undefined \
 	    EXTRA_CFLAGS=-fsanitize=fuzzer-no-link fuzz-run
 
-FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzzers/%)
+FUZZ_BIN = $(FUZZ_TARGETS:%=$(BUILD)/fuzzers/fuzz_%)
 fuzz-run: $(FUZZ_BIN)
-	@for target in $(FUZZ_BIN); do \
-	    name=$${target##*/fuzz_}; \
+	@status=0; for name in $(FUZZ_TARGETS); do \
+	    rm -f $(BUILD)/crash-$$name-*; \
 	    mkdir -p $(BUILD)/corpus/$$name tests/fuzz/corpus/$$name; \
 	    echo "fuzz $$name: $(FUZZ_SECONDS) s"; \
 	    LSAN_OPTIONS=suppressions=tests/lsan.supp \
-	    $$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 \
+	    $(BUILD)/fuzzers/fuzz_$$name -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	        -print_final_stats=1 \
 	        $$( [ -f tests/fuzz/$$name.dict ] && echo -dict=tests/fuzz/$$name.dict ) \
 	        -artifact_prefix=$(BUILD)/crash-$$name- \
 	        $(BUILD)/corpus/$$name tests/fuzz/corpus/$$name 2>&1 | \
-	        grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY)' || true; \
-	    ls $(BUILD)/crash-$$name-* >/dev/null 2>&1 && { echo "fuzz $$name: crash, see $(BUILD)"; exit 1; }; \
-	done; true
+	        grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY)'; \
+	    crashes=$$(ls $(BUILD)/crash-$$name-* 2>/dev/null | wc -l); \
+	    echo "fuzz $$name: $$crashes crashes$$( [ $$crashes -eq 0 ] || echo ", see $(BUILD)/crash-$$name-*")"; \
+	    [ $$crashes -eq 0 ] || status=1; \
+	done; exit $$status
 
 $(BUILD)/fuzzers/%: tests/fuzz/%.c $(BUILD)/libfactsheet.a
 	@mkdir -p $(dir $@)

@@ -2,10 +2,13 @@
  * refused with one diagnostic, never crash, leak or read out of bounds. The
  * bytes are NUL-terminated (a template is a C string; it ends at the first
  * NUL, as text from YAML would). A parsed template is checked against the
- * parser's promises: names are never empty, literals are never empty,
- * placeholders are reported in the order they are written, and a plural or
- * select has arms with non-empty keys, one of them 'other', whose messages
- * keep the same promises ('#' only inside a plural's arms). */
+ * parser's promises: names are never empty, literals are never empty, a
+ * column's name holds a dot only when it was quoted, an HXL tag is a valid
+ * pattern, a format is one of fs_format's (a skeleton with
+ * FS_FORMAT_SKELETON only), placeholders are reported in the order they are
+ * written, and a plural or select has arms with non-empty keys, one of them
+ * 'other', whose messages keep the same promises ('#' only inside a
+ * plural's arms). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -43,10 +46,19 @@ static bool check_message(const fs_template *t, bool plural, int depth, fs_pos *
             continue;
         }
         fields = true;
-        if (!s->column || !*s->column || strchr(s->column, '.') || (s->table && !*s->table))
+        if (!s->column || !*s->column || (s->table && !*s->table))
             __builtin_trap();
-        if (s->format > FS_FORMAT_SELECT || !before(*last, s->pos))
+        /* A dot separates the table from the column, unless the name is
+         * quoted ({"U.N. figures"}); an HXL tag is a valid pattern. */
+        if (strchr(s->column, '.') && !strchr(s->text, '"'))
             __builtin_trap();
+        if (s->tag && (!fs_hxl_pattern_valid(s->tag) || strcmp(s->tag, s->column) != 0))
+            __builtin_trap();
+        if (s->format > FS_FORMAT_SKELETON || !before(*last, s->pos))
+            __builtin_trap();
+        if ((s->format == FS_FORMAT_SKELETON) != (s->skeleton != NULL) ||
+            (s->skeleton && !*s->skeleton))
+            __builtin_trap(); /* a skeleton belongs to ::SKELETON, and is never empty */
         *last = s->pos;
         bool choice = s->format == FS_FORMAT_PLURAL || s->format == FS_FORMAT_SELECT;
         if (choice != (s->arm_count > 0) || (s->arm_count && !s->arms))
