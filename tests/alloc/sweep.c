@@ -10,14 +10,16 @@
  *     ("error:" on standard error, or in check's report on standard output);
  * and the output folder may hold only files the clean run wrote, byte for
  * byte: no temporary file, no partial or changed output. A crash or a
- * sanitizer report ends the process.
+ * sanitizer report ends the process. A sweep in which no failing allocation
+ * changed the exit code fails too: its allocations were not failed.
  *   sweep NAME EVERY WORK COMMAND ARGS...
  * NAME names the case in messages. WORK/out is the output folder, emptied
  * before every run (ARGS should write there). Each run's standard output
  * and error are caught in WORK/stdout and WORK/stderr, and WORK/point names
  * its failing allocation, so that whoever started the sweep can tell where
  * it died (tests/alloc/check-failures does); the three are removed when the
- * sweep ends. Prints one line: how many failing allocations were checked.
+ * sweep ends. Prints one line: how many failing allocations were checked,
+ * and how many of them ended in an error.
  * Built by the Makefile against libfactsheet.a and a copy of
  * src/core/fs_alloc.c compiled with FS_ALLOC_FAILURES, linked first so that
  * it wins. */
@@ -284,13 +286,14 @@ int main(int argc, char **argv)
     }
     free_outcome(&again);
 
-    long checked = 0, reported = 0;
+    long checked = 0, reported = 0, refused = 0;
     for (long point = 1; ok && point <= total && reported < MAX_REPORTED; point += every) {
         outcome o = {0};
         note_point(&w, name, point, total);
         fs_alloc_fail_after(point - 1);
         run(command, command_argc, command_argv, &w, &o);
         checked++;
+        refused += o.status != clean.status;
         if (fs_alloc_count() < point)
             problem = "the failing allocation was never made";
         else
@@ -306,7 +309,15 @@ int main(int argc, char **argv)
     unlink(w.stdout_path);
     unlink(w.stderr_path);
     unlink(w.point_path);
-    printf("alloc  %s: %ld of %ld failing allocations checked (every %ld)\n", name, checked, total,
-           every);
+    /* Most failed allocations end the command; when none does, they were
+     * not failed (the library's own allocator was linked, say). */
+    if (ok && checked && !refused) {
+        fprintf(stderr, "sweep: %s: none of %ld failing allocations changed the exit code\n", name,
+                checked);
+        reported++;
+    }
+    printf("alloc  %s: %ld of %ld failing allocations checked (every %ld), %ld ended in an "
+           "error\n",
+           name, checked, total, every, refused);
     return ok && reported == 0 ? 0 : 1;
 }
