@@ -27,7 +27,8 @@ fs_pipeline_result fs_pipeline_run(const fs_bind_input *input, fs_pango *pango,
     if (!result.doc)
         return failed(result, FS_PIPELINE_BAD_INPUT, "binding", errors, output, diags);
 
-    fs_pango_set_language(pango, result.doc->lang);
+    if (!fs_pango_set_language(pango, result.doc->lang))
+        return failed(result, FS_PIPELINE_FAILED, "placing", errors, output, diags);
     fs_measurer measurer = fs_pango_measurer(pango);
     result.display = fs_place(result.doc, &input->layout->page, &measurer, arena, diags);
     if (!result.display)

@@ -11,36 +11,68 @@
 /* Layouts are kept by content: placement measures a text and paint draws
  * it, and in a batch most texts (labels, headings, the shared paragraphs)
  * come again in every document. Shaping is most of the cost of a page, so
- * each distinct text is shaped once per thread. Colour is not part of a
- * layout (paint sets it), so it is not part of the key. */
+ * each distinct text is shaped once per thread, and measured once: its
+ * extent (and, when a flow asks, its lines' bottoms) is kept with it.
+ * Colour is not part of a layout (paint sets it), so it is not part of the
+ * key. */
 typedef struct {
     fs_text_style style;
     double size, width;
     PangoLanguage *language;
     PangoLayout *layout;
+    fs_extent extent;
+    int line_count; /* of bottoms; -1 until a flow asks */
+    double *bottoms;
     char markup[];
 } cached_layout;
 
-/* Past this many layouts the cache starts again: a bound on memory for a
- * batch of any length. It holds a document's texts (a page has a few
- * hundred) and those every document repeats; a larger cache only keeps
- * other documents' own texts, and emptying thousands of layouts at once
- * left the heap fragmented: 4096 let a batch grow by about 8 KiB a
- * document (38 MiB at 1,000 documents, 65 MiB at 5,000), 512 keeps it near
- * 30 MiB at no cost in speed. */
-enum { FS_PANGO_CACHE_MAX = 512 };
+/* The cache has two generations of at most this many layouts each: a
+ * layout found in the old one moves to the young one, and when the young
+ * one is full the old one is dropped and the young one becomes old. What a
+ * document uses again (its own texts through every trial of the page
+ * fit, and what every document repeats) stays; what no document asked
+ * for since the last turn goes, a generation at a time, so memory stays
+ * bounded for a batch of any length. A French page that is fitted places
+ * its texts at a few sizes: one generation holds what that takes. */
+enum { FS_PANGO_GENERATION = 1024 };
+
+/* A context per language: a layout is shaped and broken for its context's
+ * language, and a context whose language changed would lay out again every
+ * layout made from it. */
+typedef struct {
+    PangoLanguage *language;
+    PangoContext *context;
+} language_context;
 
 struct fs_pango {
     PangoFontMap *map;
+    fs_map contexts; /* of language_context, each on the heap */
     PangoContext *context;
     PangoLanguage *language;
-    fs_map cache; /* of cached_layout, each on the heap */
+    fs_map young, old;    /* of cached_layout, each on the heap */
+    cached_layout *loose; /* the last entry made when the cache had no room */
     /* The icon font is asked for once per size; keep the last one. */
     PangoFont *icon_font;
     PangoFontDescription *icon_description;
 };
 
-static PangoLayout *new_layout(fs_pango *pango, const fs_text *text);
+/* A context over map, set up as every layout needs it. */
+static PangoContext *new_context(PangoFontMap *map, PangoLanguage *language)
+{
+    PangoContext *context = pango_font_map_create_context(map);
+    /* Unhinted outlines and metrics at 72 units per inch: one unit is one
+     * point, and a text measures the same on PDF, PNG at any dpi and SVG. */
+    cairo_font_options_t *options = cairo_font_options_create();
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+    pango_cairo_context_set_font_options(context, options);
+    cairo_font_options_destroy(options);
+    pango_cairo_context_set_resolution(context, 72);
+    pango_context_set_round_glyph_positions(context, FALSE);
+    pango_context_set_language(context, language);
+    return context;
+}
 
 fs_pango *fs_pango_create(PangoFontMap *map)
 {
@@ -48,29 +80,26 @@ fs_pango *fs_pango_create(PangoFontMap *map)
     if (!pango)
         return NULL;
     pango->map = g_object_ref(map);
-    pango->context = pango_font_map_create_context(map);
-    /* Unhinted outlines and metrics at 72 units per inch: one unit is one
-     * point, and a text measures the same on PDF, PNG at any dpi and SVG. */
-    cairo_font_options_t *options = cairo_font_options_create();
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
-    pango_cairo_context_set_font_options(pango->context, options);
-    cairo_font_options_destroy(options);
-    pango_cairo_context_set_resolution(pango->context, 72);
-    pango_context_set_round_glyph_positions(pango->context, FALSE);
-    fs_pango_set_language(pango, "en");
+    if (!fs_pango_set_language(pango, "en")) {
+        fs_pango_free(pango);
+        return NULL;
+    }
     return pango;
 }
 
-static void cache_clear(fs_pango *pango)
+static void free_entry(cached_layout *entry)
+{
+    g_object_unref(entry->layout);
+    free(entry->bottoms);
+    free(entry);
+}
+
+static void generation_free(fs_map *generation)
 {
     size_t at = 0;
-    for (cached_layout *entry; (entry = fs_map_next(&pango->cache, &at));) {
-        g_object_unref(entry->layout);
-        free(entry);
-    }
-    fs_map_free(&pango->cache);
+    for (cached_layout *entry; (entry = fs_map_next(generation, &at));)
+        free_entry(entry);
+    fs_map_free(generation);
 }
 
 /* What a layout is looked up by: a text in a language. */
@@ -107,54 +136,16 @@ static bool same_text(const void *item, const void *key)
            a->align == b->align && strcmp(entry->markup, text->markup) == 0;
 }
 
-static void cache_put(fs_pango *pango, uint64_t hash, const layout_key *key, PangoLayout *layout)
+/* Adds entry to the young generation, turning the generations first when
+ * it is full; false (entry untouched) when out of memory. */
+static bool cache_add(fs_pango *pango, uint64_t hash, cached_layout *entry)
 {
-    if (pango->cache.count >= FS_PANGO_CACHE_MAX)
-        cache_clear(pango);
-    const fs_text *text = key->text;
-    size_t length = strlen(text->markup);
-    cached_layout *entry = fs_malloc(sizeof *entry + length + 1);
-    if (!entry)
-        return;
-    *entry = (cached_layout){*text->style, text->size, text->width, key->language, layout};
-    memcpy(entry->markup, text->markup, length + 1);
-    if (fs_map_add(&pango->cache, hash, entry))
-        g_object_ref(layout);
-    else
-        free(entry);
-}
-
-void fs_pango_free(fs_pango *pango)
-{
-    if (!pango)
-        return;
-    cache_clear(pango);
-    if (pango->icon_font)
-        g_object_unref(pango->icon_font);
-    if (pango->icon_description)
-        pango_font_description_free(pango->icon_description);
-    g_object_unref(pango->context);
-    g_object_unref(pango->map);
-    free(pango);
-}
-
-void fs_pango_set_language(fs_pango *pango, const char *lang)
-{
-    pango->language = pango_language_from_string(lang);
-    pango_context_set_language(pango->context, pango->language);
-}
-
-PangoLayout *fs_pango_layout(fs_pango *pango, const fs_text *text)
-{
-    layout_key key = {text, pango->language};
-    uint64_t hash = text_hash(&key);
-    const cached_layout *known = fs_map_find(&pango->cache, hash, same_text, &key);
-    if (known)
-        return g_object_ref(known->layout);
-    PangoLayout *layout = new_layout(pango, text);
-    if (layout)
-        cache_put(pango, hash, &key, layout);
-    return layout;
+    if (pango->young.count >= FS_PANGO_GENERATION) {
+        generation_free(&pango->old);
+        pango->old = pango->young;
+        pango->young = (fs_map){0};
+    }
+    return fs_map_add(&pango->young, hash, entry);
 }
 
 static PangoLayout *new_layout(fs_pango *pango, const fs_text *text)
@@ -243,11 +234,9 @@ static void find_foreign(PangoLayout *layout, const char *family, fs_extent *out
     pango_layout_iter_free(iter);
 }
 
-static bool measure(void *context, const fs_text *text, fs_extent *out)
+/* The extent of a layout just made, and its first foreign character. */
+static void measure_layout(PangoLayout *layout, const char *family, fs_extent *out)
 {
-    PangoLayout *layout = fs_pango_layout(context, text);
-    if (!layout)
-        return false;
     PangoRectangle ink, logical;
     pango_layout_get_extents(layout, NULL, &logical);
     out->width = logical.width / (double)PANGO_SCALE;
@@ -262,16 +251,146 @@ static bool measure(void *context, const fs_text *text, fs_extent *out)
     } else {
         out->ink_top = out->ink_bottom = out->baseline;
     }
-    find_foreign(layout, text->style->family, out);
-    g_object_unref(layout);
+    find_foreign(layout, family, out);
+}
+
+/* A copy of entry for the young generation, holding its own reference. */
+static cached_layout *copy_entry(const cached_layout *entry)
+{
+    size_t length = strlen(entry->markup);
+    cached_layout *copy = fs_malloc(sizeof *copy + length + 1);
+    double *bottoms = NULL;
+    if (copy && entry->line_count > 0) {
+        bottoms = fs_malloc((size_t)entry->line_count * sizeof *bottoms);
+        if (bottoms)
+            memcpy(bottoms, entry->bottoms, (size_t)entry->line_count * sizeof *bottoms);
+    }
+    if (!copy || (entry->line_count > 0 && !bottoms)) {
+        free(copy);
+        return NULL;
+    }
+    memcpy(copy, entry, sizeof *copy + length + 1);
+    copy->bottoms = bottoms;
+    g_object_ref(copy->layout);
+    return copy;
+}
+
+/* The cache's entry for text in the current language: found, moved up from
+ * the old generation, or shaped and measured now. NULL when the text cannot
+ * be laid out or memory is short; the entry is the cache's and valid
+ * until the next call. */
+static cached_layout *entry_for(fs_pango *pango, const fs_text *text)
+{
+    if (pango->loose) {
+        free_entry(pango->loose);
+        pango->loose = NULL;
+    }
+    layout_key key = {text, pango->language};
+    uint64_t hash = text_hash(&key);
+    cached_layout *known = fs_map_find(&pango->young, hash, same_text, &key);
+    if (known)
+        return known;
+    known = fs_map_find(&pango->old, hash, same_text, &key);
+    if (known) {
+        /* Found in the old generation: copied into the young one, so that it
+         * outlives the next turn (the old entry goes with its generation). */
+        cached_layout *copy = copy_entry(known);
+        if (copy && cache_add(pango, hash, copy))
+            return copy;
+        if (copy)
+            free_entry(copy);
+        return known;
+    }
+    size_t length = strlen(text->markup);
+    cached_layout *entry = fs_malloc(sizeof *entry + length + 1);
+    PangoLayout *layout = entry ? new_layout(pango, text) : NULL;
+    if (!layout) {
+        free(entry);
+        return NULL;
+    }
+    *entry = (cached_layout){.style = *text->style,
+                             .size = text->size,
+                             .width = text->width,
+                             .language = pango->language,
+                             .layout = layout,
+                             .line_count = -1};
+    memcpy(entry->markup, text->markup, length + 1);
+    measure_layout(layout, text->style->family, &entry->extent);
+    if (cache_add(pango, hash, entry))
+        return entry;
+    /* No memory to keep it: it lives until the next call. */
+    pango->loose = entry;
+    return entry;
+}
+
+void fs_pango_free(fs_pango *pango)
+{
+    if (!pango)
+        return;
+    generation_free(&pango->young);
+    generation_free(&pango->old);
+    if (pango->loose)
+        free_entry(pango->loose);
+    size_t at = 0;
+    for (language_context *known; (known = fs_map_next(&pango->contexts, &at));) {
+        g_object_unref(known->context);
+        free(known);
+    }
+    fs_map_free(&pango->contexts);
+    if (pango->icon_font)
+        g_object_unref(pango->icon_font);
+    if (pango->icon_description)
+        pango_font_description_free(pango->icon_description);
+    if (pango->map)
+        g_object_unref(pango->map);
+    free(pango);
+}
+
+static bool same_language(const void *item, const void *key)
+{
+    return ((const language_context *)item)->language == key;
+}
+
+bool fs_pango_set_language(fs_pango *pango, const char *lang)
+{
+    PangoLanguage *language = pango_language_from_string(lang);
+    uint64_t hash = fs_hash_pointer(language);
+    language_context *known = fs_map_find(&pango->contexts, hash, same_language, language);
+    if (!known) {
+        known = fs_malloc(sizeof *known);
+        if (!known)
+            return false;
+        *known = (language_context){language, new_context(pango->map, language)};
+        if (!fs_map_add(&pango->contexts, hash, known)) {
+            g_object_unref(known->context);
+            free(known);
+            return false;
+        }
+    }
+    pango->language = language;
+    pango->context = known->context;
     return true;
 }
 
-static int line_bottoms(void *context, const fs_text *text, double *bottoms, int capacity)
+PangoLayout *fs_pango_layout(fs_pango *pango, const fs_text *text)
 {
-    PangoLayout *layout = fs_pango_layout(context, text);
-    if (!layout)
-        return -1;
+    const cached_layout *entry = entry_for(pango, text);
+    return entry ? g_object_ref(entry->layout) : NULL;
+}
+
+static bool measure(void *context, const fs_text *text, fs_extent *out)
+{
+    const cached_layout *entry = entry_for(context, text);
+    if (!entry)
+        return false;
+    *out = entry->extent;
+    return true;
+}
+
+/* The bottom of each line of layout, from its top, into bottoms (count of
+ * them, the layout's line count). */
+static int bottoms_of(PangoLayout *layout, double *bottoms, int capacity)
+{
     PangoLayoutIter *iter = pango_layout_get_iter(layout);
     int count = 0;
     do {
@@ -282,7 +401,25 @@ static int line_bottoms(void *context, const fs_text *text, double *bottoms, int
         count++;
     } while (pango_layout_iter_next_line(iter));
     pango_layout_iter_free(iter);
-    g_object_unref(layout);
+    return count;
+}
+
+static int line_bottoms(void *context, const fs_text *text, double *bottoms, int capacity)
+{
+    cached_layout *entry = entry_for(context, text);
+    if (!entry)
+        return -1;
+    if (entry->line_count < 0) {
+        int count = pango_layout_get_line_count(entry->layout);
+        entry->bottoms = fs_malloc((size_t)count * sizeof *entry->bottoms);
+        /* Without memory to keep them, they are read again next time. */
+        if (!entry->bottoms)
+            return bottoms_of(entry->layout, bottoms, capacity);
+        entry->line_count = bottoms_of(entry->layout, entry->bottoms, count);
+    }
+    int count = entry->line_count;
+    memcpy(bottoms, entry->bottoms,
+           (size_t)(count < capacity ? count : capacity) * sizeof *bottoms);
     return count;
 }
 

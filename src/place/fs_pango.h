@@ -19,16 +19,19 @@ typedef struct fs_pango fs_pango;
 fs_pango *fs_pango_create(PangoFontMap *map);
 void fs_pango_free(fs_pango *pango);
 
-/* Sets the language texts are shaped and broken for ("en", "fr"). */
-void fs_pango_set_language(fs_pango *pango, const char *lang);
+/* Sets the language texts are shaped and broken for ("en", "fr"); false
+ * when out of memory (the language is unchanged then). */
+bool fs_pango_set_language(fs_pango *pango, const char *lang);
 
 /* The measurer placement uses; valid as long as pango. */
 fs_measurer fs_pango_measurer(fs_pango *pango);
 
 /* A layout of text at its size, width and style, in points, in the
- * current language. The caller unrefs it. Layouts are kept by content (a
- * few thousand at most), so a text measured and then drawn, or repeated in
- * every document of a batch, is shaped once. */
+ * current language. The caller unrefs it. Layouts are kept by content, with
+ * their extents (two generations of a thousand at most), so a text
+ * measured and then drawn, placed again by a trial of the page fit at a
+ * size it had, or repeated in every document of a batch, is shaped and
+ * measured once. */
 PangoLayout *fs_pango_layout(fs_pango *pango, const fs_text *text);
 
 /* The scaled font of family at size points and the glyph of codepoint in

@@ -28,6 +28,19 @@ static fs_page_ops *new_page(placer *p, fs_display *display, size_t *capacity)
     return page;
 }
 
+/* Where the body starts and ends on a page: on the first (which 0) or the
+ * others (which 1), below the running header and above the footer. */
+static double body_top(const pager *g, size_t which)
+{
+    return g->spec->margin.top + (g->header[which] > 0 ? g->header[which] + FS_GAP_STACK : 0);
+}
+
+static double body_bottom(const pager *g, size_t which)
+{
+    return g->spec->height - g->spec->margin.bottom -
+           (g->footer[which] > 0 ? g->footer[which] + FS_GAP_STACK : 0);
+}
+
 bool place_start_page(placer *p, pager *g)
 {
     p->page = new_page(p, g->display, &g->capacity);
@@ -50,9 +63,8 @@ bool place_start_page(placer *p, pager *g)
         used[count - 2] = g->y - g->top;
     used[count - 1] = 0;
     size_t which = g->display->page_count == 1 ? 0 : 1;
-    g->top = g->spec->margin.top + (g->header[which] > 0 ? g->header[which] + FS_GAP_STACK : 0);
-    g->bottom = g->spec->height - g->spec->margin.bottom -
-                (g->footer[which] > 0 ? g->footer[which] + FS_GAP_STACK : 0);
+    g->top = body_top(g, which);
+    g->bottom = body_bottom(g, which);
     g->y = g->top;
     /* A band reaches the paper's top or bottom edge only where no running
      * header or footer is in the way. */
@@ -85,15 +97,23 @@ static size_t place_back_page(placer *p, pager *g, const fs_box *back)
     return g->display->page_count;
 }
 
+/* What a trial made: its pages (NULL when it failed), the height its body
+ * takes on them, and how far that runs past the room of the pages allowed
+ * (negative: the room left), from which the next trial's size is guessed. */
+typedef struct {
+    fs_display *display;
+    double used, excess;
+} trial;
+
 /* One placement of the document (a trial), with the body's texts at scale
  * times their size; its problems go to diags. */
-static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
-                              const fs_measurer *measurer, double scale, fs_arena *arena,
-                              fs_diags *diags)
+static trial place_once(const fs_document *doc, const fs_page_spec *page,
+                        const fs_measurer *measurer, double scale, fs_arena *arena, fs_diags *diags)
 {
+    trial none = {0};
     fs_display *display = fs_arena_alloc(arena, sizeof *display);
     if (!display)
-        return NULL;
+        return none;
     display->width = page->width;
     display->height = page->height;
     placer p = {.measurer = measurer,
@@ -124,7 +144,7 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
     }
     double gap = page->gap >= 0 ? page->gap : FS_GAP_STACK;
     if (!place_start_page(&p, &g))
-        return NULL;
+        return none;
     p.text_scale = p.body_scale;
     /* The body is the tagged PDF's content, a Sect per block; what the
      * running heads draw is an artifact. */
@@ -136,7 +156,7 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
         place_end_run(&p);
         if (block->kind == FS_BOX_BREAK) {
             if (g.y > g.top + 0.01 && !place_start_page(&p, &g))
-                return NULL;
+                return none;
             continue;
         }
         p.group = place_tag(&p, FS_TAG_SECT, 0, NULL);
@@ -149,7 +169,7 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
         place_fit_numbers(&p, &block, &w, 1);
         double height = place_measure_box(&p, block, w);
         if (g.y > g.top + 0.01 && g.y + height > g.bottom + 0.01 && !place_start_page(&p, &g))
-            return NULL;
+            return none;
         if (g.y + height > g.bottom + 0.01)
             fs_diag_add_kind(diags, FS_ERROR, FS_KIND_OVERFLOW, block->pos,
                              "shorten its text or split it into several blocks",
@@ -184,7 +204,15 @@ static fs_display *place_once(const fs_document *doc, const fs_page_spec *page,
                       g.width, 0);
         display->pages[i] = running;
     }
-    return p.failed || fs_diags_errors(diags) > errors ? NULL : display;
+    trial made = {p.failed || fs_diags_errors(diags) > errors ? NULL : display, 0, 0};
+    /* The body's height ends with a gap no block needs. */
+    made.used = -gap;
+    for (size_t i = 0; i < display->page_count; i++)
+        made.used += display->page_used[i];
+    made.excess = made.used;
+    for (long i = 0; i < page->max_pages; i++)
+        made.excess -= body_bottom(&g, i == 0 ? 0 : 1) - body_top(&g, i == 0 ? 0 : 1);
+    return made;
 }
 
 /* The smallest share of their size the body's texts may all take: the
@@ -234,71 +262,117 @@ static bool only_overflows(const fs_diags *diags)
     return errors > 0;
 }
 
+/* The page-count fit draws the body's texts at a whole step of their size
+ * (FS_FIT_STEPS). */
+static double step_scale(int step)
+{
+    return step / (double)FS_FIT_STEPS;
+}
+
+/* The next step to try strictly between lo (fits, or least - 1 while no
+ * step is known to) and hi (too long), guessed from how far their bodies
+ * run past the room: while no step is known to fit, as if the body's
+ * height went with the square of its texts' size from hi's trial (a
+ * wrapped text has fewer lines, each less tall), else where the line
+ * between lo's and hi's excess crosses zero; the middle when told to
+ * bisect. */
+static int next_step(int least, int lo, const trial *fits, int hi, const trial *too_long,
+                     bool bisect)
+{
+    double guess;
+    if (bisect)
+        guess = (lo + hi) / 2.0;
+    else if (lo < least)
+        guess = too_long->used > 0
+                    ? hi * sqrt(fmax(too_long->used - too_long->excess, 0) / too_long->used)
+                    : least;
+    else
+        guess = too_long->excess > fits->excess
+                    ? lo + (hi - lo) * -fits->excess / (too_long->excess - fits->excess)
+                    : lo + 1;
+    int step = isfinite(guess) ? (int)floor(guess) : lo + 1;
+    int low = lo < least ? least : lo + 1;
+    return step < low ? low : step > hi - 1 ? hi - 1 : step;
+}
+
 fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_measurer *measurer,
                      fs_arena *arena, fs_diags *diags)
 {
     /* Each trial reports into a list of its own; the document gets the
      * problems of the trial it is drawn from. */
-    fs_diags *full = fs_diags_create(), *trial = fs_diags_create();
-    if (!full || !trial) {
+    fs_diags *full = fs_diags_create(), *tried = fs_diags_create(), *kept = fs_diags_create();
+    if (!full || !tried || !kept) {
         fs_diags_free(full);
-        fs_diags_free(trial);
+        fs_diags_free(tried);
+        fs_diags_free(kept);
         return NULL;
     }
-    fs_display *display = place_once(doc, page, measurer, 1, arena, full);
+    trial first = place_once(doc, page, measurer, 1, arena, full);
     size_t limit = page->max_pages > 0 ? (size_t)page->max_pages : 0;
     /* A page count to keep may be kept by shrinking: the body is too long,
      * or a block is taller than a page. Other problems are reported as
      * they are. */
-    bool shrinkable = limit && (display ? display->page_count > limit : only_overflows(full));
-    if (!shrinkable) {
+    bool shrinkable =
+        limit && (first.display ? first.display->page_count > limit : only_overflows(full));
+    /* Too long: the largest step, down to what the styles allow, at which
+     * the body fits, found between a step that fits (lo) and one that is
+     * too long (hi). Sizes scale linearly, so the excess of two trials
+     * points close to it. */
+    int least = (int)ceil(fmin(shrink_floor(doc->body), 1) * FS_FIT_STEPS - 1e-9);
+    int lo = least - 1, hi = FS_FIT_STEPS;
+    trial fits = {0}, too_long = first;
+    /* Guesses that keep moving the same end without halving the bracket
+     * give way to halving it. */
+    bool bisect = false, moved_lo = false, moved_hi = false;
+    while (shrinkable && hi - lo > 1) {
+        int step = next_step(least, lo, &fits, hi, &too_long, bisect);
+        int before = hi - lo;
+        fs_diags_clear(tried);
+        trial t = place_once(doc, page, measurer, step_scale(step), arena, tried);
+        bool fitted = t.display && t.display->page_count <= limit;
+        if (fitted) {
+            lo = step;
+            fits = t;
+            fs_diags *swap = kept;
+            kept = tried;
+            tried = swap;
+        } else {
+            hi = step;
+            too_long = t;
+        }
+        bisect = (fitted ? moved_lo : moved_hi) && (hi - lo) * 2 > before;
+        moved_lo = fitted;
+        moved_hi = !fitted;
+    }
+    if (!shrinkable || !fits.display) {
         fs_diags_take(diags, full);
         fs_diags_free(full);
-        fs_diags_free(trial);
-        return display;
-    }
-    /* Too long: the largest size, down to what the styles allow, at which
-     * the body fits. Sizes scale linearly, so a few halvings find it. */
-    double least = fmin(shrink_floor(doc->body), 1), fits = least, too_big = 1;
-    fs_display *smallest = place_once(doc, page, measurer, least, arena, trial);
-    if (!smallest || smallest->page_count > limit) {
-        /* Reported as at the smallest size; other problems as at full size. */
+        fs_diags_free(tried);
+        fs_diags_free(kept);
+        if (!shrinkable)
+            return first.display;
+        /* A block taller than a page even at the smallest size is reported
+         * as such, at full size; a body too long is reported as at the
+         * smallest size, other problems as at full size. */
+        if (!too_long.display)
+            return NULL;
         fs_pos where = page->pos;
         double overflow = 0;
-        size_t pages = smallest ? smallest->page_count : 0;
-        if (smallest)
-            past_the_end(smallest, page, &where, &overflow);
-        fs_diags_take(diags, full);
-        fs_diags_free(full);
-        fs_diags_free(trial);
-        /* A block taller than a page even at the smallest size is reported
-         * as such, at full size. */
-        if (!smallest)
-            return NULL;
+        past_the_end(too_long.display, page, &where, &overflow);
         fs_diag_add_kind(diags, FS_ERROR, FS_KIND_OVERFLOW, where,
                          "shorten the texts of this language, or allow more pages ('pages' of "
                          "'page')",
                          "the body takes %zu pages where the layout allows %zu, even with its "
-                         "texts at %.0f%% of their size: %.0f pt (%.0f mm) run past the end",
-                         pages, limit, least * 100, overflow, overflow * 25.4 / 72);
+                         "texts at %d%% of their size: %.0f pt (%.0f mm) run past the end",
+                         too_long.display->page_count, limit, hi, overflow, overflow * 25.4 / 72);
         return NULL;
     }
-    for (int step = 0; step < 7; step++) {
-        double mid = (fits + too_big) / 2;
-        fs_diags_clear(trial);
-        fs_display *tried = place_once(doc, page, measurer, mid, arena, trial);
-        if (tried && tried->page_count <= limit)
-            fits = mid;
-        else
-            too_big = mid;
-    }
-    fs_diags_clear(trial);
-    display = place_once(doc, page, measurer, fits, arena, trial);
-    fs_diags_take(diags, trial);
+    fs_diags_take(diags, kept);
     fs_diags_free(full);
-    fs_diags_free(trial);
+    fs_diags_free(tried);
+    fs_diags_free(kept);
     fs_diag_add_kind(diags, FS_NOTE, FS_KIND_SHRUNK, page->pos, NULL,
-                     "the body's texts are drawn at %.0f%% of their size to fit on %zu page%s",
-                     floor(fits * 100), limit, limit == 1 ? "" : "s");
-    return display;
+                     "the body's texts are drawn at %d%% of their size to fit on %zu page%s", lo,
+                     limit, limit == 1 ? "" : "s");
+    return fits.display;
 }

@@ -94,6 +94,12 @@ typedef struct {
     double y, top, bottom;       /* of the current page's body */
 } pager;
 
+/* Fitting shrinks texts by whole hundredths of their size (a page's body,
+ * a group of stat numbers), so documents of a batch that shrink alike meet
+ * at the same sizes, whose fonts and shaped texts pango and the text cache
+ * keep, and a note's "95%" is what is drawn. */
+enum { FS_FIT_STEPS = 100 };
+
 static const double QUOTE_INDENT = 12;
 static const double LIST_INDENT = 1.1; /* a level of list, in sizes of its text */
 

@@ -77,10 +77,11 @@ static double icon_share(const fs_box *stat)
 
 /* The numbers of stats placed side by side share one size: the largest at
  * which every number fits its tile on one line, never below what the style
- * allows. Text widths scale linearly with size (unhinted metrics), so one
- * measurement per number gives the answer. A group is fitted once a trial:
- * measuring and drawing lay it out at the same widths, and one problem is
- * one warning. */
+ * allows, in whole steps (FS_FIT_STEPS). Text widths scale linearly with
+ * size (unhinted metrics), so one measurement per number, at its style's
+ * own size whatever the trial's scale, gives the answer for every trial. A
+ * group is fitted once a trial: measuring and drawing lay it out at the
+ * same widths, and one problem is one warning. */
 static void fit_group(placer *p, const fs_box *const *boxes, const double *widths, size_t count,
                       bool heroes);
 
@@ -103,7 +104,7 @@ void place_fit_numbers(placer *p, const fs_box *const *boxes, const double *widt
 static void fit_group(placer *p, const fs_box *const *boxes, const double *widths, size_t count,
                       bool heroes)
 {
-    double scale = 1, floor = 0;
+    double scale = 1, least = 0;
     const fs_box *worst = NULL;
     bool fitted = true;
     for (size_t i = 0; i < count; i++)
@@ -115,27 +116,30 @@ static void fit_group(placer *p, const fs_box *const *boxes, const double *width
         const fs_box *stat = boxes[i];
         if (!in_group(stat, heroes))
             continue;
-        const fs_text_style *style = place_scaled(p, &stat->as.stat.number_style);
+        const fs_text_style *own = &stat->as.stat.number_style;
+        fs_extent natural = place_measure(p, stat->as.stat.number, own, own->size, -1);
+        const fs_text_style *style = place_scaled(p, own);
         double size = style->size;
-        fs_extent natural = place_measure(p, stat->as.stat.number, style, size, -1);
-        double per_point = natural.width / size + icon_share(stat);
+        double per_point = natural.width / own->size + icon_share(stat);
         double inner = widths[i] - stat->padding.left - stat->padding.right;
-        double fits = per_point > 0 ? inner / per_point / size : 1;
+        double fits = per_point > 0
+                          ? floor(inner / per_point / size * FS_FIT_STEPS + 1e-9) / FS_FIT_STEPS
+                          : 1;
         if (fits < scale) {
             scale = fits;
             worst = stat;
         }
-        floor = fmax(floor, style->min_scale);
+        least = fmax(least, style->min_scale);
     }
-    if (worst && scale < floor) {
+    if (worst && scale < least) {
         fs_diag_add_kind(
             p->diags, FS_WARNING, FS_KIND_OVERFLOW, worst->pos,
             "widen the tiles (fewer columns), shorten the number, or allow more shrink "
             "in the style",
             "the numbers of this group do not fit their tiles even at %.0f%% of their "
             "size",
-            floor * 100);
-        scale = floor;
+            least * 100);
+        scale = least;
     }
     for (size_t i = 0; i < count; i++) {
         if (!in_group(boxes[i], heroes))

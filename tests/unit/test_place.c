@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -215,8 +216,9 @@ static void grid_numbers_share_the_size_that_fits_the_widest(void **state)
     fs_display *display = place_body(f, blocks, 1, NULL);
     assert_non_null(display);
     /* Cells are (500 - 60) / 4 = 110 wide. At size n the widest number is
-     * 9 x 0.5n wide and the disc with its gap 1.95n: 6.45n <= 110. */
-    double scale = 110.0 / 6.45 / 20;
+     * 9 x 0.5n wide and the disc with its gap 1.95n: 6.45n <= 110, so
+     * n = 17.05 at most, drawn at the whole hundredth below: 85% of 20. */
+    double scale = 0.85;
     for (size_t i = 0; i < 4; i++)
         assert_float_equal(find_text(display, 0, cells[i]->as.stat.number)->text.size, 20 * scale,
                            1e-9);
@@ -258,8 +260,9 @@ static void a_stat_alone_fits_its_own_width(void **state)
     lone->width = 150;
     fs_box *blocks[] = {lone};
     fs_display *display = place_body(f, blocks, 1, NULL);
-    /* 12 characters: 6n of text and 1.95n of disc and gap in 150. */
-    assert_float_equal(find_text(display, 0, "123456789012")->text.size, 150 / 7.95, 1e-9);
+    /* 12 characters: 6n of text and 1.95n of disc and gap in 150, so
+     * n = 18.87 at most, drawn at the whole hundredth below: 94% of 20. */
+    assert_float_equal(find_text(display, 0, "123456789012")->text.size, 20 * 0.94, 1e-9);
 }
 
 static void icon_disc_is_centred_on_the_figures(void **state)
@@ -1495,6 +1498,51 @@ static void a_body_that_fits_is_not_shrunk(void **state)
     assert_int_equal(fs_diags_count(f->diags), 0);
 }
 
+/* A measurer that counts the distinct sizes texts were measured at (up to
+ * 64), so a test sees how many trials a fit placed. */
+typedef struct {
+    double sizes[64];
+    size_t count;
+} sizes_seen;
+
+static bool counting_measure(void *context, const fs_text *text, fs_extent *out)
+{
+    sizes_seen *seen = context;
+    bool known = false;
+    for (size_t i = 0; i < seen->count; i++)
+        known = known || seen->sizes[i] == text->size;
+    if (!known && seen->count < 64)
+        seen->sizes[seen->count++] = text->size;
+    return fake_measure(NULL, text, out);
+}
+
+static void a_fit_takes_the_largest_whole_step_in_few_trials(void **state)
+{
+    fixture *f = *state;
+    /* 8,000 characters over 500 points: at size s, 8000 x 0.5s / 500 lines
+     * (rounded up) of 1.25s each must fit in 700: 8.3 does, 8.4 not. */
+    fs_document doc = one_text_document(f, 8000, 0.5);
+    fs_page_spec one_page = page;
+    one_page.max_pages = 1;
+    sizes_seen seen = {0};
+    fs_measurer counting = {&seen, counting_measure, fake_line_bottoms};
+    fs_display *display = fs_place(&doc, &one_page, &counting, f->arena, f->diags);
+    assert_non_null(display);
+    double size = display->pages[0].ops[0].text.size;
+    int step = (int)lround(size * 10);
+    assert_float_equal(size, step / 10.0, 1e-9);
+    /* The step above does not fit: its lines run past the page. */
+    double above = (step + 1) / 10.0;
+    assert_true(ceil(8000 * 0.5 * above / 500) * 1.25 * above > 700);
+    assert_true(ceil(8000 * 0.5 * size / 500) * 1.25 * size <= 700);
+    /* Halving 50 steps would place 6 trials after the first; the guesses
+     * from the overflow take fewer. */
+    assert_true(seen.count <= 5);
+    char percent[16];
+    snprintf(percent, sizeof percent, "%d%%", step);
+    assert_non_null(strstr(diag_of_kind(f->diags, FS_KIND_SHRUNK)->message, percent));
+}
+
 /* A body of one long text after a block, one page allowed: the text alone
  * nearly fills the page (56 lines of 12.5 points in 700), so the body is
  * shrunk a little to fit. */
@@ -1876,6 +1924,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_body_that_cannot_shrink_enough_is_an_overflow, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_body_that_fits_is_not_shrunk, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_fit_takes_the_largest_whole_step_in_few_trials, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(a_shrunk_body_reports_the_numbers_that_do_not_fit, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_shrunk_stat_shrinks_its_comparison_line, setup, teardown),
