@@ -26,6 +26,7 @@ fs_text_style bind_resolve_style(const binder *b, const char *name, const fs_nod
                          .color = {0, 0, 0, 1}};
     if (style)
         out = (fs_text_style){.family = style->family,
+                              .fallbacks = fs_theme_fallbacks(b->theme),
                               .weight = style->weight,
                               .italic = style->italic,
                               .uppercase = style->uppercase,
@@ -422,6 +423,8 @@ fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diag
     doc->keywords = metadata(&b, input->layout->keywords);
     doc->lang = fs_lang_tag(input->lang);
     doc->strict = fs_lang_strict(input->lang);
+    doc->cells = b.cells;
+    doc->cell_count = b.cell_count;
     /* Each part the layout has must be bound: one lost to a failed
      * allocation is a failed document, never a page without it. */
     bool whole = doc->body && (!layout->header || doc->header) &&

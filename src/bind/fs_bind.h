@@ -31,6 +31,14 @@ typedef struct {
     void *on_column_context;
 } fs_bind_input;
 
+/* A cell's text as the document shows it (formatted, translated), and the
+ * cell it comes from: placement names the cell when a font cannot draw
+ * its text as asked. */
+typedef struct {
+    const char *text;
+    fs_pos pos;
+} fs_cell_text;
+
 /* The bound document: body and footer boxes and the PDF metadata, all in
  * the document's arena. */
 typedef struct {
@@ -42,6 +50,11 @@ typedef struct {
     fs_box *back_page; /* the last page's content, NULL when none */
     const char *title, *subject, *author, *keywords, *lang;
     bool strict; /* problems of the page (a missing glyph) are errors */
+    /* The cells bound whose text has a character beyond ASCII (only those
+     * can need a fallback font with the text fonts factsheet ships), in
+     * the order they were bound. */
+    const fs_cell_text *cells;
+    size_t cell_count;
 } fs_document;
 
 /* Binds the layout to the data for one language into arena. NULL with

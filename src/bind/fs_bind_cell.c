@@ -7,6 +7,7 @@
 
 #include "bind/fs_bind_internal.h"
 #include "bind/fs_markdown.h"
+#include "core/fs_grow.h"
 #include "core/fs_suggest.h"
 #include "i18n/fs_template.h"
 #include "i18n/fs_typo.h"
@@ -573,6 +574,28 @@ static bool page_placeholder(binder *b, const fs_segment *segment, fs_buf *out)
     return true;
 }
 
+/* Keeps the text a cell gave the document, with the cell's position, when
+ * it holds a character beyond ASCII (placement names the cell when a font
+ * cannot draw it). False after an error when out of memory. */
+static bool remember_cell(binder *b, const char *text)
+{
+    bool ascii = true;
+    for (const unsigned char *c = (const unsigned char *)text; *c && ascii; c++)
+        ascii = *c < 0x80;
+    if (ascii || !b->last_cell.file)
+        return true;
+    fs_cell_text *cells = fs_arena_reserve(b->arena, b->cells, b->cell_count, b->cell_count + 1,
+                                           &b->cell_capacity, sizeof *cells);
+    const char *copy = cells ? fs_arena_strdup(b->arena, text) : NULL;
+    if (!copy) {
+        fs_error(b->diags, b->last_cell, NULL, "out of memory while keeping the cell's text");
+        return false;
+    }
+    b->cells = cells;
+    b->cells[b->cell_count++] = (fs_cell_text){copy, b->last_cell};
+    return true;
+}
+
 static bool fill_field(binder *b, const fs_segment *segment, fill_mode mode, fs_buf *value,
                        fs_buf *out)
 {
@@ -605,6 +628,8 @@ static bool fill_field(binder *b, const fs_segment *segment, fill_mode mode, fs_
      * the next field clears it. */
     fs_buf_clear(value);
     if (!bind_format_cell(b, segment, segment->format, mode.translate, value) || !fs_buf_ok(value))
+        return false;
+    if (!remember_cell(b, fs_buf_str(value)))
         return false;
     if (mode.markdown && segment->format == FS_FORMAT_MARKDOWN)
         fs_markdown_escape_blocks(out, fs_buf_str(value));

@@ -30,7 +30,9 @@ typedef struct {
     size_t row;
     bool has_color; /* a frame set the text colour of what it holds */
     fs_rgba color;
-    fs_pos last_cell; /* the cell the last single-field template read */
+    fs_pos last_cell;    /* the cell the last single-field template read */
+    fs_cell_text *cells; /* the document's cells beyond ASCII (fs_document.cells) */
+    size_t cell_count, cell_capacity;
     /* Placeholders (and repeat nodes) already reported as naming nothing: a
      * repeat binds the same placeholder once per row, and one mistake is one
      * error. */

@@ -25,6 +25,7 @@
  * alignment the layout gives it. */
 typedef struct {
     const char *family;
+    const fs_fallbacks *fallbacks; /* the theme's, tried for what family lacks; NULL: none */
     int weight;
     bool italic;
     bool uppercase;

@@ -33,11 +33,12 @@ typedef struct {
 #define FS_KIND_EMPTY_CELL  "empty-cell"
 #define FS_KIND_MISSING     "missing-value" /* N/A, - or empty in a number column */
 #define FS_KIND_EMPTY_TABLE "empty-table"   /* a table the layout reads has no rows */
-#define FS_KIND_ICON        "icon"     /* unknown icon name */
-#define FS_KIND_IMAGE       "image"    /* missing or bad picture */
-#define FS_KIND_OVERFLOW    "overflow" /* text or a block larger than its room */
-#define FS_KIND_SHRUNK      "shrunk"   /* text drawn smaller than its style to fit */
-#define FS_KIND_GLYPH       "glyph"    /* a character the font cannot draw */
+#define FS_KIND_ICON        "icon"          /* unknown icon name */
+#define FS_KIND_IMAGE       "image"         /* missing or bad picture */
+#define FS_KIND_OVERFLOW    "overflow"      /* text or a block larger than its room */
+#define FS_KIND_SHRUNK      "shrunk"        /* text drawn smaller than its style to fit */
+#define FS_KIND_GLYPH       "glyph"         /* a character the font cannot draw */
+#define FS_KIND_FALLBACK    "fallback"      /* text drawn by a fallback font the theme names */
 #define FS_KIND_UNUSED      "unused-column"
 
 typedef struct fs_diags fs_diags;

@@ -83,7 +83,7 @@ bool fs_fonts_check_theme(const fs_fonts *fonts, const fs_theme *theme, fs_diags
         fs_buf hint = {0};
         fs_buf_printf(&hint,
                       "install the Debian package that provides '%s' and add its folder to "
-                      "%s",
+                      "%s (a Noto font: its files to the <acceptfont> list there)",
                       family, fonts->conf_path);
         fs_error(diags, where, fs_buf_str(&hint), "font '%s' is not in factsheet's font set",
                  family);

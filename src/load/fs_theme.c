@@ -2,6 +2,9 @@
 
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
 #include "core/fs_buf.h"
 #include "core/fs_suggest.h"
 #include "load/fs_yaml.h"
@@ -28,6 +31,7 @@ struct fs_theme {
     fs_style *styles;
     const char **style_names;
     size_t style_count;
+    fs_fallbacks fallbacks;
     const char *icon_family;
     const char *icon_folder; /* pictures used as icons by file name, or NULL */
     const char *logo;        /* the brand's mark, or NULL */
@@ -39,8 +43,8 @@ struct fs_theme {
 static const char *const style_keys[] = {"font",     "size",        "weight",      "italic",
                                          "color",    "line-height", "space-after", "space-before",
                                          "tracking", "uppercase",   "shrink",      "inherit"};
-static const char *const top_keys[] = {"colors",      "fonts", "styles", "icons",
-                                       "icon-folder", "chart", "logo",   "caption-gap"};
+static const char *const top_keys[] = {"colors", "fonts", "styles",      "icons",   "icon-folder",
+                                       "chart",  "logo",  "caption-gap", "fallback"};
 static const char *const chart_keys[] = {"color",       "track",       "palette",     "thickness",
                                          "label-style", "value-style", "number-style"};
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
@@ -100,16 +104,23 @@ const char *fs_theme_icon_family(const fs_theme *theme)
     return theme->icon_family;
 }
 
+const fs_fallbacks *fs_theme_fallbacks(const fs_theme *theme)
+{
+    return &theme->fallbacks;
+}
+
 size_t fs_theme_family_count(const fs_theme *theme)
 {
-    return theme->font_count;
+    return theme->font_count + theme->fallbacks.count;
 }
 
 const char *fs_theme_family(const fs_theme *theme, size_t i, fs_pos *where)
 {
+    bool fallback = i >= theme->font_count;
+    const fs_fallback *font = fallback ? &theme->fallbacks.fonts[i - theme->font_count] : NULL;
     if (where)
-        *where = theme->fonts[i].pos;
-    return theme->fonts[i].family;
+        *where = fallback ? font->pos : theme->fonts[i].pos;
+    return fallback ? font->family : theme->fonts[i].family;
 }
 
 size_t fs_theme_style_names(const fs_theme *theme, const char *const **names)
@@ -227,6 +238,82 @@ static bool read_fonts(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_are
         }
         theme->font_count++;
     }
+    return ok;
+}
+
+/* True when name is a script ICU knows by its Unicode name or code
+ * ("arabic", "Arab", "han"), or "emoji". */
+static bool known_script(const char *name)
+{
+    return strcmp(name, "emoji") == 0 || u_getPropertyValueEnum(UCHAR_SCRIPT, name) >= 0;
+}
+
+/* An unknown script name: the nearest of ICU's script names (and "emoji"),
+ * lower-cased as the examples write them. */
+static void script_error(fs_yaml *yaml, yaml_node_t *key, const char *name, fs_arena *arena,
+                         fs_diags *diags)
+{
+    enum { LAST = USCRIPT_CODE_LIMIT };
+    const char *names[LAST + 1];
+    size_t count = 0;
+    names[count++] = "emoji";
+    for (int code = 0; code < LAST; code++) {
+        const char *long_name = u_getPropertyValueName(UCHAR_SCRIPT, code, U_LONG_PROPERTY_NAME);
+        char *lower = long_name ? fs_arena_strdup(arena, long_name) : NULL;
+        for (char *c = lower; c && *c; c++)
+            *c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+        if (lower)
+            names[count++] = lower;
+    }
+    fs_buf hint = {0};
+    const char *best;
+    if (fs_suggest(name, names, count, &best, 1))
+        fs_buf_printf(&hint, "did you mean '%s'? ", best);
+    fs_buf_puts(&hint, "write a Unicode script name, such as arabic, bengali, devanagari, "
+                       "ethiopic or han, or emoji");
+    fs_error(diags, fs_yaml_pos(yaml, key), fs_buf_str(&hint), "unknown script '%s' in 'fallback'",
+             name);
+    fs_buf_free(&hint);
+}
+
+/* 'fallback': script names and the family that draws each, joined for
+ * pango in the order written. */
+static bool read_fallbacks(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_arena *arena,
+                           fs_diags *diags)
+{
+    if (!expect_mapping(yaml, node, "fallback", diags))
+        return false;
+    fs_fallback *fonts = fs_arena_array(arena, mapping_size(node), sizeof *fonts);
+    if (!fonts && mapping_size(node) > 0)
+        return false;
+    size_t count = 0;
+    bool ok = true;
+    fs_buf families = {0};
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = fs_yaml_node(yaml, pair->key);
+        yaml_node_t *value = fs_yaml_node(yaml, pair->value);
+        const char *script = fs_yaml_scalar(key) ? fs_yaml_scalar(key) : "";
+        if (!known_script(script)) {
+            script_error(yaml, key, script, arena, diags);
+            ok = false;
+            continue;
+        }
+        fs_fallback *font = &fonts[count];
+        font->script = fs_arena_strdup(arena, script);
+        font->pos = fs_yaml_pos(yaml, value);
+        if (!font->script || !fs_yaml_string(yaml, value, script, arena, &font->family, diags)) {
+            ok = false;
+            continue;
+        }
+        fs_buf_printf(&families, "%s%s", count ? "," : "", font->family);
+        count++;
+    }
+    theme->fallbacks.fonts = fonts;
+    theme->fallbacks.count = count;
+    theme->fallbacks.families = fs_arena_strdup(arena, fs_buf_str(&families));
+    ok = ok && fs_buf_ok(&families) && theme->fallbacks.families;
+    fs_buf_free(&families);
     return ok;
 }
 
@@ -502,6 +589,8 @@ fs_theme *fs_theme_load(const char *path, fs_arena *arena, fs_diags *diags)
     if (!fs_yaml_open(&yaml, path, arena, diags))
         return NULL;
     fs_theme *theme = fs_arena_alloc(arena, sizeof *theme);
+    if (theme)
+        theme->fallbacks.families = "";
     yaml_node_t *root = fs_yaml_root(&yaml);
     bool ok = theme && expect_mapping(&yaml, root, "the theme", diags);
     if (theme)
@@ -547,6 +636,8 @@ fs_theme *fs_theme_load(const char *path, fs_arena *arena, fs_diags *diags)
         long which = fs_yaml_key_index(&yaml, key, "a theme", top_keys, COUNT(top_keys), diags);
         if (which < 0) {
             ok = false;
+        } else if (which == 8) {
+            ok = read_fallbacks(&yaml, fs_yaml_node(&yaml, pair->value), theme, arena, diags) && ok;
         } else if (which == 5) {
             ok = read_chart(&yaml, fs_yaml_node(&yaml, pair->value), theme, arena, diags) && ok;
         } else if (which == 4 || which == 6) {

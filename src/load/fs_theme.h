@@ -57,6 +57,27 @@ bool fs_theme_color(const fs_theme *theme, const char *spec, fs_rgba *out);
 /* The theme's chart look (every field unset when the theme has no 'chart'). */
 const fs_chart_look *fs_theme_chart(const fs_theme *theme);
 
+/* A font the theme names, under 'fallback:', for a script its text fonts
+ * lack: pango draws with it what a style's own font has no glyph for. */
+typedef struct {
+    const char *script; /* the key as written: a Unicode script name ("arabic", "han") or
+                           "emoji" */
+    const char *family;
+    fs_pos pos; /* where the theme names the family */
+} fs_fallback;
+
+/* The theme's fallback fonts, in the order it writes them, which is the
+ * order they are tried in. */
+typedef struct {
+    const fs_fallback *fonts;
+    size_t count;
+    const char *families; /* the families joined by commas, as pango reads a list; "" for none */
+} fs_fallbacks;
+
+/* The theme's fallback fonts (count 0 when it names none); valid as long as
+ * the theme. */
+const fs_fallbacks *fs_theme_fallbacks(const fs_theme *theme);
+
 /* The family named by the theme's icon font. */
 const char *fs_theme_icon_family(const fs_theme *theme);
 
@@ -74,7 +95,8 @@ const char *fs_theme_logo(const fs_theme *theme, fs_pos *where);
 #define FS_CAPTION_GAP 4.0
 double fs_theme_caption_gap(const fs_theme *theme);
 
-/* Every font family the theme uses, for checking that the fonts exist. */
+/* Every font family the theme uses, its fallbacks last, for checking that
+ * the fonts exist. */
 size_t fs_theme_family_count(const fs_theme *theme);
 const char *fs_theme_family(const fs_theme *theme, size_t i, fs_pos *where);
 

@@ -26,12 +26,18 @@ typedef struct {
     double ink_top;       /* first line's ink, from the top */
     double ink_bottom;
     int lines;
-    /* The first character the style's font could not draw, drawn by another
-     * font of the set or not at all (0 when every character was drawn as
-     * asked). */
-    uint32_t foreign_char;
-    bool drawn_by_none; /* foreign_char has no glyph in any font */
+    /* Some character was not drawn by the style's own font: a fallback or
+     * another font of the set drew it, or no font has it (font_runs says
+     * which). */
+    bool foreign;
 } fs_extent;
+
+/* A stretch of a text that the style's own font did not draw. */
+typedef struct {
+    char text[96];    /* its characters (the first of them, whole ones), spaces trimmed */
+    char family[64];  /* the font that drew them; "" when a character has no glyph */
+    uint32_t missing; /* the first character no font has a glyph for, else 0 */
+} fs_font_run;
 
 typedef struct {
     void *context;
@@ -41,6 +47,10 @@ typedef struct {
      * top, for up to capacity lines; returns the number of lines (-1 when
      * the text cannot be laid out). Paragraphs split between lines. */
     int (*line_bottoms)(void *context, const fs_text *text, double *bottoms, int capacity);
+    /* Fills runs with the stretches of text its style's own font did not
+     * draw, in reading order, for up to capacity of them; returns how many
+     * there are (-1 when the text cannot be laid out or memory ran out). */
+    int (*font_runs)(void *context, const fs_text *text, fs_font_run *runs, int capacity);
 } fs_measurer;
 
 #endif

@@ -1,6 +1,7 @@
 #include "fs_pango.h"
 
 #include "core/fs_alloc.h"
+#include "core/fs_grow.h"
 #include "core/fs_map.h"
 
 #include <pango/pangocairo.h>
@@ -114,8 +115,8 @@ static uint64_t text_hash(const layout_key *key)
     const fs_text *text = key->text;
     const fs_text_style *st = text->style;
     uint64_t hash = fs_hash(FS_HASH_SEED, text->markup, strlen(text->markup));
-    const void *family = st->family;
-    hash = fs_hash(hash, &family, sizeof family);
+    const void *fonts[] = {st->family, st->fallbacks};
+    hash = fs_hash(hash, fonts, sizeof fonts);
     hash = fs_hash(hash, &key->language, sizeof key->language);
     double numbers[] = {st->size,        st->line_height, st->tracking,
                         st->space_after, text->size,      text->width};
@@ -131,9 +132,10 @@ static bool same_text(const void *item, const void *key)
     const fs_text_style *a = &entry->style, *b = text->style;
     return entry->size == text->size && entry->width == text->width &&
            entry->language == ((const layout_key *)key)->language && a->family == b->family &&
-           a->weight == b->weight && a->italic == b->italic && a->uppercase == b->uppercase &&
-           a->size == b->size && a->line_height == b->line_height && a->tracking == b->tracking &&
-           a->align == b->align && strcmp(entry->markup, text->markup) == 0;
+           a->fallbacks == b->fallbacks && a->weight == b->weight && a->italic == b->italic &&
+           a->uppercase == b->uppercase && a->size == b->size && a->line_height == b->line_height &&
+           a->tracking == b->tracking && a->align == b->align &&
+           strcmp(entry->markup, text->markup) == 0;
 }
 
 /* Adds entry to the young generation, turning the generations first when
@@ -153,7 +155,15 @@ static PangoLayout *new_layout(fs_pango *pango, const fs_text *text)
     const fs_text_style *style = text->style;
     PangoLayout *layout = pango_layout_new(pango->context);
     PangoFontDescription *font = pango_font_description_new();
-    pango_font_description_set_family(font, style->family);
+    /* The style's font, then the theme's fallbacks in its order: pango
+     * draws each character with the first of them that has it. */
+    if (style->fallbacks && style->fallbacks->count) {
+        char *families = g_strconcat(style->family, ",", style->fallbacks->families, NULL);
+        pango_font_description_set_family(font, families);
+        g_free(families);
+    } else {
+        pango_font_description_set_family(font, style->family);
+    }
     pango_font_description_set_weight(font, (PangoWeight)style->weight);
     pango_font_description_set_style(font, style->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
     pango_font_description_set_absolute_size(font, text->size * PANGO_SCALE);
@@ -199,42 +209,49 @@ static PangoLayout *new_layout(fs_pango *pango, const fs_text *text)
     return layout;
 }
 
-/* Finds the first run pango shaped with another font than the style's
- * (a fallback) or with no glyph at all: the theme's font lacks a character
- * the text needs, such as U+202F in some fonts. */
-static void find_foreign(PangoLayout *layout, const char *family, fs_extent *out)
+/* How pango drew one run: the family of its font, and the first character
+ * it found no glyph for in any font (pango writes the flag and the code
+ * point into the glyph), else 0. The family is pango's, to free. */
+static char *run_font(const PangoLayoutRun *run, uint32_t *missing)
 {
-    out->foreign_char = 0;
-    out->drawn_by_none = false;
-    const char *text = pango_layout_get_text(layout);
+    *missing = 0;
+    for (int g = 0; g < run->glyphs->num_glyphs && !*missing; g++) {
+        PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
+        if (glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+            *missing = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+    }
+    PangoFontDescription *used = pango_font_describe(run->item->analysis.font);
+    char *family = g_strdup(pango_font_description_get_family(used));
+    pango_font_description_free(used);
+    return family;
+}
+
+/* True when the run was not drawn by family, the style's own font: another
+ * font drew it, or some character has no glyph. */
+static bool run_foreign(const PangoLayoutRun *run, const char *family, char **used,
+                        uint32_t *missing)
+{
+    *used = run_font(run, missing);
+    return *missing || !*used || g_ascii_strcasecmp(*used, family) != 0;
+}
+
+/* True when some run of layout was not drawn by family. */
+static bool has_foreign(PangoLayout *layout, const char *family)
+{
+    bool foreign = false;
     PangoLayoutIter *iter = pango_layout_get_iter(layout);
     do {
         PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
-        if (!run)
-            continue;
-        /* pango writes a character no font has into its glyph: the flag
-         * and the code point. */
-        bool unknown = false;
-        gunichar missing = 0;
-        for (int g = 0; g < run->glyphs->num_glyphs && !unknown; g++) {
-            PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
-            unknown = (glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0;
-            missing = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
-        }
-        PangoFontDescription *used = pango_font_describe(run->item->analysis.font);
-        const char *used_family = pango_font_description_get_family(used);
-        bool other = !used_family || g_ascii_strcasecmp(used_family, family) != 0;
-        pango_font_description_free(used);
-        if (unknown || other) {
-            out->foreign_char = unknown ? missing : g_utf8_get_char(text + run->item->offset);
-            out->drawn_by_none = unknown;
-            break;
-        }
-    } while (pango_layout_iter_next_run(iter));
+        char *used = NULL;
+        uint32_t missing;
+        foreign = run && run_foreign(run, family, &used, &missing);
+        g_free(used);
+    } while (!foreign && pango_layout_iter_next_run(iter));
     pango_layout_iter_free(iter);
+    return foreign;
 }
 
-/* The extent of a layout just made, and its first foreign character. */
+/* The extent of a layout just made, and whether its style's font drew it all. */
 static void measure_layout(PangoLayout *layout, const char *family, fs_extent *out)
 {
     PangoRectangle ink, logical;
@@ -251,7 +268,7 @@ static void measure_layout(PangoLayout *layout, const char *family, fs_extent *o
     } else {
         out->ink_top = out->ink_bottom = out->baseline;
     }
-    find_foreign(layout, family, out);
+    out->foreign = has_foreign(layout, family);
 }
 
 /* A copy of entry for the young generation, holding its own reference. */
@@ -423,9 +440,126 @@ static int line_bottoms(void *context, const fs_text *text, double *bottoms, int
     return count;
 }
 
+/* A foreign run while runs are gathered: its bytes in the layout's text. */
+typedef struct {
+    int offset, length;
+    char *family; /* pango's, NULL for a run with a missing glyph */
+    uint32_t missing;
+} found_run;
+
+static int by_offset(const void *a, const void *b)
+{
+    return ((const found_run *)a)->offset - ((const found_run *)b)->offset;
+}
+
+static bool only_spaces(const char *text, int from, int to)
+{
+    for (int i = from; i < to; i++)
+        if (!g_ascii_isspace(text[i]))
+            return false;
+    return true;
+}
+
+/* Copies text[from, to) into out (size bytes) without its outer spaces,
+ * cut after the last whole character that fits. */
+static void copy_trimmed(const char *text, int from, int to, char *out, size_t size)
+{
+    while (from < to && g_ascii_isspace(text[from]))
+        from++;
+    while (to > from && g_ascii_isspace(text[to - 1]))
+        to--;
+    size_t length = (size_t)(to - from);
+    if (length >= size) {
+        const char *end = g_utf8_find_prev_char(text + from, text + from + size);
+        length = end ? (size_t)(end - (text + from)) : 0;
+    }
+    memcpy(out, text + from, length);
+    out[length] = '\0';
+}
+
+/* The layout's foreign runs in reading order (pango keeps each line's runs
+ * in visual order, right to left in Arabic), each stretch of one font
+ * joined across the spaces and line breaks between its runs. NULL with
+ * count 0 when there are none; *failed when memory ran out. The caller
+ * frees each family and the array. */
+static found_run *gather_runs(PangoLayout *layout, const char *family, size_t *count, bool *failed)
+{
+    found_run *runs = NULL;
+    size_t capacity = 0;
+    *count = 0;
+    PangoLayoutIter *iter = pango_layout_get_iter(layout);
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
+        char *used = NULL;
+        uint32_t missing = 0;
+        if (!run || !run_foreign(run, family, &used, &missing)) {
+            g_free(used);
+            continue;
+        }
+        found_run *grown = fs_heap_reserve(runs, *count + 1, &capacity, sizeof *runs);
+        if (!grown) {
+            g_free(used);
+            *failed = true;
+            break;
+        }
+        runs = grown;
+        if (missing) {
+            g_free(used);
+            used = NULL;
+        }
+        runs[(*count)++] = (found_run){run->item->offset, run->item->length, used, missing};
+    } while (pango_layout_iter_next_run(iter));
+    pango_layout_iter_free(iter);
+    if (*count > 1)
+        qsort(runs, *count, sizeof *runs, by_offset);
+    const char *text = pango_layout_get_text(layout);
+    size_t joined = 0;
+    for (size_t i = 0; i < *count; i++) {
+        found_run *last = joined ? &runs[joined - 1] : NULL;
+        if (last && !last->missing && !runs[i].missing && last->family && runs[i].family &&
+            strcmp(last->family, runs[i].family) == 0 &&
+            only_spaces(text, last->offset + last->length, runs[i].offset)) {
+            last->length = runs[i].offset + runs[i].length - last->offset;
+            g_free(runs[i].family);
+            continue;
+        }
+        runs[joined++] = runs[i];
+    }
+    *count = joined;
+    return runs;
+}
+
+static int font_runs(void *context, const fs_text *text, fs_font_run *out, int capacity)
+{
+    PangoLayout *layout = fs_pango_layout(context, text);
+    if (!layout)
+        return -1;
+    size_t count;
+    bool failed = false;
+    found_run *runs = gather_runs(layout, text->style->family, &count, &failed);
+    const char *chars = pango_layout_get_text(layout);
+    int shown = 0;
+    for (size_t i = 0; i < count; i++) {
+        const found_run *run = &runs[i];
+        fs_font_run *to = shown < capacity ? &out[shown] : NULL;
+        if (to) {
+            copy_trimmed(chars, run->offset, run->offset + run->length, to->text, sizeof to->text);
+            g_strlcpy(to->family, run->family ? run->family : "", sizeof to->family);
+            to->missing = run->missing;
+        }
+        /* A fallback that drew only spaces is not worth a word. */
+        if (run->missing || !only_spaces(chars, run->offset, run->offset + run->length))
+            shown++;
+        g_free(run->family);
+    }
+    free(runs);
+    g_object_unref(layout);
+    return failed ? -1 : shown;
+}
+
 fs_measurer fs_pango_measurer(fs_pango *pango)
 {
-    return (fs_measurer){pango, measure, line_bottoms};
+    return (fs_measurer){pango, measure, line_bottoms, font_runs};
 }
 
 bool fs_pango_glyph(fs_pango *pango, const char *family, double size, uint32_t codepoint,

@@ -49,7 +49,9 @@ typedef struct {
     double page_top, page_bottom; /* where bleeding bands reach the page edge */
     bool strict;                  /* a missing glyph is an error */
     const fs_box *current;        /* the box being laid out, for diagnostics */
-    fs_map foreign;               /* boxes already reported for a missing glyph */
+    fs_map foreign;               /* stretches of text already reported for their font */
+    const fs_cell_text *cells;    /* the document's, to name the cell a text comes from */
+    size_t cell_count;
     /* Measurements already made: a box is measured again each time a
      * container around it is (to size a frame, a row, a page), and shaping
      * text is most of placement's cost. */

@@ -2,7 +2,12 @@
  * the styles a trial scales, and text boxes with their markers and bars. */
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include "core/fs_buf.h"
 #include "place/fs_place_internal.h"
@@ -68,41 +73,124 @@ const fs_text_style *place_scaled(placer *p, const fs_text_style *style)
     return &copy->style;
 }
 
-/* Reports, once per box, a character the style's font cannot draw: pango
- * drew it with another font of the set, or not at all. */
-static void report_foreign(placer *p, const fs_text_style *style, const fs_extent *extent)
+/* The cell a stretch of text comes from: the first cell of the document
+ * whose text holds it (or, when typography changed it, its first
+ * character); else the box's node in the layout, which wrote it. */
+static fs_pos text_origin(const placer *p, const char *text)
 {
-    const fs_box *box = p->current;
-    uint64_t hash = fs_hash_pointer(box);
-    if (box && fs_map_find(&p->foreign, hash, fs_map_same_address, box))
-        return;
-    fs_map_add(&p->foreign, hash, box);
-    char utf8[8] = {0};
-    uint32_t c = extent->foreign_char;
-    if (c < 0x80) {
-        utf8[0] = (char)c;
-    } else if (c < 0x800) {
-        utf8[0] = (char)(0xC0 | c >> 6);
-        utf8[1] = (char)(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        utf8[0] = (char)(0xE0 | c >> 12);
-        utf8[1] = (char)(0x80 | (c >> 6 & 0x3F));
-        utf8[2] = (char)(0x80 | (c & 0x3F));
-    } else {
-        utf8[0] = (char)(0xF0 | c >> 18);
-        utf8[1] = (char)(0x80 | (c >> 12 & 0x3F));
-        utf8[2] = (char)(0x80 | (c >> 6 & 0x3F));
-        utf8[3] = (char)(0x80 | (c & 0x3F));
+    char first[8] = {0};
+    int32_t length = 0;
+    UChar32 c;
+    if (*text)
+        U8_NEXT_OR_FFFD((const uint8_t *)text, length, (int32_t)strlen(text), c);
+    memcpy(first, text, (size_t)length);
+    for (int pass = 0; pass < 2 && *text; pass++)
+        for (size_t i = 0; i < p->cell_count; i++)
+            if (strstr(p->cells[i].text, pass == 0 ? text : first))
+                return p->cells[i].pos;
+    return p->current ? p->current->pos : fs_pos_at(NULL, 0, 0);
+}
+
+/* The key a theme's 'fallback' would give a font for c: "emoji" for an
+ * emoji, else its script's Unicode name in lower case ("arabic"). */
+static void script_key(UChar32 c, char *out, size_t size)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    const char *name = u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION) ? "emoji"
+                       : U_SUCCESS(status)                              ? uscript_getName(script)
+                                                                        : NULL;
+    snprintf(out, size, "%s", name ? name : "common");
+    for (char *at = out; *at; at++)
+        *at = (char)(*at >= 'A' && *at <= 'Z' ? *at - 'A' + 'a' : *at);
+}
+
+/* The theme's fallback that is family, or NULL. */
+static const fs_fallback *named_fallback(const fs_text_style *style, const char *family)
+{
+    for (size_t i = 0; style->fallbacks && i < style->fallbacks->count; i++)
+        if (strcasecmp(style->fallbacks->fonts[i].family, family) == 0)
+            return &style->fallbacks->fonts[i];
+    return NULL;
+}
+
+/* True the first time this box shows this stretch drawn by this font: a
+ * text is measured at several sizes and widths, and reported once. */
+static bool first_report(placer *p, const fs_font_run *run)
+{
+    char *key = fs_arena_printf(p->arena, "%p\x1f%s\x1f%s", (const void *)p->current, run->family,
+                                run->text);
+    if (!key) {
+        p->failed = true;
+        return false;
     }
+    uint64_t hash = fs_hash_string(key);
+    if (fs_map_find(&p->foreign, hash, fs_map_same_string, key))
+        return false;
+    fs_map_add(&p->foreign, hash, key);
+    return true;
+}
+
+/* Says how one stretch the style's font could not draw was drawn, at the
+ * cell it comes from: by a fallback the theme names (a note), by another
+ * font of the set the theme does not name, or by none, as a box (warnings,
+ * errors under strict). */
+static void report_run(placer *p, const fs_text_style *style, const fs_font_run *run)
+{
+    if (!first_report(p, run))
+        return;
+    fs_pos where = text_origin(p, run->text);
+    fs_severity problem = p->strict ? FS_ERROR : FS_WARNING;
+    char key[64];
+    if (run->missing) {
+        char utf8[8] = {0};
+        int32_t length = 0;
+        U8_APPEND_UNSAFE(utf8, length, (UChar32)run->missing);
+        script_key((UChar32)run->missing, key, sizeof key);
+        fs_diag_add_kind(p->diags, problem, FS_KIND_GLYPH, where,
+                         fs_arena_printf(p->arena,
+                                         "remove the character, or add a font that has it to "
+                                         "fonts/fonts.conf and name it in the theme: "
+                                         "fallback: {%s: FAMILY}",
+                                         key),
+                         "no font of the theme has a glyph for '%s' (U+%04X): it is drawn as a "
+                         "box",
+                         utf8, (unsigned)run->missing);
+        return;
+    }
+    const fs_fallback *fallback = named_fallback(style, run->family);
+    if (fallback) {
+        fs_diag_add_kind(p->diags, FS_NOTE, FS_KIND_FALLBACK, where, NULL,
+                         "'%s' is drawn with '%s', the theme's fallback for %s", run->text,
+                         fallback->family, fallback->script);
+        return;
+    }
+    int32_t at = 0;
+    UChar32 c = 0;
+    if (*run->text)
+        U8_NEXT_OR_FFFD((const uint8_t *)run->text, at, (int32_t)strlen(run->text), c);
+    script_key(c, key, sizeof key);
     fs_diag_add_kind(
-        p->diags, p->strict ? FS_ERROR : FS_WARNING, FS_KIND_GLYPH,
-        box ? box->pos : fs_pos_at(NULL, 0, 0),
-        "choose a font that has it (fonts/fonts.conf lists the set), or avoid the character",
-        extent->drawn_by_none ? "font '%s' has no glyph for '%s' (U+%04X), and no other "
-                                "font of the set has one: it is drawn as a box"
-                              : "font '%s' has no glyph for '%s' (U+%04X); another font "
-                                "of the set draws it",
-        style->family, utf8, (unsigned)c);
+        p->diags, problem, FS_KIND_GLYPH, where,
+        fs_arena_printf(p->arena, "name it in the theme: fallback: {%s: %s}", key, run->family),
+        "font '%s' cannot draw '%s': '%s' of the font set draws it, but the theme does not "
+        "name it",
+        style->family, run->text, run->family);
+}
+
+/* Reports every stretch of text the style's font could not draw. */
+static void report_foreign(placer *p, const fs_text *text)
+{
+    enum { MOST = 16 };
+    fs_font_run runs[MOST];
+    int count = p->measurer->font_runs(p->measurer->context, text, runs, MOST);
+    if (count < 0) {
+        p->failed = true;
+        fs_error(p->diags, p->current ? p->current->pos : fs_pos_at(NULL, 0, 0), NULL,
+                 "cannot tell which fonts draw text '%s'", text->markup);
+    }
+    for (int i = 0; i < count && i < MOST; i++)
+        report_run(p, text->style, &runs[i]);
 }
 
 /* Markup with the page stand-ins of a header or footer replaced by the
@@ -142,8 +230,8 @@ fs_extent place_measure(placer *p, const char *markup, const fs_text_style *styl
         p->failed = true;
         fs_error(p->diags, fs_pos_at(NULL, 0, 0), NULL, "cannot lay out text '%s'", markup);
     }
-    if (extent.foreign_char)
-        report_foreign(p, style, &extent);
+    if (extent.foreign)
+        report_foreign(p, &text);
     /* Kept when there is memory for it: a text measured again costs time,
      * not correctness. */
     measured *entry = fs_arena_alloc(p->arena, sizeof *entry);

@@ -10,6 +10,6 @@ title,Tokyo
 render layout data -o brief.pdf
 --- exit 0
 --- stderr
-layout/layout.yaml:2:5: warning: font 'Inter' has no glyph for 'Ꟁ' (U+A7C0), and no other font of the set has one: it is drawn as a box
-  hint: choose a font that has it (fonts/fonts.conf lists the set), or avoid the character
+layout/layout.yaml:2:5: warning: no font of the theme has a glyph for 'Ꟁ' (U+A7C0): it is drawn as a box
+  hint: remove the character, or add a font that has it to fonts/fonts.conf and name it in the theme: fallback: {latin: FAMILY}
 --- exists: brief.pdf

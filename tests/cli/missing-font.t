@@ -18,6 +18,6 @@ render layout data -o brief.pdf
 --- exit 2
 --- stderr
 layout/theme.yaml:3:9: error: font 'Helvetica Neue' is not in factsheet's font set
-  hint: install the Debian package that provides 'Helvetica Neue' and add its folder to $ROOT/fonts/fonts.conf
+  hint: install the Debian package that provides 'Helvetica Neue' and add its folder to $ROOT/fonts/fonts.conf (a Noto font: its files to the <acceptfont> list there)
 factsheet: 1 error, 0 warnings
 --- absent: brief.pdf

@@ -1,15 +1,17 @@
-# A character no font of the set can draw is reported at the text's line.
+# A character no font of the theme has (here Canadian syllabics: the themes
+# name no font for them) is reported at the cell that holds it, with the
+# script the hint's fallback key would take.
 --- copy: layouts/brief/theme.yaml layout/theme.yaml
 --- file: layout/layout.yaml
 body:
-  - text: "Tokyo 東京"
---- file: data/programme.csv
-key,value
-title,Tokyo
+  - text: "{greetings.greeting}"
+--- file: data/greetings.csv
+office,greeting
+Iqaluit,ᐊᐃᓐᖓᐃ
 --- run
 render layout data -o brief.pdf
 --- exit 0
 --- stderr
-layout/layout.yaml:2:5: warning: font 'Inter' has no glyph for '東' (U+6771), and no other font of the set has one: it is drawn as a box
-  hint: choose a font that has it (fonts/fonts.conf lists the set), or avoid the character
+data/greetings.csv:2:9: warning: no font of the theme has a glyph for 'ᐊ' (U+140A): it is drawn as a box
+  hint: remove the character, or add a font that has it to fonts/fonts.conf and name it in the theme: fallback: {canadian_aboriginal: FAMILY}
 --- exists: brief.pdf

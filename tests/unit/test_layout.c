@@ -1587,7 +1587,7 @@ static void test_theme_sections_and_keys(void **state)
                        "see layouts/README.md, 'Themes'");
     assert_theme_error(state, 1, 1, 1, "unknown key 'colours' in a theme",
                        "did you mean 'colors'? a theme takes: colors, fonts, styles, icons, "
-                       "icon-folder, chart, logo, caption-gap");
+                       "icon-folder, chart, logo, caption-gap, fallback");
 }
 
 static void test_theme_chart_look(void **state)
@@ -1689,6 +1689,57 @@ static void test_theme_unknown_icon_role(void **state)
     parse_fails(state, "body: []\n", 1);
     assert_theme_error(state, 0, 3, 8, "unknown font role 'symbols' for icons",
                        "name a font role defined under 'fonts:', such as 'icons'");
+}
+
+/* 'fallback' keeps the theme's order, which pango tries them in, and its
+ * families join the ones the font set must have, after the roles'. */
+static void test_theme_fallbacks(void **state)
+{
+    ctx *c = *state;
+    write_file(c->dir, "theme.yaml",
+               "colors: {}\n"
+               "fonts: {sans: Inter}\n"
+               "fallback:\n"
+               "  han: Noto Sans CJK SC\n"
+               "  Arab: Noto Sans Arabic\n"
+               "  emoji: Noto Color Emoji\n"
+               "styles: {body: {font: sans}}\n");
+    fs_layout *layout = parse_ok(state, "body: []\n");
+    const fs_fallbacks *fallbacks = fs_theme_fallbacks(layout->theme);
+    assert_int_equal(fallbacks->count, 3);
+    assert_string_equal(fallbacks->fonts[0].script, "han");
+    assert_string_equal(fallbacks->fonts[1].script, "Arab");
+    assert_string_equal(fallbacks->fonts[2].family, "Noto Color Emoji");
+    assert_int_equal(fallbacks->fonts[1].pos.line, 5);
+    assert_int_equal(fallbacks->fonts[1].pos.column, 9);
+    assert_string_equal(fallbacks->families, "Noto Sans CJK SC,Noto Sans Arabic,Noto Color Emoji");
+    assert_int_equal(fs_theme_family_count(layout->theme), 4);
+    fs_pos where;
+    assert_string_equal(fs_theme_family(layout->theme, 3, &where), "Noto Color Emoji");
+    assert_int_equal(where.line, 6);
+}
+
+static void test_theme_without_fallbacks(void **state)
+{
+    fs_layout *layout = parse_ok(state, "body: []\n");
+    assert_int_equal(fs_theme_fallbacks(layout->theme)->count, 0);
+    assert_string_equal(fs_theme_fallbacks(layout->theme)->families, "");
+}
+
+static void test_theme_fallback_errors(void **state)
+{
+    ctx *c = *state;
+    write_file(c->dir, "theme.yaml",
+               "colors: {}\n"
+               "fonts: {sans: Inter}\n"
+               "fallback:\n"
+               "  arabc: Noto Sans Arabic\n"
+               "  han: [Noto Sans CJK SC]\n"
+               "styles: {body: {font: sans}}\n");
+    parse_fails(state, "body: []\n", 2);
+    assert_theme_error(state, 0, 4, 3, "unknown script 'arabc' in 'fallback'",
+                       "did you mean 'arabic'? write a Unicode script name, such as arabic, "
+                       "bengali, devanagari, ethiopic or han, or emoji");
 }
 
 static void test_theme_style_errors(void **state)
@@ -2231,6 +2282,9 @@ int main(void)
         TEST(test_chart_colors_errors),
         TEST(test_theme_unknown_icon_role),
         TEST(test_theme_style_errors),
+        TEST(test_theme_fallbacks),
+        TEST(test_theme_without_fallbacks),
+        TEST(test_theme_fallback_errors),
         TEST(test_flow),
         TEST(test_break),
         TEST(test_markdown),

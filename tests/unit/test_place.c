@@ -27,8 +27,35 @@ static bool fake_measure(void *context, const fs_text *text, fs_extent *out)
                        .baseline = size * 0.8,
                        .ink_top = size * 0.1,
                        .ink_bottom = size * 0.8,
-                       .lines = lines};
+                       .lines = lines,
+                       .foreign =
+                           strpbrk(text->markup, "\x80\x81\x82\x83\x84\x85\x86\x87\x88\x89"
+                                                 "\x8a\x8b\x8c\x8d\x8e\x8f\xd8\xd9\xe2") != NULL};
     return true;
+}
+
+/* The fake's fonts: the style's draws ASCII; the characters from the first
+ * byte beyond ASCII to the last are one stretch, drawn by "Fallback",
+ * except that no font has U+25A1 (a box). */
+static int fake_font_runs(void *context, const fs_text *text, fs_font_run *runs, int capacity)
+{
+    (void)context;
+    const char *from = text->markup, *to = NULL;
+    while (*from && (unsigned char)*from < 0x80)
+        from++;
+    for (const char *c = from; *c; c++)
+        if ((unsigned char)*c >= 0x80)
+            to = c + 1;
+    if (!to || capacity < 1)
+        return 0;
+    fs_font_run *run = &runs[0];
+    *run = (fs_font_run){0};
+    snprintf(run->text, sizeof run->text, "%.*s", (int)(to - from), from);
+    if (strstr(run->text, "\xe2\x96\xa1"))
+        run->missing = 0x25A1;
+    else
+        snprintf(run->family, sizeof run->family, "Fallback");
+    return 1;
 }
 
 static int fake_line_bottoms(void *context, const fs_text *text, double *bottoms, int capacity)
@@ -41,7 +68,7 @@ static int fake_line_bottoms(void *context, const fs_text *text, double *bottoms
     return extent.lines;
 }
 
-static const fs_measurer measurer = {NULL, fake_measure, fake_line_bottoms};
+static const fs_measurer measurer = {NULL, fake_measure, fake_line_bottoms, fake_font_runs};
 static const fs_page_spec page = {
     .width = 600, .height = 800, .margin = {50, 50, 50, 50}, .gap = -1};
 
@@ -1837,10 +1864,96 @@ static void a_run_on_paragraph_is_spans_and_a_caption_drawn_once(void **state)
     assert_int_equal(caption_tag->parent->role, FS_TAG_CAPTION);
 }
 
+/* One text box of markup, placed as the body, with the cells a binder
+ * would have kept and a theme's one fallback, "Fallback" for arabic. */
+static void place_scripts(fixture *f, const char *markup, bool strict, bool named)
+{
+    static const fs_fallback fallback = {"arabic", "Fallback", {"theme.yaml", 12, 11}};
+    static const fs_fallbacks fallbacks = {&fallback, 1, "Fallback"};
+    static const fs_cell_text cells[] = {
+        {"Cairo", {"data/offices.csv", 2, 1}},
+        {"\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7", {"data/offices.csv", 2, 7}},
+        {"\xe2\x96\xa1", {"data/offices.csv", 3, 7}}};
+    fs_box *box = text(f, markup, 10);
+    box->as.text.style.fallbacks = named ? &fallbacks : NULL;
+    fs_document doc = {.body = with_children(f, FS_BOX_STACK, &box, 1),
+                       .strict = strict,
+                       .cells = cells,
+                       .cell_count = 3};
+    fs_place(&doc, &page, &measurer, f->arena, f->diags);
+}
+
+static void text_of_a_named_fallback_is_a_note_at_its_cell(void **state)
+{
+    fixture *f = *state;
+    /* "Office: مرحبا" */
+    place_scripts(f, "Office: \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7", false, true);
+    assert_int_equal(fs_diags_count(f->diags), 1);
+    const fs_diag *note = fs_diags_at(f->diags, 0);
+    assert_int_equal(note->severity, FS_NOTE);
+    assert_string_equal(note->kind, FS_KIND_FALLBACK);
+    assert_string_equal(note->pos.file, "data/offices.csv");
+    assert_int_equal(note->pos.line, 2);
+    assert_int_equal(note->pos.column, 7);
+    assert_string_equal(note->message, "'\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7' is drawn "
+                                       "with 'Fallback', the theme's fallback for arabic");
+    assert_null(note->hint);
+}
+
+static void text_of_a_font_the_theme_does_not_name_is_a_warning(void **state)
+{
+    fixture *f = *state;
+    place_scripts(f, "Office: \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7", false, false);
+    assert_int_equal(fs_diags_count(f->diags), 1);
+    const fs_diag *warning = fs_diags_at(f->diags, 0);
+    assert_int_equal(warning->severity, FS_WARNING);
+    assert_string_equal(warning->kind, FS_KIND_GLYPH);
+    assert_int_equal(warning->pos.line, 2);
+    assert_string_equal(warning->hint, "name it in the theme: fallback: {arabic: Fallback}");
+}
+
+static void a_character_no_font_has_is_an_error_under_strict(void **state)
+{
+    fixture *f = *state;
+    place_scripts(f, "Box \xe2\x96\xa1", false, true);
+    assert_int_equal(fs_diags_count(f->diags), 1);
+    assert_int_equal(fs_diags_at(f->diags, 0)->severity, FS_WARNING);
+    fs_diags_clear(f->diags);
+    place_scripts(f, "Box \xe2\x96\xa1", true, true);
+    assert_int_equal(fs_diags_errors(f->diags), 1);
+    const fs_diag *error = fs_diags_at(f->diags, 0);
+    assert_string_equal(error->pos.file, "data/offices.csv");
+    assert_int_equal(error->pos.line, 3);
+    assert_string_equal(error->message,
+                        "no font of the theme has a glyph for '\xe2\x96\xa1' (U+25A1): it is "
+                        "drawn as a box");
+    assert_string_equal(error->hint,
+                        "remove the character, or add a font that has it to fonts/fonts.conf and "
+                        "name it in the theme: fallback: {common: FAMILY}");
+}
+
+static void layout_text_in_another_script_is_reported_at_its_node(void **state)
+{
+    fixture *f = *state;
+    /* "Salut س": no cell holds the س, so the layout wrote it. */
+    place_scripts(f, "Salut \xd8\xb3", false, true);
+    assert_int_equal(fs_diags_count(f->diags), 1);
+    assert_string_equal(fs_diags_at(f->diags, 0)->pos.file, "layout.yaml");
+    assert_int_equal(fs_diags_at(f->diags, 0)->pos.line, 7);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(text_is_placed_inside_the_margins, setup, teardown),
+        cmocka_unit_test_setup_teardown(text_of_a_named_fallback_is_a_note_at_its_cell, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(text_of_a_font_the_theme_does_not_name_is_a_warning, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_character_no_font_has_is_an_error_under_strict, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(layout_text_in_another_script_is_reported_at_its_node,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(stack_puts_the_gap_between_blocks, setup, teardown),
         cmocka_unit_test_setup_teardown(row_shares_width_between_auto_children, setup, teardown),
         cmocka_unit_test_setup_teardown(frames_in_a_row_stretch_to_the_tallest, setup, teardown),
