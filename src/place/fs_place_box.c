@@ -387,7 +387,8 @@ void place_picture(placer *p, const fs_box *box, double x, double y, double widt
     picture.picture.cover = box->as.image.cover;
     picture.picture.focus[0] = box->as.image.focus[0];
     picture.picture.focus[1] = box->as.image.focus[1];
-    picture.alt = box->as.image.alt;
+    /* A decoration (alt: "") has no alternative text to list. */
+    picture.alt = box->as.image.alt && *box->as.image.alt ? box->as.image.alt : NULL;
     if (bleed) {
         place_bleed(p, &picture, y, picture.h);
     } else if (!box->as.image.cover && natural_width(box, picture.h) > 0) {
