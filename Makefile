@@ -46,7 +46,7 @@ CXX_WARNINGS = -Wall -Wextra -Wshadow -Wmissing-declarations -Wno-unused-paramet
 ALL_CXXFLAGS = -std=c++17 $(CXX_WARNINGS) $(CFLAGS) $(SANFLAGS) -fno-sanitize=vptr \
                $(EXTRA_CFLAGS) -MMD -MP \
                $(shell $(PKG_CONFIG) --cflags libqpdf 2>/dev/null)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lgettextpo -lstdc++ -lm -pthread
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lgettextpo -lhyphen -lstdc++ -lm -pthread
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 LIB_SRC = $(sort $(filter-out src/main.c,$(wildcard src/*/*.c)))
