@@ -1,12 +1,17 @@
-/* French typography as a single left-to-right pass over the text.
+/* The house rules of each language as one left-to-right pass over the text,
+ * and, for markup, a second pass that adds superscripts and soft hyphens.
  *
- * The text is read as items (characters, or a whole URL or e-mail address)
- * separated by gaps: runs of U+0020, U+00A0 and U+202F, empty between two
- * adjacent items. Every rule is a decision about one gap from the items on
- * either side of it: keep it as written, or replace it with exactly one
- * space. Items are always copied as they are, so the only bytes that ever
- * change are spaces, and a gap the pass wrote is a gap the next pass keeps;
- * that is what makes the function idempotent.
+ * The first pass reads the text as items (characters, or a whole URL,
+ * e-mail address or text as written) separated by gaps: runs of U+0020,
+ * U+00A0 and U+202F, empty between two adjacent items. Every spacing rule is
+ * a decision about one gap from the items on either side of it: keep it as
+ * written, or replace it with exactly one space; the only items that change
+ * are quotation marks, each into a mark that the rules map to itself. A gap
+ * the pass wrote is a gap the next pass keeps, and a mark it wrote is one it
+ * keeps: that is what makes the pass idempotent.
+ *
+ * What differs between languages is data: the table `languages` below,
+ * one entry per language, and nothing else in this file names a language.
  *
  * URLs and e-mail addresses are found per token (a run of characters between
  * whitespace) and become one item, so nothing inside them is touched. */
@@ -16,31 +21,170 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 #define NNBSP "\xe2\x80\xaf" /* U+202F NARROW NO-BREAK SPACE */
 #define NBSP  "\xc2\xa0"     /* U+00A0 NO-BREAK SPACE */
 
+/* Superior letters through the font's OpenType feature (Inter has them for
+ * e, r, s, d and m, in every weight and style of the set). */
+#define SUPERSCRIPT_OPEN  "<span font_features=\"sups\">"
+#define SUPERSCRIPT_CLOSE "</span>"
+
 enum { INVALID = -1 }; /* the code point of a byte that starts no valid UTF-8 */
+
+/* ---- the rules of each language ----------------------------------------- */
+
+/* When a spaced mark gets its space. */
+enum {
+    AFTER_WORD = 0,         /* written without a space: only after a word ("Oui!", not "(!)") */
+    AFTER_DIGIT = 1,        /* only after a digit, space written or not ("94%", not "taux %") */
+    AFTER_TEXT = 2,         /* written without a space: after any text on the line ("»") */
+    NOT_BETWEEN_DIGITS = 4, /* not written between two digits without a space ("10:30") */
+    NOT_DOUBLED = 8         /* not when doubled ("std::map") */
+};
+
+/* A mark the language writes with a space before it. */
+typedef struct {
+    int32_t mark;
+    const char *space;
+    unsigned when;
+} spaced_mark;
+
+typedef struct {
+    const char *lang; /* the primary subtag: "fr" covers fr-CA, fr_BE, ... */
+    const spaced_mark *marks;
+    size_t mark_count;
+    /* Marks followed by a narrow no-break space (French « and ‹). */
+    const int32_t *opening;
+    size_t opening_count;
+    /* Outer quotes are guillemets, inner ones “ ” (French); else “ ”. */
+    bool guillemets;
+    /* Words of up to this many letters keep with the next word. */
+    int short_word_letters;
+    /* Further words that keep with the next one, exactly as written. */
+    const char *const *keep_words;
+    /* A number keeps with the word after it; else only with these units. */
+    bool number_keeps_word;
+    const char *const *units;
+    /* Suffixes of ordinals, shown superscript after a number or a Roman
+     * numeral ("1er", "XXe"); NULL for none. */
+    const char *const *ordinals;
+} language_rules;
+
+/* French, after the Imprimerie nationale's Lexique des règles
+ * typographiques: the spaces of high punctuation, one- and two-letter words
+ * and numbers kept with what follows, abbreviated titles and "n°" kept with
+ * their noun or number, ordinals as the Lexique abbreviates them (1er, 1re,
+ * 2e, 2d, 2de, plurals with s; never "ème"). */
+static const spaced_mark french_marks[] = {
+    {';', NNBSP, AFTER_WORD | NOT_BETWEEN_DIGITS},
+    {'!', NNBSP, AFTER_WORD},
+    {'?', NNBSP, AFTER_WORD},
+    {':', NBSP, AFTER_WORD | NOT_BETWEEN_DIGITS | NOT_DOUBLED},
+    {'%', NNBSP, AFTER_DIGIT},
+    {0xBB, NNBSP, AFTER_TEXT},   /* » */
+    {0x203A, NNBSP, AFTER_TEXT}, /* › */
+};
+static const int32_t french_opening[] = {0xAB, 0x2039}; /* « ‹ */
+static const char *const french_keep_words[] = {"n°",  "N°",   "nº",    "Nº",    "M.", "MM.",
+                                                "Mme", "Mmes", "Mlle",  "Mlles", "Dr", "Pr",
+                                                "p.",  "art.", "chap.", NULL};
+static const char *const french_ordinals[] = {"er", "re", "ers", "res", "e", "es",
+                                              "d",  "de", "ds",  "des", NULL};
+
+/* English: "a" and "I" never end a line, nor a number its unit. */
+static const char *const english_keep_words[] = {"a", "A", "I", NULL};
+static const char *const english_units[] = {
+    "%",       "‰",        "km",       "km²",     "m",       "m²",  "m³",  "cm",  "mm",  "kg",
+    "g",       "t",        "ha",       "l",       "L",       "ml",  "mL",  "h",   "min", "s",
+    "°C",      "°F",       "W",        "kW",      "MW",      "GW",  "kWh", "MWh", "V",   "million",
+    "billion", "trillion", "thousand", "hundred", "percent", "per", NULL};
+
+static const language_rules languages[] = {
+    {.lang = "fr",
+     .marks = french_marks,
+     .mark_count = sizeof french_marks / sizeof *french_marks,
+     .opening = french_opening,
+     .opening_count = sizeof french_opening / sizeof *french_opening,
+     .guillemets = true,
+     .short_word_letters = 2,
+     .keep_words = french_keep_words,
+     .number_keeps_word = true,
+     .ordinals = french_ordinals},
+    {.lang = "en", .keep_words = english_keep_words, .units = english_units},
+};
+
+/* The rules of a tag ("fr", "fr-CA", "FR_be"): its primary subtag decides;
+ * NULL for a language without rules. */
+static const language_rules *rules_for(const char *lang)
+{
+    if (!lang)
+        return NULL;
+    size_t primary = strcspn(lang, "-_");
+    for (size_t i = 0; i < sizeof languages / sizeof *languages; i++) {
+        const char *name = languages[i].lang;
+        if (strlen(name) != primary)
+            continue;
+        size_t k = 0;
+        while (k < primary && (lang[k] | 0x20) == name[k])
+            k++;
+        if (k == primary)
+            return &languages[i];
+    }
+    return NULL;
+}
+
+/* The first needle in text[0..length), or NULL (memmem is not C17). */
+static const char *find(const char *text, size_t length, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *at = text; n && (size_t)(at - text) + n <= length; at++) {
+        at = memchr(at, needle[0], length - (size_t)(at - text) - n + 1);
+        if (!at)
+            return NULL;
+        if (memcmp(at, needle, n) == 0)
+            return at;
+    }
+    return NULL;
+}
+
+static bool in_list(const char *const *list, const char *text, size_t length)
+{
+    for (; list && *list; list++)
+        if (strlen(*list) == length && memcmp(*list, text, length) == 0)
+            return true;
+    return false;
+}
+
+/* ---- reading the text --------------------------------------------------- */
 
 typedef enum {
     ITEM_EDGE,   /* the start or the end of the text */
     ITEM_CHAR,   /* one character, or one byte that is not UTF-8 */
-    ITEM_GUARDED /* a URL or e-mail address, copied untouched */
+    ITEM_GUARDED /* a URL, an e-mail address or text as written: copied untouched */
 } item_kind;
 
 typedef struct {
     item_kind kind;
-    int32_t cp; /* ITEM_CHAR only */
+    int32_t cp; /* ITEM_CHAR only: the character as the rules see it */
     size_t start, end;
+    const char *shown; /* what is written for it, when not its own bytes (a quote) */
 } item;
 
-/* The token being read: tokens are found when the scan first enters them, so
- * each one is examined once and the whole pass stays linear. */
+/* The pass over one text. Tokens are found when the scan first enters them,
+ * so each one is examined once and the whole pass stays linear. */
 typedef struct {
+    const language_rules *rules;
     const char *text;
     size_t length;
     size_t token_end;
     size_t guard_start, guard_end; /* empty when the token has no URL or address */
+    int quote_depth;               /* double quotes open (guillemets count) */
+    bool keep_as_written_marks;    /* the markup pass still needs them */
 } scanner;
+
+/* ---- characters ------------------------------------------------------- */
 
 /* Decodes the character at text[at..length). A byte that does not start a
  * complete, shortest-form sequence is INVALID and takes one byte, so the next
@@ -132,9 +276,9 @@ static bool is_one_of(int32_t cp, const int32_t *list, size_t count)
 #define ONE_OF(cp, list) is_one_of(cp, list, sizeof(list) / sizeof(list)[0])
 
 /* Marks that may open a token around an address, "(jean@x.fr)":
- * ( [ { < " ' « ‹ “ ‘ „ ‚ */
-static const int32_t opening_marks[] = {'(',  '[',    '{',    '<',    '"',    '\'',
-                                        0xAB, 0x2039, 0x201C, 0x2018, 0x201E, 0x201A};
+ * ( [ { < " ' « ‹ “ ‘ ’ „ ‚ (an apostrophe, as the straight one it replaces) */
+static const int32_t opening_marks[] = {'(',    '[',    '{',    '<',    '"',    '\'',  0xAB,
+                                        0x2039, 0x201C, 0x2018, 0x2019, 0x201E, 0x201A};
 
 /* Marks that may close a sentence or a quote after an address or a URL:
  * "voir https://x.org ?" asks a question about the URL, it is not part of it.
@@ -176,11 +320,6 @@ static bool ends_word(item left)
     if (cp < 0x80)
         return is_ascii_letter(cp) || is_digit(cp) || ONE_OF(cp, ascii_word_ends);
     return !is_blank(cp) && !is_unicode_punctuation(cp);
-}
-
-static bool is_char(item it, int32_t cp)
-{
-    return it.kind == ITEM_CHAR && it.cp == cp;
 }
 
 static bool is_digit_item(item it)
@@ -284,7 +423,13 @@ static void read_token(scanner *s, size_t start)
     s->guard_end = core_end > prefix_end ? core_end : prefix_end;
 }
 
-/* ---- the pass ----------------------------------------------------------- */
+/* ---- the first pass: spaces and quotes ---------------------------------- */
+
+static bool starts_with(const scanner *s, size_t at, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return s->length - at >= n && memcmp(s->text + at, prefix, n) == 0;
+}
 
 static size_t skip_gap(const scanner *s, size_t at)
 {
@@ -294,18 +439,28 @@ static size_t skip_gap(const scanner *s, size_t at)
     return at;
 }
 
+/* The end of text as written that starts at at: after its end mark, or the
+ * end of the text when it has none. */
+static size_t as_written_end(const scanner *s, size_t at)
+{
+    const char *end = find(s->text + at, s->length - at, FS_TYPO_AS_WRITTEN_END);
+    return end ? (size_t)(end - s->text) + strlen(FS_TYPO_AS_WRITTEN_END) : s->length;
+}
+
 /* The item at at, which is not a gap space. */
 static item item_at(scanner *s, size_t at)
 {
     if (at >= s->length)
-        return (item){ITEM_EDGE, INVALID, at, at};
+        return (item){ITEM_EDGE, INVALID, at, at, NULL};
+    if (starts_with(s, at, FS_TYPO_AS_WRITTEN_START))
+        return (item){ITEM_GUARDED, INVALID, at, as_written_end(s, at), NULL};
     size_t size;
     int32_t cp = decode(s->text, s->length, at, &size);
     if (at >= s->token_end && !is_blank(cp))
         read_token(s, at);
     if (at == s->guard_start && s->guard_end > at)
-        return (item){ITEM_GUARDED, INVALID, at, s->guard_end};
-    return (item){ITEM_CHAR, cp, at, at + size};
+        return (item){ITEM_GUARDED, INVALID, at, s->guard_end, NULL};
+    return (item){ITEM_CHAR, cp, at, at + size, NULL};
 }
 
 /* The byte after right, or NUL at the end (only compared with ASCII). */
@@ -333,68 +488,297 @@ static bool after_text(item left)
     return left.kind == ITEM_GUARDED || (left.kind == ITEM_CHAR && !is_other_space(left.cp));
 }
 
-/* The rules, as the space that replaces the gap between left and right, or
- * NULL to keep the gap as written (nothing when it is empty). The guillemet
- * rule comes first, so "«" followed by any mark always gets its one narrow
- * space and the next pass reaches the same decision. */
+/* Marks after which a quote opens rather than closes: dashes, slashes,
+ * opening brackets and quotes. */
+static const int32_t quote_openers[] = {'(',    '[',    '{',    '<',    '-',    '/',   0xAB,
+                                        0x2039, 0x201C, 0x2018, 0x201E, 0x2013, 0x2014};
+
+/* Writes a quotation mark as the language does. A straight quote opens
+ * after a space, at the start, or after an opening mark, and closes
+ * elsewhere; an apostrophe before a digit stays one ('90s). With
+ * guillemets, the outermost double quotes are « », the inner “ ”. */
+static void set_quote(scanner *s, item left, bool empty, item *right)
+{
+    bool opens =
+        left.kind == ITEM_EDGE || !empty ||
+        (left.kind == ITEM_CHAR && (is_other_space(left.cp) || ONE_OF(left.cp, quote_openers)));
+    int32_t cp = right->cp;
+    if (cp == '\'') {
+        bool apostrophe = !opens || is_digit(byte_after(s, *right));
+        right->cp = apostrophe ? 0x2019 : 0x2018;
+        right->shown = apostrophe ? "\u2019" : "\u2018";
+        return;
+    }
+    bool opening = cp == '"' ? opens : cp == 0x201C || cp == 0xAB;
+    bool closing = cp == '"' ? !opens : cp == 0x201D || cp == 0xBB;
+    if (!opening && !closing)
+        return;
+    if (!s->rules->guillemets) {
+        if (cp == '"') {
+            right->cp = opening ? 0x201C : 0x201D;
+            right->shown = opening ? "\u201c" : "\u201d";
+        }
+        return;
+    }
+    bool outer = opening ? s->quote_depth++ == 0 : s->quote_depth <= 1;
+    if (closing && s->quote_depth > 0)
+        s->quote_depth--;
+    if (cp == 0xAB || cp == 0xBB)
+        return;
+    right->cp = outer ? (opening ? 0xAB : 0xBB) : (opening ? 0x201C : 0x201D);
+    right->shown = outer ? (opening ? "«" : "»") : (opening ? "\u201c" : "\u201d");
+}
+
+static bool is_quote(int32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB;
+}
+
+/* ---- words that keep with the next -------------------------------------- */
+
+static bool is_letter(int32_t cp)
+{
+    return cp >= 0 && (u_isUAlphabetic(cp) || (U_GET_GC_MASK(cp) & U_GC_M_MASK));
+}
+
+/* Skips opening marks at text[at..end). */
+static size_t skip_opening(const scanner *s, size_t at, size_t end)
+{
+    size_t size;
+    while (at < end && ONE_OF(decode(s->text, end, at, &size), opening_marks))
+        at += size;
+    return at;
+}
+
+/* Whether text[start..end) is a Roman numeral, I to MMMCMXCIX, of two
+ * letters at least, or I, V or X alone: a single C, D, L or M is a word
+ * ("Le", "De", "Me"). */
+static bool is_roman(const char *text, size_t start, size_t end)
+{
+    static const char *const digits[3][10] = {
+        {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"},
+        {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"},
+        {"", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM"}};
+    if (end - start == 1)
+        return text[start] == 'I' || text[start] == 'V' || text[start] == 'X';
+    size_t at = start;
+    while (at < end && at - start < 3 && text[at] == 'M')
+        at++;
+    for (int place = 2; place >= 0; place--) {
+        size_t best = 0;
+        for (int d = 1; d < 10; d++) {
+            size_t n = strlen(digits[place][d]);
+            if (n > best && end - at >= n && memcmp(text + at, digits[place][d], n) == 0)
+                best = n;
+        }
+        at += best;
+    }
+    return at == end && end > start;
+}
+
+/* Where the ordinal suffix of text[start..end) starts ("1er", "XXe",
+ * "2des"), or end when it is no ordinal of the language. */
+static size_t ordinal_suffix(const language_rules *rules, const char *text, size_t start,
+                             size_t end)
+{
+    if (!rules->ordinals)
+        return end;
+    size_t digits = start;
+    while (digits < end && is_digit(text[digits]))
+        digits++;
+    size_t number_end = digits;
+    if (digits == start)
+        while (number_end < end && text[number_end] && strchr("IVXLCDM", text[number_end]))
+            number_end++;
+    if (number_end == start || number_end == end)
+        return end;
+    if (digits == start && !is_roman(text, start, number_end))
+        return end;
+    return in_list(rules->ordinals, text + number_end, end - number_end) ? number_end : end;
+}
+
+/* The end of the word that starts at at: up to a blank, without the marks
+ * that close a sentence or a quote. */
+static size_t word_end(const scanner *s, size_t at)
+{
+    size_t end = at, core_end = at, size;
+    while (end < s->length) {
+        int32_t cp = decode(s->text, s->length, end, &size);
+        if (is_blank(cp))
+            break;
+        end += size;
+        if (!ONE_OF(cp, trailing_marks))
+            core_end = end;
+    }
+    return core_end;
+}
+
+/* The start of the character that ends text[start..end). */
+static size_t last_char(const scanner *s, size_t start, size_t end)
+{
+    size_t back = end - 1;
+    while (back > start && ((unsigned char)s->text[back] & 0xC0) == 0x80)
+        back--;
+    return back;
+}
+
+static bool ends_with_letter_or_digit(const scanner *s, size_t start, size_t end)
+{
+    size_t size;
+    size_t back = last_char(s, start, end);
+    int32_t cp = decode(s->text, end, back, &size);
+    return back + size == end && (is_letter(cp) || is_digit(cp));
+}
+
+/* Closing quotes, which with the opening marks are every mark the pass
+ * writes for a straight quote. */
+static const int32_t closing_quotes[] = {0x201D, 0xBB, 0x203A};
+
+/* The start of the word that ends at end: after the blank, the opening
+ * mark, the quote or the apostrophe before it ("(à", "qu’à", "l’a" give
+ * "à" and "a"). What bounds it is never a gap the pass may fill, and every
+ * quote bounds it, straight or typographic, so the next pass finds the
+ * same word. */
+static size_t word_before(const scanner *s, size_t end)
+{
+    size_t start = end;
+    while (start > 0) {
+        size_t size, back = last_char(s, 0, start);
+        int32_t cp = decode(s->text, s->length, back, &size);
+        if (is_blank(cp) || ONE_OF(cp, opening_marks) || ONE_OF(cp, closing_quotes))
+            break;
+        start = back;
+    }
+    return start;
+}
+
+/* Whether the word text[start..end) keeps with the word that starts at
+ * right. */
+static bool keeps_with_next(const scanner *s, size_t start, size_t end, item right)
+{
+    const language_rules *rules = s->rules;
+    if (start >= end)
+        return false;
+    if (in_list(rules->keep_words, s->text + start, end - start))
+        return true;
+    if (!ends_with_letter_or_digit(s, start, end))
+        return false; /* "2019." ends a sentence, "à," a clause */
+    if (is_digit(s->text[start]) || ordinal_suffix(rules, s->text, start, end) < end) {
+        if (right.kind == ITEM_CHAR && is_digit(right.cp))
+            return false; /* digits written apart ("2 029") stay as written */
+        if (rules->number_keeps_word)
+            return true;
+        size_t unit_end = right.kind == ITEM_CHAR ? word_end(s, right.start) : right.start;
+        return in_list(rules->units, s->text + right.start, unit_end - right.start);
+    }
+    if (!rules->short_word_letters)
+        return false;
+    /* A short word: letters only, as many as the language says at most. */
+    int letters = 0;
+    for (size_t at = start, size; at < end; at += size) {
+        if (!is_letter(decode(s->text, end, at, &size)) || ++letters > rules->short_word_letters)
+            return false;
+    }
+    return letters > 0;
+}
+
+/* Marks that start a word besides letters, digits and opening marks: the
+ * quotes the rules write, and signs written after a number ("10 %"). */
+static const int32_t word_starts[] = {0xAB, 0x201C, 0x2018, '%', 0x2030, 0xB0};
+
+/* Whether a word starts at right: a letter, a digit, an opening mark, a
+ * sign, a URL. */
+static bool starts_word(item right)
+{
+    if (right.kind == ITEM_GUARDED)
+        return true;
+    if (right.kind != ITEM_CHAR || right.cp == INVALID || is_blank(right.cp))
+        return false;
+    return is_letter(right.cp) || is_digit(right.cp) || ONE_OF(right.cp, opening_marks) ||
+           ONE_OF(right.cp, word_starts);
+}
+
+/* ---- the decision about a gap ------------------------------------------- */
+
+static const spaced_mark *spaced(const language_rules *rules, int32_t cp)
+{
+    for (size_t i = 0; i < rules->mark_count; i++)
+        if (rules->marks[i].mark == cp)
+            return &rules->marks[i];
+    return NULL;
+}
+
+/* The space that replaces the gap between left and right, or NULL to keep
+ * the gap as written (nothing when it is empty). A space after an opening
+ * guillemet comes first, so "«" followed by any mark always gets its one
+ * narrow space and the next pass reaches the same decision; then the
+ * spaces before marks; then words kept with the next. */
 static const char *gap_for(const scanner *s, item left, item right, bool empty)
 {
-    if (is_char(left, 0xAB) || is_char(left, 0x2039)) /* « ‹ */
+    const language_rules *rules = s->rules;
+    if (left.kind == ITEM_CHAR && is_one_of(left.cp, rules->opening, rules->opening_count))
         return !empty || before_text(right) ? NNBSP : NULL;
-    if (right.kind != ITEM_CHAR)
-        return NULL;
-    switch (right.cp) {
-    case ';':
-        if (empty && between_digits(s, left, right))
+    const spaced_mark *mark = right.kind == ITEM_CHAR ? spaced(rules, right.cp) : NULL;
+    if (mark) {
+        if ((mark->when & NOT_DOUBLED) && byte_after(s, right) == (char)mark->mark)
             return NULL;
-        return !empty || ends_word(left) ? NNBSP : NULL;
-    case '!':
-    case '?':
-        return !empty || ends_word(left) ? NNBSP : NULL;
-    case ':':
-        if (byte_after(s, right) == ':' || (empty && between_digits(s, left, right)))
-            return NULL; /* "std::map", "10:30", "3:2": not a colon of a sentence */
-        return !empty || ends_word(left) ? NBSP : NULL;
-    case '%':
-        return is_digit_item(left) ? NNBSP : NULL;
-    case 0xBB:   /* » */
-    case 0x203A: /* › */
-        return empty && !after_text(left) ? NULL : NNBSP;
-    default:
-        return NULL;
+        if ((mark->when & NOT_BETWEEN_DIGITS) && empty && between_digits(s, left, right))
+            return NULL;
+        if (mark->when & AFTER_DIGIT)
+            return is_digit_item(left) ? mark->space : NULL;
+        if (mark->when & AFTER_TEXT)
+            return empty && !after_text(left) ? NULL : mark->space;
+        return !empty || ends_word(left) ? mark->space : NULL;
     }
+    if (empty || left.kind == ITEM_EDGE || !starts_word(right))
+        return NULL;
+    return keeps_with_next(s, word_before(s, left.end), left.end, right) ? NBSP : NULL;
 }
 
-static void put_gap(const scanner *s, fs_buf *out, item left, size_t gap_start, item right)
+/* The text as written inside it[start..end), without its marks. */
+static void as_written_text(const scanner *s, item it, size_t *start, size_t *end)
 {
-    const char *space = gap_for(s, left, right, gap_start == right.start);
-    if (space)
-        fs_buf_puts(out, space);
-    else
-        fs_buf_append(out, s->text + gap_start, right.start - gap_start);
+    size_t mark = strlen(FS_TYPO_AS_WRITTEN_END);
+    *start = it.start + strlen(FS_TYPO_AS_WRITTEN_START);
+    *end = it.end;
+    if (*end - *start >= mark && memcmp(s->text + *end - mark, FS_TYPO_AS_WRITTEN_END, mark) == 0)
+        *end -= mark;
 }
 
-/* "fr", "fr-CA", "FR_be": the primary subtag decides. */
-static bool is_french(const char *lang)
+static void put_item(const scanner *s, item it, fs_buf *out)
 {
-    if (!lang || (lang[0] != 'f' && lang[0] != 'F') || (lang[1] != 'r' && lang[1] != 'R'))
-        return false;
-    return lang[2] == '\0' || lang[2] == '-' || lang[2] == '_';
+    size_t start = it.start, end = it.end;
+    if (it.shown)
+        fs_buf_puts(out, it.shown);
+    else if (it.kind == ITEM_GUARDED && !s->keep_as_written_marks &&
+             starts_with(s, start, FS_TYPO_AS_WRITTEN_START))
+        as_written_text(s, it, &start, &end);
+    if (!it.shown)
+        fs_buf_append(out, s->text + start, end - start);
 }
 
-static void apply_french(const char *text, size_t length, fs_buf *out)
+static void apply_rules(const language_rules *rules, const char *text, size_t length,
+                        bool keep_marks, fs_buf *out)
 {
-    scanner s = {.text = text, .length = length};
-    item left = {ITEM_EDGE, INVALID, 0, 0};
+    scanner s = {
+        .rules = rules, .text = text, .length = length, .keep_as_written_marks = keep_marks};
+    item left = {ITEM_EDGE, INVALID, 0, 0, NULL};
     size_t at = 0;
     for (;;) {
         size_t gap_start = at;
         at = skip_gap(&s, at);
+        bool empty = gap_start == at;
         item right = item_at(&s, at);
-        put_gap(&s, out, left, gap_start, right);
+        if (right.kind == ITEM_CHAR && is_quote(right.cp))
+            set_quote(&s, left, empty, &right);
+        const char *space = gap_for(&s, left, right, empty);
+        if (space)
+            fs_buf_puts(out, space);
+        else
+            fs_buf_append(out, text + gap_start, at - gap_start);
         if (right.kind == ITEM_EDGE)
             return;
-        fs_buf_append(out, text + right.start, right.end - right.start);
+        put_item(&s, right, out);
         left = right;
         at = right.end;
     }
@@ -402,13 +786,175 @@ static void apply_french(const char *text, size_t length, fs_buf *out)
 
 void fs_typo_apply(const char *lang, const char *text, size_t length, fs_buf *out)
 {
+    const language_rules *rules = rules_for(lang);
     if (length == 0)
         return;
-    if (is_french(lang))
-        apply_french(text, length, out);
-    else
-        fs_buf_append(out, text, length);
+    if (rules) {
+        apply_rules(rules, text, length, false, out);
+        return;
+    }
+    scanner s = {.text = text, .length = length};
+    size_t at = 0;
+    while (at < length) {
+        const char *mark = find(text + at, length - at, FS_TYPO_AS_WRITTEN_START);
+        size_t start = mark ? (size_t)(mark - text) : length;
+        fs_buf_append(out, text + at, start - at);
+        if (!mark)
+            return;
+        item it = {ITEM_GUARDED, INVALID, start, as_written_end(&s, start), NULL};
+        put_item(&s, it, out);
+        at = it.end;
+    }
 }
+
+/* ---- the second pass: markup, superscripts, soft hyphens ---------------- */
+
+/* Appends text shown as it is, escaped; returns its length. */
+static size_t put_shown(fs_buf *markup, const char *text, size_t length)
+{
+    fs_buf_put_escaped(markup, text, length);
+    return length;
+}
+
+/* Whether a token can hold no word to hyphenate: it has a digit (a number,
+ * a code), a mark that URLs, addresses and codes are made of, a dot
+ * between two letters (a domain name), or already a soft hyphen or a
+ * zero-width space (breaks chosen before). */
+static bool is_code(const char *text, size_t start, size_t end)
+{
+    for (size_t at = start; at < end; at++) {
+        char c = text[at];
+        if (is_digit(c) || strchr("@/\\_=#&+*<>|~", c))
+            return true;
+        if (c == '.' && at > start && at + 1 < end && is_ascii_letter(text[at - 1]) &&
+            is_ascii_letter(text[at + 1]))
+            return true;
+    }
+    return find(text + start, end - start, FS_SOFT_HYPHEN) ||
+           find(text + start, end - start, "\u200b");
+}
+
+/* Whether a word of letters may be hyphenated: long enough to break with
+ * letters kept on both sides, and not a word in capitals (an acronym) or
+ * with a capital inside (a name such as WhatsApp). */
+static bool may_hyphenate(const char *word, size_t length)
+{
+    size_t letters = 0, at = 0;
+    while (at < length) {
+        size_t size;
+        int32_t cp = decode(word, length, at, &size);
+        if (letters > 0 && (u_isupper(cp) || u_istitle(cp)))
+            return false;
+        letters++;
+        at += size;
+    }
+    return letters >= FS_HYPHEN_BEFORE + FS_HYPHEN_AFTER;
+}
+
+/* Appends a token (no blank inside) as markup; returns the bytes shown. */
+static size_t put_token(const language_rules *rules, const fs_hyphen *hyphen, const scanner *s,
+                        size_t start, size_t end, fs_buf *markup)
+{
+    size_t core = skip_opening(s, start, end);
+    size_t core_end = core, at = core, size;
+    while (at < end) {
+        int32_t cp = decode(s->text, end, at, &size);
+        at += size;
+        if (!ONE_OF(cp, trailing_marks))
+            core_end = at;
+    }
+    size_t suffix = rules ? ordinal_suffix(rules, s->text, core, core_end) : core_end;
+    if (suffix < core_end) {
+        size_t shown = put_shown(markup, s->text + start, suffix - start);
+        fs_buf_puts(markup, SUPERSCRIPT_OPEN);
+        shown += put_shown(markup, s->text + suffix, core_end - suffix);
+        fs_buf_puts(markup, SUPERSCRIPT_CLOSE);
+        return shown + put_shown(markup, s->text + core_end, end - core_end);
+    }
+    if (!hyphen || is_code(s->text, start, end))
+        return put_shown(markup, s->text + start, end - start);
+    /* Each run of letters is a word: apostrophes, hyphens and other marks
+     * part them ("l’environnement", "Croix-Rouge"). */
+    size_t shown = 0;
+    fs_buf word = {0};
+    at = start;
+    while (at < end) {
+        size_t run = at;
+        while (run < end && is_letter(decode(s->text, end, run, &size)))
+            run += size;
+        if (run == at) {
+            decode(s->text, end, at, &size);
+            shown += put_shown(markup, s->text + at, size);
+            at += size;
+            continue;
+        }
+        if (may_hyphenate(s->text + at, run - at)) {
+            fs_buf_clear(&word);
+            fs_hyphen_word(hyphen, s->text + at, run - at, &word);
+            shown += put_shown(markup, fs_buf_str(&word), word.length);
+            markup->failed = markup->failed || !fs_buf_ok(&word);
+        } else {
+            shown += put_shown(markup, s->text + at, run - at);
+        }
+        at = run;
+    }
+    fs_buf_free(&word);
+    return shown;
+}
+
+size_t fs_typo_markup(const char *lang, const fs_hyphen *hyphen, const char *text, size_t length,
+                      fs_buf *markup)
+{
+    const language_rules *rules = rules_for(lang);
+    fs_buf typeset = {0};
+    if (rules)
+        apply_rules(rules, text, length, true, &typeset);
+    else
+        fs_buf_append(&typeset, text, length);
+    if (!fs_buf_ok(&typeset)) {
+        markup->failed = true;
+        fs_buf_free(&typeset);
+        return 0;
+    }
+    scanner s = {.rules = rules, .text = fs_buf_str(&typeset), .length = typeset.length};
+    size_t shown = 0, at = 0;
+    while (at < s.length) {
+        size_t size;
+        if (starts_with(&s, at, FS_TYPO_AS_WRITTEN_START)) {
+            item it = {ITEM_GUARDED, INVALID, at, as_written_end(&s, at), NULL};
+            size_t start, end;
+            as_written_text(&s, it, &start, &end);
+            shown += put_shown(markup, s.text + start, end - start);
+            at = it.end;
+            continue;
+        }
+        if (is_blank(decode(s.text, s.length, at, &size))) {
+            shown += put_shown(markup, s.text + at, size);
+            at += size;
+            continue;
+        }
+        size_t end = at;
+        while (end < s.length && !starts_with(&s, end, FS_TYPO_AS_WRITTEN_START) &&
+               !is_blank(decode(s.text, s.length, end, &size)))
+            end += size;
+        read_token(&s, at);
+        size_t guard_start = s.guard_start < end ? s.guard_start : end;
+        size_t guard_end = s.guard_end < end ? s.guard_end : end;
+        if (guard_end > guard_start) {
+            /* A URL or an address inside the token: what is around it is text. */
+            shown += put_token(rules, hyphen, &s, at, guard_start, markup);
+            shown += put_shown(markup, s.text + guard_start, guard_end - guard_start);
+            shown += put_token(rules, hyphen, &s, guard_end, end, markup);
+        } else {
+            shown += put_token(rules, hyphen, &s, at, end, markup);
+        }
+        at = end;
+    }
+    fs_buf_free(&typeset);
+    return shown;
+}
+
+/* ---- long words and apostrophes ---------------------------------------- */
 
 /* A letter byte on either side: ASCII letters, or any byte of a multi-byte
  * UTF-8 character (é, ß, ...), which in running text is nearly always a

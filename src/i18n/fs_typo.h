@@ -1,25 +1,56 @@
-/* Typography of a language applied to text before it reaches the page.
- * French: a narrow no-break space (U+202F) before ; ! ? and %, and inside
- * guillemets (« and »), a no-break space (U+00A0) before a colon; never
- * inside URLs, e-mail addresses, times (10:30) or numbers. Applying it twice
- * gives the same text. Other languages are copied unchanged. */
+/* The house rules of a language, applied to every text shown on the page
+ * after its placeholders are filled (catalogs are looked up with the source
+ * text, before this).
+ *
+ * Every language with rules (English and French today; fs_typo.c keeps each
+ * one's as data in one table):
+ * - straight quotes become typographic ones: "x" gives “x” (French « x »,
+ *   with “x” inside guillemets), 'x' gives ‘x’, and an apostrophe is ’;
+ * - words that must not end a line keep with the next word through a
+ *   no-break space (U+00A0): French one- and two-letter words (à, a, y, de,
+ *   la, …), "n°" and titles (M., Mme); English "a" and "I"; a number keeps
+ *   with the word after it (French), or with its unit (English "5 km",
+ *   "7 million").
+ * French also: a narrow no-break space (U+202F) before ; ! ? and %, and
+ * inside guillemets, a no-break space before a colon; never inside times
+ * (10:30) or numbers. Shown as markup, French ordinals and centuries (1er,
+ * 2e, XXe) are superscript, through the font's superior letters (the
+ * OpenType feature sups, which Inter has for e, r, s, d and m).
+ *
+ * URLs, e-mail addresses and text between FS_TYPO_AS_WRITTEN_START and
+ * FS_TYPO_AS_WRITTEN_END are never changed. Applying the rules twice gives
+ * the same text (for a text without those marks, which the first
+ * application drops). Languages without rules are copied unchanged. */
 #ifndef FS_TYPO_H
 #define FS_TYPO_H
 
 #include <stddef.h>
 
 #include "core/fs_buf.h"
+#include "i18n/fs_hyphen.h"
 
-/* Appends text[0..length) to out with the typography of lang ("fr",
- * "fr-CA", ...) applied. Text must be UTF-8. */
+/* Marks around text shown as written (a cell in the "as written" format):
+ * private-use characters no text holds. The rules skip what they enclose
+ * and the functions below drop the marks themselves. */
+#define FS_TYPO_AS_WRITTEN_START "\xee\x80\x82" /* U+E002 */
+#define FS_TYPO_AS_WRITTEN_END   "\xee\x80\x83" /* U+E003 */
+
+/* Appends text[0..length) to out with the rules of lang ("fr", "fr-CA",
+ * "en", ...) applied, as plain text (the alternative text of a chart, PDF
+ * metadata). Text must be UTF-8; bytes that are not are copied. */
 void fs_typo_apply(const char *lang, const char *text, size_t length, fs_buf *out);
 
-/* Appends text to out with each ASCII apostrophe that stands between two
- * letters (don't, l'eau, women's) written as the typographic one, U+2019,
- * in every language. For texts from data cells, which are never Markdown and
- * so never get cmark's smart punctuation; quotes used as quotation marks
- * are left alone. */
-void fs_typo_apostrophes(const char *text, fs_buf *out);
+/* Appends text[0..length) to markup as pango markup: the rules of lang,
+ * then superscript ordinals, then, when hyphen is not NULL, a soft hyphen
+ * (U+00AD) at each break the patterns allow in words that may be
+ * hyphenated (not in words with digits, in capitals or with capitals
+ * inside, in URLs, e-mail addresses or domain names, nor in text as
+ * written). Everything else is escaped, so text is never read as markup.
+ * Returns the number of bytes of text pango will show for it (tags
+ * dropped, entities decoded, soft hyphens counted), which is what link
+ * offsets count. */
+size_t fs_typo_markup(const char *lang, const fs_hyphen *hyphen, const char *text, size_t length,
+                      fs_buf *markup);
 
 /* Appends text to out with a zero-width space (U+200B, a line-break
  * opportunity that prints nothing) after every 30 characters of a run of
@@ -27,5 +58,11 @@ void fs_typo_apostrophes(const char *text, fs_buf *out);
  * inside its box instead of running past it, and a word of 100,000
  * characters is laid out in time linear in its length. */
 void fs_typo_break_long_words(const char *text, fs_buf *out);
+
+/* Appends text to out with each ASCII apostrophe that stands between two
+ * letters written as the typographic one, U+2019, in every language. For
+ * texts from data cells, which are never Markdown and so never get cmark's
+ * smart punctuation. */
+void fs_typo_apostrophes(const char *text, fs_buf *out);
 
 #endif

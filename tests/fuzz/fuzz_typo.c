@@ -1,15 +1,23 @@
-/* libFuzzer target for French typography. Any bytes (not NUL-terminated, as
+/* libFuzzer target for the house rules. Any bytes (not NUL-terminated, as
  * a cell of a table can be) must come out without a crash or an out-of-bounds
- * read, and the result is checked against the module's promises:
- *   - applying it again changes nothing (idempotence);
+ * read, and the result is checked against the module's promises, in French
+ * and in English:
+ *   - applying it again changes nothing (idempotence), for a text without
+ *     the marks of text as written;
  *   - valid UTF-8 stays valid UTF-8;
- *   - only spaces change: with U+0020, U+00A0 and U+202F removed, input and
- *     output are the same characters;
- *   - a language other than French copies the bytes unchanged. */
+ *   - only spaces and quotation marks change: with U+0020, U+00A0 and U+202F
+ *     removed and every quotation mark read as one, input and output are
+ *     the same characters (the marks of text as written are dropped);
+ *   - a language without rules copies the bytes unchanged (but for the marks
+ *     of text as written);
+ *   - the markup of a valid UTF-8 text parses, and pango shows as many
+ *     bytes as fs_typo_markup says. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <pango/pango.h>
 
 #include "i18n/fs_typo.h"
 
@@ -59,9 +67,22 @@ static int valid_utf8(const uint8_t *s, size_t n)
     return 1;
 }
 
-/* The characters of s[0..n) without the three spaces the rules rewrite;
- * a byte outside UTF-8 is kept as a character of its own. Caller frees. */
-static uint8_t *without_spaces(const uint8_t *s, size_t n, size_t *kept)
+/* Whether the character s[0..length) is a quotation mark the rules write
+ * or replace: " ' “ ” ‘ ’ « ». */
+static int is_quote(const uint8_t *s, size_t length)
+{
+    static const char *const quotes[] = {"\"",     "'",      "\u201c", "\u201d",
+                                         "\u2018", "\u2019", "\u00ab", "\u00bb"};
+    for (size_t i = 0; i < sizeof quotes / sizeof *quotes; i++)
+        if (strlen(quotes[i]) == length && memcmp(s, quotes[i], length) == 0)
+            return 1;
+    return 0;
+}
+
+/* The characters of s[0..n) without the three spaces the rules rewrite and
+ * the marks of text as written, every quotation mark as '"'; a byte outside
+ * UTF-8 is kept as a character of its own. Caller frees. */
+static uint8_t *normalised(const uint8_t *s, size_t n, size_t *kept)
 {
     uint8_t *out = malloc(n ? n : 1);
     if (!out)
@@ -73,8 +94,12 @@ static uint8_t *without_spaces(const uint8_t *s, size_t n, size_t *kept)
             length = 1;
         int space = (length == 1 && s[at] == ' ') ||
                     (length == 2 && s[at] == 0xC2 && s[at + 1] == 0xA0) ||
-                    (length == 3 && s[at] == 0xE2 && s[at + 1] == 0x80 && s[at + 2] == 0xAF);
-        if (!space) {
+                    (length == 3 && s[at] == 0xE2 && s[at + 1] == 0x80 && s[at + 2] == 0xAF) ||
+                    (length == 3 && s[at] == 0xEE && s[at + 1] == 0x80 &&
+                     (s[at + 2] == 0x82 || s[at + 2] == 0x83));
+        if (is_quote(s + at, length)) {
+            out[(*kept)++] = '"';
+        } else if (!space) {
             memcpy(out + *kept, s + at, length);
             *kept += length;
         }
@@ -97,33 +122,57 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size)
         memcpy(text, data, size);
 
-    fs_buf once = {0}, twice = {0}, english = {0};
-    fs_typo_apply("fr", text, size, &once);
-    fs_typo_apply("fr", fs_buf_str(&once), once.length, &twice);
-    fs_typo_apply("en", text, size, &english);
-    if (!fs_buf_ok(&once) || !fs_buf_ok(&twice) || !fs_buf_ok(&english))
-        abort(); /* only an allocation failure can get here */
+    const char *langs[] = {"fr", "en"};
+    for (size_t l = 0; l < 2; l++) {
+        fs_buf once = {0}, twice = {0};
+        fs_typo_apply(langs[l], text, size, &once);
+        fs_typo_apply(langs[l], fs_buf_str(&once), once.length, &twice);
+        if (!fs_buf_ok(&once) || !fs_buf_ok(&twice))
+            abort(); /* only an allocation failure can get here */
+        const uint8_t *in = (const uint8_t *)text;
+        const uint8_t *out = (const uint8_t *)fs_buf_str(&once);
+        /* The marks of text as written are consumed: idempotence is
+         * promised for texts without them. */
+        int marks = memchr(text, 0xEE, size) != NULL; /* U+E000 to U+EFFF start with it */
+        if (!marks && !same(out, once.length, (const uint8_t *)fs_buf_str(&twice), twice.length))
+            __builtin_trap(); /* not idempotent */
+        if (valid_utf8(in, size) && !valid_utf8(out, once.length))
+            __builtin_trap(); /* broke valid UTF-8 */
+        size_t in_kept, out_kept;
+        uint8_t *in_bare = normalised(in, size, &in_kept);
+        uint8_t *out_bare = normalised(out, once.length, &out_kept);
+        /* (Dropping a mark between two stray bytes may join them into a
+         * character: never in a valid text.) */
+        if ((!marks || valid_utf8(in, size)) && !same(in_bare, in_kept, out_bare, out_kept))
+            __builtin_trap(); /* changed something other than a space or a quote */
+        free(out_bare);
+        free(in_bare);
+        fs_buf_free(&twice);
+        fs_buf_free(&once);
 
-    const uint8_t *in = (const uint8_t *)text;
-    const uint8_t *out = (const uint8_t *)fs_buf_str(&once);
-    if (!same(out, once.length, (const uint8_t *)fs_buf_str(&twice), twice.length))
-        __builtin_trap(); /* not idempotent */
-    if (valid_utf8(in, size) && !valid_utf8(out, once.length))
-        __builtin_trap(); /* broke valid UTF-8 */
-    if (!same(in, size, (const uint8_t *)fs_buf_str(&english), english.length))
-        __builtin_trap(); /* English changed */
+        fs_buf markup = {0};
+        size_t shown = fs_typo_markup(langs[l], NULL, text, size, &markup);
+        char *plain = NULL;
+        /* pango's markup reader turns "\r" into "\n" (XML's line ends);
+         * Markdown never leaves one in a text. */
+        if (valid_utf8((const uint8_t *)text, size) && !memchr(text, '\0', size) &&
+            !memchr(text, '\r', size)) {
+            if (!pango_parse_markup(fs_buf_str(&markup), -1, 0, NULL, &plain, NULL, NULL))
+                __builtin_trap(); /* markup pango cannot read */
+            if (strlen(plain) != shown)
+                __builtin_trap(); /* link offsets would be wrong */
+            g_free(plain);
+        }
+        fs_buf_free(&markup);
+    }
 
-    size_t in_kept, out_kept;
-    uint8_t *in_bare = without_spaces(in, size, &in_kept);
-    uint8_t *out_bare = without_spaces(out, once.length, &out_kept);
-    if (!same(in_bare, in_kept, out_bare, out_kept))
-        __builtin_trap(); /* changed something other than a space */
-
-    free(out_bare);
-    free(in_bare);
-    fs_buf_free(&english);
-    fs_buf_free(&twice);
-    fs_buf_free(&once);
+    fs_buf other = {0};
+    fs_typo_apply("de", text, size, &other);
+    int marks = memchr(text, 0xEE, size) != NULL; /* U+E000 to U+EFFF start with it */
+    if (!marks &&
+        !same((const uint8_t *)text, size, (const uint8_t *)fs_buf_str(&other), other.length))
+        __builtin_trap(); /* a language without rules changed the text */
+    fs_buf_free(&other);
     free(text);
     return 0;
 }

@@ -1,6 +1,8 @@
-/* Unit tests of French typography: each rule, each exception (URLs, e-mail
- * addresses, times, ratios, numbers), languages it leaves alone, invalid
- * UTF-8 and lengths shorter than the string. Every expected output is also
+/* Unit tests of the house rules: French spacing (each rule, each exception:
+ * URLs, e-mail addresses, times, ratios, numbers), words kept with the next
+ * in French and English, quotation marks, text as written, languages left
+ * alone, invalid UTF-8 and lengths shorter than the string; and the markup
+ * pass's superscript ordinals and soft hyphens. Every expected output is also
  * checked to be a fixed point, so each test is an idempotence test too. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +11,8 @@
 #include <cmocka.h>
 
 #include <string.h>
+
+#include <stdbool.h>
 
 #include "i18n/fs_typo.h"
 
@@ -88,7 +92,7 @@ static void test_colon_gets_no_break_space(void **state)
     check("Note: voir", "Note\u00a0: voir");
     check("Note : voir", "Note\u00a0: voir");
     check("Note\u202f: voir", "Note\u00a0: voir");
-    check("en 2024: hausse", "en 2024\u00a0: hausse");
+    check("en 2024: hausse", "en\u00a02024\u00a0: hausse");
 }
 
 static void test_existing_no_break_space_before_semicolon(void **state)
@@ -125,7 +129,7 @@ static void test_after_opening_bracket(void **state)
 {
     unchanged("(?)");
     unchanged("[!]");
-    unchanged("Un mot (!) ici");
+    check("Un mot (!) ici", "Un\u00a0mot (!) ici");
 }
 
 static void test_after_closing_quote_or_bracket(void **state)
@@ -133,7 +137,7 @@ static void test_after_closing_quote_or_bracket(void **state)
     check("(oui)?", "(oui)\u202f?");
     check("[sic]!", "[sic]\u202f!");
     check("l’« été »!", "l’«\u202fété\u202f»\u202f!");
-    check("dit “non”?", "dit “non”\u202f?");
+    check("dit “non”?", "dit «\u202fnon\u202f»\u202f?");
 }
 
 static void test_no_space_after_other_punctuation(void **state)
@@ -156,7 +160,7 @@ static void test_line_breaks_are_not_spaces(void **state)
 static void test_guillemets_without_spaces(void **state)
 {
     check("«Oui»", "«\u202fOui\u202f»");
-    check("Il a dit «non».", "Il a dit «\u202fnon\u202f».");
+    check("Il a dit «non».", "Il\u00a0a\u00a0dit «\u202fnon\u202f».");
 }
 
 static void test_guillemets_with_spaces(void **state)
@@ -210,7 +214,7 @@ static void test_url_inside_a_token(void **state)
 static void test_mailto(void **state)
 {
     unchanged("mailto:jean@x.fr");
-    unchanged("Écrire à mailto:info?subject=Oui");
+    check("Écrire à mailto:info?subject=Oui", "Écrire à\u00a0mailto:info?subject=Oui");
     check("mailto:info?subject=Oui!", "mailto:info?subject=Oui\u202f!"); /* "!" ends the sentence */
     unchanged("mailto:");
 }
@@ -226,11 +230,11 @@ static void test_www(void **state)
 static void test_email(void **state)
 {
     unchanged("contact@x.org");
-    unchanged("Écrire à jean:dupont@x.fr pour");
+    check("Écrire à jean:dupont@x.fr pour", "Écrire à\u00a0jean:dupont@x.fr pour");
     unchanged("a?b@c;d");
     check("(jean@x.fr)!", "(jean@x.fr)\u202f!");
     check("«jean@x.fr»", "«\u202fjean@x.fr\u202f»");
-    check("Écrire à jean@x.fr!", "Écrire à jean@x.fr\u202f!");
+    check("Écrire à jean@x.fr!", "Écrire à\u00a0jean@x.fr\u202f!");
 }
 
 static void test_at_sign_alone_is_no_address(void **state)
@@ -241,7 +245,7 @@ static void test_at_sign_alone_is_no_address(void **state)
 
 static void test_times(void **state)
 {
-    unchanged("à 10:30");
+    check("à 10:30", "à\u00a010:30");
     unchanged("10:30:15");
     check("10 : 30", "10\u00a0: 30"); /* a space was written: it is a colon */
 }
@@ -295,8 +299,8 @@ static void test_french_variants(void **state)
 
 static void test_correct_text_unchanged(void **state)
 {
-    unchanged("Le taux atteint 94\u202f% en 2024\u202f; il était de 81\u202f% "
-              "en 2020. Note\u00a0: voir «\u202fannexe\u202f» à 10:30\u202f!");
+    unchanged("Le\u00a0taux atteint 94\u202f% en\u00a02024\u202f; il\u00a0était de\u00a081\u202f% "
+              "en\u00a02020. Note\u00a0: voir «\u202fannexe\u202f» à\u00a010:30\u202f!");
 }
 
 static void test_idempotent_on_a_paragraph(void **state)
@@ -314,7 +318,7 @@ static void test_idempotent_on_a_paragraph(void **state)
         fs_buf_str(&once),
         "Résultats\u00a0: 94\u202f% des écoles\u202f; voir «\u202frapport\u202f» sur "
         "https://x.org/r?id=3\u202f!\n"
-        "Écrire à info@x.fr?Ou bien mailto:a@b.c\u202f; à 10:30 , ratio 3:2 .\n"
+        "Écrire à\u00a0info@x.fr?Ou bien mailto:a@b.c\u202f; à\u00a010:30 , ratio 3:2 .\n"
         "Quoi\u202f?! «\u202fVraiment\u202f» ‹\u202fnon\u202f›\u00a0: std::map, "
         "www.x.fr\u00a0: 1;2 — 50\u202f%\u202f!");
     fs_buf_free(&twice);
@@ -360,6 +364,191 @@ static void test_appends_to_the_buffer(void **state)
     fs_typo_apply("en", " Yes!", 5, &out);
     assert_string_equal(fs_buf_str(&out), "Titre. Oui\u202f! Yes!");
     fs_buf_free(&out);
+}
+
+/* ---- words kept with the next (the Lexique's "espace insécable") --------- */
+
+static void test_french_short_words_keep_with_the_next(void **state)
+{
+    check("formés à la GIR", "formés à\u00a0la\u00a0GIR");
+    check("il y a un an", "il\u00a0y\u00a0a\u00a0un\u00a0an");
+    check("À propos de cette note", "À\u00a0propos de\u00a0cette note");
+    check("jusqu’à la fin, qu'à la fin", "jusqu’à\u00a0la\u00a0fin, qu’à\u00a0la\u00a0fin");
+    check("(à la fin)", "(à\u00a0la\u00a0fin)");
+    check("de « la »", "de\u00a0«\u202fla\u202f»");
+    unchanged("des une aux"); /* three letters */
+    unchanged("aujourd’hui");
+    unchanged("à, et. ou"); /* a mark ends the clause */
+    unchanged("à\nla");     /* a line break written stays */
+    unchanged("la");        /* nothing follows */
+    check("à  \u202f la", "à\u00a0la");
+}
+
+static void test_french_numbers_keep_with_the_next(void **state)
+{
+    check("357 groupes et 15 unions", "357\u00a0groupes et\u00a015\u00a0unions");
+    check("3,5 millions", "3,5\u00a0millions");
+    check("le 1er janvier", "le\u00a01er\u00a0janvier");
+    check("au XXe siècle", "au\u00a0XXe\u00a0siècle");
+    check("n° 5, N° 12 et nº 3", "n°\u00a05, N°\u00a012\u00a0et\u00a0nº\u00a03");
+    check("M. Dupont et Mme Diallo", "M.\u00a0Dupont et\u00a0Mme\u00a0Diallo");
+    unchanged("2 029 052");                    /* digits written apart stay apart */
+    unchanged("en\u00a02019. Le\u00a0projet"); /* the sentence ends */
+    unchanged("ABC 5");
+}
+
+static void test_english_keeps_a_i_and_units(void **state)
+{
+    check_lang("en", "in particular, a financial buffer", "in particular, a\u00a0financial buffer");
+    check_lang("en", "A year on, I think", "A\u00a0year on, I\u00a0think");
+    check_lang("en", "5 km, 20 kg and 7 million people",
+               "5\u00a0km, 20\u00a0kg and 7\u00a0million people");
+    check_lang("en", "10 %", "10\u00a0%");
+    const char *alone[] = {"to be or not to be", "in 2019 the", "15 unions",
+                           "an apple",           "at 10:30 it", "Hello: world? 94% ; ok!"};
+    for (size_t i = 0; i < sizeof alone / sizeof *alone; i++)
+        check_lang("en", alone[i], alone[i]);
+}
+
+/* ---- quotation marks ------------------------------------------------------ */
+
+static void test_straight_quotes_become_typographic(void **state)
+{
+    check_lang("en", "\"Yes,\" she said", "“Yes,” she said");
+    check_lang("en", "the partners' own, it's 'single' ('90s)",
+               "the partners’ own, it’s ‘single’ (’90s)");
+    check_lang("en", "(\"x\") —\"y\"", "(“x”) —“y”");
+    check_lang("en", "« kept »", "« kept »");
+    check("l'eau d'épargne", "l’eau d’épargne");
+}
+
+static void test_french_quotes_are_guillemets(void **state)
+{
+    check("\"Oui\"", "«\u202fOui\u202f»");
+    check("“Oui”", "«\u202fOui\u202f»");
+    check("“Il dit “non” hier”", "«\u202fIl\u00a0dit “non” hier\u202f»");
+    check("\"Il dit \"non\" hier\"", "«\u202fIl\u00a0dit “non” hier\u202f»");
+    check("« Il dit « non » hier »", "«\u202fIl\u00a0dit «\u202fnon\u202f» hier\u202f»");
+    check("fin”", "fin\u202f»"); /* opened in another piece of the text */
+}
+
+static void test_languages_without_rules_unchanged(void **state)
+{
+    const char *text = "\"Hallo\" a 5 km, «x» : ja!";
+    check_lang("de", text, text);
+    check_lang("", text, text);
+    check_lang(NULL, text, text);
+}
+
+/* ---- text as written ------------------------------------------------------ */
+
+#define AS_WRITTEN(text) FS_TYPO_AS_WRITTEN_START text FS_TYPO_AS_WRITTEN_END
+
+static void test_as_written_is_left_alone(void **state)
+{
+    fs_buf out = {0};
+    const char *code = "Code " AS_WRITTEN("\"A 5\" à la: 50%") " à la fin!";
+    fs_typo_apply("fr", code, strlen(code), &out);
+    assert_string_equal(fs_buf_str(&out), "Code \"A 5\" à la: 50% à\u00a0la\u00a0fin\u202f!");
+    fs_buf_clear(&out);
+    fs_typo_apply("de", "x " AS_WRITTEN("a 'b'") " y", strlen("x " AS_WRITTEN("a 'b'") " y"), &out);
+    assert_string_equal(fs_buf_str(&out), "x a 'b' y");
+    fs_buf_clear(&out);
+    /* An end mark missing: as written to the end. */
+    fs_typo_apply("en", FS_TYPO_AS_WRITTEN_START "a \"b\"", 11, &out);
+    assert_string_equal(fs_buf_str(&out), "a \"b\"");
+    fs_buf_free(&out);
+}
+
+/* ---- markup: superscripts and soft hyphens -------------------------------- */
+
+static fs_hyphen *patterns(const char *lang)
+{
+    fs_diags *diags = fs_diags_create();
+    fs_hyphen *hyphen = fs_hyphen_load(lang, NULL, diags);
+    assert_non_null(hyphen);
+    fs_diags_free(diags);
+    return hyphen;
+}
+
+/* The markup of text, with soft hyphens written as '='. */
+static void check_markup(const char *lang, const fs_hyphen *hyphen, const char *text,
+                         const char *want)
+{
+    fs_buf markup = {0};
+    size_t shown = fs_typo_markup(lang, hyphen, text, strlen(text), &markup);
+    assert_true(fs_buf_ok(&markup));
+    fs_buf seen = {0};
+    size_t bytes = 0;
+    bool in_tag = false;
+    for (const char *c = fs_buf_str(&markup); *c; c++) {
+        in_tag = in_tag ? *c != '>' : *c == '<';
+        bool tag = in_tag || *c == '>';
+        if (!tag)
+            bytes++;
+        if (*c == '&') /* the five entities of fs_buf_put_escaped */
+            bytes -= strchr(c, ';') - c;
+        if (strncmp(c, "\u00ad", 2) == 0) {
+            fs_buf_putc(&seen, '=');
+            c++;
+            bytes++;
+        } else {
+            fs_buf_putc(&seen, *c);
+        }
+    }
+    assert_string_equal(fs_buf_str(&seen), want);
+    assert_int_equal(shown, bytes);
+    fs_buf_free(&seen);
+    fs_buf_free(&markup);
+}
+
+#define SUP(x) "<span font_features=\"sups\">" x "</span>"
+
+static void test_french_ordinals_superscript(void **state)
+{
+    check_markup(
+        "fr", NULL, "le 1er, la 1re, les 2es, le 2d, la 2de, au XXe, XIXes, Ier.",
+        "le\u00a01" SUP("er") ", la\u00a01" SUP("re") ", les 2" SUP("es") ", le\u00a02" SUP(
+            "d") ", la\u00a02" SUP("de") ", au\u00a0XX" SUP("e") ", XIX" SUP("es") ", I" SUP("er") ".");
+    /* Words that look like a Roman numeral and a suffix, and wrong forms. */
+    check_markup("fr", NULL, "Le De Me Des Ces Les 2ème 3ieme 1e5 XXIV",
+                 "Le\u00a0De\u00a0Me\u00a0Des Ces Les 2ème 3ieme 1e5\u00a0XXIV");
+    check_markup("en", NULL, "the 1st and 2nd, XXe", "the 1st and 2nd, XXe");
+}
+
+static void test_soft_hyphens_in_words(void **state)
+{
+    fs_hyphen *fr = patterns("fr"), *en = patterns("en");
+    check_markup("fr", fr, "les organisations gouvernementales",
+                 "les or=ga=ni=sa=tions gou=ver=ne=men=tales");
+    check_markup("fr", fr, "l’environnement de la Croix-Rouge",
+                 "l’en=vi=ron=ne=ment de\u00a0la\u00a0Croix-Rouge");
+    check_markup("en", en, "accountability of stakeholders", "ac=count=abil=ity of stake=hold=ers");
+    /* Capitals, codes, numbers, domains, addresses, URLs: never. */
+    check_markup("fr", fr,
+                 "CONLACTRAHO WhatsApp COVID-19 organisation2 care.org "
+                 "jean@organisation.fr https://www.care.org/organisations",
+                 "CONLACTRAHO WhatsApp COVID-19 organisation2 care.org "
+                 "jean@organisation.fr https://www.care.org/organisations");
+    check_markup("fr", fr, "(voir https://x.org/organisations, organisations)",
+                 "(voir https://x.org/organisations, or=ga=ni=sa=tions)");
+    /* Breaks already chosen are kept, and none added. */
+    check_markup("fr", fr, "organi\u00adsations", "organi=sations");
+    /* No patterns, no soft hyphens. */
+    check_markup("fr", NULL, "organisations", "organisations");
+    fs_hyphen_free(en);
+    fs_hyphen_free(fr);
+}
+
+static void test_markup_escapes_and_counts(void **state)
+{
+    fs_hyphen *fr = patterns("fr");
+    check_markup("fr", fr, "organisations & \"x\" <b>",
+                 "or=ga=ni=sa=tions &amp; «\u202fx\u202f» &lt;b&gt;");
+    check_markup("fr", fr, AS_WRITTEN("<organisations> 1er") " 1er",
+                 "&lt;organisations&gt; 1er 1" SUP("er"));
+    check_markup("fr", fr, "", "");
+    fs_hyphen_free(fr);
 }
 
 #define TEST(name) cmocka_unit_test(name)
@@ -425,6 +614,16 @@ int main(void)
         TEST(test_digits_never_split),
         TEST(test_english_unchanged),
         TEST(test_french_variants),
+        TEST(test_french_short_words_keep_with_the_next),
+        TEST(test_french_numbers_keep_with_the_next),
+        TEST(test_english_keeps_a_i_and_units),
+        TEST(test_straight_quotes_become_typographic),
+        TEST(test_french_quotes_are_guillemets),
+        TEST(test_languages_without_rules_unchanged),
+        TEST(test_as_written_is_left_alone),
+        TEST(test_french_ordinals_superscript),
+        TEST(test_soft_hyphens_in_words),
+        TEST(test_markup_escapes_and_counts),
         TEST(test_correct_text_unchanged),
         TEST(test_idempotent_on_a_paragraph),
         TEST(test_invalid_utf8_copied),
