@@ -38,7 +38,7 @@ fs_pipeline_result fs_pipeline_run(const fs_bind_input *input, fs_pango *pango,
         return result;
     if (!fs_emit(result.display, result.doc, pango, output, options->emit, diags) ||
         (options->dump &&
-         !fs_dump_write(result.display, options->dump, options->emit->cleanup, diags)))
+         !fs_dump_write(result.display, pango, options->dump, options->emit->cleanup, diags)))
         return failed(result, FS_PIPELINE_FAILED, "writing", errors, output, diags);
     return result;
 }

@@ -23,6 +23,7 @@ fs_text_style bind_resolve_style(const binder *b, const char *name, const fs_nod
                          .size = 10,
                          .line_height = 1.3,
                          .min_scale = 0.85,
+                         .hyphenate = true,
                          .color = {0, 0, 0, 1}};
     if (style)
         out = (fs_text_style){.family = style->family,
@@ -36,6 +37,7 @@ fs_text_style bind_resolve_style(const binder *b, const char *name, const fs_nod
                               .tracking = style->tracking,
                               .space_before = style->space_before,
                               .min_scale = style->min_scale,
+                              .hyphenate = style->hyphenate,
                               .color = style->color};
     if (b->has_color)
         out.color = b->color;
@@ -62,6 +64,11 @@ bool bind_missing_style(binder *b, const fs_node *node, const char *const *style
 const char *bind_style_named(const binder *b, const char *preferred, const char *fallback)
 {
     return fs_theme_style(b->theme, preferred) ? preferred : fallback;
+}
+
+const fs_hyphen *bind_hyphen(const binder *b, const fs_text_style *style)
+{
+    return style->hyphenate && !style->uppercase ? fs_lang_hyphen(b->in->lang) : NULL;
 }
 
 fs_box *bind_new_box(binder *b, fs_box_kind kind, const fs_node *node)
@@ -153,7 +160,7 @@ static bool where_values(binder *b, const fs_node *node, const fs_table *table, 
         columns[i] = (size_t)column;
         if (b->in->on_column)
             b->in->on_column(b->in->on_column_context, table, columns[i]);
-        values[i] = bind_fill_plain(b, where->value, false);
+        values[i] = bind_fill_plain(b, where->value, PLAIN_AS_IS);
         ok = values[i] && ok;
     }
     return ok;
@@ -241,7 +248,7 @@ static bool left_out(binder *b, const fs_node *node, bool *failed)
     size_t errors = fs_diags_errors(b->diags);
     b->quiet = true;
     b->empty_table = false;
-    const char *text = bind_fill_plain(b, node->when, false);
+    const char *text = bind_fill_plain(b, node->when, PLAIN_AS_IS);
     b->quiet = false;
     if (!text) {
         bool erred = fs_diags_errors(b->diags) != errors;
@@ -336,7 +343,7 @@ static fs_box *bind_node(binder *b, const fs_node *node)
         box = bind_text_box(b, node, node->value, node->style);
         if (box && strcmp(node->kind_name, "heading") == 0) {
             box->as.text.level = (int)node->as.text.level;
-            const char *plain = bind_fill_plain(b, node->value, true);
+            const char *plain = bind_fill_plain(b, node->value, PLAIN_TRANSLATED);
             box->as.text.anchor = plain ? fs_markdown_slug(plain, b->arena) : NULL;
             ok = box->as.text.anchor != NULL;
             box->keep_with_next = true;
@@ -390,7 +397,7 @@ static fs_box *bind_node(binder *b, const fs_node *node)
 
 static const char *metadata(binder *b, const fs_template *template)
 {
-    return template ? bind_fill_plain(b, template, true) : NULL;
+    return template ? bind_fill_plain(b, template, PLAIN_TYPESET) : NULL;
 }
 
 fs_document *fs_bind(const fs_bind_input *input, fs_arena *arena, fs_diags *diags)

@@ -359,7 +359,7 @@ static bool missing_value(binder *b, const fs_segment *field, const fs_table *ta
     const char *shown = FS_MISSING_DEFAULT;
     const fs_template *missing = b->in->layout ? b->in->layout->missing : NULL;
     if (missing) {
-        shown = bind_fill_plain(b, missing, true);
+        shown = bind_fill_plain(b, missing, PLAIN_TRANSLATED);
         if (!shown)
             return false;
     }
@@ -660,21 +660,20 @@ bool bind_fill(binder *b, const fs_template *template, fill_mode mode, fs_buf *o
     return ok;
 }
 
-/* A template as plain text: an icon name (never translated), or metadata
- * (translated, with the language's typography). */
-const char *bind_fill_plain(binder *b, const fs_template *template, bool translate)
+const char *bind_fill_plain(binder *b, const fs_template *template, plain_mode mode)
 {
     fs_buf text = {0}, typeset = {0};
     b->last_cell = fs_pos_at(NULL, 0, 0);
-    fill_mode mode = {.translate = translate};
+    bool translate = mode != PLAIN_AS_IS;
     const fs_template *translated = translate ? fs_lang_template(b->in->lang, template) : template;
-    bool ok = bind_fill(b, translated, mode, &text);
-    if (ok && translate) {
-        fs_typo_apply(fs_lang_tag(b->in->lang), text.data ? text.data : "", text.length, &typeset);
+    bool ok = bind_fill(b, translated, (fill_mode){.translate = translate}, &text);
+    if (ok && mode == PLAIN_TYPESET) {
+        fs_typo_unbroken(fs_lang_tag(b->in->lang), text.data ? text.data : "", text.length,
+                         &typeset);
         ok = fs_buf_ok(&typeset);
     }
     const char *result =
-        ok ? fs_arena_strdup(b->arena, fs_buf_str(translate ? &typeset : &text)) : NULL;
+        ok ? fs_arena_strdup(b->arena, fs_buf_str(mode == PLAIN_TYPESET ? &typeset : &text)) : NULL;
     fs_buf_free(&text);
     fs_buf_free(&typeset);
     return result;

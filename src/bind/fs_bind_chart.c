@@ -55,8 +55,8 @@ static bool chart_number(binder *b, const fs_node *node, const fs_template *temp
     return *text != NULL;
 }
 
-/* The text of markup, for an alternative text: tags dropped, the entities
- * Markdown's escaping writes decoded. */
+/* The text of markup, for an alternative text: tags and soft hyphens
+ * dropped, the entities Markdown's escaping writes decoded. */
 static const char *markup_text(binder *b, const char *markup)
 {
     if (!markup)
@@ -70,6 +70,10 @@ static const char *markup_text(binder *b, const char *markup)
         if (*c == '<') {
             const char *end = strchr(c, '>');
             c = end ? end + 1 : c + strlen(c);
+            continue;
+        }
+        if (strncmp(c, FS_SOFT_HYPHEN, 2) == 0) {
+            c += 2;
             continue;
         }
         bool decoded = false;
@@ -94,17 +98,18 @@ static const char *markup_text(binder *b, const char *markup)
  * beside it), a timeline's date and title, or its numbers. */
 static bool chart_item(binder *b, const fs_node *node, fs_chart_item *item)
 {
-    item->label = node->label ? bind_fill_line(b, node->label, node->pos) : "";
+    fs_text_style style = bind_resolve_style(b, node->style, node);
+    item->label = node->label ? bind_fill_line(b, node->label, node->pos, &style) : "";
     item->plain = markup_text(b, item->label);
     if (!item->label || !item->plain)
         return false;
     if (node->icon && node->as.chart.kind != FS_CHART_ICONS && !bind_icon(b, node, &item->icon))
         return false;
     if (node->as.chart.kind == FS_CHART_TIMELINE) {
-        item->text = bind_fill_line(b, node->value, node->pos);
+        item->text = bind_fill_line(b, node->value, node->pos, &style);
         if (!node->as.chart.title)
             return item->text != NULL;
-        item->title = bind_fill_line(b, node->as.chart.title, node->pos);
+        item->title = bind_fill_line(b, node->as.chart.title, node->pos, &style);
         item->plain_title = markup_text(b, item->title);
         return item->text && item->title && item->plain_title;
     }
@@ -171,7 +176,7 @@ static const char *chart_kind_name(binder *b, const fs_node *node)
 static const char *chart_alt(binder *b, const fs_node *node, const fs_box *box)
 {
     if (node->alt)
-        return bind_fill_plain(b, node->alt, true);
+        return bind_fill_plain(b, node->alt, PLAIN_TYPESET);
     fs_buf alt = {0};
     fs_buf_printf(&alt, "%s: ", chart_kind_name(b, node));
     for (size_t i = 0; i < box->as.chart.item_count; i++) {
@@ -197,7 +202,7 @@ static const char *chart_alt(binder *b, const fs_node *node, const fs_box *box)
     }
     fs_buf typeset = {0};
     if (fs_buf_ok(&alt))
-        fs_typo_apply(fs_lang_tag(b->in->lang), alt.data, alt.length, &typeset);
+        fs_typo_unbroken(fs_lang_tag(b->in->lang), alt.data, alt.length, &typeset);
     const char *result = fs_buf_ok(&alt) && fs_buf_ok(&typeset)
                              ? fs_arena_strdup(b->arena, fs_buf_str(&typeset))
                              : NULL;
@@ -285,7 +290,7 @@ fs_box *bind_chart(binder *b, const fs_node *node)
     chart_colors(b, node, box);
     if (node->as.chart.kind == FS_CHART_ICONS) {
         b->last_cell = fs_pos_at(NULL, 0, 0);
-        const char *name = node->icon ? bind_fill_plain(b, node->icon, false) : "person";
+        const char *name = node->icon ? bind_fill_plain(b, node->icon, PLAIN_AS_IS) : "person";
         if (!name || !bind_find_icon(b, node, name, b->last_cell.file ? b->last_cell : node->pos,
                                      &box->as.chart.icon))
             return NULL;

@@ -35,7 +35,7 @@ static bool bind_picture_file(binder *b, const fs_node *node, fs_box *box)
     fs_pos where = node->pos;
     const char *src = fs_theme_logo(b->theme, &where), *folder = NULL;
     if (!node->as.image.logo) {
-        if (!(src = bind_fill_plain(b, node->as.image.src, false)))
+        if (!(src = bind_fill_plain(b, node->as.image.src, PLAIN_AS_IS)))
             return false;
         where = b->last_cell.file ? b->last_cell : node->pos;
         folder = fs_dataset_dir(b->in->data);
@@ -78,7 +78,7 @@ fs_box *bind_image(binder *b, const fs_node *node)
     box->as.image.caption_gap = fs_theme_caption_gap(b->theme);
     if (!bind_picture_file(b, node, box))
         return NULL;
-    if (node->alt && !(box->as.image.alt = bind_fill_plain(b, node->alt, true)))
+    if (node->alt && !(box->as.image.alt = bind_fill_plain(b, node->alt, PLAIN_TYPESET)))
         return NULL;
     if (node->as.image.credit && !bind_credit(b, node, box))
         return NULL;
@@ -91,7 +91,7 @@ fs_box *bind_image(binder *b, const fs_node *node)
         caption->as.text.style.align = FS_ALIGN_START; /* 'align' places the picture */
         box->children[box->child_count++] = caption;
         if (!box->as.image.alt && caption->as.text.paragraph_count)
-            box->as.image.alt = bind_fill_plain(b, node->as.image.caption, true);
+            box->as.image.alt = bind_fill_plain(b, node->as.image.caption, PLAIN_TYPESET);
     }
     return box;
 }

@@ -76,6 +76,11 @@ bool bind_missing_style(binder *b, const fs_node *node, const char *const *style
 /* preferred when the theme defines it, else fallback. */
 const char *bind_style_named(const binder *b, const char *preferred, const char *fallback);
 
+/* The patterns a text in style is hyphenated with: the language's, unless
+ * the style says 'hyphenate: false' or is drawn in capitals; NULL for
+ * none. */
+const fs_hyphen *bind_hyphen(const binder *b, const fs_text_style *style);
+
 /* ---- fs_bind_cell.c --------------------------------------------------- */
 
 /* True when the placeholder or node was reported before; remembers it
@@ -118,16 +123,24 @@ bool bind_plural_value(binder *b, const fs_segment *field, double *value);
  * as plain text both are copied as they are. */
 bool bind_fill(binder *b, const fs_template *template, fill_mode mode, fs_buf *out);
 
-/* A template as plain text, in the arena: an icon name (never translated),
- * or metadata (translated, with the language's typography). NULL after an
- * error. */
-const char *bind_fill_plain(binder *b, const fs_template *template, bool translate);
+/* How a template is filled as plain text. */
+typedef enum {
+    PLAIN_AS_IS,      /* not translated: an icon or file name, a 'when' */
+    PLAIN_TRANSLATED, /* translated, as written: a heading's anchor */
+    PLAIN_TYPESET     /* translated, with the house rules of a text never broken into
+                         lines (fs_typo_unbroken): metadata, alternative texts */
+} plain_mode;
+
+/* A template as plain text, in the arena. NULL after an error. */
+const char *bind_fill_plain(binder *b, const fs_template *template, plain_mode mode);
 
 /* ---- fs_bind_text.c --------------------------------------------------- */
 
 /* One line of markup, in the arena: the template's paragraphs joined by
- * line breaks (numbers, labels). NULL after an error at where. */
-const char *bind_fill_line(binder *b, const fs_template *template, fs_pos where);
+ * line breaks (numbers, labels), hyphenated as style says. NULL after an
+ * error at where. */
+const char *bind_fill_line(binder *b, const fs_template *template, fs_pos where,
+                           const fs_text_style *style);
 
 /* A text box of the template's paragraphs in the theme's style. */
 fs_box *bind_text_box(binder *b, const fs_node *node, const fs_template *template,

@@ -53,7 +53,7 @@ bool bind_find_icon(binder *b, const fs_node *node, const char *name, fs_pos whe
 
 bool bind_icon(binder *b, const fs_node *node, fs_box_icon *icon)
 {
-    const char *name = bind_fill_plain(b, node->icon, false);
+    const char *name = bind_fill_plain(b, node->icon, PLAIN_AS_IS);
     if (!name)
         return false;
     /* A name written in the layout read no cell; its literal segments carry
@@ -109,17 +109,19 @@ fs_box *bind_stat(binder *b, const fs_node *node)
     if (!box)
         return NULL;
     bool ok = true;
-    box->as.stat.number = bind_fill_line(b, node->as.stat.number, node->pos);
-    box->as.stat.label = bind_fill_line(b, node->label, node->pos);
-    ok = box->as.stat.number && box->as.stat.label;
-    if (node->as.stat.compare) {
-        box->as.stat.compare = bind_fill_line(b, node->as.stat.compare, node->pos);
-        box->as.stat.compare_style = bind_resolve_style(
-            b, bind_style_named(b, "stat-compare", node->as.stat.label_style), NULL);
-        ok = ok && box->as.stat.compare;
-    }
     box->as.stat.number_style = bind_resolve_style(b, node->number_style, node);
     box->as.stat.label_style = bind_resolve_style(b, node->as.stat.label_style, node);
+    box->as.stat.number =
+        bind_fill_line(b, node->as.stat.number, node->pos, &box->as.stat.number_style);
+    box->as.stat.label = bind_fill_line(b, node->label, node->pos, &box->as.stat.label_style);
+    ok = box->as.stat.number && box->as.stat.label;
+    if (node->as.stat.compare) {
+        box->as.stat.compare_style = bind_resolve_style(
+            b, bind_style_named(b, "stat-compare", node->as.stat.label_style), NULL);
+        box->as.stat.compare =
+            bind_fill_line(b, node->as.stat.compare, node->pos, &box->as.stat.compare_style);
+        ok = ok && box->as.stat.compare;
+    }
     box->as.stat.number_style.align = box->as.stat.label_style.align = node->align;
     box->as.stat.icon_place = node->as.stat.icon_place;
     box->as.stat.icon_color = bind_theme_color(b, "accent", box->as.stat.number_style.color);

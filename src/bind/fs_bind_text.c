@@ -15,7 +15,8 @@ enum { FS_TIGHT_ITEM_GAP = 4 };
 
 /* where is the node the text belongs to: literal segments carry no
  * position, so the first segment may have none. */
-static bool fill_markup(binder *b, const fs_template *template, fs_pos where, fs_markup *markup)
+static bool fill_markup(binder *b, const fs_template *template, fs_pos where,
+                        const fs_hyphen *hyphen, fs_markup *markup)
 {
     fs_buf source = {0};
     fill_mode mode = {.markdown = true, .translate = true};
@@ -25,7 +26,7 @@ static bool fill_markup(binder *b, const fs_template *template, fs_pos where, fs
                  FS_MARKDOWN_MAX_BYTES / 1024);
         ok = false;
     } else if (ok && !fs_markdown_to_markup(fs_buf_str(&source), source.length,
-                                            fs_lang_tag(b->in->lang), b->arena, markup)) {
+                                            fs_lang_tag(b->in->lang), hyphen, b->arena, markup)) {
         fs_error(b->diags, where, NULL, "out of memory while reading the text's Markdown");
         ok = false;
     }
@@ -44,10 +45,11 @@ static bool fill_markup(binder *b, const fs_template *template, fs_pos where, fs
 }
 
 /* One line of markup: paragraphs joined by line breaks (numbers, labels). */
-const char *bind_fill_line(binder *b, const fs_template *template, fs_pos where)
+const char *bind_fill_line(binder *b, const fs_template *template, fs_pos where,
+                           const fs_text_style *style)
 {
     fs_markup markup;
-    if (!fill_markup(b, template, where, &markup))
+    if (!fill_markup(b, template, where, bind_hyphen(b, style), &markup))
         return NULL;
     fs_buf joined = {0};
     for (size_t i = 0; i < markup.count; i++)
@@ -63,13 +65,15 @@ fs_box *bind_text_box(binder *b, const fs_node *node, const fs_template *templat
 {
     fs_box *box = bind_new_box(b, FS_BOX_TEXT, node);
     fs_markup markup;
-    if (!box || !fill_markup(b, template, node->pos, &markup))
+    if (!box)
+        return NULL;
+    box->as.text.style = bind_resolve_style(b, style, node);
+    if (!fill_markup(b, template, node->pos, bind_hyphen(b, &box->as.text.style), &markup))
         return NULL;
     box->as.text.paragraphs = markup.paragraphs;
     box->as.text.paragraph_count = markup.count;
     box->as.text.links = markup.links;
     box->as.text.link_counts = markup.link_counts;
-    box->as.text.style = bind_resolve_style(b, style, node);
     return box;
 }
 
@@ -119,7 +123,7 @@ static bool markdown_text(binder *b, const fs_node *node, fs_buf *text, markdown
             from->where = b->last_cell;
         return ok;
     }
-    const char *name = bind_fill_plain(b, node->as.markdown.file, false);
+    const char *name = bind_fill_plain(b, node->as.markdown.file, PLAIN_AS_IS);
     if (!name)
         return false;
     const char *bytes;
@@ -144,30 +148,47 @@ static bool markdown_text(binder *b, const fs_node *node, fs_buf *text, markdown
     return from->file != NULL && fs_buf_ok(text);
 }
 
-static fs_box *block_box(binder *b, const fs_node *node, const fs_block *block, fs_rgba accent)
+/* The style of a kind of block (a heading's by its level, 1 to 3). */
+static const char *block_style(const binder *b, const fs_node *node, fs_block_kind kind, int level)
 {
     static const char *const heading_styles[] = {"h1", "h2", "h3"};
-    const char *style = node->style;
-    switch (block->kind) {
+    switch (kind) {
     case FS_BLOCK_HEADING:
-        style = bind_style_named(b,
-                                 heading_styles[block->level < 1   ? 0
-                                                : block->level > 3 ? 2
-                                                                   : block->level - 1],
-                                 "heading");
-        break;
+        return bind_style_named(b,
+                                heading_styles[level < 1   ? 0
+                                               : level > 3 ? 2
+                                                           : level - 1],
+                                "heading");
     case FS_BLOCK_QUOTE:
-        style = bind_style_named(b, "quote", node->style);
-        break;
+        return bind_style_named(b, "quote", node->style);
     case FS_BLOCK_ATTRIBUTION:
-        style = bind_style_named(b, "attribution", bind_style_named(b, "caption", node->style));
-        break;
+        return bind_style_named(b, "attribution", bind_style_named(b, "caption", node->style));
     case FS_BLOCK_CODE:
-        style = bind_style_named(b, "code", node->style);
-        break;
+        return bind_style_named(b, "code", node->style);
     default:
-        break;
+        return node->style;
     }
+}
+
+/* How each kind of block of node is hyphenated: as its style says. */
+static fs_block_hyphens block_hyphens(const binder *b, const fs_node *node)
+{
+    fs_block_hyphens hyphens;
+    for (int kind = 0; kind < FS_BLOCK_KINDS; kind++) {
+        fs_text_style style = bind_resolve_style(b, block_style(b, node, kind, 1), node);
+        hyphens.kinds[kind] = bind_hyphen(b, &style);
+    }
+    for (int level = 1; level <= 3; level++) {
+        fs_text_style style =
+            bind_resolve_style(b, block_style(b, node, FS_BLOCK_HEADING, level), node);
+        hyphens.headings[level - 1] = bind_hyphen(b, &style);
+    }
+    return hyphens;
+}
+
+static fs_box *block_box(binder *b, const fs_node *node, const fs_block *block, fs_rgba accent)
+{
+    const char *style = block_style(b, node, block->kind, block->level);
     fs_box *box = bind_new_box(b, FS_BOX_TEXT, node);
     const char **paragraph = fs_arena_alloc(b->arena, sizeof *paragraph);
     if (!box || !paragraph)
@@ -211,8 +232,9 @@ fs_box *bind_markdown(binder *b, const fs_node *node)
         ok = false;
     }
     fs_blocks blocks = {0};
+    fs_block_hyphens hyphens = block_hyphens(b, node);
     if (ok && !fs_markdown_blocks(fs_buf_str(&text), text.length, fs_lang_tag(b->in->lang),
-                                  translate_block, &from, b->arena, &blocks)) {
+                                  &hyphens, translate_block, &from, b->arena, &blocks)) {
         fs_error(b->diags, from.where, NULL, "out of memory while reading the Markdown");
         ok = false;
     }

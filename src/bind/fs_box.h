@@ -35,6 +35,7 @@ typedef struct {
     double tracking;
     double space_before;
     double min_scale;
+    bool hyphenate; /* words may break with a hyphen, at the patterns' breaks */
     fs_rgba color;
     fs_align align;
 } fs_text_style;

@@ -23,6 +23,7 @@ struct fs_lang {
     bool source_language;
     bool strict;
     fs_locale *locale;
+    fs_hyphen *hyphen; /* NULL when the language has no patterns */
     fs_catalog *layout_catalog;
     fs_catalog *data_catalog;
     fs_map translations; /* of entries, in arena */
@@ -233,8 +234,10 @@ fs_lang *fs_lang_create(const char *tag, const fs_layout *layout, const char *da
     lang->translations.arena = arena;
     lang->diags = diags;
     lang->locale = fs_locale_create(tag, diags);
+    size_t errors = fs_diags_errors(diags);
+    lang->hyphen = lang->locale ? fs_hyphen_load(tag, NULL, diags) : NULL;
     lang->source_language = strcmp(tag, "en") == 0 || strncmp(tag, "en-", 3) == 0;
-    if (!lang->locale || !lang->tag) {
+    if (!lang->locale || !lang->tag || fs_diags_errors(diags) > errors) {
         fs_lang_free(lang);
         return NULL;
     }
@@ -258,6 +261,7 @@ void fs_lang_free(fs_lang *lang)
     if (!lang)
         return;
     fs_locale_free(lang->locale);
+    fs_hyphen_free(lang->hyphen);
     free(lang);
 }
 
@@ -269,6 +273,11 @@ const char *fs_lang_tag(const fs_lang *lang)
 const fs_locale *fs_lang_locale(const fs_lang *lang)
 {
     return lang->locale;
+}
+
+const fs_hyphen *fs_lang_hyphen(const fs_lang *lang)
+{
+    return lang->hyphen;
 }
 
 bool fs_lang_is_source(const fs_lang *lang)

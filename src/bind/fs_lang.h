@@ -1,4 +1,4 @@
-/* One language of a run: its ICU formatters, the catalogs that translate
+/* One language of a run: its ICU formatters, its hyphenation patterns, the catalogs that translate
  * the layout's strings (LAYOUT/LANG.po) and the data's texts
  * (DATA_DIR/LANG.po), and every layout string already translated and
  * parsed. Made once per run and language; documents only read it. English
@@ -10,6 +10,7 @@
 
 #include "core/fs_arena.h"
 #include "core/fs_diag.h"
+#include "i18n/fs_hyphen.h"
 #include "i18n/fs_locale.h"
 #include "i18n/fs_template.h"
 #include "load/fs_catalog.h"
@@ -29,6 +30,10 @@ void fs_lang_free(fs_lang *lang);
 const char *fs_lang_tag(const fs_lang *lang);
 const fs_locale *fs_lang_locale(const fs_lang *lang);
 bool fs_lang_is_source(const fs_lang *lang);
+
+/* The patterns the language's words are hyphenated with; NULL when the
+ * system has none for it (a warning said so when the language was made). */
+const fs_hyphen *fs_lang_hyphen(const fs_lang *lang);
 bool fs_lang_strict(const fs_lang *lang);
 
 /* The layout string in this language: its translation, or the source

@@ -337,9 +337,10 @@ static size_t attribution_dash(const char *text, size_t length)
  * will show (entities decoded, tags dropped), which link offsets are. */
 typedef struct {
     const char *lang;
+    const fs_hyphen *hyphen; /* the block's words are hyphenated with, or NULL */
     fs_buf markup;
     fs_buf text;  /* text gathered before typography */
-    fs_buf plain; /* the text shown, when want_plain (for anchors) */
+    fs_buf plain; /* the text as written, when want_plain (for anchors) */
     size_t shown;
     bool want_plain;
     bool strip_dash; /* an attribution's dash is dropped from its first text */
@@ -404,11 +405,10 @@ static void flush_text(render *r)
         text += dash;
         length -= dash;
     }
-    fs_buf typeset = {0};
-    fs_typo_apply(r->lang ? r->lang : "", text, length, &typeset);
-    r->failed = r->failed || !fs_buf_ok(&typeset);
-    put_shown(r, fs_buf_str(&typeset), typeset.length);
-    fs_buf_free(&typeset);
+    r->shown += fs_typo_markup(r->lang, r->hyphen, text, length, &r->markup);
+    if (r->want_plain)
+        fs_buf_append(&r->plain, text, length);
+    r->strip_dash = false;
     fs_buf_clear(&r->text);
 }
 
@@ -457,6 +457,12 @@ static void render_flat(render *r, cmark_node *root)
                 fs_buf_puts(&r->text, literal);
             continue;
         }
+        /* A line end inside a paragraph is a space of its text: "a" at the
+         * end of a line keeps with the word on the next. */
+        if (type == CMARK_NODE_SOFTBREAK) {
+            fs_buf_putc(&r->text, ' ');
+            continue;
+        }
         flush_text(r);
         const char *tag = NULL;
         switch (type) {
@@ -475,9 +481,6 @@ static void render_flat(render *r, cmark_node *root)
             fs_buf_puts(&r->markup, "<tt>");
             put_literal(r, node, false);
             fs_buf_puts(&r->markup, "</tt>");
-            break;
-        case CMARK_NODE_SOFTBREAK:
-            put_shown(r, " ", 1);
             break;
         case CMARK_NODE_LINEBREAK:
             put_shown(r, "\n", 1);
@@ -884,7 +887,9 @@ typedef struct {
 typedef struct {
     /* What to make: flat paragraphs (fs_markdown_to_markup) or blocks. */
     bool flat;
-    const source_lines *source; /* blocks only */
+    const fs_hyphen *flat_hyphen;    /* flat: every paragraph's patterns */
+    const fs_block_hyphens *hyphens; /* blocks: each kind's, or NULL */
+    const source_lines *source;      /* blocks only */
     fs_translate_fn translate;
     void *context;
     fs_arena *arena;
@@ -1002,6 +1007,7 @@ static bool add_text_block(walker *w, cmark_node *node)
     render *r = &w->r;
     render_reset(r);
     if (w->flat) {
+        r->hyphen = w->flat_hyphen;
         render_flat(r, node);
         return render_finish(r, w->arena, &block.markup, &block.links, &block.link_count) &&
                add_block(w, &block);
@@ -1016,6 +1022,9 @@ static bool add_text_block(walker *w, cmark_node *node)
         attribution_dash(block.source, strlen(block.source)))
         block.kind = FS_BLOCK_ATTRIBUTION;
     r->want_plain = block.kind == FS_BLOCK_HEADING;
+    r->hyphen = !w->hyphens                      ? NULL
+                : block.kind == FS_BLOCK_HEADING ? w->hyphens->headings[block.level - 1]
+                                                 : w->hyphens->kinds[block.kind];
     const char *translation = translation_of(w, &block);
     if (translation) {
         render_translation(w, translation, block.kind == FS_BLOCK_ATTRIBUTION);
@@ -1166,14 +1175,14 @@ static bool read_blocks(walker *w, const char *source, size_t length, const char
     return ok;
 }
 
-bool fs_markdown_to_markup(const char *source, size_t length, const char *lang, fs_arena *arena,
-                           fs_markup *out)
+bool fs_markdown_to_markup(const char *source, size_t length, const char *lang,
+                           const fs_hyphen *hyphen, fs_arena *arena, fs_markup *out)
 {
     *out = (fs_markup){0};
     if (length > FS_MARKDOWN_MAX_BYTES)
         return false;
     fs_blocks blocks = {0};
-    walker w = {.flat = true, .arena = arena, .out = &blocks};
+    walker w = {.flat = true, .flat_hyphen = hyphen, .arena = arena, .out = &blocks};
     /* Invalid UTF-8 is replaced, as pango refuses markup that holds any. */
     if (!read_blocks(&w, source, length, lang, OPTIONS))
         return false;
@@ -1194,7 +1203,8 @@ bool fs_markdown_to_markup(const char *source, size_t length, const char *lang, 
 }
 
 bool fs_markdown_blocks(const char *source, size_t length, const char *lang,
-                        fs_translate_fn translate, void *context, fs_arena *arena, fs_blocks *out)
+                        const fs_block_hyphens *hyphens, fs_translate_fn translate, void *context,
+                        fs_arena *arena, fs_blocks *out)
 {
     *out = (fs_blocks){0};
     if (length > FS_MARKDOWN_MAX_BYTES)
@@ -1203,6 +1213,7 @@ bool fs_markdown_blocks(const char *source, size_t length, const char *lang,
     bool ok = source_read(&lines, source, length);
     if (ok) {
         walker w = {.source = &lines,
+                    .hyphens = hyphens,
                     .translate = translate,
                     .context = context,
                     .arena = arena,

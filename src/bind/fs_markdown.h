@@ -14,6 +14,7 @@
 
 #include "core/fs_arena.h"
 #include "core/fs_buf.h"
+#include "i18n/fs_hyphen.h"
 
 /* A link in a paragraph. start and end are byte offsets of the link's text
  * in the paragraph's text as pango shows it: the markup with its tags
@@ -41,15 +42,16 @@ enum { FS_MARKDOWN_MAX_BYTES = 1024 * 1024 };
 
 /* Converts Markdown source (paragraphs, emphasis, strong, code, links; line
  * breaks) into markup paragraphs in arena, with the typography of lang
- * (fs_typo.h) applied to the text outside code. Block structures this stage does
+ * (fs_typo.h) applied to the text outside code, and its words hyphenated
+ * with hyphen (none when NULL). Block structures this stage does
  * not draw (headings, lists, quotes) keep their text as plain paragraphs;
  * a code or HTML block is its text, escaped. Links are underlined and
  * listed per paragraph. Quotes and dashes are made typographic ("CARE's"
  * gives CARE’s). Invalid UTF-8 and NUL bytes are replaced by U+FFFD. Everything
  * in out lives in arena. False when out of memory or the source is larger
  * than FS_MARKDOWN_MAX_BYTES (out is then empty). */
-bool fs_markdown_to_markup(const char *source, size_t length, const char *lang, fs_arena *arena,
-                           fs_markup *out);
+bool fs_markdown_to_markup(const char *source, size_t length, const char *lang,
+                           const fs_hyphen *hyphen, fs_arena *arena, fs_markup *out);
 
 typedef enum {
     FS_BLOCK_PARAGRAPH,   /* a paragraph, or an HTML block shown as text */
@@ -60,6 +62,15 @@ typedef enum {
                              ("—", "―", "–", "--" or "---", then a space) */
     FS_BLOCK_CODE,        /* an indented or fenced code block */
 } fs_block_kind;
+
+enum { FS_BLOCK_KINDS = FS_BLOCK_CODE + 1 };
+
+/* The patterns the words of each kind of block are hyphenated with (NULL:
+ * not hyphenated); a heading's by its level, 1 to 3. */
+typedef struct {
+    const fs_hyphen *kinds[FS_BLOCK_KINDS];
+    const fs_hyphen *headings[3];
+} fs_block_hyphens;
 
 /* One block of a document. A paragraph's kind is that of its innermost
  * container: "- > text" (a quote in a list item) gives a QUOTE, "> - text"
@@ -88,8 +99,8 @@ typedef struct {
     const fs_link *links; /* as in fs_markup; NULL when link_count is 0 */
     size_t link_count;
     /* HEADING: its anchor for "#anchor" links, fs_markdown_slug of its text
-     * as shown, made unique in the document with "-1", "-2", ... (as
-     * GitHub does); else NULL. */
+     * as written (the source's or the translation's, before typography), made unique in the
+     * document with "-1", "-2", ... (as GitHub does); else NULL. */
     const char *anchor;
     /* The block's Markdown as written, the msgid a translator sees: the
      * block's lines without their container markers ("> ", "- ", "1. ",
@@ -112,7 +123,8 @@ typedef struct {
 typedef const char *(*fs_translate_fn)(void *context, const char *source, int line);
 
 /* Reads a Markdown document into blocks in arena, with the typography of
- * lang. Each paragraph, heading, list item paragraph, quote paragraph and
+ * lang, each block's words hyphenated as hyphens says for its kind (none
+ * when hyphens is NULL). Each paragraph, heading, list item paragraph, quote paragraph and
  * attribution is passed to translate (when not NULL) and, when it gets a
  * translation, shows the translation instead, read as inline Markdown
  * (escaped with fs_markdown_escape_blocks, so a translation that starts
@@ -125,7 +137,8 @@ typedef const char *(*fs_translate_fn)(void *context, const char *source, int li
  * lives in arena. False when out of memory or the source is larger than
  * FS_MARKDOWN_MAX_BYTES (out is then empty). */
 bool fs_markdown_blocks(const char *source, size_t length, const char *lang,
-                        fs_translate_fn translate, void *context, fs_arena *arena, fs_blocks *out);
+                        const fs_block_hyphens *hyphens, fs_translate_fn translate, void *context,
+                        fs_arena *arena, fs_blocks *out);
 
 /* The GitHub-style anchor of a heading's plain text (not markup): lower
  * case, ASCII white space as '-', letters, marks, digits, '-' and '_'

@@ -133,7 +133,7 @@ void fs_hyphen_word(const fs_hyphen *hyphen, const char *word, size_t length, fs
     size_t characters = 0, lowered = 0;
     if (hyphen && length <= FS_HYPHEN_MAX_WORD)
         lowered = lower_word(word, length, lower, sizeof lower, &characters);
-    if (!lowered || characters < FS_HYPHEN_BEFORE + FS_HYPHEN_AFTER) {
+    if (!lowered || characters < FS_HYPHEN_MIN_WORD) {
         fs_buf_append(out, word, length);
         return;
     }

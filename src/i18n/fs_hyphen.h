@@ -15,8 +15,11 @@
 #include "core/fs_diag.h"
 
 /* Letters a break leaves on either side of it, at least: "or-ganisation"
- * but never "a-gency", "organisa-tions" but never "organisatio-ns". */
-enum { FS_HYPHEN_BEFORE = 2, FS_HYPHEN_AFTER = 3 };
+ * but never "a-gency", "organisa-tions" but never "organisatio-ns"; and
+ * the letters of the shortest word hyphenated, as page-layout programs
+ * default to (a break in "for-més" or "ta-ble" reads worse than a
+ * shorter line). */
+enum { FS_HYPHEN_BEFORE = 2, FS_HYPHEN_AFTER = 3, FS_HYPHEN_MIN_WORD = 7 };
 
 #define FS_SOFT_HYPHEN "\xc2\xad" /* U+00AD */
 
@@ -36,8 +39,8 @@ void fs_hyphen_free(fs_hyphen *hyphen);
  * FS_HYPHEN_AFTER from its end at least. word is one word of letters
  * (UTF-8, any case): the caller leaves out what must not be hyphenated
  * (numbers, codes, capitals, URLs). A word the patterns do not know, one
- * too short to break, or one longer than FS_HYPHEN_MAX_WORD bytes is copied
- * as it is. */
+ * of fewer than FS_HYPHEN_MIN_WORD letters, or one longer than
+ * FS_HYPHEN_MAX_WORD bytes is copied as it is. */
 enum { FS_HYPHEN_MAX_WORD = 200 };
 void fs_hyphen_word(const fs_hyphen *hyphen, const char *word, size_t length, fs_buf *out);
 

@@ -182,6 +182,7 @@ typedef struct {
     size_t guard_start, guard_end; /* empty when the token has no URL or address */
     int quote_depth;               /* double quotes open (guillemets count) */
     bool keep_as_written_marks;    /* the markup pass still needs them */
+    bool keep_words;               /* the text is broken into lines: words keep together */
 } scanner;
 
 /* ---- characters ------------------------------------------------------- */
@@ -494,14 +495,18 @@ static const int32_t quote_openers[] = {'(',    '[',    '{',    '<',    '-',    
                                         0x2039, 0x201C, 0x2018, 0x201E, 0x2013, 0x2014};
 
 /* Writes a quotation mark as the language does. A straight quote opens
- * after a space, at the start, or after an opening mark, and closes
- * elsewhere; an apostrophe before a digit stays one ('90s). With
- * guillemets, the outermost double quotes are « », the inner “ ”. */
+ * after a space, at the start, or after an opening mark, when text follows
+ * it; it closes elsewhere. An apostrophe before a digit stays one ('90s).
+ * With guillemets, the outermost double quotes are « », the inner “ ”. */
 static void set_quote(scanner *s, item left, bool empty, item *right)
 {
+    size_t size;
+    bool before_text =
+        right->end < s->length && !is_blank(decode(s->text, s->length, right->end, &size));
     bool opens =
-        left.kind == ITEM_EDGE || !empty ||
-        (left.kind == ITEM_CHAR && (is_other_space(left.cp) || ONE_OF(left.cp, quote_openers)));
+        before_text &&
+        (left.kind == ITEM_EDGE || !empty ||
+         (left.kind == ITEM_CHAR && (is_other_space(left.cp) || ONE_OF(left.cp, quote_openers))));
     int32_t cp = right->cp;
     if (cp == '\'') {
         bool apostrophe = !opens || is_digit(byte_after(s, *right));
@@ -730,7 +735,7 @@ static const char *gap_for(const scanner *s, item left, item right, bool empty)
             return empty && !after_text(left) ? NULL : mark->space;
         return !empty || ends_word(left) ? mark->space : NULL;
     }
-    if (empty || left.kind == ITEM_EDGE || !starts_word(right))
+    if (!s->keep_words || empty || left.kind == ITEM_EDGE || !starts_word(right))
         return NULL;
     return keeps_with_next(s, word_before(s, left.end), left.end, right) ? NBSP : NULL;
 }
@@ -758,10 +763,13 @@ static void put_item(const scanner *s, item it, fs_buf *out)
 }
 
 static void apply_rules(const language_rules *rules, const char *text, size_t length,
-                        bool keep_marks, fs_buf *out)
+                        bool keep_marks, bool keep_words, fs_buf *out)
 {
-    scanner s = {
-        .rules = rules, .text = text, .length = length, .keep_as_written_marks = keep_marks};
+    scanner s = {.rules = rules,
+                 .text = text,
+                 .length = length,
+                 .keep_as_written_marks = keep_marks,
+                 .keep_words = keep_words};
     item left = {ITEM_EDGE, INVALID, 0, 0, NULL};
     size_t at = 0;
     for (;;) {
@@ -784,13 +792,15 @@ static void apply_rules(const language_rules *rules, const char *text, size_t le
     }
 }
 
-void fs_typo_apply(const char *lang, const char *text, size_t length, fs_buf *out)
+/* The rules of lang on plain text; keep_words: with the no-break spaces of
+ * words kept together. */
+static void typeset(const char *lang, const char *text, size_t length, bool keep_words, fs_buf *out)
 {
     const language_rules *rules = rules_for(lang);
     if (length == 0)
         return;
     if (rules) {
-        apply_rules(rules, text, length, false, out);
+        apply_rules(rules, text, length, false, keep_words, out);
         return;
     }
     scanner s = {.text = text, .length = length};
@@ -805,6 +815,16 @@ void fs_typo_apply(const char *lang, const char *text, size_t length, fs_buf *ou
         put_item(&s, it, out);
         at = it.end;
     }
+}
+
+void fs_typo_apply(const char *lang, const char *text, size_t length, fs_buf *out)
+{
+    typeset(lang, text, length, true, out);
+}
+
+void fs_typo_unbroken(const char *lang, const char *text, size_t length, fs_buf *out)
+{
+    typeset(lang, text, length, false, out);
 }
 
 /* ---- the second pass: markup, superscripts, soft hyphens ---------------- */
@@ -834,21 +854,18 @@ static bool is_code(const char *text, size_t start, size_t end)
            find(text + start, end - start, "\u200b");
 }
 
-/* Whether a word of letters may be hyphenated: long enough to break with
- * letters kept on both sides, and not a word in capitals (an acronym) or
- * with a capital inside (a name such as WhatsApp). */
+/* Whether a word of letters may be hyphenated: not a word in capitals (an
+ * acronym) or with a capital inside (a name such as WhatsApp); fs_hyphen
+ * leaves the short ones. */
 static bool may_hyphenate(const char *word, size_t length)
 {
-    size_t letters = 0, at = 0;
-    while (at < length) {
-        size_t size;
+    size_t size;
+    for (size_t at = 0, letters = 0; at < length; at += size, letters++) {
         int32_t cp = decode(word, length, at, &size);
         if (letters > 0 && (u_isupper(cp) || u_istitle(cp)))
             return false;
-        letters++;
-        at += size;
     }
-    return letters >= FS_HYPHEN_BEFORE + FS_HYPHEN_AFTER;
+    return true;
 }
 
 /* Appends a token (no blank inside) as markup; returns the bytes shown. */
@@ -908,7 +925,7 @@ size_t fs_typo_markup(const char *lang, const fs_hyphen *hyphen, const char *tex
     const language_rules *rules = rules_for(lang);
     fs_buf typeset = {0};
     if (rules)
-        apply_rules(rules, text, length, true, &typeset);
+        apply_rules(rules, text, length, true, true, &typeset);
     else
         fs_buf_append(&typeset, text, length);
     if (!fs_buf_ok(&typeset)) {

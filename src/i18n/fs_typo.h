@@ -36,9 +36,15 @@
 #define FS_TYPO_AS_WRITTEN_END   "\xee\x80\x83" /* U+E003 */
 
 /* Appends text[0..length) to out with the rules of lang ("fr", "fr-CA",
- * "en", ...) applied, as plain text (the alternative text of a chart, PDF
- * metadata). Text must be UTF-8; bytes that are not are copied. */
+ * "en", ...) applied, as plain text for a text laid out in lines (what
+ * fs_typo_markup shows, without its markup). Text must be UTF-8; bytes
+ * that are not are copied. */
 void fs_typo_apply(const char *lang, const char *text, size_t length, fs_buf *out);
+
+/* fs_typo_apply for a text never broken into lines (PDF metadata, an
+ * alternative text): without the no-break spaces that keep words
+ * together, which would only hinder a search. */
+void fs_typo_unbroken(const char *lang, const char *text, size_t length, fs_buf *out);
 
 /* Appends text[0..length) to markup as pango markup: the rules of lang,
  * then superscript ordinals, then, when hyphen is not NULL, a soft hyphen

@@ -42,7 +42,7 @@ struct fs_theme {
 
 static const char *const style_keys[] = {"font",     "size",        "weight",      "italic",
                                          "color",    "line-height", "space-after", "space-before",
-                                         "tracking", "uppercase",   "shrink",      "inherit"};
+                                         "tracking", "uppercase",   "hyphenate",   "shrink",      "inherit"};
 static const char *const top_keys[] = {"colors", "fonts", "styles",      "icons",   "icon-folder",
                                        "chart",  "logo",  "caption-gap", "fallback"};
 static const char *const chart_keys[] = {"color",       "track",       "palette",     "thickness",
@@ -367,6 +367,8 @@ static bool read_style_key(fs_yaml *yaml, const fs_theme *theme, const char *key
         return fs_yaml_bool(yaml, value, "italic", &style->italic, diags);
     if (strcmp(key, "uppercase") == 0)
         return fs_yaml_bool(yaml, value, "uppercase", &style->uppercase, diags);
+    if (strcmp(key, "hyphenate") == 0)
+        return fs_yaml_bool(yaml, value, "hyphenate", &style->hyphenate, diags);
     if (strcmp(key, "line-height") == 0)
         return fs_yaml_number(yaml, value, "line-height", 0.8, 3.0, &style->line_height, diags);
     if (strcmp(key, "space-after") == 0)
@@ -470,6 +472,7 @@ static bool read_styles(fs_yaml *yaml, yaml_node_t *node, fs_theme *theme, fs_ar
                             .size = 10,
                             .line_height = 1.3,
                             .min_scale = 0.85,
+                            .hyphenate = true,
                             .color = {0, 0, 0, 1}};
         style->name = fs_arena_strdup(arena, fs_yaml_scalar(key) ? fs_yaml_scalar(key) : "");
         style->pos = fs_yaml_pos(yaml, key);

@@ -22,6 +22,7 @@ typedef struct {
     double space_before; /* points above it in a flow (a heading's), dropped at a column's top */
     double tracking;     /* letter spacing, points */
     double min_scale;    /* the smallest a text may shrink to fit, 0.5 to 1 */
+    bool hyphenate;      /* words may break with a hyphen (default true) */
     fs_rgba color;
     fs_pos pos; /* where the style is defined */
 } fs_style;

@@ -180,7 +180,6 @@ static PangoLayout *new_layout(fs_pango *pango, const fs_text *text)
     if (style->uppercase)
         pango_attr_list_insert(attrs,
                                pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE));
-    pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
     /* Line height as in CSS: baselines line_height x size apart, whatever the
      * font's own ascent and descent. (pango_layout_set_line_spacing would
      * multiply the font's height instead.) */
@@ -189,6 +188,10 @@ static PangoLayout *new_layout(fs_pango *pango, const fs_text *text)
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
 
+    /* Words break with a hyphen: pango draws one where it ends a line at a
+     * soft hyphen (U+00AD, which bind puts where the patterns allow), and
+     * where it must cut a word too long for any line (WORD_CHAR); never at
+     * a space, a zero-width space or after '-' and '/'. */
     if (text->width > 0) {
         pango_layout_set_width(layout, (int)(text->width * PANGO_SCALE));
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);

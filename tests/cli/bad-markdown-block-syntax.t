@@ -16,5 +16,5 @@ render layout data -o page.pdf --dump-boxes dump.txt
 --- file-is: dump.txt
 page size 419.53 x 595.28 pt, 1 page
 page 1
-  text     28.35   28.35  362.84   13.00 #1f2933 Inter 400 10.00 "> 1 million people"
+  text     28.35   28.35  362.84   13.00 #1f2933 Inter 400 10.00 "> 1 million people"
   text     28.35   53.35  362.84   13.00 #1f2933 Inter 400 10.00 "2019. Floods hit the delta."

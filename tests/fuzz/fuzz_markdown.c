@@ -73,7 +73,7 @@ static void check_cell(const char *cell, fs_arena *arena)
     fs_markdown_escape(&source, cell);
     fs_markup markup;
     if (fs_buf_ok(&source) && source.length <= FS_MARKDOWN_MAX_BYTES) {
-        if (!fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", arena, &markup))
+        if (!fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", NULL, arena, &markup))
             __builtin_trap(); /* within the limit, conversion succeeds */
         check_markup(&markup);
         /* Valid UTF-8 is kept byte for byte, so a backslash in the markup
@@ -116,7 +116,7 @@ static void check_round_trip(const uint8_t *data, size_t size, fs_arena *arena)
     fs_markup markup;
     if (visible && fs_buf_ok(&source) && fs_buf_ok(&expected) &&
         source.length <= FS_MARKDOWN_MAX_BYTES) {
-        if (!fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", arena, &markup))
+        if (!fs_markdown_to_markup(fs_buf_str(&source), source.length, "en", NULL, arena, &markup))
             __builtin_trap();
         if (markup.count != 1 || strcmp(markup.paragraphs[0], fs_buf_str(&expected)) != 0)
             __builtin_trap(); /* the cell does not read as written */
@@ -200,8 +200,8 @@ static void check_blocks(const uint8_t *data, size_t size, fs_arena *arena, bool
 {
     translator t = {0};
     fs_blocks blocks;
-    bool ok = fs_markdown_blocks((const char *)data, size, "fr", translated ? translate : NULL, &t,
-                                 arena, &blocks);
+    bool ok = fs_markdown_blocks((const char *)data, size, "fr", NULL,
+                                 translated ? translate : NULL, &t, arena, &blocks);
     fs_buf_free(&t.text);
     if (ok != (size <= FS_MARKDOWN_MAX_BYTES))
         __builtin_trap(); /* refused only when too large */
@@ -246,7 +246,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!arena)
         return 0;
     fs_markup markup;
-    bool ok = fs_markdown_to_markup((const char *)data, size, "fr", arena, &markup);
+    bool ok = fs_markdown_to_markup((const char *)data, size, "fr", NULL, arena, &markup);
     if (ok != (size <= FS_MARKDOWN_MAX_BYTES))
         __builtin_trap(); /* refused only when too large */
     if (ok)

@@ -113,6 +113,21 @@ static int same(const uint8_t *a, size_t a_length, const uint8_t *b, size_t b_le
     return a_length == b_length && (a_length == 0 || memcmp(a, b, a_length) == 0);
 }
 
+/* The language's hyphenation patterns, loaded once for the process. */
+static const fs_hyphen *patterns(const char *lang)
+{
+    static fs_hyphen *loaded[2];
+    int french = strcmp(lang, "fr") == 0;
+    if (!loaded[french]) {
+        fs_diags *diags = fs_diags_create();
+        loaded[french] = fs_hyphen_load(lang, NULL, diags);
+        fs_diags_free(diags);
+        if (!loaded[french])
+            abort(); /* scripts/deps installs hyphen-fr and hyphen-en-us */
+    }
+    return loaded[french];
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* A private copy, so reading one byte past size is caught by ASan. */
@@ -151,7 +166,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fs_buf_free(&once);
 
         fs_buf markup = {0};
-        size_t shown = fs_typo_markup(langs[l], NULL, text, size, &markup);
+        size_t shown = fs_typo_markup(langs[l], patterns(langs[l]), text, size, &markup);
         char *plain = NULL;
         /* pango's markup reader turns "\r" into "\n" (XML's line ends);
          * Markdown never leaves one in a text. */

@@ -26,6 +26,8 @@
 #define NNBSP "\u202f" /* narrow no-break space: French grouping */
 #define NBSP  "\u00a0" /* no-break space: inside formatted numbers and dates */
 
+/* Styles do not hyphenate, so tests of filling compare markup without soft
+ * hyphens; the style 'hyphenated' is for the tests of hyphenation. */
 static const char theme_yaml[] = "colors:\n"
                                  "  primary: \"#0B4F6C\"\n"
                                  "  accent: \"#D9661F\"\n"
@@ -36,12 +38,16 @@ static const char theme_yaml[] = "colors:\n"
                                  "  icons: Material Icons\n"
                                  "icons: icons\n"
                                  "styles:\n"
-                                 "  body: {font: sans, size: 8.6pt, color: text}\n"
+                                 "  body: {font: sans, size: 8.6pt, color: text, hyphenate: "
+                                 "false}\n"
                                  "  heading: {font: sans, size: 12.5pt, weight: bold, color: "
-                                 "primary}\n"
+                                 "primary, hyphenate: false}\n"
                                  "  stat-number: {font: sans, size: 19pt, weight: extrabold, "
                                  "color: primary}\n"
-                                 "  stat-label: {font: sans, size: 7.8pt, color: muted}\n";
+                                 "  stat-label: {font: sans, size: 7.8pt, color: muted, "
+                                 "hyphenate: false}\n"
+                                 "  hyphenated: {font: sans, size: 8.6pt}\n"
+                                 "  capitals: {font: sans, size: 8.6pt, uppercase: true}\n";
 
 /* The tables most tests read: a key,value table, a one-row table and two
  * tables that repeats walk. */
@@ -772,13 +778,14 @@ static void test_markup_in_cell_is_escaped(void **state)
     assert_string_equal(bind_text(state, "{t.x}"), "&lt;b&gt;&amp;");
 }
 
-static void test_quotes_in_cell_are_escaped_not_curled(void **state)
+static void test_quotes_in_cell_are_curled(void **state)
 {
-    /* Punctuation of a cell is escaped for Markdown, so smart punctuation
-     * leaves it as typed; markup-wise it is XML-escaped. */
+    /* Punctuation of a cell is escaped for Markdown, so cmark's smart
+     * punctuation leaves it as typed (no en dash, no ellipsis), and the
+     * house rules make its quotes typographic, as in every text shown. */
     standard_data();
     write_data("t.csv", "key,value\ny,\"say \"\"hi\"\" 'now' -- ok...\"\n");
-    assert_string_equal(bind_text(state, "{t.y}"), "say &quot;hi&quot; &apos;now&apos; -- ok...");
+    assert_string_equal(bind_text(state, "{t.y}"), "say \u201chi\u201d \u2018now\u2019 -- ok...");
 }
 
 static void test_markdown_in_cell_is_literal(void **state)
@@ -800,10 +807,10 @@ static void test_block_markdown_in_cell_is_literal(void **state)
                                       "      item: \"{s}\"\n");
     fs_box *list = child(doc->body, 0);
     assert_int_equal(list->child_count, 6);
-    assert_string_equal(only_paragraph(child(list, 0)), "- not a list");
-    assert_string_equal(only_paragraph(child(list, 1)), "1. not a list");
-    assert_string_equal(only_paragraph(child(list, 2)), "&gt; not a quote");
-    assert_string_equal(only_paragraph(child(list, 3)), "# not a heading");
+    assert_string_equal(only_paragraph(child(list, 0)), "- not a" NBSP "list");
+    assert_string_equal(only_paragraph(child(list, 1)), "1. not a" NBSP "list");
+    assert_string_equal(only_paragraph(child(list, 2)), "&gt; not a" NBSP "quote");
+    assert_string_equal(only_paragraph(child(list, 3)), "# not a" NBSP "heading");
     assert_string_equal(only_paragraph(child(list, 4)), "\\*back\\slash");
     assert_string_equal(only_paragraph(child(list, 5)), "---");
 }
@@ -1305,8 +1312,8 @@ static void long_document_theme(void)
     char theme[2048];
     snprintf(theme, sizeof theme,
              "%s"
-             "  quote: {font: sans, size: 11pt, italic: true, color: primary}\n"
-             "  caption: {font: sans, size: 7pt, color: muted}\n",
+             "  quote: {font: sans, size: 11pt, italic: true, color: primary, hyphenate: false}\n"
+             "  caption: {font: sans, size: 7pt, color: muted, hyphenate: false}\n",
              theme_yaml);
     write_file("layout/theme.yaml", theme);
 }
@@ -1549,7 +1556,7 @@ static void test_text_markdown_format(void **state)
     assert_string_equal(only_paragraph(child(doc->body, 0)),
                         "<b>Risk</b> reduction with <i>care</i>");
     assert_string_equal(only_paragraph(child(doc->body, 1)), "**Risk** reduction with *care*");
-    assert_string_equal(only_paragraph(child(doc->body, 2)), "# not a heading");
+    assert_string_equal(only_paragraph(child(doc->body, 2)), "# not a" NBSP "heading");
     fs_box *link = child(doc->body, 3);
     assert_non_null(link->as.text.links);
     assert_int_equal(link->as.text.link_counts[0], 1);
@@ -1769,13 +1776,14 @@ static void test_markdown_file_in_french(void **state)
     assert_string_equal(h1->as.text.anchor, "premiers-pas");
     assert_int_equal(h1->as.text.level, 1);
     assert_string_equal(only_paragraph(block(markdown, 1)),
-                        "Un texte d’<b>introduction</b>" NBSP ": court.");
+                        "Un" NBSP "texte d’<b>introduction</b>" NBSP ": court.");
     assert_string_equal(block(markdown, 2)->as.text.anchor, "les-étapes");
     assert_string_equal(only_paragraph(block(markdown, 5)), "Étape imbriquée");
     assert_string_equal(block(markdown, 5)->as.text.item_marker, "–");
     assert_string_equal(only_paragraph(block(markdown, 7)), "Deux");
     assert_string_equal(block(markdown, 7)->as.text.item_marker, "2.");
-    assert_string_equal(only_paragraph(block(markdown, 8)), "Le changement commence par nous.");
+    assert_string_equal(only_paragraph(block(markdown, 8)),
+                        "Le" NBSP "changement commence par nous.");
     assert_string_equal(only_paragraph(block(markdown, 9)), "Amina, organisatrice");
     fs_box *h3 = block(markdown, 10);
     assert_string_equal(h3->as.text.links[0][0].target, "#premiers-pas");
@@ -2426,8 +2434,8 @@ static void test_chart_progress_in_french(void **state)
     chart_french_catalog(state);
     chart_data();
     fs_document *doc = bind_ok(state, progress_yaml);
-    assert_string_equal(chart_at(doc, 0)->as.chart.alt,
-                        "Barre de progression" NBSP ": Indonésie" NBSP ": 350 / 1" NNBSP "000");
+    assert_string_equal(chart_at(doc, 0)->as.chart.alt, "Barre de progression" NBSP
+                                                        ": Indonésie" NBSP ": 350 / 1" NNBSP "000");
 }
 
 static void test_chart_timeline(void **state)
@@ -2723,7 +2731,7 @@ int main(void)
         TEST(test_french_locale),
         TEST(test_french_document_language),
         TEST(test_markup_in_cell_is_escaped),
-        TEST(test_quotes_in_cell_are_escaped_not_curled),
+        TEST(test_quotes_in_cell_are_curled),
         TEST(test_markdown_in_cell_is_literal),
         TEST(test_block_markdown_in_cell_is_literal),
         TEST(test_placeholder_in_cell_is_literal),

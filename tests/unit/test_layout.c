@@ -1757,8 +1757,8 @@ static void test_theme_style_errors(void **state)
     parse_fails(state, "body: []\n", 3);
     assert_theme_error(state, 0, 6, 5, "unknown key 'colour' in a style",
                        "did you mean 'color'? a style takes: font, size, weight, italic, color, "
-                       "line-height, space-after, space-before, tracking, uppercase, shrink, "
-                       "inherit");
+                       "line-height, space-after, space-before, tracking, uppercase, hyphenate, "
+                       "shrink, inherit");
     assert_theme_error(state, 1, 7, 13, "unknown weight 'bolder'",
                        "did you mean 'bold'? 'weight' takes one of: thin, extralight, light, "
                        "regular, medium, semibold, bold, extrabold, black");

@@ -410,6 +410,16 @@ static void test_english_keeps_a_i_and_units(void **state)
         check_lang("en", alone[i], alone[i]);
 }
 
+/* A text never broken into lines keeps its spaces as written. */
+static void test_unbroken_text_keeps_no_words_together(void **state)
+{
+    fs_buf out = {0};
+    const char *text = "Il y a \"357 groupes\" : oui";
+    fs_typo_unbroken("fr", text, strlen(text), &out);
+    assert_string_equal(fs_buf_str(&out), "Il y a «\u202f357 groupes\u202f»\u00a0: oui");
+    fs_buf_free(&out);
+}
+
 /* ---- quotation marks ------------------------------------------------------ */
 
 static void test_straight_quotes_become_typographic(void **state)
@@ -617,6 +627,7 @@ int main(void)
         TEST(test_french_short_words_keep_with_the_next),
         TEST(test_french_numbers_keep_with_the_next),
         TEST(test_english_keeps_a_i_and_units),
+        TEST(test_unbroken_text_keeps_no_words_together),
         TEST(test_straight_quotes_become_typographic),
         TEST(test_french_quotes_are_guillemets),
         TEST(test_languages_without_rules_unchanged),
