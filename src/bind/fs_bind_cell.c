@@ -631,12 +631,19 @@ static bool fill_field(binder *b, const fs_segment *segment, fill_mode mode, fs_
         return false;
     if (!remember_cell(b, fs_buf_str(value)))
         return false;
+    /* A value shown as written is marked so that the house rules leave it
+     * alone (no quote, space or hyphen changes, fs_typo.h). */
+    bool as_written = segment->format == FS_FORMAT_VERBATIM && (mode.markdown || mode.translate);
+    if (as_written)
+        fs_buf_puts(out, FS_TYPO_AS_WRITTEN_START);
     if (mode.markdown && segment->format == FS_FORMAT_MARKDOWN)
         fs_markdown_escape_blocks(out, fs_buf_str(value));
     else if (mode.markdown)
         fs_markdown_escape(out, fs_buf_str(value));
     else
         fs_buf_puts(out, fs_buf_str(value));
+    if (as_written)
+        fs_buf_puts(out, FS_TYPO_AS_WRITTEN_END);
     return true;
 }
 

@@ -15,7 +15,8 @@ typedef struct {
     size_t paragraph;           /* of a text box */
     bool text;                  /* splits between lines */
     bool keep;                  /* starts in the same column as the next piece */
-    bool heading;               /* never split */
+    bool heading;               /* never split, and kept with the next */
+    bool whole;                 /* never split (a caption) */
     bool column_break, page_break;
     double indent; /* of a list item or quote */
     const char *marker;
@@ -154,11 +155,15 @@ static void add_pieces(placer *p, pieces *list, const fs_box *box)
         if (pc)
             pc->tag = place_picture_tag(p, box);
         if (pc && box->child_count) {
-            /* The caption is a piece of its own, kept with its picture. */
+            /* The caption is a piece of its own, kept with its picture and
+             * never split from it. */
             pc->keep = true;
             pc->space_after = box->as.image.caption_gap;
+            size_t first = list->count;
             add_text_pieces(p, list, box->children[0], 0, NULL, NULL,
                             place_tag(p, FS_TAG_CAPTION, 0, p->group), NULL);
+            for (size_t k = first; k < list->count; k++)
+                list->pieces[k].whole = true;
         }
         return;
     }
@@ -223,7 +228,7 @@ static double start_height(const pieces *list, size_t i, int depth)
     if (pc->column_break || pc->page_break)
         return 0;
     double height = pc->height;
-    bool whole = !pc->text || pc->heading || pc->lines < FLOW_ORPHANS + FLOW_WIDOWS;
+    bool whole = !pc->text || pc->heading || pc->whole || pc->lines < FLOW_ORPHANS + FLOW_WIDOWS;
     if (!whole)
         height = pc->bottoms[FLOW_ORPHANS - 1];
     if (whole && pc->keep && i + 1 < list->count)
@@ -294,7 +299,7 @@ static double fill_column(placer *p, const pieces *list, flow_at *at, double x, 
                 take = remaining - 1; /* what it keeps with did not fit */
             if (remaining - take < FLOW_WIDOWS)
                 take = remaining - FLOW_WIDOWS;
-            bool splits = !pc->heading && take >= (at->line == 0 ? FLOW_ORPHANS : 1);
+            bool splits = !pc->heading && !pc->whole && take >= (at->line == 0 ? FLOW_ORPHANS : 1);
             if (!splits)
                 take = 0;
             if (take == 0 && first && fresh) {
