@@ -214,7 +214,7 @@ async function main() {
     await page.click('button.lang[data-lang="fr"]');
     await waitFor(page, () => document.body.dataset.langs === 'fr' &&
       document.querySelectorAll('.doc').length === 1);
-    assert.match(await pageText(page, 'fr'), /Partenaires pour la résilience/);
+    assert.match(await pageText(page, 'fr'), /Partenaires pour la\srésilience/ /* a no-break space after 'la' */);
     assert.match(await page.evaluate(() => location.hash), /lang=fr/);
     await page.click('button.lang[data-lang="all"]');
     await waitFor(page, () => document.body.dataset.langs === 'en,fr' &&

@@ -66,7 +66,7 @@ check layout data --lang en,fr --format json
         {"severity": "warning", "kind": "translation", "file": "data/programme.csv", "line": 4, "column": 9, "message": "\"The \"Mopti\" région,\u0009with its 8 villages\" is missing from data/fr.po", "hint": "translate it in data/fr.po (factsheet extract lists every text to translate), or in a column 'value@fr'"}
       ],
       "alt_texts": [
-        {"page": 1, "text": "The « Mopti » région,\u0009with its 8 villages"}
+        {"page": 1, "text": "The « Mopti » région,\u0009with its 8 villages"}
       ]
     }
   ],

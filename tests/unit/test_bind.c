@@ -769,6 +769,41 @@ static void test_french_document_language(void **state)
     assert_string_equal(only_paragraph(child(doc->body, 0)), "30" NBSP "juin" NBSP "2019");
 }
 
+/* ---- hyphenation and house rules -------------------------------------- */
+
+#define SHY "\u00ad" /* soft hyphen: a break the patterns allow */
+
+static void test_hyphenation_follows_the_style(void **state)
+{
+    standard_data();
+    write_data("t.csv", "key,value\nx,organisations WhatsApp CONLACTRAHO 2019\n");
+    fs_document *doc =
+        bind_ok(state, "body:\n"
+                       "  - text: {value: \"{t.x}\", style: hyphenated}\n"
+                       "  - text: {value: \"{t.x}\", style: body}\n"
+                       "  - text: {value: \"{t.x}\", style: capitals}\n"
+                       "  - text: {value: \"{t.x, verbatim}\", style: hyphenated}\n");
+    /* Capitals, names with a capital inside and numbers never break. */
+    assert_string_equal(only_paragraph(child(doc->body, 0)),
+                        "or" SHY "gan" SHY "i" SHY "sa" SHY "tions WhatsApp CONLACTRAHO 2019");
+    /* 'hyphenate: false', a style in capitals, a cell as written: none. */
+    for (size_t i = 1; i < 4; i++)
+        assert_string_equal(only_paragraph(child(doc->body, i)),
+                            "organisations WhatsApp CONLACTRAHO 2019");
+}
+
+static void test_house_rules_in_french_cells(void **state)
+{
+    ctx *c = *state;
+    c->tag = "fr";
+    standard_data();
+    write_data("t.csv", "key,value,value@fr\nx,x,\"Au XXe siècle, \"\"la\"\" GIR : 1er cas\"\n");
+    assert_string_equal(bind_text(state, "{t.x}"),
+                        "Au" NBSP "XX<span font_features=\"sups\">e</span>" NBSP "siècle, «" NNBSP
+                        "la" NNBSP "» GIR" NBSP ": "
+                        "1<span font_features=\"sups\">er</span>" NBSP "cas");
+}
+
 /* ---- cells are data, the layout is Markdown -------------------------- */
 
 static void test_markup_in_cell_is_escaped(void **state)
@@ -2434,8 +2469,8 @@ static void test_chart_progress_in_french(void **state)
     chart_french_catalog(state);
     chart_data();
     fs_document *doc = bind_ok(state, progress_yaml);
-    assert_string_equal(chart_at(doc, 0)->as.chart.alt, "Barre de progression" NBSP
-                                                        ": Indonésie" NBSP ": 350 / 1" NNBSP "000");
+    assert_string_equal(chart_at(doc, 0)->as.chart.alt,
+                        "Barre de progression" NBSP ": Indonésie" NBSP ": 350 / 1" NNBSP "000");
 }
 
 static void test_chart_timeline(void **state)
@@ -2732,6 +2767,8 @@ int main(void)
         TEST(test_french_document_language),
         TEST(test_markup_in_cell_is_escaped),
         TEST(test_quotes_in_cell_are_curled),
+        TEST(test_hyphenation_follows_the_style),
+        TEST(test_house_rules_in_french_cells),
         TEST(test_markdown_in_cell_is_literal),
         TEST(test_block_markdown_in_cell_is_literal),
         TEST(test_placeholder_in_cell_is_literal),
