@@ -235,6 +235,7 @@ static fs_box *bind_section(binder *b, const fs_node *node)
     if (!box || !bind_children(b, box, node->content, node->content_count))
         return NULL;
     box->width_kind = FS_WIDTH_AUTO;
+    box->section = true;
     return box;
 }
 

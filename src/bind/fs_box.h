@@ -113,6 +113,9 @@ struct fs_box {
     /* in a flow: the next block starts in the same column (a heading, an
      * image and its caption, a quote and its attribution) */
     bool keep_with_next;
+    /* a row of a repeated column (a case study): in a flow, it starts where
+     * its opening and the first lines of its text fit */
+    bool section;
 
     union {
         /* paragraphs of markup; a heading has an outline level and an

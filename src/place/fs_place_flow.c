@@ -1,5 +1,11 @@
 /* A flow: text through columns and onto further pages, split between
- * lines with no widow or orphan, its last page balanced. */
+ * lines with no widow or orphan, its last page balanced.
+ *
+ * What keeps together: a heading with what follows it (three lines of a
+ * paragraph, two list items, or the next block whole); a list item of up
+ * to four lines, a quote, a picture and its caption, any block that is not
+ * text; a case study (a row of a repeated column) starts where its opening
+ * and the first lines of its text fit. */
 
 #include <math.h>
 
@@ -15,8 +21,10 @@ typedef struct {
     size_t paragraph;           /* of a text box */
     bool text;                  /* splits between lines */
     bool keep;                  /* starts in the same column as the next piece */
-    bool heading;               /* never split, and kept with the next */
-    bool whole;                 /* never split (a caption) */
+    bool heading;               /* never split, and kept with what follows */
+    bool whole;                 /* never split: a caption, a quote, a short list item */
+    bool item;                  /* a paragraph of a list item */
+    bool section;               /* the first piece of a case study */
     bool column_break, page_break;
     double indent; /* of a list item or quote */
     const char *marker;
@@ -43,9 +51,18 @@ typedef struct {
     int line;
 } flow_at;
 
-enum { FLOW_ORPHANS = 2, FLOW_WIDOWS = 2 };
+enum {
+    FLOW_ORPHANS = 2,       /* lines of a paragraph at least at the foot of a column */
+    FLOW_WIDOWS = 2,        /* and at the top of the next */
+    FLOW_HEADING_LINES = 3, /* lines a heading keeps with */
+    FLOW_WHOLE_ITEM = 4     /* lines of a list item that never splits */
+};
 
 static const double FLOW_BLOCK_SPACE = 8; /* around what is not text */
+/* The most a gap grows to bring the columns of a page level (points; a
+ * line of body text): on the flow's last page, past it they end as they
+ * fall; on the others, the page is filled to a shorter height. */
+static const double FLOW_LEVEL_STRETCH = 13;
 
 static piece *add_piece(placer *p, pieces *list, const fs_box *box)
 {
@@ -100,24 +117,41 @@ static void add_pieces(placer *p, pieces *list, const fs_box *box)
     if (box->kind != FS_BOX_TEXT)
         place_end_run(p);
     switch (box->kind) {
-    case FS_BOX_STACK:
+    case FS_BOX_STACK: {
+        size_t first = list->count;
         for (size_t i = 0; i < box->child_count; i++)
             add_pieces(p, list, box->children[i]);
+        if (box->section && list->count > first)
+            list->pieces[first].section = true;
         place_end_run(p);
         return;
+    }
     case FS_BOX_TEXT: {
         const fs_text_style *marker = NULL;
         if (box->as.text.item_marker)
             marker = place_marker_style(p, place_scaled(p, &box->as.text.style), box->as.text.bar);
         const fs_tag *lbl;
         const fs_tag *group = place_text_group(p, box, &lbl);
+        size_t first = list->count;
         add_text_pieces(p, list, box, 0, NULL, marker, group, lbl);
+        /* A Markdown list item, or a paragraph of a quote (kept with the
+         * rest of its quote, which bind marks with has_bar). */
+        for (size_t k = first; k < list->count; k++) {
+            list->pieces[k].item = box->as.text.depth > 0;
+            list->pieces[k].whole = box->as.text.has_bar;
+        }
         return;
     }
     case FS_BOX_QUOTE: {
+        /* A quote moves whole: its paragraphs and attribution together. */
         const fs_tag *quote = place_tag(p, FS_TAG_BLOCKQUOTE, 0, p->group);
+        size_t first = list->count;
         for (size_t i = 0; i < box->child_count; i++)
             add_text_pieces(p, list, box->children[i], 0, NULL, NULL, quote, NULL);
+        for (size_t k = first; k < list->count; k++) {
+            list->pieces[k].whole = true;
+            list->pieces[k].keep = k + 1 < list->count;
+        }
         return;
     }
     case FS_BOX_LIST: {
@@ -136,8 +170,10 @@ static void add_pieces(placer *p, pieces *list, const fs_box *box)
             add_text_pieces(p, list, box->children[i], indent, text, marker,
                             place_tag(p, FS_TAG_LBODY, 0, item), lbl);
             /* Items of a list are closer than paragraphs. */
-            for (size_t k = first; k < list->count; k++)
+            for (size_t k = first; k < list->count; k++) {
                 list->pieces[k].space_after = place_gap(box, FS_GAP_LIST);
+                list->pieces[k].item = true;
+            }
         }
         return;
     }
@@ -218,6 +254,30 @@ static double line_top(const piece *pc, int line)
     return line > 0 ? pc->bottoms[line - 1] : 0;
 }
 
+/* Whether a piece may split between lines: a paragraph long enough to
+ * leave lines at both ends, that nothing keeps whole. */
+static bool splits(const piece *pc)
+{
+    return pc->text && !pc->heading && !pc->whole && pc->lines >= FLOW_ORPHANS + FLOW_WIDOWS;
+}
+
+/* Decides what measuring shows: a list item of a few lines moves whole,
+ * and the paragraphs of a Markdown quote keep together. */
+static void keep_short_blocks(pieces *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        piece *pc = &list->pieces[i];
+        if (pc->item && pc->lines <= FLOW_WHOLE_ITEM)
+            pc->whole = true;
+        const piece *next = i + 1 < list->count ? &list->pieces[i + 1] : NULL;
+        if (pc->text && pc->box->as.text.has_bar && next && next->text &&
+            next->box->as.text.has_bar)
+            pc->keep = true;
+    }
+}
+
+static double lead_height(const pieces *list, size_t i, int depth);
+
 /* The height a piece needs at the bottom of a column to start there: its
  * first lines (all of it when it cannot split), and what it keeps with. */
 static double start_height(const pieces *list, size_t i, int depth)
@@ -227,40 +287,104 @@ static double start_height(const pieces *list, size_t i, int depth)
     const piece *pc = &list->pieces[i];
     if (pc->column_break || pc->page_break)
         return 0;
+    if (splits(pc))
+        return pc->bottoms[FLOW_ORPHANS - 1];
     double height = pc->height;
-    bool whole = !pc->text || pc->heading || pc->whole || pc->lines < FLOW_ORPHANS + FLOW_WIDOWS;
-    if (!whole)
-        height = pc->bottoms[FLOW_ORPHANS - 1];
-    if (whole && pc->keep && i + 1 < list->count)
-        height += pc->space_after + list->pieces[i + 1].space_before +
-                  start_height(list, i + 1, depth + 1);
+    if (pc->keep && i + 1 < list->count) {
+        double gap = pc->space_after + list->pieces[i + 1].space_before;
+        height += gap + (pc->heading ? lead_height(list, i + 1, depth + 1)
+                                     : start_height(list, i + 1, depth + 1));
+    }
     return height;
 }
 
+/* What a heading keeps with below it: three lines of a paragraph (all of
+ * it when splitting it there would leave a widow), two list items, or the
+ * next block whole with what that keeps with. */
+static double lead_height(const pieces *list, size_t i, int depth)
+{
+    if (i >= list->count || depth > 8)
+        return 0;
+    const piece *pc = &list->pieces[i];
+    if (!pc->text || pc->heading || pc->column_break || pc->page_break || pc->keep)
+        return start_height(list, i, depth);
+    double first = pc->height;
+    if (splits(pc) && pc->lines >= FLOW_HEADING_LINES + FLOW_WIDOWS)
+        first = pc->bottoms[FLOW_HEADING_LINES - 1];
+    const piece *next = i + 1 < list->count ? &list->pieces[i + 1] : NULL;
+    if (!pc->item || !next || !next->item || !next->marker)
+        return first;
+    /* The second item: as much of it as starting it takes. */
+    return pc->height + pc->space_after + next->space_before + start_height(list, i + 1, depth + 1);
+}
+
+/* The height piece i keeps with below it, gaps included; 0 when it
+ * keeps with nothing. */
+static double kept_height(const pieces *list, size_t i)
+{
+    const piece *pc = &list->pieces[i];
+    if (!pc->keep || i + 1 >= list->count)
+        return 0;
+    double gap = pc->space_after + list->pieces[i + 1].space_before;
+    return gap + (pc->heading ? lead_height(list, i + 1, 0) : start_height(list, i + 1, 0));
+}
+
+/* The room a case study needs to start: its opening (the pieces kept
+ * together from its first) and the first lines of the text after it. */
+static double section_height(const pieces *list, size_t i)
+{
+    double height = 0;
+    size_t k = i;
+    while (k < list->count && list->pieces[k].keep && !splits(&list->pieces[k]) && k < i + 8) {
+        height += list->pieces[k].height + list->pieces[k].space_after +
+                  (k + 1 < list->count ? list->pieces[k + 1].space_before : 0);
+        k++;
+    }
+    return height + lead_height(list, k, 0);
+}
+
+/* How a column was filled. */
+typedef struct {
+    int gaps;        /* between the pieces placed (where a stretch goes) */
+    bool broken;     /* a column or page break ends it */
+    bool page_break; /* a page break ends it */
+} column_fill;
+
 /* Fills one column of the given height from at, drawing when the placer
- * has a page. Returns the height used; at moves past what was placed.
- * page_break is set when a page break ends the column. */
+ * has a page, each gap between two pieces drawn stretch taller (what fits
+ * is decided without it). Returns the height used without the stretch; at
+ * moves past what was placed. */
 static double fill_column(placer *p, const pieces *list, flow_at *at, double x, double top,
-                          double width, double height, bool fresh, bool *page_break)
+                          double width, double height, bool fresh, double stretch,
+                          column_fill *fill)
 {
     double y = 0;
     bool first = true;
     double after = 0; /* space the last piece placed asks below it */
     bool last_bar = false;
+    bool kept = false; /* the last piece placed keeps with this one: their gap stays */
+    *fill = (column_fill){0};
     while (at->piece < list->count) {
         const piece *pc = &list->pieces[at->piece];
         if (pc->column_break || pc->page_break) {
             at->piece++;
             at->line = 0;
-            *page_break = pc->page_break;
+            fill->broken = true;
+            fill->page_break = pc->page_break;
             return y;
         }
         double space = first ? 0 : after + pc->space_before;
+        /* Where the piece is drawn: lower by the stretch of the gaps above
+         * (not of those between pieces kept together). */
+        bool stretched = !first && !kept;
+        double shift = stretch * (fill->gaps + stretched);
         double room = height - y - space;
         double x0 = x + pc->indent;
         double w = width - pc->indent;
+        if (pc->section && !first && at->line == 0 && section_height(list, at->piece) > room + 0.01)
+            return y;
         if (!pc->text) {
-            double keep = pc->keep ? pc->space_after + start_height(list, at->piece + 1, 0) : 0;
+            double keep = kept_height(list, at->piece);
             if (!first && pc->height + keep > room + 0.01)
                 return y;
             if (first && p->page && pc->height > height + 0.01)
@@ -270,23 +394,25 @@ static double fill_column(placer *p, const pieces *list, flow_at *at, double x, 
                                  (pc->height - height) * 25.4 / 72);
             if (p->page && pc->box->kind == FS_BOX_IMAGE) {
                 /* The picture alone: its caption is the next piece. */
-                place_picture(p, pc->box, x0, top + y + space, w, pc->tag, false);
+                place_picture(p, pc->box, x0, top + y + space + shift, w, pc->tag, false);
             } else if (p->page) {
                 const fs_tag *group = p->group;
                 p->group = pc->group;
-                place_box(p, pc->box, x0, top + y + space, w, 0);
+                place_box(p, pc->box, x0, top + y + space + shift, w, 0);
                 p->group = group;
             }
             y += space + pc->height;
             after = pc->space_after;
             last_bar = false;
+            fill->gaps += stretched;
+            kept = pc->keep;
             first = false;
             at->piece++;
             continue;
         }
         int remaining = pc->lines - at->line;
         double rest = pc->height - line_top(pc, at->line);
-        double keep = pc->keep ? pc->space_after + start_height(list, at->piece + 1, 0) : 0;
+        double keep = kept_height(list, at->piece);
         int take = remaining;
         if (rest + keep > room + 0.01) {
             /* As many lines as fit, leaving at least two at each end of the
@@ -299,7 +425,8 @@ static double fill_column(placer *p, const pieces *list, flow_at *at, double x, 
                 take = remaining - 1; /* what it keeps with did not fit */
             if (remaining - take < FLOW_WIDOWS)
                 take = remaining - FLOW_WIDOWS;
-            bool splits = !pc->heading && !pc->whole && take >= (at->line == 0 ? FLOW_ORPHANS : 1);
+            bool splits =
+                !pc->heading && !pc->whole && take >= (at->line == 0 ? FLOW_ORPHANS : FLOW_WIDOWS);
             if (!splits)
                 take = 0;
             if (take == 0 && first && fresh) {
@@ -315,7 +442,7 @@ static double fill_column(placer *p, const pieces *list, flow_at *at, double x, 
         }
         const fs_box *box = pc->box;
         double chunk = pc->bottoms[at->line + take - 1] - line_top(pc, at->line);
-        double y0 = top + y + space;
+        double y0 = top + y + space + shift;
         if (p->page) {
             const fs_box *outer = p->current;
             p->current = box;
@@ -326,8 +453,8 @@ static double fill_column(placer *p, const pieces *list, flow_at *at, double x, 
             }
             p->leaf = NULL;
             if (box->as.text.has_bar)
-                place_emit_bar(p, &box->as.text.bar, x0 - QUOTE_INDENT, last_bar ? y0 - space : y0,
-                               y0 + chunk);
+                place_emit_bar(p, &box->as.text.bar, x0 - QUOTE_INDENT,
+                               last_bar ? y0 - space - (stretched ? stretch : 0) : y0, y0 + chunk);
             /* A paragraph that runs on into the next column or page is a
              * P of Spans, one per column: what comes between (a running
              * head) stays outside it. */
@@ -341,6 +468,8 @@ static double fill_column(placer *p, const pieces *list, flow_at *at, double x, 
         y += space + chunk;
         after = pc->space_after;
         last_bar = box->as.text.has_bar;
+        fill->gaps += stretched;
+        kept = pc->keep;
         first = false;
         at->line += take;
         if (at->line >= pc->lines) {
@@ -353,32 +482,142 @@ static double fill_column(placer *p, const pieces *list, flow_at *at, double x, 
     return y;
 }
 
-/* Fills the columns of one page; returns the height of the tallest. */
-static double fill_columns(placer *p, const pieces *list, flow_at *at, long columns, double gap,
-                           double x, double top, double width, double height, bool fresh)
-{
-    double column = (width - gap * (double)(columns - 1)) / (double)columns, used = 0;
-    bool page_break = false;
-    for (long c = 0; c < columns && at->piece < list->count && !page_break; c++)
-        used = fmax(used, fill_column(p, list, at, x + (double)c * (column + gap), top, column,
-                                      height, fresh || c > 0, &page_break));
-    return used;
-}
+/* How the columns of a page end when drawn: as they fall (while
+ * measuring), at the foot of the page (the flow goes on to the next), or
+ * level with the tallest (the flow's last page). A column is brought down
+ * by stretching the gaps between its pieces evenly: vertical justification
+ * within the paragraph gaps, which leaves the lines' spacing, and so every
+ * line of text, as it is. A column that a break ends, or that holds one
+ * piece, stays as it falls. */
+typedef enum { ENDS_AS_THEY_FALL, ENDS_AT_FOOT, ENDS_LEVEL } column_ends;
 
-/* True when what is left of the flow fits the page's columns at height. */
-static bool fits_in(placer *p, const pieces *list, flow_at at, long columns, double gap,
-                    double width, double height, bool fresh)
+/* What each column of a page holds at height, as it falls: natural[c] its
+ * height, fills[c] how it was filled (all zero past the columns used).
+ * Draws nothing. */
+static void column_heights(placer *p, const pieces *list, flow_at at, long columns, double width,
+                           double height, bool fresh, double *natural, column_fill *fills)
 {
     fs_page_ops *page = p->page;
     p->page = NULL;
-    fill_columns(p, list, &at, columns, gap, 0, 0, width, height, fresh);
+    for (long c = 0; c < columns; c++) {
+        natural[c] = 0;
+        fills[c] = (column_fill){0};
+        if (at.piece < list->count && (c == 0 || !fills[c - 1].page_break))
+            natural[c] =
+                fill_column(p, list, &at, 0, 0, width, height, fresh || c > 0, 0, &fills[c]);
+    }
     p->page = page;
-    return at.piece >= list->count;
+}
+
+/* Fills the columns of one page; returns the height of the tallest, as
+ * drawn. */
+static double fill_columns(placer *p, const pieces *list, flow_at *at, long columns, double gap,
+                           double x, double top, double width, double height, bool fresh,
+                           column_ends ends)
+{
+    double column = (width - gap * (double)(columns - 1)) / (double)columns, used = 0;
+    double *natural = NULL, target = height;
+    column_fill *fills = NULL;
+    if (ends != ENDS_AS_THEY_FALL && p->page) {
+        natural = fs_arena_array(p->arena, (size_t)columns, sizeof *natural);
+        fills = fs_arena_array(p->arena, (size_t)columns, sizeof *fills);
+        if (!natural || !fills) {
+            p->failed = true;
+            return 0;
+        }
+        column_heights(p, list, *at, columns, column, height, fresh, natural, fills);
+        double tallest = 0;
+        for (long c = 0; c < columns; c++)
+            tallest = fmax(tallest, natural[c]);
+        target = ends == ENDS_AT_FOOT ? height : tallest;
+    }
+    column_fill fill = {0};
+    for (long c = 0; c < columns && at->piece < list->count && !fill.page_break; c++) {
+        double stretch = 0;
+        if (fills && fills[c].gaps > 0 && !fills[c].broken && target > natural[c])
+            stretch = (target - natural[c]) / fills[c].gaps;
+        /* The last page's columns are brought level only by a little. */
+        if (ends == ENDS_LEVEL && stretch > FLOW_LEVEL_STRETCH)
+            stretch = 0;
+        double filled = fill_column(p, list, at, x + (double)c * (column + gap), top, column,
+                                    height, fresh || c > 0, stretch, &fill);
+        used = fmax(used, filled + stretch * fill.gaps);
+    }
+    return used;
+}
+
+/* The height the columns of a page the flow goes on from end at: the
+ * page's room, or less when a column falls short of it by more than its
+ * gaps can take (FLOW_LEVEL_STRETCH each; a column of one paragraph has
+ * none): what follows it keeps together and did not fit. Then the page is
+ * filled to that column's height, the others taking a little less, until
+ * every column can be brought level. */
+static double level_height(placer *p, const pieces *list, flow_at at, long columns, double gap,
+                           double width, double room, bool fresh)
+{
+    double column = (width - gap * (double)(columns - 1)) / (double)columns;
+    double *natural = fs_arena_array(p->arena, (size_t)columns, sizeof *natural);
+    column_fill *fills = fs_arena_array(p->arena, (size_t)columns, sizeof *fills);
+    if (!natural || !fills) {
+        p->failed = true;
+        return room;
+    }
+    double height = room;
+    for (int round = 0; round < 8; round++) {
+        column_heights(p, list, at, columns, column, height, fresh, natural, fills);
+        double lowest = height;
+        for (long c = 0; c < columns; c++) {
+            double short_by = height - natural[c];
+            bool level = natural[c] <= 0 || fills[c].broken || short_by <= 0.5 ||
+                         (fills[c].gaps > 0 && short_by / fills[c].gaps <= FLOW_LEVEL_STRETCH);
+            if (!level)
+                lowest = fmin(lowest, natural[c]);
+        }
+        if (lowest >= height - 0.5)
+            break;
+        height = lowest;
+    }
+    return height;
+}
+
+/* Where filling the page's columns at height from at gets to, drawing
+ * nothing. */
+static flow_at reach(placer *p, const pieces *list, flow_at at, long columns, double gap,
+                     double width, double height, bool fresh)
+{
+    fs_page_ops *page = p->page;
+    p->page = NULL;
+    fill_columns(p, list, &at, columns, gap, 0, 0, width, height, fresh, ENDS_AS_THEY_FALL);
+    p->page = page;
+    return at;
+}
+
+static bool at_or_past(flow_at a, flow_at b)
+{
+    return a.piece > b.piece || (a.piece == b.piece && a.line >= b.line);
+}
+
+/* The shortest height, down to a hundredth of a point, at which the
+ * page's columns take the flow from at to end (which they do at height). */
+static double shortest(placer *p, const pieces *list, flow_at at, flow_at end, long columns,
+                       double gap, double width, double height, bool fresh)
+{
+    double low = 0, high = height;
+    for (int i = 0; i < 24; i++) {
+        double mid = (low + high) / 2;
+        if (at_or_past(reach(p, list, at, columns, gap, width, mid, fresh), end))
+            high = mid;
+        else
+            low = mid;
+    }
+    return high;
 }
 
 /* Places a flow from the current position, on as many pages as it needs.
- * On its last page its columns are balanced: the shortest height at which
- * what is left fits them. */
+ * The columns of a page it goes on from end level with each other, at the
+ * page's foot or where level_height says; those of its last page are
+ * balanced: the shortest height at which they hold the rest, brought level
+ * when a little stretch does it. */
 void place_flow(placer *p, pager *g, const fs_box *flow)
 {
     pieces list = {0};
@@ -388,23 +627,26 @@ void place_flow(placer *p, pager *g, const fs_box *flow)
     double gap = place_gap(flow, FS_GAP_ROW);
     double column = (g->width - gap * (double)(columns - 1)) / (double)columns;
     measure_pieces(p, &list, column);
-    flow_at at = {0, 0};
+    keep_short_blocks(&list);
+    flow_at at = {0, 0}, done = {list.count, 0};
     while (at.piece < list.count && !p->failed) {
         double room = g->bottom - g->y;
         bool fresh = g->y <= g->top + 0.01;
-        if (fits_in(p, &list, at, columns, gap, g->width, room, fresh)) {
-            double low = 0, high = room;
-            for (int i = 0; i < 24; i++) {
-                double mid = (low + high) / 2;
-                if (fits_in(p, &list, at, columns, gap, g->width, mid, fresh))
-                    high = mid;
-                else
-                    low = mid;
-            }
-            g->y += fill_columns(p, &list, &at, columns, gap, g->x, g->y, g->width, high, fresh);
+        if (at_or_past(reach(p, &list, at, columns, gap, g->width, room, fresh), done)) {
+            /* The last page: balanced without cutting what a full column
+             * would not cut (a column too short for a paragraph's first
+             * lines takes none of them), unless only that lets the rest
+             * fit the page. */
+            bool cut = fresh &&
+                       !at_or_past(reach(p, &list, at, columns, gap, g->width, room, false), done);
+            double height = shortest(p, &list, at, done, columns, gap, g->width, room, cut);
+            g->y += fill_columns(p, &list, &at, columns, gap, g->x, g->y, g->width, height, cut,
+                                 ENDS_LEVEL);
             return;
         }
-        fill_columns(p, &list, &at, columns, gap, g->x, g->y, g->width, room, fresh);
+        double height = level_height(p, &list, at, columns, gap, g->width, room, fresh);
+        fill_columns(p, &list, &at, columns, gap, g->x, g->y, g->width, height, fresh,
+                     ENDS_AT_FOOT);
         /* The page to come starts with the piece the flow has got to. */
         if (at.piece < list.count)
             p->current = list.pieces[at.piece].box;
