@@ -333,19 +333,25 @@ static size_t attribution_dash(const char *text, size_t length)
     return 0;
 }
 
-/* Builds the markup of one block. shown counts the bytes of text pango
- * will show (entities decoded, tags dropped), which link offsets are. */
+/* Builds the markup of one block. Its text is gathered whole, with a
+ * mark (FS_TYPO_TAG) where each tag goes, so that the house rules see
+ * words across emphasis and links ("de **94 %**" keeps "de" with "94"),
+ * then typeset once and the marks replaced by the tags. */
 typedef struct {
     const char *lang;
     const fs_hyphen *hyphen; /* the block's words are hyphenated with, or NULL */
-    fs_buf markup;
-    fs_buf text;  /* text gathered before typography */
-    fs_buf plain; /* the text as written, when want_plain (for anchors) */
-    size_t shown;
+    fs_buf text;             /* the block's text, with tag marks, before typography */
+    const char **tags;       /* the tag each mark stands for, in order */
+    size_t tag_count, tag_capacity;
+    fs_buf markup; /* the block's markup, once typeset */
+    fs_buf plain;  /* the text as written, when want_plain (for anchors) */
     bool want_plain;
-    bool strip_dash; /* an attribution's dash is dropped from its first text */
+    bool strip_dash; /* an attribution's dash is dropped from the start of its text */
     size_t leaves;   /* leaf blocks rendered, separated by a space */
-    fs_link *links;  /* targets point into cmark's tree until finish */
+    /* Until typeset, a link's start and end are the indices of its tags'
+     * marks; then bytes of the text pango shows. Targets point into cmark's
+     * tree until finish. */
+    fs_link *links;
     size_t link_count, link_capacity;
     bool failed;
 } render;
@@ -355,9 +361,8 @@ static void render_reset(render *r)
     fs_buf_clear(&r->markup);
     fs_buf_clear(&r->text);
     fs_buf_clear(&r->plain);
-    r->shown = 0;
     r->want_plain = r->strip_dash = false;
-    r->leaves = r->link_count = 0;
+    r->leaves = r->link_count = r->tag_count = 0;
 }
 
 static void render_free(render *r)
@@ -365,51 +370,130 @@ static void render_free(render *r)
     fs_buf_free(&r->markup);
     fs_buf_free(&r->text);
     fs_buf_free(&r->plain);
+    free(r->tags);
     free(r->links);
 }
 
-/* Appends text that pango shows, escaped for markup. */
-static void put_shown(render *r, const char *text, size_t length)
+/* Appends text of the block. A tag mark written in it is not one of ours:
+ * it is replaced, as invalid UTF-8 is. */
+static void put_text(render *r, const char *text, size_t length)
 {
-    fs_buf_put_escaped(&r->markup, text, length);
-    r->shown += length;
-    if (r->want_plain)
-        fs_buf_append(&r->plain, text, length);
-    r->strip_dash = false;
+    const size_t mark = strlen(FS_TYPO_TAG);
+    for (size_t at = 0; at < length;) {
+        const char *found = NULL;
+        for (size_t k = at; k + mark <= length && !found; k++)
+            if (memcmp(text + k, FS_TYPO_TAG, mark) == 0)
+                found = text + k;
+        size_t end = found ? (size_t)(found - text) : length;
+        fs_buf_append(&r->text, text + at, end - at);
+        if (!found)
+            return;
+        fs_buf_puts(&r->text, "\ufffd");
+        at = end + mark;
+    }
 }
 
-/* Appends a node's literal text. A block's literal (a code or HTML block)
- * ends with its last line's newline, which pango would draw as an empty
- * line; that one is dropped. */
+/* Appends a tag, as a mark in the text; returns its index. */
+static size_t put_tag(render *r, const char *tag)
+{
+    if (r->tag_count == r->tag_capacity) {
+        size_t capacity = r->tag_capacity ? r->tag_capacity * 2 : 16;
+        const char **tags = fs_realloc(r->tags, capacity * sizeof *tags);
+        if (!tags) {
+            r->failed = true;
+            return 0;
+        }
+        r->tags = tags;
+        r->tag_capacity = capacity;
+    }
+    r->tags[r->tag_count] = tag;
+    fs_buf_puts(&r->text, FS_TYPO_TAG);
+    return r->tag_count++;
+}
+
+/* Appends a node's literal text, shown as written (code: no typography).
+ * A block's literal (a code or HTML block) ends with its last line's
+ * newline, which pango would draw as an empty line; that one is dropped. */
 static void put_literal(render *r, cmark_node *node, bool block)
 {
     const char *text = cmark_node_get_literal(node);
     size_t length = text ? strlen(text) : 0;
     if (block && length && text[length - 1] == '\n')
         length--;
-    put_shown(r, text ? text : "", length);
+    fs_buf_puts(&r->text, FS_TYPO_AS_WRITTEN_START);
+    put_text(r, text ? text : "", length);
+    fs_buf_puts(&r->text, FS_TYPO_AS_WRITTEN_END);
 }
 
-/* Appends the gathered text, with the language's typography, and empties
- * it. Runs of text are gathered before typography is applied: cmark
- * splits text at characters such as '!', and "Attention !" must be seen
- * whole to get its narrow space right. */
-static void flush_text(render *r)
+/* Drops an attribution's leading dash, after the tags the text may start
+ * with ("*— Name*"). */
+static void strip_dash(render *r)
 {
-    if (!r->text.length)
+    const size_t mark = strlen(FS_TYPO_TAG);
+    size_t at = 0;
+    while (r->text.length - at >= mark && memcmp(r->text.data + at, FS_TYPO_TAG, mark) == 0)
+        at += mark;
+    size_t dash = attribution_dash(r->text.data + at, r->text.length - at);
+    if (!dash)
         return;
-    const char *text = r->text.data;
-    size_t length = r->text.length;
-    if (r->strip_dash) {
-        size_t dash = attribution_dash(text, length);
-        text += dash;
-        length -= dash;
+    memmove(r->text.data + at, r->text.data + at + dash, r->text.length - at - dash + 1);
+    r->text.length -= dash;
+}
+
+/* The text as written, for an anchor: without tag marks or the marks of
+ * text as written. */
+static void put_plain(render *r)
+{
+    const char *marks[] = {FS_TYPO_TAG, FS_TYPO_AS_WRITTEN_START, FS_TYPO_AS_WRITTEN_END};
+    const char *text = fs_buf_str(&r->text);
+    for (size_t at = 0; at < r->text.length;) {
+        size_t skip = 0;
+        for (size_t m = 0; m < 3 && !skip; m++)
+            if (strncmp(text + at, marks[m], strlen(marks[m])) == 0)
+                skip = strlen(marks[m]);
+        if (!skip)
+            fs_buf_putc(&r->plain, text[at]);
+        at += skip ? skip : 1;
     }
-    r->shown += fs_typo_markup(r->lang, r->hyphen, text, length, &r->markup);
+}
+
+/* Typesets the gathered text into markup: the house rules of the language
+ * and soft hyphens (fs_typo_markup), each mark replaced by its tag, and the
+ * links' ends turned into bytes of the text pango shows. */
+static void typeset(render *r)
+{
+    if (r->strip_dash && r->text.data)
+        strip_dash(r);
     if (r->want_plain)
-        fs_buf_append(&r->plain, text, length);
-    r->strip_dash = false;
-    fs_buf_clear(&r->text);
+        put_plain(r);
+    size_t *shown = fs_malloc((r->tag_count + 1) * sizeof *shown);
+    if (!shown || !fs_buf_ok(&r->text)) {
+        free(shown);
+        r->failed = true;
+        return;
+    }
+    fs_buf typeset = {0};
+    fs_typo_markup(r->lang, r->hyphen, fs_buf_str(&r->text), r->text.length, &typeset, shown);
+    const size_t mark = strlen(FS_TYPO_TAG);
+    const char *out = fs_buf_str(&typeset);
+    size_t tag = 0;
+    for (size_t at = 0; at < typeset.length;) {
+        if (typeset.length - at >= mark && memcmp(out + at, FS_TYPO_TAG, mark) == 0) {
+            if (tag < r->tag_count)
+                fs_buf_puts(&r->markup, r->tags[tag++]);
+            at += mark;
+            continue;
+        }
+        fs_buf_putc(&r->markup, out[at++]);
+    }
+    r->failed = r->failed || !fs_buf_ok(&typeset) || tag != r->tag_count;
+    for (size_t i = 0; !r->failed && i < r->link_count; i++) {
+        fs_link *link = &r->links[i];
+        link->start = shown[link->start];
+        link->end = link->end == SIZE_MAX ? SIZE_MAX : shown[link->end];
+    }
+    fs_buf_free(&typeset);
+    free(shown);
 }
 
 static void open_link(render *r, cmark_node *node)
@@ -421,15 +505,17 @@ static void open_link(render *r, cmark_node *node)
     }
     r->links = links;
     const char *url = cmark_node_get_url(node);
-    r->links[r->link_count++] = (fs_link){r->shown, SIZE_MAX, url ? url : ""};
+    size_t start = put_tag(r, "<u>");
+    r->links[r->link_count++] = (fs_link){start, SIZE_MAX, url ? url : ""};
 }
 
 /* Closes the innermost open link. */
 static void close_link(render *r)
 {
+    size_t end = put_tag(r, "</u>");
     for (size_t i = r->link_count; i > 0; i--) {
         if (r->links[i - 1].end == SIZE_MAX) {
-            r->links[i - 1].end = r->shown;
+            r->links[i - 1].end = end;
             return;
         }
     }
@@ -450,49 +536,43 @@ static void render_flat(render *r, cmark_node *root)
     while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
         cmark_node *node = cmark_iter_get_node(iter);
         bool entering = event == CMARK_EVENT_ENTER;
-        cmark_node_type type = cmark_node_get_type(node);
-        if (type == CMARK_NODE_TEXT || type == CMARK_NODE_HTML_INLINE) {
-            const char *literal = cmark_node_get_literal(node);
-            if (literal)
-                fs_buf_puts(&r->text, literal);
-            continue;
-        }
-        /* A line end inside a paragraph is a space of its text: "a" at the
-         * end of a line keeps with the word on the next. */
-        if (type == CMARK_NODE_SOFTBREAK) {
+        const char *literal = cmark_node_get_literal(node);
+        switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_HTML_INLINE:
+            put_text(r, literal ? literal : "", literal ? strlen(literal) : 0);
+            break;
+        case CMARK_NODE_SOFTBREAK:
+            /* A line end inside a paragraph is a space of its text: "a" at
+             * the end of a line keeps with the word on the next. */
             fs_buf_putc(&r->text, ' ');
-            continue;
-        }
-        flush_text(r);
-        const char *tag = NULL;
-        switch (type) {
+            break;
+        case CMARK_NODE_LINEBREAK:
+            fs_buf_putc(&r->text, '\n');
+            break;
         case CMARK_NODE_PARAGRAPH:
         case CMARK_NODE_HEADING:
             if (entering && r->leaves++)
-                put_shown(r, " ", 1);
+                fs_buf_putc(&r->text, ' ');
             break;
         case CMARK_NODE_CODE_BLOCK:
         case CMARK_NODE_HTML_BLOCK: /* leaves: entered only */
             if (r->leaves++)
-                put_shown(r, " ", 1);
+                fs_buf_putc(&r->text, ' ');
             put_literal(r, node, true);
             break;
         case CMARK_NODE_CODE:
-            fs_buf_puts(&r->markup, "<tt>");
+            put_tag(r, "<tt>");
             put_literal(r, node, false);
-            fs_buf_puts(&r->markup, "</tt>");
-            break;
-        case CMARK_NODE_LINEBREAK:
-            put_shown(r, "\n", 1);
+            put_tag(r, "</tt>");
             break;
         case CMARK_NODE_EMPH:
-            tag = "i";
+            put_tag(r, entering ? "<i>" : "</i>");
             break;
         case CMARK_NODE_STRONG:
-            tag = "b";
+            put_tag(r, entering ? "<b>" : "</b>");
             break;
         case CMARK_NODE_LINK:
-            tag = "u";
             if (entering)
                 open_link(r, node);
             else
@@ -501,15 +581,10 @@ static void render_flat(render *r, cmark_node *root)
         default:
             break;
         }
-        if (tag)
-            fs_buf_printf(&r->markup, entering ? "<%s>" : "</%s>", tag);
     }
-    flush_text(r);
     cmark_iter_free(iter);
 }
 
-/* Copies the block's markup and links into the arena: links that show no
- * text or lead nowhere are dropped (their text stays underlined). */
 /* A link's URL copied into arena without the zero-width spaces (U+200B)
  * that fs_typo_break_long_words puts into a cell's long words so they can
  * wrap: a link leads to the URL as written. NULL when out of memory. */
@@ -527,11 +602,15 @@ static const char *copy_url(fs_arena *arena, const char *url)
     return copy;
 }
 
+/* Typesets the block and copies its markup and links into the arena: links
+ * that show no text or lead nowhere are dropped (their text stays
+ * underlined). */
 static bool render_finish(render *r, fs_arena *arena, const char **markup, const fs_link **links,
                           size_t *link_count)
 {
     *links = NULL;
     *link_count = 0;
+    typeset(r);
     if (r->failed || !fs_buf_ok(&r->markup) || !fs_buf_ok(&r->text) || !fs_buf_ok(&r->plain))
         return false;
     *markup = fs_arena_strdup(arena, fs_buf_str(&r->markup));
@@ -962,7 +1041,7 @@ static void render_translation(walker *w, const char *translation, bool attribut
          block && cmark_node_get_start_line(block) <= lines; block = cmark_node_next(block))
         render_flat(&w->r, block);
     /* The links' targets point into the translated tree: copy them now. */
-    w->r.failed = w->r.failed || !fs_buf_ok(&w->r.markup);
+    w->r.failed = w->r.failed || !fs_buf_ok(&w->r.text);
     for (size_t i = 0; !w->r.failed && i < w->r.link_count; i++) {
         w->r.links[i].target = copy_url(w->arena, w->r.links[i].target);
         w->r.failed = !w->r.links[i].target;
@@ -1032,14 +1111,15 @@ static bool add_text_block(walker *w, cmark_node *node)
         r->strip_dash = block.kind == FS_BLOCK_ATTRIBUTION;
         render_flat(r, node);
     }
-    if (block.kind == FS_BLOCK_HEADING && !r->failed && fs_buf_ok(&r->plain)) {
+    if (!render_finish(r, w->arena, &block.markup, &block.links, &block.link_count))
+        return false;
+    if (block.kind == FS_BLOCK_HEADING) {
         const char *slug = fs_markdown_slug(fs_buf_str(&r->plain), w->arena);
         block.anchor = slug ? unique_anchor(&w->anchors, slug, w->arena) : NULL;
         if (!block.anchor)
             return false;
     }
-    return render_finish(r, w->arena, &block.markup, &block.links, &block.link_count) &&
-           add_block(w, &block);
+    return add_block(w, &block);
 }
 
 /* A code or HTML block: its text, escaped, never translated. */
@@ -1051,10 +1131,10 @@ static bool add_literal_block(walker *w, cmark_node *node)
     render *r = &w->r;
     render_reset(r);
     if (code && !w->flat)
-        fs_buf_puts(&r->markup, "<tt>");
+        put_tag(r, "<tt>");
     put_literal(r, node, true);
     if (code && !w->flat)
-        fs_buf_puts(&r->markup, "</tt>");
+        put_tag(r, "</tt>");
     if (!w->flat) {
         const char *literal = cmark_node_get_literal(node);
         size_t length = literal ? strlen(literal) : 0;

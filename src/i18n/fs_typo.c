@@ -250,6 +250,17 @@ static bool is_blank(int32_t cp)
     return is_gap_space(cp) || is_other_space(cp);
 }
 
+/* FS_TYPO_TAG: markup that is not text. The rules read through it: it is
+ * part of the gap it stands in, and it ends a word or a token as a space
+ * does, though none is there. */
+enum { TAG = 0xE004 };
+
+/* Whether cp ends a token: a blank, or a tag. */
+static bool ends_token(int32_t cp)
+{
+    return is_blank(cp) || cp == TAG;
+}
+
 static bool is_digit(int32_t cp)
 {
     return cp >= '0' && cp <= '9';
@@ -397,7 +408,7 @@ static void read_token(scanner *s, size_t start)
     while (at < s->length) {
         size_t size;
         int32_t cp = decode(s->text, s->length, at, &size);
-        if (is_blank(cp))
+        if (ends_token(cp))
             break;
         if (opening && !ONE_OF(cp, opening_marks)) {
             opening = false;
@@ -432,12 +443,39 @@ static bool starts_with(const scanner *s, size_t at, const char *prefix)
     return s->length - at >= n && memcmp(s->text + at, prefix, n) == 0;
 }
 
-static size_t skip_gap(const scanner *s, size_t at)
+/* The end of the gap at at: its spaces, and the tags among them; *spaces
+ * tells whether it holds a space (a gap of tags alone is empty). */
+static size_t skip_gap(const scanner *s, size_t at, bool *spaces)
 {
     size_t size;
-    while (at < s->length && is_gap_space(decode(s->text, s->length, at, &size)))
-        at += size;
+    *spaces = false;
+    for (int32_t cp; at < s->length; at += size) {
+        cp = decode(s->text, s->length, at, &size);
+        if (cp == TAG)
+            continue;
+        if (!is_gap_space(cp))
+            break;
+        *spaces = true;
+    }
     return at;
+}
+
+/* Writes the space a rule chose for the gap text[start..end): the tags
+ * before its first space, the space, the tags after. */
+static void put_space(const scanner *s, size_t start, size_t end, const char *space, fs_buf *out)
+{
+    bool written = false;
+    for (size_t at = start, size; at < end; at += size) {
+        int32_t cp = decode(s->text, s->length, at, &size);
+        if (cp == TAG) {
+            fs_buf_append(out, s->text + at, size);
+        } else if (!written) {
+            fs_buf_puts(out, space);
+            written = true;
+        }
+    }
+    if (!written)
+        fs_buf_puts(out, space);
 }
 
 /* The end of text as written that starts at at: after its end mark, or the
@@ -609,7 +647,7 @@ static size_t word_end(const scanner *s, size_t at)
     size_t end = at, core_end = at, size;
     while (end < s->length) {
         int32_t cp = decode(s->text, s->length, end, &size);
-        if (is_blank(cp))
+        if (ends_token(cp))
             break;
         end += size;
         if (!ONE_OF(cp, trailing_marks))
@@ -650,7 +688,7 @@ static size_t word_before(const scanner *s, size_t end)
     while (start > 0) {
         size_t size, back = last_char(s, 0, start);
         int32_t cp = decode(s->text, s->length, back, &size);
-        if (is_blank(cp) || ONE_OF(cp, opening_marks) || ONE_OF(cp, closing_quotes))
+        if (ends_token(cp) || ONE_OF(cp, opening_marks) || ONE_OF(cp, closing_quotes))
             break;
         start = back;
     }
@@ -774,14 +812,15 @@ static void apply_rules(const language_rules *rules, const char *text, size_t le
     size_t at = 0;
     for (;;) {
         size_t gap_start = at;
-        at = skip_gap(&s, at);
-        bool empty = gap_start == at;
+        bool spaces;
+        at = skip_gap(&s, at, &spaces);
+        bool empty = !spaces;
         item right = item_at(&s, at);
         if (right.kind == ITEM_CHAR && is_quote(right.cp))
             set_quote(&s, left, empty, &right);
         const char *space = gap_for(&s, left, right, empty);
         if (space)
-            fs_buf_puts(out, space);
+            put_space(&s, gap_start, at, space, out);
         else
             fs_buf_append(out, text + gap_start, at - gap_start);
         if (right.kind == ITEM_EDGE)
@@ -920,7 +959,7 @@ static size_t put_token(const language_rules *rules, const fs_hyphen *hyphen, co
 }
 
 size_t fs_typo_markup(const char *lang, const fs_hyphen *hyphen, const char *text, size_t length,
-                      fs_buf *markup)
+                      fs_buf *markup, size_t *tags)
 {
     const language_rules *rules = rules_for(lang);
     fs_buf typeset = {0};
@@ -934,14 +973,32 @@ size_t fs_typo_markup(const char *lang, const fs_hyphen *hyphen, const char *tex
         return 0;
     }
     scanner s = {.rules = rules, .text = fs_buf_str(&typeset), .length = typeset.length};
-    size_t shown = 0, at = 0;
+    size_t shown = 0, at = 0, tag = 0;
     while (at < s.length) {
         size_t size;
+        if (starts_with(&s, at, FS_TYPO_TAG)) {
+            if (tags)
+                tags[tag++] = shown;
+            fs_buf_puts(markup, FS_TYPO_TAG);
+            at += strlen(FS_TYPO_TAG);
+            continue;
+        }
         if (starts_with(&s, at, FS_TYPO_AS_WRITTEN_START)) {
+            /* As written, but for the tags it may hold. */
             item it = {ITEM_GUARDED, INVALID, at, as_written_end(&s, at), NULL};
             size_t start, end;
             as_written_text(&s, it, &start, &end);
-            shown += put_shown(markup, s.text + start, end - start);
+            for (size_t k = start; k < end;) {
+                const char *mark = find(s.text + k, end - k, FS_TYPO_TAG);
+                size_t stop = mark ? (size_t)(mark - s.text) : end;
+                shown += put_shown(markup, s.text + k, stop - k);
+                if (!mark)
+                    break;
+                if (tags)
+                    tags[tag++] = shown;
+                fs_buf_puts(markup, FS_TYPO_TAG);
+                k = stop + strlen(FS_TYPO_TAG);
+            }
             at = it.end;
             continue;
         }
@@ -952,15 +1009,18 @@ size_t fs_typo_markup(const char *lang, const fs_hyphen *hyphen, const char *tex
         }
         size_t end = at;
         while (end < s.length && !starts_with(&s, end, FS_TYPO_AS_WRITTEN_START) &&
-               !is_blank(decode(s.text, s.length, end, &size)))
+               !ends_token(decode(s.text, s.length, end, &size)))
             end += size;
         read_token(&s, at);
         size_t guard_start = s.guard_start < end ? s.guard_start : end;
         size_t guard_end = s.guard_end < end ? s.guard_end : end;
         if (guard_end > guard_start) {
-            /* A URL or an address inside the token: what is around it is text. */
+            /* A URL or an address inside the token: what is around it is
+             * text. Where it must break, it breaks with no hyphen. */
             shown += put_token(rules, hyphen, &s, at, guard_start, markup);
+            fs_buf_puts(markup, "<span insert_hyphens=\"false\">");
             shown += put_shown(markup, s.text + guard_start, guard_end - guard_start);
+            fs_buf_puts(markup, "</span>");
             shown += put_token(rules, hyphen, &s, guard_end, end, markup);
         } else {
             shown += put_token(rules, hyphen, &s, at, end, markup);

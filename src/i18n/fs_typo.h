@@ -29,6 +29,12 @@
 #include "core/fs_buf.h"
 #include "i18n/fs_hyphen.h"
 
+/* A mark standing in a text for markup that is not text (a tag): the
+ * rules read through it as if it were not there (it parts words, as a
+ * space would), and fs_typo_markup writes it back as it is, for the
+ * caller to replace. A private-use character no text holds. */
+#define FS_TYPO_TAG "\xee\x80\x84" /* U+E004 */
+
 /* Marks around text shown as written (a cell in the "as written" format):
  * private-use characters no text holds. The rules skip what they enclose
  * and the functions below drop the marks themselves. */
@@ -51,12 +57,15 @@ void fs_typo_unbroken(const char *lang, const char *text, size_t length, fs_buf 
  * (U+00AD) at each break the patterns allow in words that may be
  * hyphenated (not in words with digits, in capitals or with capitals
  * inside, in URLs, e-mail addresses or domain names, nor in text as
- * written). Everything else is escaped, so text is never read as markup.
- * Returns the number of bytes of text pango will show for it (tags
+ * written). A URL or an address that must break does so with no hyphen.
+ * Everything else is escaped, so text is never read as markup, but for
+ * the FS_TYPO_TAG marks, written back as they are; tags[k] (when tags is
+ * not NULL, with room for every mark) gets the bytes shown before the
+ * k-th. Returns the number of bytes of text pango will show for it (tags
  * dropped, entities decoded, soft hyphens counted), which is what link
  * offsets count. */
 size_t fs_typo_markup(const char *lang, const fs_hyphen *hyphen, const char *text, size_t length,
-                      fs_buf *markup);
+                      fs_buf *markup, size_t *tags);
 
 /* Appends text to out with a zero-width space (U+200B, a line-break
  * opportunity that prints nothing) after every 30 characters of a run of

@@ -166,7 +166,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fs_buf_free(&once);
 
         fs_buf markup = {0};
-        size_t shown = fs_typo_markup(langs[l], patterns(langs[l]), text, size, &markup);
+        size_t shown = fs_typo_markup(langs[l], patterns(langs[l]), text, size, &markup, NULL);
         char *plain = NULL;
         /* pango's markup reader turns "\r" into "\n" (XML's line ends);
          * Markdown never leaves one in a text. */
@@ -174,7 +174,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             !memchr(text, '\r', size)) {
             if (!pango_parse_markup(fs_buf_str(&markup), -1, 0, NULL, &plain, NULL, NULL))
                 __builtin_trap(); /* markup pango cannot read */
-            if (strlen(plain) != shown)
+            /* (A tag mark is written back for the caller to replace: it
+             * is not text pango shows.) */
+            if (!marks && strlen(plain) != shown)
                 __builtin_trap(); /* link offsets would be wrong */
             g_free(plain);
         }

@@ -465,7 +465,8 @@ static void test_as_written_is_left_alone(void **state)
     assert_string_equal(fs_buf_str(&out), "x a 'b' y");
     fs_buf_clear(&out);
     /* An end mark missing: as written to the end. */
-    fs_typo_apply("en", FS_TYPO_AS_WRITTEN_START "a \"b\"", 11, &out);
+    fs_typo_apply("en", FS_TYPO_AS_WRITTEN_START "a \"b\"",
+                  strlen(FS_TYPO_AS_WRITTEN_START "a \"b\""), &out);
     assert_string_equal(fs_buf_str(&out), "a \"b\"");
     fs_buf_free(&out);
 }
@@ -486,7 +487,7 @@ static void check_markup(const char *lang, const fs_hyphen *hyphen, const char *
                          const char *want)
 {
     fs_buf markup = {0};
-    size_t shown = fs_typo_markup(lang, hyphen, text, strlen(text), &markup);
+    size_t shown = fs_typo_markup(lang, hyphen, text, strlen(text), &markup, NULL);
     assert_true(fs_buf_ok(&markup));
     fs_buf seen = {0};
     size_t bytes = 0;
@@ -539,9 +540,12 @@ static void test_soft_hyphens_in_words(void **state)
                  "CONLACTRAHO WhatsApp COVID-19 organisation2 care.org "
                  "jean@organisation.fr https://www.care.org/organisations",
                  "CONLACTRAHO WhatsApp COVID-19 organisation2 care.org "
-                 "jean@organisation.fr https://www.care.org/organisations");
-    check_markup("fr", fr, "(voir https://x.org/organisations, organisations)",
-                 "(voir https://x.org/organisations, or=ga=ni=sa=tions)");
+                 "<span insert_hyphens=\"false\">jean@organisation.fr</span> "
+                 "<span insert_hyphens=\"false\">https://www.care.org/organisations</span>");
+    check_markup(
+        "fr", fr, "(voir https://x.org/organisations, organisations)",
+        "(voir "
+        "<span insert_hyphens=\"false\">https://x.org/organisations</span>, or=ga=ni=sa=tions)");
     /* Breaks already chosen are kept, and none added. */
     check_markup("fr", fr, "organi\u00adsations", "organi=sations");
     /* No patterns, no soft hyphens. */
