@@ -59,10 +59,14 @@ enum {
 };
 
 static const double FLOW_BLOCK_SPACE = 8; /* around what is not text */
-/* The most a gap grows to bring the columns of a page level (points; a
- * line of body text): on the flow's last page, past it they end as they
- * fall; on the others, the page is filled to a shorter height. */
+/* The most a gap grows to bring the columns of a page level (points, a
+ * line of body text): past it, the columns end as they fall, or a page the
+ * flow goes on from is filled to a shorter height. */
 static const double FLOW_LEVEL_STRETCH = 13;
+/* The most a page the flow goes on from ends above its foot to bring its
+ * columns level (about three lines of body text), unless what did not fit
+ * at the foot of a column keeps together over more. */
+static const double FLOW_LEVEL_LOSS = 45;
 
 static piece *add_piece(placer *p, pieces *list, const fs_box *box)
 {
@@ -492,10 +496,12 @@ static double fill_column(placer *p, const pieces *list, flow_at *at, double x, 
 typedef enum { ENDS_AS_THEY_FALL, ENDS_AT_FOOT, ENDS_LEVEL } column_ends;
 
 /* What each column of a page holds at height, as it falls: natural[c] its
- * height, fills[c] how it was filled (all zero past the columns used).
+ * height, fills[c] how it was filled (all zero past the columns used),
+ * ends[c] (when ends is not NULL) where the flow has got to after it.
  * Draws nothing. */
 static void column_heights(placer *p, const pieces *list, flow_at at, long columns, double width,
-                           double height, bool fresh, double *natural, column_fill *fills)
+                           double height, bool fresh, double *natural, column_fill *fills,
+                           flow_at *ends)
 {
     fs_page_ops *page = p->page;
     p->page = NULL;
@@ -505,6 +511,8 @@ static void column_heights(placer *p, const pieces *list, flow_at at, long colum
         if (at.piece < list->count && (c == 0 || !fills[c - 1].page_break))
             natural[c] =
                 fill_column(p, list, &at, 0, 0, width, height, fresh || c > 0, 0, &fills[c]);
+        if (ends)
+            ends[c] = at;
     }
     p->page = page;
 }
@@ -525,7 +533,7 @@ static double fill_columns(placer *p, const pieces *list, flow_at *at, long colu
             p->failed = true;
             return 0;
         }
-        column_heights(p, list, *at, columns, column, height, fresh, natural, fills);
+        column_heights(p, list, *at, columns, column, height, fresh, natural, fills, NULL);
         double tallest = 0;
         for (long c = 0; c < columns; c++)
             tallest = fmax(tallest, natural[c]);
@@ -536,8 +544,9 @@ static double fill_columns(placer *p, const pieces *list, flow_at *at, long colu
         double stretch = 0;
         if (fills && fills[c].gaps > 0 && !fills[c].broken && target > natural[c])
             stretch = (target - natural[c]) / fills[c].gaps;
-        /* The last page's columns are brought level only by a little. */
-        if (ends == ENDS_LEVEL && stretch > FLOW_LEVEL_STRETCH)
+        /* Columns are brought level only by a little: past that, they end
+         * as they fall. */
+        if (stretch > FLOW_LEVEL_STRETCH)
             stretch = 0;
         double filled = fill_column(p, list, at, x + (double)c * (column + gap), top, column,
                                     height, fresh || c > 0, stretch, &fill);
@@ -546,38 +555,61 @@ static double fill_columns(placer *p, const pieces *list, flow_at *at, long colu
     return used;
 }
 
+/* The room what the flow has got to at needs to start a column (its kept
+ * start, or the two lines a paragraph's rest starts with), with the gap
+ * above it. */
+static double kept_start(const pieces *list, flow_at at)
+{
+    const piece *pc = &list->pieces[at.piece];
+    if (at.line > 0)
+        return pc->bottoms[at.line + FLOW_WIDOWS - 1] - line_top(pc, at.line);
+    double gap = at.piece > 0 ? list->pieces[at.piece - 1].space_after + pc->space_before : 0;
+    return gap + start_height(list, at.piece, 0);
+}
+
 /* The height the columns of a page the flow goes on from end at: the
  * page's room, or less when a column falls short of it by more than its
  * gaps can take (FLOW_LEVEL_STRETCH each; a column of one paragraph has
  * none): what follows it keeps together and did not fit. Then the page is
  * filled to that column's height, the others taking a little less, until
- * every column can be brought level. */
+ * every column can be brought level, the page ending FLOW_LEVEL_LOSS at
+ * most above its foot; when none can, the room. */
 static double level_height(placer *p, const pieces *list, flow_at at, long columns, double gap,
                            double width, double room, bool fresh)
 {
     double column = (width - gap * (double)(columns - 1)) / (double)columns;
     double *natural = fs_arena_array(p->arena, (size_t)columns, sizeof *natural);
     column_fill *fills = fs_arena_array(p->arena, (size_t)columns, sizeof *fills);
-    if (!natural || !fills) {
+    flow_at *ends = fs_arena_array(p->arena, (size_t)columns, sizeof *ends);
+    if (!natural || !fills || !ends) {
         p->failed = true;
         return room;
     }
-    double height = room;
+    double height = room, allowed = FLOW_LEVEL_LOSS;
     for (int round = 0; round < 8; round++) {
-        column_heights(p, list, at, columns, column, height, fresh, natural, fills);
+        column_heights(p, list, at, columns, column, height, fresh, natural, fills, ends);
         double lowest = height;
         for (long c = 0; c < columns; c++) {
             double short_by = height - natural[c];
             bool level = natural[c] <= 0 || fills[c].broken || short_by <= 0.5 ||
                          (fills[c].gaps > 0 && short_by / fills[c].gaps <= FLOW_LEVEL_STRETCH);
-            if (!level)
-                lowest = fmin(lowest, natural[c]);
+            if (level || natural[c] >= lowest)
+                continue;
+            lowest = natural[c];
+            /* What did not fit under this column (with the gap above it):
+             * keeping it together may leave the page that much short. */
+            if (round == 0 && ends[c].piece < list->count)
+                allowed = fmax(allowed, kept_start(list, ends[c]));
         }
         if (lowest >= height - 0.5)
+            return height;
+        /* Never more than that above the page's foot: past it, the
+         * columns stay as they fall. */
+        if (room - lowest > allowed + 0.5)
             break;
         height = lowest;
     }
-    return height;
+    return room;
 }
 
 /* Where filling the page's columns at height from at gets to, drawing

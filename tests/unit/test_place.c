@@ -752,22 +752,135 @@ static void a_short_paragraph_moves_whole(void **state)
     assert_float_equal(parts[0].x, 50 + 260, 1e-9);
 }
 
+/* The bottom of the lowest op of a column of a page (x: the column's). */
+static double column_bottom(const fs_display *display, size_t page_index, double x)
+{
+    double bottom = 0;
+    for (size_t i = 0; i < display->pages[page_index].count; i++) {
+        const fs_op *op = &display->pages[page_index].ops[i];
+        if (op->x >= x - 15 && op->x < x + 200)
+            bottom = fmax(bottom, op->y + op->h);
+    }
+    return bottom;
+}
+
+static fs_box *heading(fixture *f, const char *title)
+{
+    fs_box *box = text(f, title, 10);
+    box->as.text.level = 2;
+    return box;
+}
+
 static void a_heading_keeps_with_the_next_paragraph(void **state)
 {
     fixture *f = *state;
-    /* The heading would fit as the ninth line, but not with two lines of
-     * its paragraph: it starts the next column. */
+    /* The heading would fit as the ninth line, but not with three lines of
+     * its paragraph: it goes to the next column. The columns then end
+     * level, having no gap to stretch, four lines above the page's foot
+     * (the heading and its three lines): six lines of the first paragraph,
+     * then its last two, the heading and three lines. */
     const char *first = lines_of(f, 'a', 8), *title = "Heading", *second = lines_of(f, 'b', 6);
-    fs_box *heading = text(f, title, 10);
-    heading->as.text.level = 2;
-    fs_box *children[] = {text(f, first, 10), heading, text(f, second, 10)};
+    fs_box *children[] = {text(f, first, 10), heading(f, title), text(f, second, 10)};
     fs_display *display = place_flow(f, children, 3);
     drawn parts[4];
     assert_int_equal(find_drawn(display, title, parts, 4), 1);
     assert_float_equal(parts[0].x, 50 + 260, 1e-9);
+    assert_float_equal(parts[0].y, 50 + 2 * 12.5, 1e-9);
+    assert_int_equal(find_drawn(display, second, parts, 4), 2);
+    assert_float_equal(parts[0].y, 50 + 3 * 12.5, 1e-9);
+    assert_int_equal(parts[0].count, 3);
+    assert_int_equal(find_drawn(display, first, parts, 4), 2);
+    assert_int_equal(parts[0].count, 6);
+    assert_float_equal(column_bottom(display, 0, 50), column_bottom(display, 0, 310), 1e-9);
+}
+
+static void a_heading_keeps_three_lines_or_two_items(void **state)
+{
+    fixture *f = *state;
+    /* Four lines are left under the first paragraph: room for the heading
+     * and three lines, not for two items of two lines. */
+    const char *first = lines_of(f, 'a', 5), *a = lines_of(f, 'i', 2), *b = lines_of(f, 'j', 2);
+    const char *text3 = lines_of(f, 'b', 6);
+    fs_box *paragraph[] = {text(f, first, 10), heading(f, "Title"), text(f, text3, 10)};
+    fs_display *display = place_flow(f, paragraph, 3);
+    drawn parts[4];
+    assert_int_equal(find_drawn(display, "Title", parts, 4), 1);
+    assert_float_equal(parts[0].x, 50, 1e-9);
+    fs_box *items[] = {text(f, a, 10), text(f, b, 10)};
+    fs_box *list = with_children(f, FS_BOX_LIST, items, 2);
+    list->as.list.marker = FS_MARKER_BULLET;
+    list->as.list.style = style_of(10);
+    list->gap = 0;
+    fs_box *listed[] = {text(f, lines_of(f, 'a', 6), 10), heading(f, "Items"), list};
+    display = place_flow(f, listed, 3);
+    assert_int_equal(find_drawn(display, "Items", parts, 4), 1);
+    assert_float_equal(parts[0].x, 50 + 260, 1e-9);
+}
+
+static void a_short_list_item_a_quote_and_a_caption_never_split(void **state)
+{
+    fixture *f = *state;
+    /* Two lines are left: a list item of four lines moves whole, where a
+     * paragraph of four would split two and two (three lines of text are
+     * four in the item's indented width). */
+    const char *item = lines_of(f, 'i', 3);
+    fs_box *items[] = {text(f, item, 10)};
+    fs_box *list = with_children(f, FS_BOX_LIST, items, 1);
+    list->as.list.marker = FS_MARKER_BULLET;
+    list->as.list.style = style_of(10);
+    fs_box *children[] = {text(f, lines_of(f, 'a', 8), 10), list};
+    fs_display *display = place_flow(f, children, 2);
+    drawn parts[4];
+    assert_int_equal(find_drawn(display, item, parts, 4), 1);
+    assert_float_equal(parts[0].x, 50 + 260 + 11, 1e-9);
+    /* A quote: its paragraph and attribution together, where its two
+     * lines alone would fit. */
+    const char *said = lines_of(f, 'q', 2), *by = "Someone";
+    fs_box *lines[] = {text(f, said, 10), text(f, by, 10)};
+    fs_box *quote = with_children(f, FS_BOX_QUOTE, lines, 2);
+    fs_box *quoted[] = {text(f, lines_of(f, 'a', 8), 10), quote};
+    display = place_flow(f, quoted, 2);
+    assert_int_equal(find_drawn(display, said, parts, 4), 1);
+    assert_float_equal(parts[0].x, 50 + 260, 1e-9);
+    assert_int_equal(find_drawn(display, by, parts, 4), 1);
+    assert_float_equal(parts[0].x, 50 + 260, 1e-9);
+}
+
+static void the_columns_of_a_page_that_goes_on_end_level(void **state)
+{
+    fixture *f = *state;
+    /* Paragraphs of 3, 3 and 2 lines, then one the orphan rule keeps off
+     * the first column: its two free lines go to the gaps, and the
+     * columns of the first page end together at its foot. */
+    fs_box *children[] = {text(f, lines_of(f, 'a', 3), 10), text(f, lines_of(f, 'b', 3), 10),
+                          text(f, lines_of(f, 'c', 3), 10), text(f, lines_of(f, 'd', 4), 10),
+                          text(f, lines_of(f, 'e', 20), 10)};
+    fs_display *display = place_flow_only(f, children, 5);
+    assert_true(display->page_count >= 2);
+    double left = column_bottom(display, 0, 50), right = column_bottom(display, 0, 310);
+    assert_float_equal(left, right, 1);
+    assert_float_equal(left, 175, 1);
+}
+
+static void a_case_study_starts_where_its_opening_fits(void **state)
+{
+    fixture *f = *state;
+    /* A row of a repeated column: its heading and three lines would fit
+     * under the first paragraph (a heading alone keeps with no more), but
+     * not with the picture-less opening of the section and three lines
+     * of its story: here the opening is a heading and a kept subtitle. */
+    fs_box *title = heading(f, "Case");
+    fs_box *place = text(f, "Place", 10);
+    place->keep_with_next = true;
+    fs_box *parts_of[] = {title, place, text(f, lines_of(f, 's', 6), 10)};
+    fs_box *section = with_children(f, FS_BOX_STACK, parts_of, 3);
+    section->section = true;
+    fs_box *children[] = {text(f, lines_of(f, 'a', 6), 10), section};
+    fs_display *display = place_flow(f, children, 2);
+    drawn parts[4];
+    assert_int_equal(find_drawn(display, "Case", parts, 4), 1);
+    assert_float_equal(parts[0].x, 50 + 260, 1e-9);
     assert_float_equal(parts[0].y, 50, 1e-9);
-    assert_int_equal(find_drawn(display, second, parts, 4), 1);
-    assert_float_equal(parts[0].y, 50 + 12.5, 1e-9);
 }
 
 static void a_flow_continues_on_the_next_page_and_balances_its_last(void **state)
@@ -1990,6 +2103,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(no_orphan_line_starts_a_paragraph, setup, teardown),
         cmocka_unit_test_setup_teardown(a_short_paragraph_moves_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(a_heading_keeps_with_the_next_paragraph, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_heading_keeps_three_lines_or_two_items, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_short_list_item_a_quote_and_a_caption_never_split, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(the_columns_of_a_page_that_goes_on_end_level, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_case_study_starts_where_its_opening_fits, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(a_flow_continues_on_the_next_page_and_balances_its_last,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(a_list_item_splits_and_keeps_its_marker_on_its_first_part,
