@@ -33,9 +33,10 @@ static void put_text(fs_buf *out, const char *text, size_t start, size_t end)
 }
 
 /* The text as pango lays it out, without markup, in quotes, its lines
- * parted by '|'. A line that ends inside a word ends with the hyphen pango
- * draws there: "-" at a soft hyphen or a hyphen of the text, "-!" where
- * pango had to cut a word that fits no line. */
+ * parted by '|' (after "\n" where a line break ends one). A line that ends
+ * inside a word ends with the hyphen pango draws there: "-" at a soft
+ * hyphen or a hyphen of the text, "-!" where pango had to cut a word that
+ * fits no line. */
 static void put_lines(fs_buf *out, fs_pango *pango, const fs_text *text)
 {
     PangoLayout *layout = fs_pango_layout(pango, text);
@@ -49,6 +50,11 @@ static void put_lines(fs_buf *out, fs_pango *pango, const fs_text *text)
         put_text(out, shown, start, end);
         if (!l->next)
             break;
+        /* A line a line break ends is no word broken: it shows as "\n|". */
+        if (shown[end] == '\n') {
+            fs_buf_puts(out, "\\n|");
+            continue;
+        }
         GSList *last = g_slist_last(line->runs);
         const PangoGlyphItem *run = last ? last->data : NULL;
         bool hyphen = run && (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_NEED_HYPHEN);
