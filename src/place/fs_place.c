@@ -170,6 +170,16 @@ static trial place_once(const fs_document *doc, const fs_page_spec *page,
         double w = place_child_width(block, g.width);
         place_fit_numbers(&p, &block, &w, 1);
         double height = place_measure_box(&p, block, w);
+        /* A heading (or a block that keeps with the next) never ends a
+         * page: it starts the next one with the block it leads to. */
+        double kept = height;
+        const fs_box *next = i + 1 < doc->body->child_count ? doc->body->children[i + 1] : NULL;
+        if (block->keep_with_next && next && next->kind != FS_BOX_BREAK &&
+            next->kind != FS_BOX_FLOW)
+            kept += gap + place_measure_box(&p, next, place_child_width(next, g.width));
+        if (g.y > g.top + 0.01 && g.y + kept > g.bottom + 0.01 && kept <= g.bottom - g.top &&
+            !place_start_page(&p, &g))
+            return none;
         if (g.y > g.top + 0.01 && g.y + height > g.bottom + 0.01 && !place_start_page(&p, &g))
             return none;
         if (g.y + height > g.bottom + 0.01)

@@ -542,6 +542,27 @@ static void blocks_that_do_not_fit_move_to_the_next_page(void **state)
     assert_non_null(find_text(display, 1, "last"));
 }
 
+static void a_heading_never_ends_a_page(void **state)
+{
+    fixture *f = *state;
+    /* After 600 points of text, the heading would fit (12.5), but not with
+     * the block it leads to (100): both start the next page. */
+    char *lines = fs_arena_alloc(f->arena, 4801);
+    memset(lines, 'x', 4800);
+    lines[4800] = '\0';
+    fs_box *heading = text(f, "Heading", 10);
+    heading->keep_with_next = true;
+    char *next = fs_arena_alloc(f->arena, 801);
+    memset(next, 'y', 800);
+    next[800] = '\0';
+    fs_box *blocks[] = {text(f, lines, 10), heading, text(f, next, 10)};
+    fs_display *display = place_body(f, blocks, 3, NULL);
+    assert_int_equal(display->page_count, 2);
+    const fs_op *op = find_text(display, 1, "Heading");
+    assert_non_null(op);
+    assert_float_equal(op->y, 50, 1e-9);
+}
+
 static void a_block_taller_than_a_page_is_an_error(void **state)
 {
     fixture *f = *state;
@@ -2093,6 +2114,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_cell_left_out_takes_no_room, setup, teardown),
         cmocka_unit_test_setup_teardown(blocks_that_do_not_fit_move_to_the_next_page, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(a_heading_never_ends_a_page, setup, teardown),
         cmocka_unit_test_setup_teardown(a_block_taller_than_a_page_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(pages_are_capped, setup, teardown),
         cmocka_unit_test_setup_teardown(footer_sits_at_the_bottom_of_every_page, setup, teardown),
