@@ -26,7 +26,8 @@ fs_text_style bind_resolve_style(const binder *b, const char *name, const fs_nod
                          .hyphenate = true,
                          .color = {0, 0, 0, 1}};
     if (style)
-        out = (fs_text_style){.family = style->family,
+        out = (fs_text_style){.name = style->name,
+                              .family = style->family,
                               .fallbacks = fs_theme_fallbacks(b->theme),
                               .weight = style->weight,
                               .italic = style->italic,

@@ -24,6 +24,7 @@
 /* A text style resolved for one box: the theme's style with the colour and
  * alignment the layout gives it. */
 typedef struct {
+    const char *name; /* the theme's style ("body"), for messages; NULL when it has none */
     const char *family;
     const fs_fallbacks *fallbacks; /* the theme's, tried for what family lacks; NULL: none */
     int weight;

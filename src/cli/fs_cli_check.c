@@ -13,6 +13,7 @@
 #include "cli/fs_cli_output.h"
 #include "core/fs_buf.h"
 #include "core/fs_json.h"
+#include "emit/fs_design.h"
 #include "emit/fs_emit.h"
 #include "i18n/fs_template.h"
 
@@ -24,9 +25,13 @@ static const char usage[] =
     "drawing or writing anything, and reports what would be wrong on the page:\n"
     "missing or fuzzy translations, placeholders that name no column, empty\n"
     "cells, unknown icons, missing pictures, text or blocks that do not fit,\n"
-    "characters the fonts cannot draw. Notes tell of text drawn smaller to fit\n"
-    "and of the data's columns that no placeholder reads. Each picture's,\n"
-    "chart's and statistic's alternative text is listed with its page.\n"
+    "characters the fonts cannot draw, and design problems (text under 8 pt,\n"
+    "contrast under 4.5:1, lines over 90 characters, a grid's last row less\n"
+    "than half full, a stat label over 4 lines, a heading at the foot of a\n"
+    "column, a word cut with no hyphenation). Notes tell of text drawn\n"
+    "smaller to fit and of the data's columns that no placeholder reads. Each\n"
+    "picture's, chart's and statistic's alternative text is listed with its\n"
+    "page.\n"
     "\n"
     "  LAYOUT          a layout folder (holding layout.yaml), or the name of an\n"
     "                  installed layout such as 'brief'\n"
@@ -320,6 +325,7 @@ static void check_document(const fs_cli_run *r, const fs_dataset *data, const fs
     report->bound = placed.doc != NULL;
     if (placed.display) {
         report->pages = placed.display->page_count;
+        fs_design_check(placed.doc, placed.display, pango, found);
         if (!collect_alts(report, placed.display, r->arena))
             fs_error(found, fs_pos_at(NULL, 0, 0), "free some memory and try again",
                      "out of memory while listing the alternative texts");

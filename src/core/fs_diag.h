@@ -40,6 +40,7 @@ typedef struct {
 #define FS_KIND_GLYPH       "glyph"         /* a character the font cannot draw */
 #define FS_KIND_FALLBACK    "fallback"      /* text drawn by a fallback font the theme names */
 #define FS_KIND_UNUSED      "unused-column"
+#define FS_KIND_DESIGN      "design" /* small text, low contrast, long lines, ... */
 
 typedef struct fs_diags fs_diags;
 

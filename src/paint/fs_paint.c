@@ -278,6 +278,46 @@ static bool paint_icon(cairo_t *cr, const fs_op *op, fs_pango *pango)
     return true;
 }
 
+static void paint_circle(cairo_t *cr, const fs_op *op)
+{
+    cairo_new_path(cr);
+    cairo_arc(cr, op->x + op->w / 2, op->y + op->h / 2, op->w / 2, 0, 2 * M_PI);
+    set_color(cr, op->color);
+    cairo_fill(cr);
+}
+
+/* A ring of the square's size, stroked along its middle. */
+static void paint_arc(cairo_t *cr, const fs_op *op)
+{
+    cairo_new_path(cr);
+    cairo_arc(cr, op->x + op->w / 2, op->y + op->h / 2, (op->w - op->arc.thickness) / 2,
+              op->arc.start, op->arc.end);
+    cairo_set_line_width(cr, op->arc.thickness);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    set_color(cr, op->color);
+    cairo_stroke(cr);
+}
+
+bool fs_paint_background(cairo_t *cr, const fs_page_ops *page, size_t before, double x, double y,
+                         double w, double h)
+{
+    bool ok = true;
+    for (size_t i = 0; i < before && i < page->count; i++) {
+        const fs_op *op = &page->ops[i];
+        if (op->x > x + w || op->y > y + h || op->x + op->w < x || op->y + op->h < y)
+            continue;
+        if (op->kind == FS_OP_RECT)
+            paint_rect(cr, op);
+        else if (op->kind == FS_OP_CIRCLE)
+            paint_circle(cr, op);
+        else if (op->kind == FS_OP_ARC)
+            paint_arc(cr, op);
+        else if (op->kind == FS_OP_IMAGE)
+            ok = paint_image(cr, op) && ok;
+    }
+    return ok && cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+}
+
 bool fs_paint_page(cairo_t *cr, const fs_page_ops *page, fs_pango *pango, fs_paint_tags *tags)
 {
     bool ok = true;
@@ -290,10 +330,7 @@ bool fs_paint_page(cairo_t *cr, const fs_page_ops *page, fs_pango *pango, fs_pai
             paint_rect(cr, op);
             break;
         case FS_OP_CIRCLE:
-            cairo_new_path(cr);
-            cairo_arc(cr, op->x + op->w / 2, op->y + op->h / 2, op->w / 2, 0, 2 * M_PI);
-            set_color(cr, op->color);
-            cairo_fill(cr);
+            paint_circle(cr, op);
             break;
         case FS_OP_TEXT:
             ok = paint_text(cr, op, pango, tags) && ok;
@@ -305,14 +342,7 @@ bool fs_paint_page(cairo_t *cr, const fs_page_ops *page, fs_pango *pango, fs_pai
             ok = paint_image(cr, op) && ok;
             break;
         case FS_OP_ARC:
-            /* A ring of the square's size, stroked along its middle. */
-            cairo_new_path(cr);
-            cairo_arc(cr, op->x + op->w / 2, op->y + op->h / 2, (op->w - op->arc.thickness) / 2,
-                      op->arc.start, op->arc.end);
-            cairo_set_line_width(cr, op->arc.thickness);
-            cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-            set_color(cr, op->color);
-            cairo_stroke(cr);
+            paint_arc(cr, op);
             break;
         }
     }

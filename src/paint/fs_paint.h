@@ -17,4 +17,11 @@
  * cairo fails. */
 bool fs_paint_page(cairo_t *cr, const fs_page_ops *page, fs_pango *pango, fs_paint_tags *tags);
 
+/* Draws what lies under the page's op number before: the fills, circles,
+ * arcs and pictures among the ops drawn before it that meet the rectangle
+ * (x, y, w, h), texts and icons left out, for the colour a text is read
+ * against. False when a picture cannot be drawn or cairo fails. */
+bool fs_paint_background(cairo_t *cr, const fs_page_ops *page, size_t before, double x, double y,
+                         double w, double h);
+
 #endif
