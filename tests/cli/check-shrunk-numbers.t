@@ -14,7 +14,7 @@ styles:
   body: {font: sans, size: 10pt, color: text}
   heading: {font: sans, size: 14pt, weight: bold, color: primary}
   stat-number: {font: sans, size: 20pt, weight: bold, color: primary, shrink: 0.7}
-  stat-label: {font: sans, size: 8pt, color: text}
+  stat-label: {font: sans, size: 9pt, color: text}
 --- file: layout/layout.yaml
 page: {size: A5, margin: 12mm, pages: 1}
 theme: theme.yaml

@@ -1,7 +1,23 @@
 # A page that allows one page ('pages: 1') and a body a little too long: its
 # texts are drawn smaller to fit, a note of kind shrunk. Notes are not
-# problems: the document is clean and check exits 0.
---- copy: tests/cli/fixtures/theme.yaml layout/theme.yaml
+# problems: the document is clean and check exits 0. (The labels are 9 pt,
+# so that shrunk they stay 8 pt at least, which the design check asks.)
+--- file: layout/theme.yaml
+colors:
+  primary: "#0B4F6C"
+  text: "#1F2933"
+  muted: "#4A5865"
+  accent: "#D9661F"
+fonts:
+  sans: Inter
+  icons: Material Icons
+icons: icons
+styles:
+  body: {font: sans, size: 10pt, color: text}
+  heading: {font: sans, size: 14pt, weight: bold, color: primary}
+  caption: {font: sans, size: 8pt, color: muted}
+  stat-number: {font: sans, size: 20pt, weight: bold, color: primary, shrink: 0.7}
+  stat-label: {font: sans, size: 9pt, color: text}
 --- file: layout/layout.yaml
 page: {size: A5, margin: 12mm, pages: 1}
 theme: theme.yaml

@@ -20,7 +20,7 @@ layout/layout.yaml:63:35: error: "Gender focus" is missing from layout/fr.po; th
   hint: add its translation (factsheet extract lists every text to translate)
 layout/layout.yaml:68:27: error: "of the IRM champions in the coalitions are women" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:75:21: error: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:72:15: error: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
 factsheet: 5 errors, 0 warnings
 --- absent: brief-fr.pdf

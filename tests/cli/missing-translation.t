@@ -17,7 +17,7 @@ layout/layout.yaml:63:35: warning: "Gender focus" is missing from layout/fr.po; 
   hint: add its translation (factsheet extract lists every text to translate)
 layout/layout.yaml:68:27: warning: "of the IRM champions in the coalitions are women" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:75:21: warning: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:72:15: warning: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
 layout/layout.yaml:25:5: warning: "Timeline" is missing from layout/fr.po
   hint: translate it in layout/fr.po (factsheet extract lists every text to translate)
