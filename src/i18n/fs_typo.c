@@ -958,6 +958,24 @@ static size_t put_token(const language_rules *rules, const fs_hyphen *hyphen, co
     return shown;
 }
 
+/* Whether only blanks, tags and marks (no letter) come after the byte at
+ * "at" before the text or its line ends: the token before it is the last
+ * word of a paragraph, and a book never hyphenates that one (it would leave
+ * a scrap of a word alone on the last line). */
+static bool ends_paragraph(const scanner *s, size_t at)
+{
+    while (at < s->length) {
+        size_t size;
+        int32_t cp = decode(s->text, s->length, at, &size);
+        if (cp == '\n' || cp == 0x2028 || cp == 0x2029)
+            return true;
+        if (starts_with(s, at, FS_TYPO_AS_WRITTEN_START) || is_letter(cp))
+            return false;
+        at += size;
+    }
+    return true;
+}
+
 size_t fs_typo_markup(const char *lang, const fs_hyphen *hyphen, const char *text, size_t length,
                       fs_buf *markup, size_t *tags)
 {
@@ -974,6 +992,7 @@ size_t fs_typo_markup(const char *lang, const fs_hyphen *hyphen, const char *tex
     }
     scanner s = {.rules = rules, .text = fs_buf_str(&typeset), .length = typeset.length};
     size_t shown = 0, at = 0, tag = 0;
+    bool first_word = true; /* of its paragraph */
     while (at < s.length) {
         size_t size;
         if (starts_with(&s, at, FS_TYPO_TAG)) {
@@ -1002,7 +1021,9 @@ size_t fs_typo_markup(const char *lang, const fs_hyphen *hyphen, const char *tex
             at = it.end;
             continue;
         }
-        if (is_blank(decode(s.text, s.length, at, &size))) {
+        int32_t cp = decode(s.text, s.length, at, &size);
+        if (is_blank(cp)) {
+            first_word = first_word || cp == '\n' || cp == 0x2028 || cp == 0x2029;
             shown += put_shown(markup, s.text + at, size);
             at += size;
             continue;
@@ -1023,8 +1044,12 @@ size_t fs_typo_markup(const char *lang, const fs_hyphen *hyphen, const char *tex
             fs_buf_puts(markup, "</span>");
             shown += put_token(rules, hyphen, &s, guard_end, end, markup);
         } else {
-            shown += put_token(rules, hyphen, &s, at, end, markup);
+            /* A paragraph of one word keeps its breaks: they may be
+             * what fits it in its width. */
+            bool last = !first_word && ends_paragraph(&s, end);
+            shown += put_token(rules, last ? NULL : hyphen, &s, at, end, markup);
         }
+        first_word = false;
         at = end;
     }
     fs_buf_free(&typeset);

@@ -499,7 +499,11 @@ static void check_markup(const char *lang, const fs_hyphen *hyphen, const char *
             bytes++;
         if (*c == '&') /* the five entities of fs_buf_put_escaped */
             bytes -= strchr(c, ';') - c;
-        if (strncmp(c, "\u00ad", 2) == 0) {
+        if (strncmp(c, FS_TYPO_TAG, strlen(FS_TYPO_TAG)) == 0) { /* markup, not shown */
+            fs_buf_puts(&seen, FS_TYPO_TAG);
+            c += strlen(FS_TYPO_TAG) - 1;
+            bytes--;
+        } else if (strncmp(c, "\u00ad", 2) == 0) {
             fs_buf_putc(&seen, '=');
             c++;
             bytes++;
@@ -530,11 +534,12 @@ static void test_french_ordinals_superscript(void **state)
 static void test_soft_hyphens_in_words(void **state)
 {
     fs_hyphen *fr = patterns("fr"), *en = patterns("en");
-    check_markup("fr", fr, "les organisations gouvernementales",
-                 "les or=ga=ni=sa=tions gou=ver=ne=men=tales");
+    check_markup("fr", fr, "les organisations gouvernementales locales",
+                 "les or=ga=ni=sa=tions gou=ver=ne=men=tales locales");
     check_markup("fr", fr, "l’environnement de la Croix-Rouge",
                  "l’en=vi=ron=ne=ment de\u00a0la\u00a0Croix-Rouge");
-    check_markup("en", en, "accountability of stakeholders", "ac=count=abil=ity of stake=hold=ers");
+    check_markup("en", en, "accountability of stakeholders here",
+                 "ac=count=abil=ity of stake=hold=ers here");
     /* Capitals, codes, numbers, domains, addresses, URLs: never. */
     check_markup("fr", fr,
                  "CONLACTRAHO WhatsApp COVID-19 organisation2 care.org "
@@ -543,13 +548,34 @@ static void test_soft_hyphens_in_words(void **state)
                  "<span insert_hyphens=\"false\">jean@organisation.fr</span> "
                  "<span insert_hyphens=\"false\">https://www.care.org/organisations</span>");
     check_markup(
-        "fr", fr, "(voir https://x.org/organisations, organisations)",
+        "fr", fr, "(voir https://x.org/organisations, organisations et)",
         "(voir "
-        "<span insert_hyphens=\"false\">https://x.org/organisations</span>, or=ga=ni=sa=tions)");
+        "<span insert_hyphens=\"false\">https://x.org/organisations</span>, or=ga=ni=sa=tions "
+        "et)");
     /* Breaks already chosen are kept, and none added. */
     check_markup("fr", fr, "organi\u00adsations", "organi=sations");
     /* No patterns, no soft hyphens. */
     check_markup("fr", NULL, "organisations", "organisations");
+    fs_hyphen_free(en);
+    fs_hyphen_free(fr);
+}
+
+/* The last word of a paragraph, or of a line the text breaks, is never
+ * hyphenated (unless it is the only one): its end would stand alone on the
+ * last line. Marks, tags and closing quotes after it do not make it a word
+ * inside. */
+static void test_last_word_of_a_paragraph_whole(void **state)
+{
+    fs_hyphen *fr = patterns("fr"), *en = patterns("en");
+    check_markup("en", en, "stakeholders and stakeholders.", "stake=hold=ers and stakeholders.");
+    check_markup("en", en, "two stakeholders\nstakeholders here",
+                 "two stakeholders\nstake=hold=ers here");
+    /* A paragraph of one word keeps its breaks: they may be what fits it. */
+    check_markup("en", en, "stakeholders.", "stake=hold=ers.");
+    check_markup("fr", fr, "des organisations \"organisations\" !",
+                 "des or=ga=ni=sa=tions «\u202forganisations\u202f»\u202f!");
+    check_markup("fr", fr, "organisations " FS_TYPO_TAG "organisations" FS_TYPO_TAG ".",
+                 "or=ga=ni=sa=tions " FS_TYPO_TAG "organisations" FS_TYPO_TAG ".");
     fs_hyphen_free(en);
     fs_hyphen_free(fr);
 }
@@ -638,6 +664,7 @@ int main(void)
         TEST(test_as_written_is_left_alone),
         TEST(test_french_ordinals_superscript),
         TEST(test_soft_hyphens_in_words),
+        TEST(test_last_word_of_a_paragraph_whole),
         TEST(test_markup_escapes_and_counts),
         TEST(test_correct_text_unchanged),
         TEST(test_idempotent_on_a_paragraph),
