@@ -325,7 +325,9 @@ static void check_document(const fs_cli_run *r, const fs_dataset *data, const fs
     report->bound = placed.doc != NULL;
     if (placed.display) {
         report->pages = placed.display->page_count;
-        fs_design_check(placed.doc, placed.display, pango, found);
+        if (!fs_design_check(placed.doc, placed.display, pango, found))
+            fs_error(found, fs_pos_at(NULL, 0, 0), "free some memory and try again",
+                     "out of memory during the design check");
         if (!collect_alts(report, placed.display, r->arena))
             fs_error(found, fs_pos_at(NULL, 0, 0), "free some memory and try again",
                      "out of memory while listing the alternative texts");

@@ -14,7 +14,9 @@
 
 #include "core/fs_buf.h"
 #include "core/fs_color.h"
+#include "core/fs_map.h"
 #include "paint/fs_paint.h"
+#include "place/fs_place.h"
 
 /* The longest side, in pixels, of the image a text's background is painted
  * into: its mean colour needs no more. */
@@ -23,21 +25,34 @@ enum { BACKGROUND_PIXELS = 48 };
 typedef struct {
     fs_pango *pango;
     fs_diags *diags;
-    fs_buf seen; /* "\nrule file:line:column\n" for each problem reported */
+    fs_arena *arena;
+    fs_map seen; /* "rule file:line:column" of each problem reported */
+    bool failed; /* out of memory */
 } design;
 
-/* True the first time rule is reported at pos; remembers it. */
+/* True the first time rule is reported at pos; remembers it. A rule whose
+ * box already has an overflow (text or numbers that do not fit) says
+ * nothing more there: the overflow is the problem to fix. */
 static bool first_time(design *d, const char *rule, fs_pos pos)
 {
-    char key[600];
-    snprintf(key, sizeof key, "\n%s %s:%d:%d\n", rule, pos.file ? pos.file : "", pos.line,
-             pos.column);
-    if (d->seen.data && strstr(d->seen.data, key))
+    for (size_t i = 0; i < fs_diags_count(d->diags); i++) {
+        const fs_diag *diag = fs_diags_at(d->diags, i);
+        if (diag->kind && strcmp(diag->kind, FS_KIND_OVERFLOW) == 0 && diag->pos.line == pos.line &&
+            diag->pos.column == pos.column &&
+            (diag->pos.file == pos.file ||
+             (diag->pos.file && pos.file && strcmp(diag->pos.file, pos.file) == 0)))
+            return false;
+    }
+    char *key = fs_arena_printf(d->arena, "%s %s:%d:%d", rule, pos.file ? pos.file : "", pos.line,
+                                pos.column);
+    if (!key) {
+        d->failed = true;
         return false;
-    /* Keys are stored as "\nkey" after one another, and a final "\n". */
-    if (d->seen.length)
-        d->seen.length--;
-    fs_buf_puts(&d->seen, key);
+    }
+    uint64_t hash = fs_hash_string(key);
+    if (fs_map_find(&d->seen, hash, fs_map_same_string, key))
+        return false;
+    d->failed = d->failed || !fs_map_add(&d->seen, hash, key);
     return true;
 }
 
@@ -300,18 +315,35 @@ static void check_heading(design *d, const fs_page_ops *page, size_t index, bool
 
 static void check_grid(design *d, const fs_box *grid)
 {
-    long columns = grid->as.grid.columns;
-    long count = (long)grid->child_count, rest = columns > 0 ? count % columns : 0;
-    if (columns < 2 || rest == 0 || rest * 2 >= columns || !first_time(d, "grid", grid->pos))
+    size_t columns, used = fs_place_grid_last_row(grid, &columns);
+    if (columns < 2 || used == 0 || used * 2 >= columns ||
+        grid->as.grid.last_row == FS_LAST_ROW_STRETCH || !first_time(d, "grid", grid->pos))
         return;
-    /* A column count that fills the last row at least half. */
-    long better = columns - 1;
-    while (better > 1 && count % better != 0 && (count % better) * 2 < better)
+    /* With cells of one column each, a column count that fills the last
+     * row at least half. */
+    size_t cells = 0;
+    bool plain = true;
+    for (size_t i = 0; i < grid->child_count; i++) {
+        const fs_box *child = grid->children[i];
+        if (child->kind == FS_BOX_STACK && child->child_count == 0)
+            continue;
+        cells++;
+        plain = plain && child->span <= 1 && !(child->kind == FS_BOX_STAT && child->as.stat.hero);
+    }
+    size_t better = columns - 1;
+    while (better > 1 && cells % better != 0 && (cells % better) * 2 < better)
         better--;
-    char hint[160];
-    snprintf(hint, sizeof hint, "give the grid %ld columns, or add or remove items", better);
+    char hint[200];
+    if (plain && better > 1)
+        snprintf(hint, sizeof hint,
+                 "give the grid %zu columns, or 'last-row: stretch', or add or remove items",
+                 better);
+    else
+        snprintf(hint, sizeof hint,
+                 "give the grid 'last-row: stretch', change the cells' spans, or add or "
+                 "remove items");
     fs_diag_add_kind(d->diags, FS_WARNING, FS_KIND_DESIGN, grid->pos, hint,
-                     "the grid's last row holds %ld of its %ld places: less than half full", rest,
+                     "the grid's last row holds %zu of its %zu places: less than half full", used,
                      columns);
 }
 
@@ -348,10 +380,13 @@ static void check_boxes(design *d, const fs_display *display, const fs_box *box)
         check_boxes(d, display, box->children[i]);
 }
 
-void fs_design_check(const fs_document *doc, const fs_display *display, fs_pango *pango,
+bool fs_design_check(const fs_document *doc, const fs_display *display, fs_pango *pango,
                      fs_diags *diags)
 {
-    design d = {.pango = pango, .diags = diags};
+    design d = {.pango = pango, .diags = diags, .arena = fs_arena_create()};
+    if (!d.arena)
+        return false;
+    d.seen.arena = d.arena;
     for (size_t p = 0; p < display->page_count; p++) {
         const fs_page_ops *page = &display->pages[p];
         for (size_t i = 0; i < page->count; i++) {
@@ -366,5 +401,6 @@ void fs_design_check(const fs_document *doc, const fs_display *display, fs_pango
         }
     }
     check_boxes(&d, display, doc->body);
-    fs_buf_free(&d.seen);
+    fs_arena_free(d.arena);
+    return !d.failed;
 }

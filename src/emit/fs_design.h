@@ -14,7 +14,7 @@
  *   - a word cut where no hyphenation pattern allows, being wider than its
  *     text.
  * A problem is reported once per layout line and rule, however many pages
- * or boxes repeat it. */
+ * or boxes repeat it, and not at a box whose text or numbers overflow. */
 #ifndef FS_DESIGN_H
 #define FS_DESIGN_H
 
@@ -32,8 +32,9 @@
 
 /* Appends a warning of kind FS_KIND_DESIGN to diags for each problem of
  * the placed document doc, whose display list display is (laid out with
- * pango, in the document's language). */
-void fs_design_check(const fs_document *doc, const fs_display *display, fs_pango *pango,
+ * pango, in the document's language). False when memory ran out: some
+ * problems may be missing. */
+bool fs_design_check(const fs_document *doc, const fs_display *display, fs_pango *pango,
                      fs_diags *diags);
 
 #endif

@@ -18,6 +18,10 @@
 fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_measurer *measurer,
                      fs_arena *arena, fs_diags *diags);
 
+/* The columns a grid's last row takes (its cells' spans), with the
+ * number of columns the grid has in *columns; 0 for an empty grid. */
+size_t fs_place_grid_last_row(const fs_box *grid, size_t *columns);
+
 /* Default gaps between children, in points, when the layout gives none. */
 enum { FS_GAP_STACK = 12, FS_GAP_FRAME = 6, FS_GAP_ROW = 14, FS_GAP_GRID = 10, FS_GAP_LIST = 5 };
 

@@ -162,6 +162,25 @@ static size_t span_of(const fs_box *cell, size_t columns)
     return span < (long)columns ? (size_t)span : columns;
 }
 
+/* Whether a grid's child takes no room: a cell that 'when' left out. */
+static bool left_out(const fs_box *child)
+{
+    return child->kind == FS_BOX_STACK && child->child_count == 0;
+}
+
+size_t fs_place_grid_last_row(const fs_box *grid, size_t *columns)
+{
+    *columns = grid->as.grid.columns > 0 ? (size_t)grid->as.grid.columns : 1;
+    size_t used = 0;
+    for (size_t i = 0; i < grid->child_count; i++) {
+        if (left_out(grid->children[i]))
+            continue;
+        size_t span = span_of(grid->children[i], *columns);
+        used = used + span > *columns ? span : used + span;
+    }
+    return used;
+}
+
 /* Places the cells of one row across: a row they do not fill is centred,
  * stretched to the full width, or left at the start, as the grid says. */
 static void arrange_row(const fs_box *grid, grid_cell *cells, size_t count, size_t used,
@@ -200,7 +219,7 @@ static double layout_grid(placer *p, const fs_box *box, double x, double y, doub
     size_t count = 0, first = 0, used = 0, rows = 0;
     for (size_t i = 0; i < n; i++) {
         const fs_box *child = box->children[i];
-        if (child->kind == FS_BOX_STACK && child->child_count == 0)
+        if (left_out(child))
             continue;
         size_t span = span_of(child, columns);
         if (used + span > columns) {
