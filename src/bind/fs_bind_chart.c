@@ -94,11 +94,25 @@ static const char *markup_text(binder *b, const char *markup)
     return text;
 }
 
+static const char *const default_label_style = "caption";
+static const char *const default_number_style = "stat-number";
+
+/* The name of the style a chart's labels are set in: the node's, else the
+ * theme's chart look's, else the default; it lives as long as the theme. */
+static const char *const *chart_label_style(const binder *b, const fs_node *node)
+{
+    const fs_chart_look *look = fs_theme_chart(b->theme);
+    return node->style         ? &node->style
+           : look->label_style ? &look->label_style
+                               : &default_label_style;
+}
+
 /* Fills one item of a chart in the current scope: its label (and the icon
- * beside it), a timeline's date and title, or its numbers. */
+ * beside it), a timeline's date and title, or its numbers, hyphenated as
+ * the labels' style says. */
 static bool chart_item(binder *b, const fs_node *node, fs_chart_item *item)
 {
-    fs_text_style style = bind_resolve_style(b, node->style, node);
+    fs_text_style style = bind_resolve_style(b, *chart_label_style(b, node), node);
     item->label = node->label ? bind_fill_line(b, node->label, node->pos, &style) : "";
     item->plain = markup_text(b, item->label);
     if (!item->label || !item->plain)
@@ -212,8 +226,6 @@ static const char *chart_alt(binder *b, const fs_node *node, const fs_box *box)
 }
 
 /* The style names a chart's texts take when its node names none. */
-static const char *const default_label_style = "caption";
-static const char *const default_number_style = "stat-number";
 
 /* The colours of the chart: its series colour ('color', else the theme's
  * chart colour, else accent), its track, and each item's (the 'colors' or
@@ -247,9 +259,7 @@ fs_box *bind_chart(binder *b, const fs_node *node)
     const fs_chart_look *look = fs_theme_chart(b->theme);
     /* The node's styles, else the theme's chart look, else the defaults;
      * the theme reader checked its own. */
-    const char *const *label_style = node->style         ? &node->style
-                                     : look->label_style ? &look->label_style
-                                                         : &default_label_style;
+    const char *const *label_style = chart_label_style(b, node);
     const char *const *number_style = node->number_style   ? &node->number_style
                                       : look->number_style ? &look->number_style
                                                            : &default_number_style;

@@ -555,25 +555,41 @@ static double fill_columns(placer *p, const pieces *list, flow_at *at, long colu
     return used;
 }
 
-/* The room what the flow has got to at needs to start a column (its kept
- * start, or the two lines a paragraph's rest starts with), with the gap
- * above it. */
+/* The room what the flow has got to at needs to start a column: its kept
+ * start, or the two lines a paragraph's rest starts with (the gap above
+ * it left out: that is the foot's own space). */
 static double kept_start(const pieces *list, flow_at at)
 {
     const piece *pc = &list->pieces[at.piece];
     if (at.line > 0)
         return pc->bottoms[at.line + FLOW_WIDOWS - 1] - line_top(pc, at.line);
-    double gap = at.piece > 0 ? list->pieces[at.piece - 1].space_after + pc->space_before : 0;
-    return gap + start_height(list, at.piece, 0);
+    return start_height(list, at.piece, 0);
+}
+
+/* Whether every column of a page filled at height (column_heights) can be
+ * brought to it: it ends within half a point of it, a break ends it, it
+ * is empty, or its gaps take the difference (FLOW_LEVEL_STRETCH each). */
+static bool columns_level(long columns, double height, const double *natural,
+                          const column_fill *fills)
+{
+    for (long c = 0; c < columns; c++) {
+        double short_by = height - natural[c];
+        bool level = natural[c] <= 0 || fills[c].broken || short_by <= 0.5 ||
+                     (fills[c].gaps > 0 && short_by / fills[c].gaps <= FLOW_LEVEL_STRETCH);
+        if (!level)
+            return false;
+    }
+    return true;
 }
 
 /* The height the columns of a page the flow goes on from end at: the
- * page's room, or less when a column falls short of it by more than its
- * gaps can take (FLOW_LEVEL_STRETCH each; a column of one paragraph has
- * none): what follows it keeps together and did not fit. Then the page is
- * filled to that column's height, the others taking a little less, until
- * every column can be brought level, the page ending FLOW_LEVEL_LOSS at
- * most above its foot; when none can, the room. */
+ * page's room when every column can be brought level there; else the
+ * tallest height below it, a point at a time, at which they can, at most
+ * FLOW_LEVEL_LOSS above the page's foot, or more when what did not fit
+ * under a short column keeps together over more (keeping wins: the page
+ * ends at most that block's height above its foot), never more than half
+ * the room. When no height does,
+ * the room, the columns ending as they fall. */
 static double level_height(placer *p, const pieces *list, flow_at at, long columns, double gap,
                            double width, double room, bool fresh)
 {
@@ -585,29 +601,22 @@ static double level_height(placer *p, const pieces *list, flow_at at, long colum
         p->failed = true;
         return room;
     }
-    double height = room, allowed = FLOW_LEVEL_LOSS;
-    for (int round = 0; round < 8; round++) {
-        column_heights(p, list, at, columns, column, height, fresh, natural, fills, ends);
-        double lowest = height;
-        for (long c = 0; c < columns; c++) {
-            double short_by = height - natural[c];
-            bool level = natural[c] <= 0 || fills[c].broken || short_by <= 0.5 ||
-                         (fills[c].gaps > 0 && short_by / fills[c].gaps <= FLOW_LEVEL_STRETCH);
-            if (level || natural[c] >= lowest)
-                continue;
-            lowest = natural[c];
-            /* What did not fit under this column (with the gap above it):
-             * keeping it together may leave the page that much short. */
-            if (round == 0 && ends[c].piece < list->count)
-                allowed = fmax(allowed, kept_start(list, ends[c]));
-        }
-        if (lowest >= height - 0.5)
+    column_heights(p, list, at, columns, column, room, fresh, natural, fills, ends);
+    if (columns_level(columns, room, natural, fills))
+        return room;
+    double allowed = FLOW_LEVEL_LOSS;
+    for (long c = 0; c < columns; c++)
+        /* What did not fit under this short column. */
+        if (natural[c] > 0 && !fills[c].broken && natural[c] < room - 0.5 &&
+            ends[c].piece < list->count)
+            allowed = fmax(allowed, kept_start(list, ends[c]));
+    /* Never more than half the room: a page emptied that much to level its
+     * columns reads worse than columns that end as they fall. */
+    double floor = room - fmin(allowed, room / 2) - 0.5;
+    for (double height = room - 1; height >= floor && height > 0; height -= 1) {
+        column_heights(p, list, at, columns, column, height, fresh, natural, fills, NULL);
+        if (columns_level(columns, height, natural, fills))
             return height;
-        /* Never more than that above the page's foot: past it, the
-         * columns stay as they fall. */
-        if (room - lowest > allowed + 0.5)
-            break;
-        height = lowest;
     }
     return room;
 }

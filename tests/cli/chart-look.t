@@ -60,13 +60,13 @@ page 1
   circle   22.68   37.33   10.00   10.00 #b4501a
   icon     22.68   53.33   11.70   11.70 #b4501a Material Icons U+F233
   text     37.53   53.33   99.76   11.70 #1f2933 Inter 700 9.00 "Local risk plans"
-  text     22.68   67.43  114.61   23.40 #1f2933 Inter 400 9.00 "Eight villages map their risks and plan"
+  text     22.68   67.43  114.61   23.40 #1f2933 Inter 400 9.00 "Eight villages map their |risks and plan"
   text    149.29   22.68   47.63   11.05 #0b4f6c Inter 700 8.50 "2016–2020"
   rect    149.29   39.83  120.61    5.00 #0b4f6c
   circle  149.29   37.33   10.00   10.00 #0b4f6c
   icon    149.29   53.33   11.70   11.70 #0b4f6c Material Icons U+EF49
   text    164.14   53.33   99.76   11.70 #1f2933 Inter 700 9.00 "Coalitions"
-  text    149.29   67.43  114.61   23.40 #1f2933 Inter 400 9.00 "Groups unite and press for laws"
+  text    149.29   67.43  114.61   23.40 #1f2933 Inter 400 9.00 "Groups unite and press for |laws"
   text    275.91   22.68   20.72   11.05 #0b4f6c Inter 700 8.50 "2021"
   rect    275.91   39.83  126.61    5.00 #b4501a
   circle  275.91   37.33   10.00   10.00 #b4501a
