@@ -208,8 +208,9 @@ golden-update: $(BUILD)/factsheet
 # into build/fuzz and run FUZZ_SECONDS each from the seeds in
 # tests/fuzz/corpus/NAME; new inputs go to build/fuzz/corpus/NAME, a crash
 # to build/fuzz/crash-NAME-*. FUZZ_TARGETS="csv po" runs only those (so two
-# can run side by side). Each prints its executions and peak memory, then
-# its crashes; make fuzz fails when any target crashed.
+# can run side by side). Each prints its last status line (executions,
+# coverage, corpus), its executions and peak memory, then its crashes;
+# make fuzz fails when any target crashed.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
 fuzz:
@@ -229,7 +230,7 @@ fuzz-run: $(FUZZ_BIN)
 	        $$( [ -f tests/fuzz/$$name.dict ] && echo -dict=tests/fuzz/$$name.dict ) \
 	        -artifact_prefix=$(BUILD)/crash-$$name- \
 	        $(BUILD)/corpus/$$name tests/fuzz/corpus/$$name 2>&1 | \
-	        grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY)'; \
+	        grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY)'; \
 	    crashes=$$(ls $(BUILD)/crash-$$name-* 2>/dev/null | wc -l); \
 	    echo "fuzz $$name: $$crashes crashes$$( [ $$crashes -eq 0 ] || echo ", see $(BUILD)/crash-$$name-*")"; \
 	    [ $$crashes -eq 0 ] || status=1; \
