@@ -9,5 +9,5 @@ check layout data --format json
 --- exit 1
 --- stderr
 --- stdout-has
-        {"severity": "error", "kind": "empty-table", "file": "layout/layout.yaml", "line": 37, "column": 11, "message": "repeat: table 'stats' has no rows (data/stats.csv has only its header)", "hint": "add the table's rows under its header, or remove the repeat"}
+        {"severity": "error", "kind": "empty-table", "file": "layout/layout.yaml", "line": 41, "column": 11, "message": "repeat: table 'stats' has no rows (data/stats.csv has only its header)", "hint": "add the table's rows under its header, or remove the repeat"}
       "pages": null,

@@ -7,7 +7,7 @@
 render layout data -o brief.pdf
 --- exit 2
 --- stderr
-layout/layout.yaml:37:11: error: repeat: table 'stats' has no rows (data/stats.csv has only its header)
+layout/layout.yaml:41:11: error: repeat: table 'stats' has no rows (data/stats.csv has only its header)
   hint: add the table's rows under its header, or remove the repeat
 factsheet: 1 error, 0 warnings
 --- absent: brief.pdf

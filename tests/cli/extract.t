@@ -9,7 +9,7 @@ extract layout data -o brief.pot
 factsheet: wrote 37 texts to brief.pot
 --- file-has: brief.pot
 "POT-Creation-Date: 2023-11-14 22:13+0000\n"
-#: layout/layout.yaml:36
+#: layout/layout.yaml:40
 msgid "Key figures"
 #: data/programme.csv:2
 msgid "Partners for Resilience in Mali"

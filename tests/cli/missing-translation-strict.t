@@ -12,15 +12,15 @@ msgstr "Contexte"
 render layout data --lang fr --strict -o brief-fr.pdf
 --- exit 2
 --- stderr
-layout/layout.yaml:50:27: error: "Context" is marked fuzzy in layout/fr.po; the fr page shows it in English
+layout/layout.yaml:55:27: error: "Context" is marked fuzzy in layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:54:32: error: "“{programme.quote}”" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:59:32: error: "“{programme.quote}”" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:63:35: error: "Gender focus" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:68:35: error: "Gender focus" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:68:27: error: "of the IRM champions in the coalitions are women" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:73:27: error: "of the IRM champions in the coalitions are women" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:72:15: error: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:77:15: error: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
 factsheet: 5 errors, 0 warnings
 --- absent: brief-fr.pdf
