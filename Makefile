@@ -31,7 +31,7 @@ OPT ?= -O1
 endif
 
 PKGS = cairo cairo-pdf cairo-png pangocairo pangoft2 fontconfig yaml-0.1 icu-uc icu-i18n libcmark \
-       gdk-pixbuf-2.0 librsvg-2.0 libmicrohttpd libqpdf zlib
+       gdk-pixbuf-2.0 librsvg-2.0 libmicrohttpd libqpdf zlib libpng
 WARNINGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CPPFLAGS += -Isrc -D_DEFAULT_SOURCE -DFS_VERSION='"$(VERSION)"' -DFS_DATADIR='"$(DATADIR)"'
 CFLAGS ?= $(OPT) -g

@@ -13,6 +13,7 @@
 #include "core/fs_buf.h"
 #include "core/fs_output.h"
 #include "emit/fs_pdf_finish.h"
+#include "emit/fs_png.h"
 #include "paint/fs_paint.h"
 
 typedef enum { FS_PDF, FS_PNG, FS_SVG } fs_backend_kind;
@@ -246,7 +247,7 @@ static cairo_status_t draw_png(const fs_page_ops *page, const fs_display *displa
     *painted = fs_paint_page(cr, page, pango, NULL);
     cairo_status_t status = cairo_status(cr);
     if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_write_to_png_stream(surface, write, closure);
+        status = fs_png_write(surface, write, closure);
     cairo_destroy(cr);
     cairo_surface_destroy(surface);
     return status;
