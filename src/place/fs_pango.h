@@ -28,7 +28,7 @@ fs_measurer fs_pango_measurer(fs_pango *pango);
 
 /* A layout of text at its size, width and style, in points, in the
  * current language. The caller unrefs it. Layouts are kept by content, with
- * their extents (two generations of a thousand at most), so a text
+ * their extents (two generations of 256 at most), so a text
  * measured and then drawn, placed again by a trial of the page fit at a
  * size it had, or repeated in every document of a batch, is shaped and
  * measured once. */
