@@ -151,8 +151,15 @@ valgrind: all
 # Speed and memory figures (printed, never asserted).
 bench:
 	@scripts/deps --bench
-	$(MAKE) all
-	@scripts/bench ./factsheet
+	$(MAKE) all $(BUILD)/bench-floor
+	@scripts/bench ./factsheet $(BUILD)/bench-floor
+
+# The floor make bench compares with: cairo and pango drawing a dump of
+# placed boxes, no layout.
+$(BUILD)/bench-floor: scripts/bench-floor.c
+	@mkdir -p $(dir $@)
+	$(say) TOOL $@
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBS)
 
 # Every test, under AddressSanitizer and UBSan. The builds run on every core
 # unless make was given -j; so do the tests (tests/run). The summary
