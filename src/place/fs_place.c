@@ -97,11 +97,13 @@ static size_t place_back_page(placer *p, pager *g, const fs_box *back)
     return g->display->page_count;
 }
 
-/* What a trial made: its pages (NULL when it failed), the height its body
+/* What a trial made: its pages (NULL when it failed), whether it failed for
+ * want of memory (then no size can be judged by it), the height its body
  * takes on them, and how far that runs past the room of the pages allowed
  * (negative: the room left), from which the next trial's size is guessed. */
 typedef struct {
     fs_display *display;
+    bool out_of_memory;
     double used, excess;
 } trial;
 
@@ -110,7 +112,7 @@ typedef struct {
 static trial place_once(const fs_document *doc, const fs_page_spec *page,
                         const fs_measurer *measurer, double scale, fs_arena *arena, fs_diags *diags)
 {
-    trial none = {0};
+    trial none = {.out_of_memory = true};
     fs_display *display = fs_arena_alloc(arena, sizeof *display);
     if (!display)
         return none;
@@ -216,7 +218,7 @@ static trial place_once(const fs_document *doc, const fs_page_spec *page,
                       g.width, 0);
         display->pages[i] = running;
     }
-    trial made = {p.failed || fs_diags_errors(diags) > errors ? NULL : display, 0, 0};
+    trial made = {p.failed || fs_diags_errors(diags) > errors ? NULL : display, p.failed, 0, 0};
     /* The body's height ends with a gap no block needs. */
     made.used = -gap;
     for (size_t i = 0; i < display->page_count; i++)
@@ -341,6 +343,14 @@ fs_display *fs_place(const fs_document *doc, const fs_page_spec *page, const fs_
         int before = hi - lo;
         fs_diags_clear(tried);
         trial t = place_once(doc, page, measurer, step_scale(step), arena, tried);
+        if (t.out_of_memory) {
+            /* Taken for too long, it would draw the page smaller than it
+             * needs: the document fails instead, as the caller says. */
+            fs_diags_free(full);
+            fs_diags_free(tried);
+            fs_diags_free(kept);
+            return NULL;
+        }
         bool fitted = t.display && t.display->page_count <= limit;
         if (fitted) {
             lo = step;
