@@ -413,11 +413,14 @@ static const char *read_name(parser *p, const char *open, fs_segment *segment)
                  "invalid placeholder name '%.*s'", (int)(written_end - from), from);
         return NULL;
     }
-    if (bad_bare || (column->quoted && !*column->name)) {
+    /* A quoted name is never empty either: {""} and {"".column} name nothing. */
+    bool empty_quoted =
+        (column->quoted && !*column->name) || (count == 2 && parts[0].quoted && !*parts[0].name);
+    if (bad_bare || empty_quoted) {
         fs_buf hint = {0};
         fs_buf_puts(&hint, "write a name with spaces or signs in double quotes: {");
         if (count == 2) {
-            fs_template_quote_name(parts[0].name, &hint);
+            fs_template_quote_name(*parts[0].name ? parts[0].name : "table", &hint);
             fs_buf_putc(&hint, '.');
         }
         fs_template_quote_name(*column->name ? column->name : "name", &hint);

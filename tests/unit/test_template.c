@@ -331,6 +331,14 @@ static void test_quoted_name_empty(void **state)
                 "write a name with spaces or signs in double quotes: {name}");
 }
 
+/* An empty quoted table name is refused too (found by the template fuzz
+ * target: it was taken as a table named ""). */
+static void test_quoted_table_empty(void **state)
+{
+    parse_fails(state, "{\"\".value}", 0, "invalid placeholder name '\"\".value'",
+                "write a name with spaces or signs in double quotes: {table.value}");
+}
+
 static void test_hxl_tags(void **state)
 {
     fs_template *t = parse_ok(state, "{#Affected+F} {hno.#inneed+children-adults, number}", 3);
@@ -665,6 +673,7 @@ int main(void)
         TEST(test_quoted_names),
         TEST(test_quoted_name_errors),
         TEST(test_quoted_name_empty),
+        TEST(test_quoted_table_empty),
         TEST(test_hxl_tags),
         TEST(test_hxl_tag_errors),
         TEST(test_hxl_tag_with_bad_attribute),
