@@ -603,8 +603,8 @@ static const char *copy_url(fs_arena *arena, const char *url)
 }
 
 /* Typesets the block and copies its markup and links into the arena: links
- * that show no text or lead nowhere are dropped (their text stays
- * underlined). */
+ * that show no text or lead nowhere (no target once the zero-width spaces
+ * are out) are dropped (their text stays underlined). */
 static bool render_finish(render *r, fs_arena *arena, const char **markup, const fs_link **links,
                           size_t *link_count)
 {
@@ -616,25 +616,23 @@ static bool render_finish(render *r, fs_arena *arena, const char **markup, const
     *markup = fs_arena_strdup(arena, fs_buf_str(&r->markup));
     if (!*markup)
         return false;
-    size_t kept = 0;
-    for (size_t i = 0; i < r->link_count; i++)
-        kept += r->links[i].end != SIZE_MAX && r->links[i].end > r->links[i].start &&
-                r->links[i].target[0];
-    if (!kept)
+    if (!r->link_count)
         return true;
-    fs_link *copy = fs_arena_array(arena, kept, sizeof(fs_link));
+    fs_link *copy = fs_arena_array(arena, r->link_count, sizeof(fs_link));
     if (!copy)
         return false;
-    for (size_t i = 0, j = 0; i < r->link_count; i++) {
+    size_t kept = 0;
+    for (size_t i = 0; i < r->link_count; i++) {
         fs_link link = r->links[i];
-        if (link.end == SIZE_MAX || link.end <= link.start || !link.target[0])
+        if (link.end == SIZE_MAX || link.end <= link.start)
             continue;
         link.target = copy_url(arena, link.target);
         if (!link.target)
             return false;
-        copy[j++] = link;
+        if (link.target[0])
+            copy[kept++] = link;
     }
-    *links = copy;
+    *links = kept ? copy : NULL;
     *link_count = kept;
     return true;
 }

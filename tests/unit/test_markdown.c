@@ -592,6 +592,14 @@ static void test_links_without_text_or_target_dropped(void **state)
     assert_string_equal(m->paragraphs[0], "<u></u> <u>empty</u> <u>ok</u>");
     assert_int_equal(m->link_counts[0], 1);
     expect_link(m->paragraphs[0], m->links[0], 1, 0, "ok", "o");
+    /* A target of zero-width spaces only leads nowhere once they are out
+     * (the Markdown fuzz target's crash bd1dfab5), written or defined. */
+    m = convert_lang(
+        state, "[one](\u200b) [two] [three](\u200b/c)\n\n[two]:\n \u200b\u200b\n  \"t\"", "en");
+    assert_int_equal(m->count, 1);
+    assert_string_equal(m->paragraphs[0], "<u>one</u> <u>two</u> <u>three</u>");
+    assert_int_equal(m->link_counts[0], 1);
+    expect_link(m->paragraphs[0], m->links[0], 1, 0, "three", "/c");
 }
 
 static void test_link_in_image_text(void **state)
