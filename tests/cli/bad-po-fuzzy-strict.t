@@ -30,7 +30,7 @@ msgstr "« {programme.quote} »"
 render layout data --lang fr -o brief-fr.pdf --strict
 --- exit 2
 --- stderr
-layout/layout.yaml:68:35: error: "Gender focus" is marked fuzzy in layout/fr.po; the fr page shows it in English
+layout/layout.yaml:65:35: error: "Gender focus" is marked fuzzy in layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
 factsheet: 1 error, 0 warnings
 --- absent: brief-fr.pdf

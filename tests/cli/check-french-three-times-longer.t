@@ -27,6 +27,6 @@ check layout data --lang fr
 --- exit 1
 --- stderr
 --- stdout-has
-layout/layout.yaml:82:11: error: the body takes 2 pages where the layout allows 1, even with its texts at 85% of their size: 101 pt (36 mm) run past the end
+layout/layout.yaml:79:11: error: the body takes 2 pages where the layout allows 1, even with its texts at 85% of their size: 101 pt (36 mm) run past the end
 --- stdout-has
 check: fr: not laid out, 1 problem, 0 notes

@@ -14,13 +14,13 @@ render layout data --lang fr --strict -o brief-fr.pdf
 --- stderr
 layout/layout.yaml:55:27: error: "Context" is marked fuzzy in layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:59:32: error: "“{programme.quote}”" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:57:33: error: "“{programme.quote}”" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:68:35: error: "Gender focus" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:65:35: error: "Gender focus" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:73:27: error: "of the IRM champions in the coalitions are women" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:70:27: error: "of the IRM champions in the coalitions are women" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:77:15: error: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:74:15: error: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
 factsheet: 5 errors, 0 warnings
 --- absent: brief-fr.pdf

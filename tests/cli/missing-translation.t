@@ -11,16 +11,16 @@ render layout data --lang fr -o brief-fr.pdf
 --- stderr
 layout/layout.yaml:55:27: warning: "Context" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:59:32: warning: "“{programme.quote}”" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:57:33: warning: "“{programme.quote}”" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:68:35: warning: "Gender focus" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:65:35: warning: "Gender focus" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:73:27: warning: "of the IRM champions in the coalitions are women" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:70:27: warning: "of the IRM champions in the coalitions are women" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:77:15: warning: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:74:15: warning: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
 layout/layout.yaml:29:5: warning: "Timeline" is missing from layout/fr.po
   hint: translate it in layout/fr.po (factsheet extract lists every text to translate)
-layout/layout.yaml:69:17: warning: "Icon array" is missing from layout/fr.po
+layout/layout.yaml:66:17: warning: "Icon array" is missing from layout/fr.po
   hint: translate it in layout/fr.po (factsheet extract lists every text to translate)
 --- exists: brief-fr.pdf

@@ -15,11 +15,11 @@ layout/layout.yaml:55:27: warning: "Context" is missing from layout/fr.po; the f
   hint: add its translation (factsheet extract lists every text to translate)
 layout/fr.po:4:1: error: the translation drops the placeholder {programme.quote}
   hint: keep every {placeholder} of the msgid, unchanged
-layout/layout.yaml:68:35: warning: "Gender focus" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:65:35: warning: "Gender focus" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:73:27: warning: "of the IRM champions in the coalitions are women" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:70:27: warning: "of the IRM champions in the coalitions are women" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
-layout/layout.yaml:77:15: warning: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
+layout/layout.yaml:74:15: warning: "Main achievements" is missing from layout/fr.po; the fr page shows it in English
   hint: add its translation (factsheet extract lists every text to translate)
 factsheet: 1 error, 4 warnings
 --- absent: brief-fr.pdf
