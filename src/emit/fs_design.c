@@ -10,6 +10,7 @@
 #include <math.h>
 #include <pango/pango.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/fs_buf.h"
@@ -165,6 +166,12 @@ static void check_contrast(design *d, const fs_page_ops *page, size_t index)
 
 /* ---- lines -------------------------------------------------------------- */
 
+/* Soft hyphens and zero-width spaces (the breaks bind offers pango). */
+static bool prints_nothing(gunichar c)
+{
+    return c == 0xAD || c == 0x200B;
+}
+
 /* The characters a line shows, without the spaces that end it. */
 static long line_characters(const char *text, const PangoLayoutLine *line)
 {
@@ -173,8 +180,41 @@ static long line_characters(const char *text, const PangoLayoutLine *line)
         end--;
     long count = 0;
     for (const char *c = start; c < end; c = g_utf8_next_char(c))
-        count += g_utf8_get_char(c) != 0xAD;
+        count += !prints_nothing(g_utf8_get_char(c));
     return count;
+}
+
+/* The width in points a line draws, without the spaces that end it: more
+ * than its text's width when something on it could not break (a piece of
+ * a URL between two places where it may break). */
+static double line_width(const char *text, const PangoLayoutLine *line)
+{
+    const char *start = text + line->start_index, *end = start + line->length;
+    while (end > start && (end[-1] == ' ' || end[-1] == '\n'))
+        end--;
+    if (end == start)
+        return 0;
+    /* pango_layout_line_index_to_x only reads the line, though its
+     * parameter is not const. */
+    PangoLayoutLine *read = (PangoLayoutLine *)line;
+    int left, right;
+    pango_layout_line_index_to_x(read, line->start_index, FALSE, &left);
+    pango_layout_line_index_to_x(read, (int)(g_utf8_prev_char(end) - text), TRUE, &right);
+    return (double)abs(right - left) / PANGO_SCALE;
+}
+
+/* A line's text, for a message: without the spaces around it and the
+ * characters that print nothing. */
+static void line_text(const char *text, const PangoLayoutLine *line, char *out, size_t size)
+{
+    const char *c = text + line->start_index, *end = c + line->length;
+    size_t n = 0;
+    for (; c < end && n + 5 < size; c = g_utf8_next_char(c)) {
+        gunichar u = g_utf8_get_char(c);
+        if (!prints_nothing(u) && !((u == ' ' || u == '\n') && (n == 0 || c + 1 == end)))
+            n += (size_t)g_unichar_to_utf8(u, out + n);
+    }
+    out[n] = '\0';
 }
 
 /* The word a line ends inside of (its last characters), for a message. */
@@ -201,7 +241,7 @@ static void check_lines(design *d, const fs_op *op)
     int last = op->text.line_count > 0 ? first + op->text.line_count : INT32_MAX;
     long longest = 0;
     int index = 0;
-    char cut[128] = "";
+    char cut[128] = "", wide[128] = "";
     for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next, index++) {
         if (index < first || index >= last)
             continue;
@@ -214,6 +254,8 @@ static void check_lines(design *d, const fs_op *op)
         bool soft = end >= 2 && memcmp(text + end - 2, "\xc2\xad", 2) == 0;
         if (l->next && hyphen && !soft && !cut[0])
             last_word(text, line, cut, sizeof cut);
+        if (!wide[0] && op->text.width > 0 && line_width(text, line) > op->text.width + 0.5)
+            line_text(text, line, wide, sizeof wide);
     }
     g_object_unref(layout);
     char which[128];
@@ -231,6 +273,13 @@ static void check_lines(design *d, const fs_op *op)
                          "'%s' is cut where no hyphenation pattern breaks it: it is wider than "
                          "its text (%.0f mm)",
                          cut, op->text.width * 25.4 / 72);
+    if (wide[0] && first_time(d, "wide", op->pos))
+        fs_diag_add_kind(d->diags, FS_WARNING, FS_KIND_DESIGN, op->pos,
+                         "give the text more width or a smaller size, or show a name that links "
+                         "to the address ('[name](URL)')",
+                         "'%s' runs past its text (%.0f mm): a URL or an e-mail address breaks "
+                         "only after a slash and before . - _ ~ @ ? # & =",
+                         wide, op->text.width * 25.4 / 72);
 }
 
 /* The lines an op draws. */

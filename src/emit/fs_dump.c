@@ -16,7 +16,8 @@ static void put_color(fs_buf *out, fs_rgba c)
 }
 
 /* Appends text[start..end) to out as the dump shows it: newlines as \n,
- * '|' and '\\' escaped, soft hyphens (which print nothing) dropped. */
+ * '|' and '\\' escaped, soft hyphens and zero-width spaces (which print
+ * nothing) dropped. */
 static void put_text(fs_buf *out, const char *text, size_t start, size_t end)
 {
     for (size_t at = start; at < end; at++) {
@@ -27,6 +28,8 @@ static void put_text(fs_buf *out, const char *text, size_t start, size_t end)
             fs_buf_printf(out, "\\%c", c);
         else if (c == '\xc2' && at + 1 < end && text[at + 1] == '\xad')
             at++;
+        else if (end - at >= 3 && memcmp(text + at, "\xe2\x80\x8b", 3) == 0)
+            at += 2;
         else
             fs_buf_putc(out, c);
     }

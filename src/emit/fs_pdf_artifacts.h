@@ -32,7 +32,9 @@ extern "C" {
  * shading, and ends before the next tagged content (a marked-content
  * sequence with an /MCID), before a q or Q (so that it nests with the
  * graphics state), or at the end; other marked content inside it (cairo's
- * /ActualText spans) stays inside it. False when
+ * /ActualText spans) stays inside it, but for the empty spans cairo writes
+ * for zero-width spaces (the breaks of a URL, which draw nothing), which
+ * are left out: a reader copying the text gets the URL whole. False when
  * the stream holds a token that is not PDF, when its marked-content
  * operators do not balance, or when out of memory (out is then failed or
  * incomplete). */

@@ -25,6 +25,7 @@
 
 #define NNBSP "\xe2\x80\xaf" /* U+202F NARROW NO-BREAK SPACE */
 #define NBSP  "\xc2\xa0"     /* U+00A0 NO-BREAK SPACE */
+#define ZWSP  "\xe2\x80\x8b" /* U+200B ZERO WIDTH SPACE: a break that draws nothing */
 
 /* Superior letters through the font's OpenType feature (Inter has them for
  * e, r, s, d and m, in every weight and style of the set). */
@@ -889,8 +890,7 @@ static bool is_code(const char *text, size_t start, size_t end)
             is_ascii_letter(text[at + 1]))
             return true;
     }
-    return find(text + start, end - start, FS_SOFT_HYPHEN) ||
-           find(text + start, end - start, "\u200b");
+    return find(text + start, end - start, FS_SOFT_HYPHEN) || find(text + start, end - start, ZWSP);
 }
 
 /* Whether a word of letters may be hyphenated: not a word in capitals (an
@@ -955,6 +955,65 @@ static size_t put_token(const language_rules *rules, const fs_hyphen *hyphen, co
         at = run;
     }
     fs_buf_free(&word);
+    return shown;
+}
+
+/* The marks a URL or an e-mail address breaks at: after a slash (or a
+ * double slash), before the others. */
+#define ADDRESS_MARKS "/.-_~@?#&="
+
+static bool address_mark(char c)
+{
+    return c && strchr(ADDRESS_MARKS, c);
+}
+
+/* Whether a URL or an address may break before text[at], as Chicago and
+ * Bringhurst break one: after a slash or a double slash, before a dot, a
+ * hyphen, an underscore, a tilde, @, ?, #, & or =; never between two
+ * marks (so a double slash stays whole), never inside a word. */
+static bool address_breaks_before(const char *text, size_t at)
+{
+    char before = text[at - 1], c = text[at];
+    if (before == '/')
+        return c != '/';
+    return c != '/' && address_mark(c) && !address_mark(before);
+}
+
+/* Appends text[start..end) as a span pango may not break; returns the
+ * bytes shown. */
+static size_t put_unbroken(const char *text, size_t start, size_t end, fs_buf *markup)
+{
+    fs_buf_puts(markup, "<span allow_breaks=\"false\">");
+    size_t shown = put_shown(markup, text + start, end - start);
+    fs_buf_puts(markup, "</span>");
+    return shown;
+}
+
+/* Appends the URL or e-mail address text[start..end) as markup; returns
+ * the bytes shown. Pango breaks lines by UAX #14, which would break it
+ * after ? or - and before digits after :, and cut a word of it where no
+ * line holds it: so each piece between two breaks the rule allows is a
+ * span pango may not break (allow_breaks), and a zero-width space, which
+ * draws nothing, parts two pieces. Never a break inside its prefix
+ * ("https://", "https://www.", "mailto:", "www.") or right after it, and
+ * never a hyphen
+ * drawn where it breaks (insert_hyphens). */
+static size_t put_address(const char *text, size_t start, size_t end, fs_buf *markup)
+{
+    size_t prefix = start + url_prefix(text, start, end);
+    if (prefix > start && starts_with_ci(text, prefix, end, "www."))
+        prefix += strlen("www.");
+    size_t shown = 0, piece = start;
+    fs_buf_puts(markup, "<span insert_hyphens=\"false\">");
+    for (size_t at = prefix + 1; at < end; at++) {
+        if (!address_breaks_before(text, at))
+            continue;
+        shown += put_unbroken(text, piece, at, markup);
+        shown += put_shown(markup, ZWSP, strlen(ZWSP));
+        piece = at;
+    }
+    shown += put_unbroken(text, piece, end, markup);
+    fs_buf_puts(markup, "</span>");
     return shown;
 }
 
@@ -1039,9 +1098,7 @@ size_t fs_typo_markup(const char *lang, const fs_hyphen *hyphen, const char *tex
             /* A URL or an address inside the token: what is around it is
              * text. Where it must break, it breaks with no hyphen. */
             shown += put_token(rules, hyphen, &s, at, guard_start, markup);
-            fs_buf_puts(markup, "<span insert_hyphens=\"false\">");
-            shown += put_shown(markup, s.text + guard_start, guard_end - guard_start);
-            fs_buf_puts(markup, "</span>");
+            shown += put_address(s.text, guard_start, guard_end, markup);
             shown += put_token(rules, hyphen, &s, guard_end, end, markup);
         } else {
             /* A paragraph of one word keeps its breaks: they may be
@@ -1087,6 +1144,26 @@ static bool breaks_word(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Appends one long word with a break opportunity after every
+ * FS_LONG_WORD_PIECE characters. A URL or an e-mail address is appended
+ * as it is: fs_typo_markup breaks it where such an address may break. */
+static void break_long_word(const char *word, size_t length, fs_buf *out)
+{
+    size_t prefix_end;
+    if (find_url(word, 0, length, &prefix_end) < length || has_inner_at(word, 0, length)) {
+        fs_buf_append(out, word, length);
+        return;
+    }
+    size_t count = 0;
+    for (size_t at = 0; at < length; at++) {
+        bool starts = ((unsigned char)word[at] & 0xC0) != 0x80;
+        if (starts && count && count % FS_LONG_WORD_PIECE == 0)
+            fs_buf_puts(out, ZWSP);
+        count += starts;
+        fs_buf_putc(out, word[at]);
+    }
+}
+
 void fs_typo_break_long_words(const char *text, fs_buf *out)
 {
     const char *c = text;
@@ -1098,18 +1175,10 @@ void fs_typo_break_long_words(const char *text, fs_buf *out)
             characters += ((unsigned char)*end & 0xC0) != 0x80;
             end++;
         }
-        if (characters <= FS_LONG_WORD) {
+        if (characters <= FS_LONG_WORD)
             fs_buf_append(out, c, (size_t)(end - c));
-        } else {
-            size_t count = 0;
-            for (const char *p = c; p < end; p++) {
-                bool starts = ((unsigned char)*p & 0xC0) != 0x80;
-                if (starts && count && count % FS_LONG_WORD_PIECE == 0)
-                    fs_buf_puts(out, "\u200b");
-                count += starts;
-                fs_buf_putc(out, *p);
-            }
-        }
+        else
+            break_long_word(c, (size_t)(end - c), out);
         const char *blank = end;
         while (*blank && breaks_word((unsigned char)*blank))
             blank++;

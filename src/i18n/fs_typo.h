@@ -57,7 +57,11 @@ void fs_typo_unbroken(const char *lang, const char *text, size_t length, fs_buf 
  * (U+00AD) at each break the patterns allow in words that may be
  * hyphenated (not in words with digits, in capitals or with capitals
  * inside, in URLs, e-mail addresses or domain names, nor in text as
- * written). A URL or an address that must break does so with no hyphen.
+ * written). A URL or an e-mail address breaks only where a typographer
+ * breaks one: after a slash or a double slash, before . - _ ~ @ ? # & or
+ * =, never inside a word of it nor inside its "https://", "mailto:" or
+ * "www.", and with no hyphen drawn; a zero-width space (U+200B) marks each
+ * of those breaks, and the rest of it is markup pango may not break.
  * Everything else is escaped, so text is never read as markup, but for
  * the FS_TYPO_TAG marks, written back as they are; tags[k] (when tags is
  * not NULL, with room for every mark) gets the bytes shown before the
@@ -69,8 +73,9 @@ size_t fs_typo_markup(const char *lang, const fs_hyphen *hyphen, const char *tex
 
 /* Appends text to out with a zero-width space (U+200B, a line-break
  * opportunity that prints nothing) after every 30 characters of a run of
- * more than 40 without a space: a long URL or a pasted hash can then wrap
- * inside its box instead of running past it, and a word of 100,000
+ * more than 40 without a space, but for a URL or an e-mail address, which
+ * fs_typo_markup breaks where an address may break: a pasted hash can then
+ * wrap inside its box instead of running past it, and a word of 100,000
  * characters is laid out in time linear in its length. */
 void fs_typo_break_long_words(const char *text, fs_buf *out);
 

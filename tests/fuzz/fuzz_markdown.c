@@ -68,12 +68,14 @@ static size_t count_char(const char *text, char c)
     return count;
 }
 
-/* markup without the spans the house rules add (fs_typo.c: a URL kept
- * from hyphenation, a superscript ordinal), in out. */
+/* markup without what the house rules add (fs_typo.c: a URL kept from
+ * hyphenation, its pieces kept whole and the zero-width spaces between
+ * them, a superscript ordinal), in out. */
 static void strip_typo_spans(fs_buf *out, const char *markup)
 {
     static const char *const spans[] = {"<span insert_hyphens=\"false\">",
-                                        "<span font_features=\"sups\">", "</span>"};
+                                        "<span allow_breaks=\"false\">",
+                                        "<span font_features=\"sups\">", "</span>", "\u200b"};
     while (*markup) {
         size_t skip = 0;
         for (size_t k = 0; !skip && k < sizeof spans / sizeof *spans; k++)

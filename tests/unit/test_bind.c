@@ -829,7 +829,8 @@ static void test_markdown_in_cell_is_literal(void **state)
     write_data("t.csv", "key,value\nx,*not bold* __nor__ `code` [a](b) <http://x> \\n &amp;\n");
     assert_string_equal(bind_text(state, "{t.x}"),
                         "*not bold* __nor__ `code` [a](b) &lt;<span "
-                        "insert_hyphens=\"false\">http://x</span>&gt; \\n &amp;amp;");
+                        "insert_hyphens=\"false\"><span allow_breaks=\"false\">http://x</span>"
+                        "</span>&gt; \\n &amp;amp;");
 }
 
 static void test_block_markdown_in_cell_is_literal(void **state)

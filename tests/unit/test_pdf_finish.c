@@ -88,6 +88,21 @@ static void test_actual_text_inside_an_artifact(void **state)
                     "Tj ET\nEMC\n");
 }
 
+/* cairo's empty /ActualText span for a zero-width space (a break of a
+ * URL, drawing nothing) is left out, so a reader copying the text gets the
+ * URL whole; a span with text, or with something drawn inside, stays. */
+static void test_zero_width_space_spans_left_out(void **state)
+{
+    check_artifacts("/P << /MCID 0 >> BDC BT (www)Tj\n/Span << /ActualText <feff200b> >> BDC\n"
+                    "EMC\n(.org)Tj /Span<</ActualText<FEFF200B200B>>>BDC EMC ET EMC",
+                    "/P << /MCID 0 >> BDC BT (www)Tj\n(.org)Tj ET EMC");
+    check_artifacts("/P << /MCID 0 >> BDC BT /Span << /ActualText <feff0020> >> BDC EMC ET EMC",
+                    "/P << /MCID 0 >> BDC BT /Span << /ActualText <feff0020> >> BDC EMC ET EMC");
+    check_artifacts(
+        "/P << /MCID 0 >> BDC BT /Span << /ActualText <feff200b> >> BDC (x) Tj EMC ET EMC",
+        "/P << /MCID 0 >> BDC BT /Span << /ActualText <feff200b> >> BDC (x) Tj EMC ET EMC");
+}
+
 /* Operator names inside strings, hex strings, comments and an inline
  * image's bytes are not operators. */
 static void test_operators_inside_data_are_data(void **state)
@@ -465,6 +480,7 @@ int main(void)
         cmocka_unit_test(test_runs_between_tagged_content),
         cmocka_unit_test(test_runs_end_at_q_and_Q),
         cmocka_unit_test(test_actual_text_inside_an_artifact),
+        cmocka_unit_test(test_zero_width_space_spans_left_out),
         cmocka_unit_test(test_operators_inside_data_are_data),
         cmocka_unit_test(test_unbalanced_marked_content_is_refused),
         cmocka_unit_test(test_catalog_and_metadata),

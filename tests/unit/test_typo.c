@@ -452,6 +452,12 @@ static void test_languages_without_rules_unchanged(void **state)
 
 /* ---- text as written ------------------------------------------------------ */
 
+/* How fs_typo_markup marks up a URL or an e-mail address: no hyphen drawn,
+ * pieces pango may not break, a zero-width space where it may. */
+#define ADDRESS     "<span insert_hyphens=\"false\">"
+#define PIECE(text) "<span allow_breaks=\"false\">" text "</span>"
+#define ZW          "\u200b"
+
 #define AS_WRITTEN(text) FS_TYPO_AS_WRITTEN_START text FS_TYPO_AS_WRITTEN_END
 
 static void test_as_written_is_left_alone(void **state)
@@ -544,14 +550,15 @@ static void test_soft_hyphens_in_words(void **state)
     check_markup("fr", fr,
                  "CONLACTRAHO WhatsApp COVID-19 organisation2 care.org "
                  "jean@organisation.fr https://www.care.org/organisations",
-                 "CONLACTRAHO WhatsApp COVID-19 organisation2 care.org "
-                 "<span insert_hyphens=\"false\">jean@organisation.fr</span> "
-                 "<span insert_hyphens=\"false\">https://www.care.org/organisations</span>");
-    check_markup(
-        "fr", fr, "(voir https://x.org/organisations, organisations et)",
-        "(voir "
-        "<span insert_hyphens=\"false\">https://x.org/organisations</span>, or=ga=ni=sa=tions "
-        "et)");
+                 "CONLACTRAHO WhatsApp COVID-19 organisation2 care.org " ADDRESS PIECE("jean")
+                     ZW PIECE("@organisation")
+                         ZW PIECE(".fr") "</span> " ADDRESS PIECE("https://www.care")
+                             ZW PIECE(".org/") ZW PIECE("organisations") "</span>");
+    check_markup("fr", fr, "(voir https://x.org/organisations, organisations et)",
+                 "(voir " ADDRESS PIECE("https://x") ZW PIECE(".org/")
+                     ZW PIECE("organisations") "</span>, "
+                                               "or=ga=ni=sa=tions "
+                                               "et)");
     /* Breaks already chosen are kept, and none added. */
     check_markup("fr", fr, "organi\u00adsations", "organi=sations");
     /* No patterns, no soft hyphens. */
@@ -603,6 +610,44 @@ static void test_apostrophes_between_letters(void **state)
     fs_buf_free(&out);
 }
 
+/* A URL or an e-mail address breaks as Chicago and Bringhurst break one:
+ * after a slash or a double slash, before . - _ ~ @ ? # & =, never between
+ * two marks, inside a word of it, inside or right after its prefix, and
+ * never where pango's own rules would (after ? or -, before digits after
+ * :). The same in every language, and the offsets count the breaks. */
+static void test_addresses_break_where_a_typographer_breaks(void **state)
+{
+    (void)state;
+    const char *ilo =
+        ADDRESS PIECE("https://www.ilo") ZW PIECE(".org/") ZW PIECE("dyn/") ZW PIECE("normlex/")
+            ZW PIECE("en/") ZW PIECE("f") ZW PIECE("?p") ZW PIECE("=NORMLEXPUB:12100:0::NO::P12100")
+                ZW PIECE("_ILO") ZW PIECE("_CODE:C189") "</span>";
+    const char *url = "https://www.ilo.org/dyn/normlex/en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_"
+                      "CODE:C189";
+    check_markup("en", NULL, url, ilo);
+    check_markup("fr", NULL, url, ilo);
+    check_markup("en", NULL, "first_name.last-name@organisation-internationale.org",
+                 ADDRESS PIECE("first") ZW PIECE("_name") ZW PIECE(".last") ZW PIECE("-name")
+                     ZW PIECE("@organisation") ZW PIECE("-internationale")
+                         ZW PIECE(".org") "</span>");
+    /* A double slash stays whole and breaks after; ~ # & = break before. */
+    check_markup("en", NULL, "http://x.org//~a/b#c&d=e",
+                 ADDRESS PIECE("http://x") ZW PIECE(".org//") ZW PIECE("~a/") ZW PIECE("b")
+                     ZW PIECE("#c") ZW PIECE("&amp;d") ZW PIECE("=e") "</span>");
+    /* Prefixes: mailto:, www. alone, a scheme's www. */
+    check_markup("en", NULL, "mailto:a.b@c.org",
+                 ADDRESS PIECE("mailto:a") ZW PIECE(".b") ZW PIECE("@c")
+                     ZW PIECE(".org") "</span>");
+    check_markup("en", NULL, "www.care.org", ADDRESS PIECE("www.care") ZW PIECE(".org") "</span>");
+    /* Letters outside ASCII are letters of a word; the marks around the
+     * address are text, with the French spaces. */
+    check_markup("fr", NULL, "(voir https://fr.wikipedia.org/wiki/Île-de-France)!",
+                 "(voir " ADDRESS PIECE("https://fr") ZW PIECE(".wikipedia") ZW PIECE(".org/")
+                     ZW PIECE("wiki/") ZW PIECE("Île") ZW PIECE("-de")
+                         ZW PIECE("-France") "</span>)"
+                                             "\u202f!");
+}
+
 static void test_long_words_get_break_opportunities(void **state)
 {
     (void)state;
@@ -610,10 +655,20 @@ static void test_long_words_get_break_opportunities(void **state)
     fs_typo_break_long_words("short words stay", &out);
     assert_string_equal(fs_buf_str(&out), "short words stay");
     fs_buf_clear(&out);
-    /* 43 characters: a break after the 30th. */
-    fs_typo_break_long_words("see https://example.org/aaaaaaaaaaaaaaaaaaaaaaa now", &out);
+    /* 43 characters of a word: a break after the 30th. */
+    fs_typo_break_long_words("see abcdefghijabcdefghijabcdefghijabcdefghijabc now", &out);
     assert_string_equal(fs_buf_str(&out),
-                        "see https://example.org/aaaaaaaaaa\u200baaaaaaaaaaaaa now");
+                        "see abcdefghijabcdefghijabcdefghij\u200babcdefghijabc now");
+    fs_buf_clear(&out);
+    /* A URL or an address is left to fs_typo_markup, which breaks it
+     * where an address may break. */
+    fs_typo_break_long_words("(https://example.org/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa)",
+                             &out);
+    assert_string_equal(fs_buf_str(&out),
+                        "(https://example.org/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa)");
+    fs_buf_clear(&out);
+    fs_typo_break_long_words("first_name.last-name@organisation-internationale.org", &out);
+    assert_string_equal(fs_buf_str(&out), "first_name.last-name@organisation-internationale.org");
     fs_buf_clear(&out);
     /* Counted in characters, never splitting one. */
     fs_typo_break_long_words("ééééééééééééééééééééééééééééééééééééééééé", &out);
@@ -674,6 +729,7 @@ int main(void)
         TEST(test_empty_text),
         TEST(test_appends_to_the_buffer),
         TEST(test_apostrophes_between_letters),
+        TEST(test_addresses_break_where_a_typographer_breaks),
         TEST(test_long_words_get_break_opportunities),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
