@@ -6,9 +6,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
+#include <pango/pangocairo.h>
 
 #include "load/fs_fonts.h"
 #include "place/fs_pango.h"
@@ -136,6 +138,96 @@ static void the_count_is_of_every_stretch(void **state)
     assert_string_equal(runs[0].text, "\xd8\xa8");
 }
 
+/* markup at size points in Inter, on one line. */
+static fs_text inter(const char *markup, double size)
+{
+    static const fs_text_style style = {
+        .family = "Inter", .weight = 400, .size = 10, .line_height = 1.3, .min_scale = 1};
+    return (fs_text){.markup = markup, .style = &style, .size = size};
+}
+
+static fs_extent measured(fixture *f, const char *markup, double size)
+{
+    fs_text text = inter(markup, size);
+    fs_extent extent;
+    assert_true(f->measurer.measure(f->measurer.context, &text, &extent));
+    return extent;
+}
+
+/* The pixels layout draws on a surface of its own; the caller frees them. */
+static unsigned char *pixels(PangoLayout *layout, size_t *length)
+{
+    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 160, 24);
+    cairo_t *cr = cairo_create(surface);
+    pango_cairo_show_layout(cr, layout);
+    cairo_destroy(cr);
+    cairo_surface_flush(surface);
+    *length = (size_t)cairo_image_surface_get_stride(surface) * 24;
+    unsigned char *copy = malloc(*length);
+    assert_non_null(copy);
+    memcpy(copy, cairo_image_surface_get_data(surface), *length);
+    cairo_surface_destroy(surface);
+    return copy;
+}
+
+static PangoLayout *layout_of(fixture *f, const char *markup, double size)
+{
+    fs_text text = inter(markup, size);
+    PangoLayout *layout = fs_pango_layout(f->pango, &text);
+    assert_non_null(layout);
+    return layout;
+}
+
+/* A batch's texts come at a few sizes: however many of them there are,
+ * pango's font map keeps its fonts (its serial does not change). */
+static void texts_at_few_sizes_keep_the_font_map(void **state)
+{
+    fixture *f = *state;
+    guint serial = pango_font_map_get_serial(f->map);
+    char markup[32];
+    for (int i = 0; i < 2000; i++) {
+        snprintf(markup, sizeof markup, "Row %d", i);
+        measured(f, markup, 7 + i % 10);
+    }
+    assert_int_equal(pango_font_map_get_serial(f->map), serial);
+}
+
+/* Texts at more sizes than the font map keeps: it is emptied, and a text
+ * measures and draws the same after it, from a layout held across it and
+ * from a new one. */
+static void past_its_sizes_the_font_map_is_emptied_and_draws_the_same(void **state)
+{
+    fixture *f = *state;
+    const char *reference = "Mopti 2,029,052";
+    fs_extent before = measured(f, reference, 10);
+    PangoLayout *held = layout_of(f, reference, 10);
+    size_t length, again_length, new_length;
+    unsigned char *drawn = pixels(held, &length);
+    guint serial = pango_font_map_get_serial(f->map);
+    char markup[32];
+    for (int i = 0; i < 600; i++) {
+        snprintf(markup, sizeof markup, "Size %d", i);
+        measured(f, markup, 6 + i / 100.0);
+    }
+    assert_int_not_equal(pango_font_map_get_serial(f->map), serial);
+    fs_extent after = measured(f, reference, 10);
+    assert_true(after.width == before.width && after.height == before.height &&
+                after.baseline == before.baseline && after.ink_top == before.ink_top &&
+                after.ink_bottom == before.ink_bottom && after.lines == before.lines);
+    unsigned char *again = pixels(held, &again_length);
+    PangoLayout *fresh = layout_of(f, reference, 10);
+    unsigned char *anew = pixels(fresh, &new_length);
+    assert_int_equal(again_length, length);
+    assert_int_equal(new_length, length);
+    assert_memory_equal(again, drawn, length);
+    assert_memory_equal(anew, drawn, length);
+    free(drawn);
+    free(again);
+    free(anew);
+    g_object_unref(held);
+    g_object_unref(fresh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -144,6 +236,8 @@ int main(void)
         cmocka_unit_test(without_fallbacks_another_font_of_the_set_draws_it),
         cmocka_unit_test(a_character_no_font_has_is_named),
         cmocka_unit_test(the_count_is_of_every_stretch),
+        cmocka_unit_test(texts_at_few_sizes_keep_the_font_map),
+        cmocka_unit_test(past_its_sizes_the_font_map_is_emptied_and_draws_the_same),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
