@@ -1,5 +1,6 @@
 #include "fs_paint.h"
 
+#include <cairo-ft.h>
 #include <limits.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -180,6 +181,49 @@ static bool paint_links(cairo_t *cr, const fs_op *op, PangoLayout *layout, fs_pa
     return ok;
 }
 
+/* The text of the lines an op draws, and whether a colour font drew some
+ * of it: cairo 1.16 draws every glyph of a font FreeType calls coloured
+ * (Noto Color Emoji) as a picture, without its characters. */
+typedef struct {
+    int from, to; /* bytes of the layout's text; from -1 before the first line */
+    bool pictures;
+} drawn_text;
+
+static bool colour_font(PangoFont *font)
+{
+    cairo_scaled_font_t *scaled = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+    if (!scaled || cairo_scaled_font_get_type(scaled) != CAIRO_FONT_TYPE_FT)
+        return false;
+    FT_Face face = cairo_ft_scaled_font_lock_face(scaled);
+    bool colour = face && FT_HAS_COLOR(face);
+    cairo_ft_scaled_font_unlock_face(scaled);
+    return colour;
+}
+
+static void add_drawn(void *context, const drawn_line *drawn)
+{
+    drawn_text *text = context;
+    const PangoLayoutLine *line = drawn->line;
+    if (text->from < 0)
+        text->from = line->start_index;
+    text->to = line->start_index + line->length;
+    for (const GSList *run = line->runs; run && !text->pictures; run = run->next) {
+        const PangoGlyphItem *item = run->data;
+        text->pictures = colour_font(item->item->analysis.font);
+    }
+}
+
+/* What a tagged PDF records of a text op (fs_paint_tags_text): NULL, or
+ * the text it draws when a glyph of it is a picture (owned, g_free). */
+static char *pictured_text(const fs_op *op, PangoLayout *layout)
+{
+    drawn_text text = {-1, 0, false};
+    each_drawn_line(op, layout, add_drawn, &text);
+    if (!text.pictures)
+        return NULL;
+    return g_strndup(pango_layout_get_text(layout) + text.from, (gsize)(text.to - text.from));
+}
+
 /* False when out of memory: the text is drawn, but not its anchor or links.
  * In a tagged PDF, text with links is drawn in a Span, and each link is a
  * Link beside it: cairo marks only the content of an element that holds
@@ -198,8 +242,11 @@ static bool paint_text(cairo_t *cr, const fs_op *op, fs_pango *pango, fs_paint_t
             cairo_tag_begin(cr, CAIRO_TAG_DEST, fs_buf_str(&dest));
     }
     bool span = tags && tags->tagged && op->tag && op->link_count;
-    if (tags)
-        fs_paint_tags_text(tags, op->text.markup);
+    if (tags && tags->tagged && op->tag) {
+        char *pictured = pictured_text(op, layout);
+        fs_paint_tags_text(tags, op->text.markup, pictured);
+        g_free(pictured);
+    }
     if (span)
         fs_paint_tags_begin_own(tags, cr, "Span", NULL);
     set_color(cr, op->color);

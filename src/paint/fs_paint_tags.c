@@ -102,24 +102,50 @@ static void put_words(fs_paint_tags *tags, const char *markup)
     g_free(text);
 }
 
-void fs_paint_tags_text(fs_paint_tags *tags, const char *markup)
+/* Appends length bytes of text to out without the invisible line-break
+ * opportunities factsheet adds: U+200B, a zero-width space
+ * (fs_typo_break_long_words), and U+00AD, a soft hyphen, say nothing. */
+static void put_without_breaks(fs_buf *out, const char *text, size_t length)
+{
+    for (size_t i = 0; i < length; i++) {
+        if (i + 3 <= length && memcmp(text + i, "\xe2\x80\x8b", 3) == 0) {
+            i += 2;
+            continue;
+        }
+        if (i + 2 <= length && memcmp(text + i, "\xc2\xad", 2) == 0) {
+            i += 1;
+            continue;
+        }
+        fs_buf_putc(out, text[i]);
+    }
+}
+
+void fs_paint_tags_text(fs_paint_tags *tags, const char *markup, const char *pictured)
 {
     if (!tags->tagged || !tags->in || tags->failed || tags->alts[tags->in_index])
         return;
-    if (++tags->in_texts == 1) {
+    tags->in_pictures = tags->in_pictures || pictured;
+    if (++tags->in_texts == 1 && !pictured) {
         tags->in_first = markup;
         return;
     }
-    if (tags->in_texts == 2)
+    if (tags->in_first)
         put_words(tags, tags->in_first);
-    put_words(tags, markup);
+    tags->in_first = NULL;
+    if (!pictured) {
+        put_words(tags, markup);
+        return;
+    }
+    if (tags->in_words.length)
+        fs_buf_putc(&tags->in_words, ' ');
+    put_without_breaks(&tags->in_words, pictured, strlen(pictured));
 }
 
-/* The element ops were drawn in is left: drawn in several texts, it gets
- * their words as its actual text. */
+/* The element ops were drawn in is left: drawn in several texts, or with
+ * a glyph drawn as a picture, it gets their words as its actual text. */
 static void leave(fs_paint_tags *tags)
 {
-    if (tags->in && tags->in_texts > 1) {
+    if (tags->in && (tags->in_texts > 1 || tags->in_pictures)) {
         char *words = fs_buf_ok(&tags->in_words) ? fs_strdup(fs_buf_str(&tags->in_words)) : NULL;
         if (words && tags->in_index < tags->element_count)
             tags->actuals[tags->in_index] = words;
@@ -128,6 +154,8 @@ static void leave(fs_paint_tags *tags)
     }
     fs_buf_clear(&tags->in_words);
     tags->in_texts = 0;
+    tags->in_first = NULL;
+    tags->in_pictures = false;
     tags->in = NULL;
 }
 
@@ -194,28 +222,12 @@ void fs_paint_tags_enter(fs_paint_tags *tags, cairo_t *cr, const fs_tag *tag)
 
 void fs_paint_tags_link(fs_paint_tags *tags, const char *text, size_t length)
 {
-    char *words = fs_malloc(length + 1);
-    if (!words) {
-        tags->failed = true;
-        return;
-    }
-    size_t n = 0;
-    for (size_t i = 0; i < length; i++) {
-        /* U+200B, a zero-width space (fs_typo_break_long_words), and
-         * U+00AD, a soft hyphen, say nothing. */
-        if (i + 3 <= length && memcmp(text + i, "\xe2\x80\x8b", 3) == 0) {
-            i += 2;
-            continue;
-        }
-        if (i + 2 <= length && memcmp(text + i, "\xc2\xad", 2) == 0) {
-            i += 1;
-            continue;
-        }
-        words[n++] = text[i];
-    }
-    words[n] = '\0';
-    if (!push(&tags->links, &tags->link_count, &tags->link_capacity, words)) {
-        free(words);
+    fs_buf words = {0};
+    put_without_breaks(&words, text, length);
+    char *owned = fs_buf_ok(&words) ? fs_strdup(fs_buf_str(&words)) : NULL;
+    fs_buf_free(&words);
+    if (!owned || !push(&tags->links, &tags->link_count, &tags->link_capacity, owned)) {
+        free(owned);
         tags->failed = true;
     }
 }

@@ -39,7 +39,8 @@ typedef struct {
      * and their words. */
     size_t in_index;
     int in_texts;
-    const char *in_first; /* the markup of its first text */
+    const char *in_first; /* the markup of its first text, while its words are not put */
+    bool in_pictures;     /* a glyph of its texts is drawn as a picture */
     fs_buf in_words;
     /* Per link annotation, in the order drawn: its words (owned). */
     const char **links;
@@ -69,8 +70,12 @@ void fs_paint_tags_link(fs_paint_tags *tags, const char *text, size_t length);
 void fs_paint_tags_begin_own(fs_paint_tags *tags, cairo_t *cr, const char *name,
                              const char *attributes);
 
-/* Records a text op drawn in the current element (for its actual text). */
-void fs_paint_tags_text(fs_paint_tags *tags, const char *markup);
+/* Records a text op drawn in the current element (for its actual text):
+ * its markup, and pictured: NULL, or, when a glyph of it is drawn as a
+ * picture (a colour emoji, which leaves no text in the page's content),
+ * the text it draws (read during the call). An element with such a text
+ * gets its words as its actual text even when it holds only that one. */
+void fs_paint_tags_text(fs_paint_tags *tags, const char *markup, const char *pictured);
 
 /* Ends the document on cr (after its last page): closes every element and
  * the Document. */

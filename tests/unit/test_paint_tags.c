@@ -34,14 +34,20 @@ static void begin(pdf *d)
     fs_paint_tags_begin(&d->tags, d->cr, true);
 }
 
-/* Enters tag and draws something in it, as fs_paint_page does for an op. */
-static void op(pdf *d, const fs_tag *tag, const char *markup)
+/* Enters tag and draws something in it, as fs_paint_page does for an op
+ * (a text when markup is not NULL, pictured as fs_paint_tags_text says). */
+static void drawn(pdf *d, const fs_tag *tag, const char *markup, const char *pictured)
 {
     fs_paint_tags_enter(&d->tags, d->cr, tag);
     if (markup)
-        fs_paint_tags_text(&d->tags, markup);
+        fs_paint_tags_text(&d->tags, markup, pictured);
     cairo_rectangle(d->cr, 10, 10, 5, 5);
     cairo_fill(d->cr);
+}
+
+static void op(pdf *d, const fs_tag *tag, const char *markup)
+{
+    drawn(d, tag, markup, NULL);
 }
 
 static void end(pdf *d)
@@ -92,6 +98,28 @@ static void test_texts_of_one_element_are_its_actual_text(void **state)
     assert_int_equal(d.tags.element_count, 3);
     assert_string_equal(d.tags.actuals[1], "2,029,052 community members");
     assert_null(d.tags.actuals[2]);
+    fs_paint_tags_free(&d.tags);
+}
+
+/* A text with a glyph drawn as a picture (a colour emoji) leaves no text
+ * on the page: its element reads as the text drawn, even alone, without
+ * the invisible breaks; with another text, as both. */
+static void test_a_pictured_text_is_its_actual_text(void **state)
+{
+    fs_tag p = {FS_TAG_P, 0, NULL, NULL};
+    pdf d;
+    begin(&d);
+    drawn(&d, &p, "Thank you \xf0\x9f\xa4\x9d", "Thank you \xf0\x9f\xa4\x9d");
+    op(&d, NULL, NULL);
+    op(&d, &p, "6");
+    drawn(&d, &p, "new part\xc2\xadners \xf0\x9f\xa4\x9d", "new part\xc2\xadners \xf0\x9f\xa4\x9d");
+    op(&d, NULL, NULL);
+    op(&d, &p, "plain");
+    end(&d);
+    assert_int_equal(d.tags.element_count, 4);
+    assert_string_equal(d.tags.actuals[1], "Thank you \xf0\x9f\xa4\x9d");
+    assert_string_equal(d.tags.actuals[2], "6 new partners \xf0\x9f\xa4\x9d");
+    assert_null(d.tags.actuals[3]);
     fs_paint_tags_free(&d.tags);
 }
 
@@ -158,6 +186,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_elements_are_recorded_once_in_order),
         cmocka_unit_test(test_texts_of_one_element_are_its_actual_text),
+        cmocka_unit_test(test_a_pictured_text_is_its_actual_text),
         cmocka_unit_test(test_headings_in_order),
         cmocka_unit_test(test_a_figure_without_alt_is_not_described),
         cmocka_unit_test(test_link_words_lose_invisible_breaks),
