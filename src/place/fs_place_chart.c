@@ -128,8 +128,8 @@ static double layout_donut(placer *p, const fs_box *box, const fs_chart_item *it
         share.arc.end = -M_PI / 2 + 2 * M_PI * fmin(item->value, 100) / 100;
         emit_chart_op(p, &share, alt);
     }
-    place_emit_text(p, x + (d - figure.width) / 2, top + (d - figure.height) / 2, figure.width,
-                    figure.height, item->text, number, size, 0);
+    place_emit_line(p, x + (d - figure.width) / 2, top + (d - figure.height) / 2, figure.width,
+                    figure.height, item->text, number, size);
     emit_label(p, item, item->label, style, x + label_x, y + (height - label.height) / 2, label_w);
     return height;
 }
@@ -156,7 +156,7 @@ static double layout_icon_array(placer *p, const fs_box *box, const fs_chart_ite
     double height = head + CHART_GAP + (double)rows * cell;
     if (!p->page)
         return height;
-    place_emit_text(p, x, y, figure.width, figure.height, item->text, number_style, n, 0);
+    place_emit_line(p, x, y, figure.width, figure.height, item->text, number_style, n);
     place_emit_text(p, x + label_x, y + label_down, label_w, label.height, item->label, style,
                     style->size, 0);
     /* The share exactly: whole pictograms, then the next one drawn in part
@@ -221,8 +221,8 @@ static double layout_progress(placer *p, const fs_box *box, const fs_chart_item 
     if (share > 0)
         chart_rect(p, alt, x, bar_y, fmax(width * share, bar), bar, item->color);
     emit_label(p, item, item->label, style, x, y + head - label.height, label_w);
-    place_emit_text(p, x + width - value.width, y + head - value.height, value.width, value.height,
-                    amount, values, values->size, 0);
+    place_emit_line(p, x + width - value.width, y + head - value.height, value.width, value.height,
+                    amount, values, values->size);
     return height;
 }
 
@@ -273,8 +273,8 @@ static double layout_bars(placer *p, const fs_box *box, double x, double y, doub
             emit_label(p, item, item->label, style, x, label_y, label_w);
             const char *amount = value_text(p, item);
             fs_extent value = place_measure(p, amount, values, values->size, -1);
-            place_emit_text(p, x + bar_x + end + CHART_GAP, label_y, value.width, value.height,
-                            amount, values, values->size, 0);
+            place_emit_line(p, x + bar_x + end + CHART_GAP, label_y, value.width, value.height,
+                            amount, values, values->size);
         }
         y += row + (i + 1 < box->as.chart.item_count ? CHART_GAP : 0);
     }
@@ -334,9 +334,9 @@ static double layout_columns(placer *p, const fs_box *box, double x, double y, d
             base - fmax(tall, item->has_target ? plot * fs_chart_fraction(item->target, max) : 0);
         const char *amount = value_text(p, item);
         fs_extent value = place_measure(p, amount, values, values->size, -1);
-        place_emit_text(p, x + (double)i * slot + (slot - value.width) / 2,
+        place_emit_line(p, x + (double)i * slot + (slot - value.width) / 2,
                         top - CHART_GAP * 0.5 - value.height, value.width, value.height, amount,
-                        values, values->size, 0);
+                        values, values->size);
         double side = icon_side(p, item, style);
         if (side > 0)
             place_emit_icon(p, &item->icon, x + (double)i * slot + (slot - side) / 2,
@@ -399,7 +399,7 @@ static double layout_timeline_across(placer *p, const fs_box *box, double x, dou
         double left = x + (double)i * slot;
         const fs_text_style *date = date_style(p, box);
         fs_extent when = place_measure(p, item->text, date, date->size, -1);
-        place_emit_text(p, left, y, when.width, when.height, item->text, date, date->size, 0);
+        place_emit_line(p, left, y, when.width, when.height, item->text, date, date->size);
         /* The phase's bar runs to the next phase's dot, less a gap. */
         double end = i + 1 < n ? slot - CHART_GAP : slot;
         chart_rect(p, alt, left, axis - bar / 2, end, bar, item->color);
@@ -479,8 +479,8 @@ static double timeline_rows(placer *p, const fs_box *box, double x, double y, do
             line->first = centre;
         line->last = centre;
         if (p->page) {
-            place_emit_text(p, x + dates - date.width, y, date.width, date.height, item->text,
-                            date_of, date_of->size, 0);
+            place_emit_line(p, x + dates - date.width, y, date.width, date.height, item->text,
+                            date_of, date_of->size);
             fs_op point = {.kind = FS_OP_CIRCLE,
                            .x = x + axis,
                            .y = centre - dot / 2,

@@ -130,10 +130,16 @@ fs_extent place_measure(placer *p, const char *markup, const fs_text_style *styl
  * measuring. */
 void place_emit(placer *p, const fs_op *op);
 
-/* Draws markup in style at size in the box (x, y, width, height), with a
- * heading's outline level (0 for none). */
+/* Draws markup in style at size in the box (x, y, width, height), wrapped
+ * at width, with a heading's outline level (0 for none). */
 void place_emit_text(placer *p, double x, double y, double width, double height, const char *markup,
                      const fs_text_style *style, double size, int outline_level);
+
+/* Draws markup in style at size on one line from x, y, as
+ * place_measure(..., -1) measured it: the layout measured is the one drawn,
+ * never wrapped. The op's box is (x, y, width, height). */
+void place_emit_line(placer *p, double x, double y, double width, double height, const char *markup,
+                     const fs_text_style *style, double size);
 
 /* Draws paragraph i of a text box in its (scaled) style, lines first_line
  * on (line_count of them, 0 for all), with its links, and a heading's

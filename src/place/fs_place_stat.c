@@ -317,8 +317,15 @@ double place_stat(placer *p, const fs_box *box, double x, double y, double width
      * nothing the sentence does not. */
     const fs_tag *outer = p->leaf;
     p->leaf = place_tag(p, FS_TAG_P, 0, p->group);
-    place_emit_text(p, inner_x + g.number_x, inner_y + g.number_top, g.number_w, g.number.height,
-                    box->as.stat.number, number_style, g.n, 0);
+    /* The number on one line, as its group was fitted and its tile measured
+     * (a number too wide even at the least size overflows its tile, and is
+     * reported; it never wraps onto the label). */
+    double room = fmax(g.number_w - g.number.width, 0);
+    double align = number_style->align == FS_ALIGN_CENTER ? room / 2
+                   : number_style->align == FS_ALIGN_END  ? room
+                                                          : 0;
+    place_emit_line(p, inner_x + g.number_x + align, inner_y + g.number_top, g.number.width,
+                    g.number.height, box->as.stat.number, number_style, g.n);
     place_emit_text(p, inner_x, inner_y + g.label_top, inner_w, g.label.height, box->as.stat.label,
                     label_style, label_style->size, 0);
     if (box->as.stat.compare) {

@@ -271,6 +271,14 @@ void place_emit_text(placer *p, double x, double y, double width, double height,
     place_emit(p, &op);
 }
 
+void place_emit_line(placer *p, double x, double y, double width, double height, const char *markup,
+                     const fs_text_style *style, double size)
+{
+    fs_op op = text_op(p, x, y, width, height, markup, style, size);
+    op.text.width = -1;
+    place_emit(p, &op);
+}
+
 void place_emit_paragraph(placer *p, const fs_box *box, const fs_text_style *style, size_t i,
                           double x, double y, double width, double height, int first_line,
                           int line_count)
@@ -370,7 +378,7 @@ void place_emit_marker(placer *p, const char *marker, const fs_text_style *style
                        double x, double y, double height)
 {
     double width = place_measure(p, marker, style, size, -1).width;
-    place_emit_text(p, x - width - size * 0.45, y, width, height, marker, style, size, 0);
+    place_emit_line(p, x - width - size * 0.45, y, width, height, marker, style, size);
 }
 
 void place_emit_bar(placer *p, const fs_rgba *color, double x, double top, double bottom)

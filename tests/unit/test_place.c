@@ -407,12 +407,15 @@ static void a_hero_spans_two_columns_and_fits_on_its_own(void **state)
     fs_box *blocks[] = {grid};
     fs_display *display = place_body(f, blocks, 1, NULL);
     assert_non_null(display);
-    /* Cells of 110: the hero takes two and their gap, 240, and its
-     * 9 characters at 0.5n fit at 40 (180). The others keep 20 (3 x 10 in
-     * 110): the hero's size does not shrink them, nor theirs it. */
+    /* Cells of 110: the hero takes two and their gap, 240 (its label's
+     * width), and its 9 characters at 0.5n fit at 40 (180, drawn on one
+     * line). The others keep 20 (3 x 10 in 110): the hero's size does not
+     * shrink them, nor theirs it. */
     const fs_op *big = find_text(display, 0, "2,029,052");
     assert_float_equal(big->text.size, 40, 1e-9);
-    assert_float_equal(big->w, 240, 1e-9);
+    assert_float_equal(big->w, 180, 1e-9);
+    assert_float_equal(big->text.width, -1, 1e-9);
+    assert_float_equal(find_text(display, 0, "label")->w, 240, 1e-9);
     assert_float_equal(find_text(display, 0, "1,839")->text.size, 20, 1e-9);
     /* 71 and 1,839 share the hero's row; 102 opens the second. */
     assert_float_equal(find_text(display, 0, "71")->x, 50 + 2 * 130, 1e-9);
