@@ -1,4 +1,5 @@
-/* make bench's floor: what drawing a page costs with cairo and pango alone.
+/* make bench's floor: what drawing a page costs with cairo and pango alone
+ * (and librsvg for an SVG picture).
  *
  *   bench-floor FONTS_CONF OUT_DIR DUMP...
  *
@@ -6,10 +7,11 @@
  * and text placed, one per line) and draws it into OUT_DIR/NAME.pdf, NAME
  * being the dump's file name without its extension: the rectangles,
  * discs, arcs, icons and texts at the positions the dump gives, each text
- * shaped by pango at its width, with one font map and one pango context for
- * all documents, as factsheet's own. No layout, no tagging, no cache of
- * shaped texts; each file is flushed to disk (fsync) as factsheet's are.
- * Pictures are drawn as their box filled (the brief's batch has none).
+ * shaped by pango in the lines the dump gives, with one font map and one
+ * pango context for all documents, as factsheet's own. No layout, no
+ * tagging, no cache of shaped texts; each file is flushed to disk (fsync)
+ * as factsheet's are. SVG pictures are drawn by librsvg (each file parsed
+ * once), other pictures as their box filled (the brief has none).
  * Exits 1 with a message on the first dump it cannot read or file it cannot
  * write. */
 #include <errno.h>
@@ -19,6 +21,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <librsvg/rsvg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,9 +30,33 @@
 
 typedef struct {
     PangoContext *context;
+    /* The SVG pictures read so far, each parsed once for all documents. */
+    struct {
+        char *path;
+        RsvgHandle *handle;
+    } svgs[8];
+    int svg_count;
     const char *dump; /* for messages */
     int line;
 } floor_state;
+
+/* The picture at path parsed (once), or NULL when librsvg cannot read it
+ * or the list is full. */
+static RsvgHandle *svg(floor_state *s, const char *path)
+{
+    for (int i = 0; i < s->svg_count; i++)
+        if (strcmp(s->svgs[i].path, path) == 0)
+            return s->svgs[i].handle;
+    if (s->svg_count == (int)(sizeof s->svgs / sizeof s->svgs[0]))
+        return NULL;
+    RsvgHandle *handle = rsvg_handle_new_from_file(path, NULL);
+    if (!handle)
+        return NULL;
+    rsvg_handle_set_dpi(handle, 96.0);
+    s->svgs[s->svg_count].path = strdup(path);
+    s->svgs[s->svg_count++].handle = handle;
+    return handle;
+}
 
 static int fail(const floor_state *s, const char *what)
 {
@@ -51,8 +78,11 @@ static bool set_color(cairo_t *cr, const char *token)
     return true;
 }
 
-/* The text between the first and the last double quote of rest, with \n as
- * a newline, into out (of capacity bytes); false when there is none. */
+/* The text between the first and the last double quote of rest, as
+ * --dump-boxes writes it, into out (of capacity bytes): its lines parted by
+ * '|' (after "\n" where a line break ends one, "-!|" where a word is cut),
+ * '|' and '\' escaped by a backslash. The lines come out parted by newlines, so that
+ * pango breaks them where factsheet did; false when there is no text. */
 static bool quoted(const char *rest, char *out, size_t capacity)
 {
     const char *open = strchr(rest, '"'), *close = strrchr(rest, '"');
@@ -60,8 +90,14 @@ static bool quoted(const char *rest, char *out, size_t capacity)
         return false;
     size_t n = 0;
     for (const char *c = open + 1; c < close && n + 1 < capacity; c++) {
-        if (c[0] == '\\' && c[1] == 'n') {
-            out[n++] = '\n';
+        if (c[0] == '\\' && c + 1 < close) {
+            c++;
+            out[n++] = *c == 'n' ? '\n' : *c;
+        } else if (c[0] == '|') {
+            if (n == 0 || out[n - 1] != '\n')
+                out[n++] = '\n';
+        } else if (c[0] == '-' && c[1] == '!' && c[2] == '|') {
+            out[n++] = '-';
             c++;
         } else {
             out[n++] = *c;
@@ -71,9 +107,11 @@ static bool quoted(const char *rest, char *out, size_t capacity)
     return true;
 }
 
-/* Shows text in family at weight and size, wrapped at width, from x, y. */
-static void show_text(cairo_t *cr, PangoContext *context, double x, double y, double width,
-                      const char *family, int weight, bool italic, double size, const char *text)
+/* Shows text in family at weight and size from x, y, its lines parted by
+ * newlines (as factsheet broke them: the floor's unhinted widths may differ
+ * from factsheet's by a hair, and a wrap would break a line more). */
+static void show_text(cairo_t *cr, PangoContext *context, double x, double y, const char *family,
+                      int weight, bool italic, double size, const char *text)
 {
     PangoLayout *layout = pango_layout_new(context);
     PangoFontDescription *font = pango_font_description_new();
@@ -83,10 +121,6 @@ static void show_text(cairo_t *cr, PangoContext *context, double x, double y, do
     pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
     pango_layout_set_font_description(layout, font);
     pango_font_description_free(font);
-    if (width > 0) {
-        pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
-    }
     pango_layout_set_text(layout, text, -1);
     cairo_move_to(cr, x, y);
     pango_cairo_show_layout(cr, layout);
@@ -103,7 +137,26 @@ static bool draw_op(cairo_t *cr, floor_state *s, const char *line)
         !set_color(cr, color))
         return false;
     const char *rest = line + used;
-    if (strcmp(kind, "rect") == 0 || strcmp(kind, "image") == 0) {
+    if (strcmp(kind, "image") == 0) {
+        /* [alt "..."] PATH contain|cover */
+        char path[4096];
+        if (strncmp(rest, "alt \"", 5) == 0) {
+            const char *end = strstr(rest, "\" ");
+            if (!end)
+                return false;
+            rest = end + 2;
+        }
+        if (sscanf(rest, "%4095s", path) != 1)
+            return false;
+        size_t length = strlen(path);
+        if (length > 4 && strcmp(path + length - 4, ".svg") == 0) {
+            RsvgHandle *handle = svg(s, path);
+            RsvgRectangle viewport = {x, y, w, h};
+            return handle && rsvg_handle_render_document(handle, cr, &viewport, NULL);
+        }
+        cairo_rectangle(cr, x, y, w, h);
+        cairo_fill(cr);
+    } else if (strcmp(kind, "rect") == 0) {
         cairo_rectangle(cr, x, y, w, h);
         cairo_fill(cr);
     } else if (strcmp(kind, "circle") == 0) {
@@ -130,7 +183,7 @@ static bool draw_op(cairo_t *cr, floor_state *s, const char *line)
         char family[128], glyph[8] = {0};
         snprintf(family, sizeof family, "%.*s", (int)(code - rest), rest);
         g_unichar_to_utf8((gunichar)strtoul(code + 3, NULL, 16), glyph);
-        show_text(cr, s->context, x, y, -1, family, 400, false, h, glyph);
+        show_text(cr, s->context, x, y, family, 400, false, h, glyph);
     } else if (strcmp(kind, "text") == 0) {
         /* FAMILY... WEIGHT [italic] SIZE [h1] [#anchor] ... "text" */
         char family[256] = "", word[64], text[16384];
@@ -152,7 +205,7 @@ static bool draw_op(cairo_t *cr, floor_state *s, const char *line)
         double size = strtod(rest, NULL);
         if (!weight || !(size > 0) || !quoted(rest, text, sizeof text))
             return false;
-        show_text(cr, s->context, x, y, w, family, weight, italic, size, text);
+        show_text(cr, s->context, x, y, family, weight, italic, size, text);
     } else {
         return false;
     }
@@ -231,7 +284,7 @@ int main(int argc, char **argv)
     cairo_font_options_destroy(options);
     pango_cairo_context_set_resolution(context, 72);
     pango_context_set_round_glyph_positions(context, FALSE);
-    floor_state s = {context, NULL, 0};
+    floor_state s = {.context = context};
     int status = 0;
     for (int i = 3; i < argc && !status; i++) {
         const char *name = strrchr(argv[i], '/') ? strrchr(argv[i], '/') + 1 : argv[i];
@@ -240,6 +293,10 @@ int main(int argc, char **argv)
         snprintf(out, sizeof out, "%s/%.*s.pdf", argv[2],
                  dot ? (int)(dot - name) : (int)strlen(name), name);
         status = draw_dump(&s, argv[i], out);
+    }
+    for (int i = 0; i < s.svg_count; i++) {
+        g_object_unref(s.svgs[i].handle);
+        free(s.svgs[i].path);
     }
     g_object_unref(context);
     g_object_unref(map);
