@@ -165,14 +165,16 @@ $(BUILD)/bench-floor: scripts/bench-floor.c
 # unless make was given -j; so do the tests (tests/run). The summary
 # "N passed, N failed" is the last line printed. The allocation-failure
 # sweep (tests/alloc) fails every ALLOC_EVERYth allocation of each of its
-# cases, 5,958 points in all: every 3rd was 116 s of CPU (measured
-# 2026-12-02 on this 2-core machine, loaded), so every 5th is about 70 s of
-# CPU, about 35 s of the run on the 2 cores; make check-alloc fails every
-# one (about 6 minutes of CPU).
+# cases, 13,071 points in all (brief 2,564, results 4,985, check 2,470,
+# extract 3,052). Every 25th took 63.6 s of CPU (measured 2026-12-02 03:54
+# UTC on this 2-core machine, load average 11: brief 14.5 s, results 34.8 s,
+# check 9.0 s, extract 5.3 s), about 30 s of the run on the 2 cores; every
+# 5th, five times the points, is about 320 s, over half of make check. make
+# check-alloc fails every one (about 27 minutes of CPU).
 NPROC := $(shell nproc 2>/dev/null || echo 1)
 SUBMAKE = $(MAKE) --no-print-directory $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
 check: deps-check
-	@$(SUBMAKE) SANITIZE=address,undefined ALLOC_EVERY=5 test
+	@$(SUBMAKE) SANITIZE=address,undefined ALLOC_EVERY=25 test
 
 check-alloc: deps-check
 	@$(SUBMAKE) SANITIZE=address,undefined ALLOC_EVERY=1 test
