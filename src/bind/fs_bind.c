@@ -318,6 +318,9 @@ static fs_box *bind_node(binder *b, const fs_node *node)
     case FS_NODE_LOGOS:
         box = bind_logos(b, node);
         break;
+    case FS_NODE_ICON:
+        box = bind_lone_icon(b, node);
+        break;
     case FS_NODE_CHART:
         box = bind_chart(b, node);
         break;

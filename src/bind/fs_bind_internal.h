@@ -7,7 +7,7 @@
  *   fs_bind_cell.c   finding the cell a placeholder names, formatting and
  *                    translating it, filling templates
  *   fs_bind_text.c   texts, list items and Markdown into markup
- *   fs_bind_stat.c   stats and their icons
+ *   fs_bind_stat.c   stats, their icons and icons alone
  *   fs_bind_chart.c  charts: their items, numbers and alternative text
  *   fs_bind_image.c  pictures and quotes
  *   fs_bind_link.c   links inside the document and the anchors they name */
@@ -168,6 +168,11 @@ bool bind_icon(binder *b, const fs_node *node, fs_box_icon *icon);
 
 /* A stat: icon, number, label and comparison line. */
 fs_box *bind_stat(binder *b, const fs_node *node);
+
+/* An icon node: its icon, in 'color' (else the theme colour 'accent', else
+ * the text colour around it), a square of its height, as wide as that
+ * unless it has a width; its alt filled (NULL without one). */
+fs_box *bind_lone_icon(binder *b, const fs_node *node);
 
 /* Makes a stat box that node bound the hero figure: its number in the hero
  * style (node's 'hero-style', else the theme's 'stat-hero', else twice its

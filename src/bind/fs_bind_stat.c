@@ -1,5 +1,5 @@
 /* Stats: icon, number, label and comparison line; icons from the icon
- * font or from a picture file. */
+ * font or from a picture file; an icon alone (the icon node). */
 
 #include <string.h>
 #include <strings.h>
@@ -138,4 +138,25 @@ fs_box *bind_stat(binder *b, const fs_node *node)
         !bind_icon(b, node, &box->as.stat.icon))
         return NULL;
     return ok ? box : NULL;
+}
+
+fs_box *bind_lone_icon(binder *b, const fs_node *node)
+{
+    fs_box *box = bind_new_box(b, FS_BOX_ICON, node);
+    if (!box || !bind_icon(b, node, &box->as.icon.icon))
+        return NULL;
+    box->as.icon.size = node->height;
+    box->as.icon.align = node->align;
+    fs_rgba around = b->has_color ? b->color : (fs_rgba){0, 0, 0, 1};
+    box->as.icon.color = bind_theme_color(b, "accent", around);
+    if (node->color)
+        fs_theme_color(b->theme, node->color, &box->as.icon.color);
+    /* Without a width it takes its own: the square, not a share of a row. */
+    if (node->width_kind == FS_WIDTH_AUTO) {
+        box->width_kind = FS_WIDTH_FIXED;
+        box->width = node->height;
+    }
+    if (node->alt && !(box->as.icon.alt = bind_fill_plain(b, node->alt, PLAIN_TYPESET)))
+        return NULL;
+    return box;
 }

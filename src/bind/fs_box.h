@@ -56,7 +56,8 @@ typedef enum {
     FS_BOX_IMAGE, /* a picture; its caption is its one child, when it has one */
     FS_BOX_BREAK, /* a page break, or a column break in a flow */
     FS_BOX_CHART,
-    FS_BOX_STRIP /* pictures of one height side by side, in lines (logos) */
+    FS_BOX_STRIP, /* pictures of one height side by side, in lines (logos) */
+    FS_BOX_ICON   /* one icon alone */
 } fs_box_kind;
 
 /* One bar, column or event of a chart, or the one value of a donut, icon
@@ -168,6 +169,16 @@ struct fs_box {
             const fs_box *credit; /* a text box, or NULL */
             double caption_gap;
         } image;
+        /* an icon alone, a square of size placed across its width by
+         * align, in color; a Figure with alt, else (alt NULL or "") a
+         * decoration */
+        struct {
+            fs_box_icon icon;
+            fs_rgba color;
+            double size;
+            fs_align align;
+            const char *alt;
+        } icon;
         /* children are pictures, each its own width at this height */
         struct {
             double height;

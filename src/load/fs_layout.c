@@ -34,6 +34,7 @@ enum {
     K_CHART = 1 << 16,
     K_LOGO = 1 << 17,
     K_LOGOS = 1 << 18,
+    K_ICON = 1 << 19,
     K_PICTURE = K_IMAGE | K_LOGO | K_LOGOS,
     K_FRAME = K_BOX | K_BAND,
     K_ANY = ~0 /* every kind, and those still to come */
@@ -67,6 +68,7 @@ static const node_type node_types[] = {
     {"chart", FS_NODE_CHART, K_CHART, NULL, NULL}, /* its theme's 'chart' styles */
     {"logo", FS_NODE_IMAGE, K_LOGO, "height", NULL},
     {"logos", FS_NODE_LOGOS, K_LOGOS, NULL, NULL},
+    {"icon", FS_NODE_ICON, K_ICON, "icon", NULL},
 };
 
 typedef enum {
@@ -137,17 +139,17 @@ static const prop props[] = {
     {"src", P_TEMPLATE, K_IMAGE | K_LOGOS, AT(as.image.src)},
     {"caption", P_TEMPLATE, K_IMAGE, AT(as.image.caption)},
     {"credit", P_TEMPLATE, K_IMAGE, AT(as.image.credit)},
-    {"alt", P_TEMPLATE, K_PICTURE | K_CHART, AT(alt)},
+    {"alt", P_TEMPLATE, K_PICTURE | K_CHART | K_ICON, AT(alt)},
     {"fit", P_FIT, K_IMAGE, AT(as.image.cover)},
     {"focus", P_FOCUS, K_IMAGE, AT(as.image.focus)},
     {"break", P_BREAK, K_BREAK, AT(as.brk.column)},
     {"items", P_TEMPLATES, K_LIST, AT(as.list.items)},
     {"style", P_STYLE, K_TEXT | K_HEADING | K_LIST | K_MARKDOWN | K_QUOTE | K_IMAGE | K_CHART,
      AT(style)},
-    {"align", P_ALIGN, K_TEXT | K_HEADING | K_LIST | K_STAT | K_PICTURE, AT(align)},
+    {"align", P_ALIGN, K_TEXT | K_HEADING | K_LIST | K_STAT | K_PICTURE | K_ICON, AT(align)},
     {"level", P_LEVEL, K_HEADING, AT(as.text.level)},
     {"marker", P_MARKER, K_LIST, AT(as.list.marker)},
-    {"icon", P_TEMPLATE, K_STAT | K_CHART, AT(icon)},
+    {"icon", P_TEMPLATE, K_STAT | K_CHART | K_ICON, AT(icon)},
     {"label", P_TEMPLATE, K_STAT | K_CHART, AT(label)},
     {"number-style", P_STYLE, K_STAT | K_CHART, AT(number_style)},
     {"compare", P_TEMPLATE, K_STAT, AT(as.stat.compare)},
@@ -157,7 +159,7 @@ static const prop props[] = {
     {"hero-style", P_STYLE, K_STAT, AT(as.stat.hero_style)},
     {"hero", P_HERO_CELL, K_GRID, AT(as.grid.hero_first)},
     {"last-row", P_LAST_ROW, K_GRID, AT(as.grid.last_row)},
-    {"height", P_LENGTH, K_SPACER | K_RULE | K_PICTURE | K_CHART, AT(height)},
+    {"height", P_LENGTH, K_SPACER | K_RULE | K_PICTURE | K_CHART | K_ICON, AT(height)},
     {"when", P_TEMPLATE, K_ANY, AT(when)},
     {"keep-with-next", P_BOOL, K_ANY & ~K_BREAK, AT(keep_with_next)},
 };
@@ -689,9 +691,19 @@ static bool check_node(reader *r, fs_node *node, const node_type *type)
                  "a logo node draws the theme's 'logo', and the theme has none");
         return false;
     }
-    if ((type->bit & K_PICTURE) && node->align == FS_ALIGN_JUSTIFY) {
+    if (node->kind == FS_NODE_ICON && (!node->icon || node->height <= 0)) {
+        fs_error(d, node->pos,
+                 node->icon ? "give 'height' a length such as 6mm"
+                            : "write icon: {icon: \"{icon}\", height: 6mm}: a Material Icons name "
+                              "(factsheet icons WORD lists them) or a file of the theme's "
+                              "icon-folder",
+                 node->icon ? "an icon needs a height above zero" : "an icon node needs 'icon'");
+        return false;
+    }
+    if ((type->bit & (K_PICTURE | K_ICON)) && node->align == FS_ALIGN_JUSTIFY) {
         fs_error(d, node->pos, "write align: left, center or right",
-                 "a picture is aligned left, center or right, not justified");
+                 "%s is aligned left, center or right, not justified",
+                 type->bit == K_ICON ? "an icon" : "a picture");
         return false;
     }
     if ((type->bit & K_PICTURE) && node->height <= 0 && type->bit != K_IMAGE) {
@@ -772,6 +784,8 @@ static fs_node *read_node(reader *r, yaml_node_t *node, int depth)
         out->as.text.level = 2;
     if (type->kind == FS_NODE_CHART)
         out->as.chart.total = 10;
+    if (type->kind == FS_NODE_ICON)
+        out->height = 6 * 72 / 25.4;
     if (type->bit & K_PICTURE) {
         /* Pictures stand centred, a logo at the start of its line. */
         out->align = type->bit == K_LOGO ? FS_ALIGN_START : FS_ALIGN_CENTER;

@@ -33,7 +33,8 @@ typedef enum {
     FS_NODE_IMAGE,    /* a PNG, JPEG or SVG picture with an optional caption */
     FS_NODE_BREAK,    /* the content after it starts a new page or column */
     FS_NODE_CHART,    /* bars, columns, a donut, an icon array, a progress bar, a timeline */
-    FS_NODE_LOGOS     /* a strip of pictures one height, one per row of a table */
+    FS_NODE_LOGOS,    /* a strip of pictures one height, one per row of a table */
+    FS_NODE_ICON      /* one icon alone: a glyph of the icon font, or a picture */
 } fs_node_kind;
 
 typedef enum {
@@ -113,10 +114,10 @@ struct fs_node {
                                   repeated list's item */
     const char *style;         /* theme style name */
     fs_align align;            /* texts; pictures: left, center or right */
-    fs_template *icon, *label; /* stat, chart */
+    fs_template *icon, *label; /* stat, chart; icon: also the icon node */
     const char *number_style;  /* stat; a chart's, NULL for its theme's */
     double height;             /* spacer and rule; image and chart (0: their own); logos */
-    fs_template *alt;          /* image, chart, logos */
+    fs_template *alt;          /* image, chart, logos, icon */
 
     union {
         struct {

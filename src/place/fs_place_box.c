@@ -503,6 +503,26 @@ static double layout_quote(placer *p, const fs_box *box, double x, double y, dou
     return height;
 }
 
+/* An icon alone: the square of its size (or of its width, when that is
+ * less), placed across its width as align says; a Figure with its alt,
+ * else a decoration. */
+static double layout_icon(placer *p, const fs_box *box, double x, double y, double width)
+{
+    double side = fmin(box->as.icon.size, width);
+    if (!p->page)
+        return side;
+    double spare = width - side;
+    double at = box->as.icon.align == FS_ALIGN_CENTER ? x + spare / 2
+                : box->as.icon.align == FS_ALIGN_END  ? x + spare
+                                                      : x;
+    const char *alt = box->as.icon.alt && *box->as.icon.alt ? box->as.icon.alt : NULL;
+    const fs_tag *leaf = p->leaf;
+    p->leaf = alt ? place_figure(p, alt) : NULL;
+    place_emit_icon(p, &box->as.icon.icon, at, y, side, box->as.icon.color, alt);
+    p->leaf = leaf;
+    return side;
+}
+
 static double layout_kind(placer *p, const fs_box *box, double x, double y, double width,
                           double min_height)
 {
@@ -527,6 +547,8 @@ static double layout_kind(placer *p, const fs_box *box, double x, double y, doub
         return box->as.spacer.height;
     case FS_BOX_IMAGE:
         return fmax(layout_image(p, box, x, y, width), min_height);
+    case FS_BOX_ICON:
+        return fmax(layout_icon(p, box, x, y, width), min_height);
     case FS_BOX_STRIP:
         return fmax(layout_strip(p, box, x, y, width), min_height);
     case FS_BOX_QUOTE:

@@ -83,7 +83,7 @@ static void emit_label(placer *p, const fs_chart_item *item, const char *markup,
     double side = icon_side(p, item, style);
     double indent = side > 0 ? side + style->size * ICON_GAP : 0;
     if (side > 0)
-        place_emit_icon(p, &item->icon, x, y, side, item->color);
+        place_emit_icon(p, &item->icon, x, y, side, item->color, NULL);
     fs_extent text = place_measure(p, markup, style, style->size, fmax(width - indent, 1));
     place_emit_text(p, x + indent, y, fmax(width - indent, 1), text.height, markup, style,
                     style->size, 0);
@@ -340,7 +340,7 @@ static double layout_columns(placer *p, const fs_box *box, double x, double y, d
         double side = icon_side(p, item, style);
         if (side > 0)
             place_emit_icon(p, &item->icon, x + (double)i * slot + (slot - side) / 2,
-                            base + CHART_GAP * 0.8, side, item->color);
+                            base + CHART_GAP * 0.8, side, item->color, NULL);
         fs_extent label = place_measure(p, item->label, centred, centred->size, slot - 4);
         place_emit_text(p, x + (double)i * slot + 2, label_top, slot - 4, label.height, item->label,
                         centred, centred->size, 0);

@@ -235,9 +235,10 @@ const fs_tag *place_picture_tag(placer *p, const fs_box *box);
 void place_fit_numbers(placer *p, const fs_box *const *boxes, const double *widths, size_t count);
 
 /* Draws an icon (a glyph, or a picture drawn like one) in the square of
- * side at (x, y), a glyph in color. */
+ * side at (x, y), a glyph in color; alt is the op's alternative text for
+ * check and --dump-boxes (NULL: none). */
 void place_emit_icon(placer *p, const fs_box_icon *icon, double x, double y, double side,
-                     fs_rgba color);
+                     fs_rgba color, const char *alt);
 
 /* The marks shared by the stats among boxes, laid out side by side at
  * these widths (after their numbers are fitted). */

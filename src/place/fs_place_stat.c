@@ -261,14 +261,15 @@ void place_stat_marks(placer *p, const fs_box *const *boxes, const double *width
 }
 
 void place_emit_icon(placer *p, const fs_box_icon *icon, double x, double y, double side,
-                     fs_rgba color)
+                     fs_rgba color, const char *alt)
 {
     fs_op op = {.kind = icon->image ? FS_OP_IMAGE : FS_OP_ICON,
                 .x = x,
                 .y = y,
                 .w = side,
                 .h = side,
-                .color = color};
+                .color = color,
+                .alt = alt};
     if (icon->image) {
         op.picture.image = icon->image;
     } else {
@@ -310,7 +311,8 @@ double place_stat(placer *p, const fs_box *box, double x, double y, double width
         }
         double glyph = disc ? g.icon * ICON_GLYPH : g.icon;
         place_emit_icon(p, &box->as.stat.icon, inner_x + g.icon_x + (g.icon - glyph) / 2,
-                        inner_y + g.icon_y + (g.icon - glyph) / 2, glyph, box->as.stat.icon_color);
+                        inner_y + g.icon_y + (g.icon - glyph) / 2, glyph, box->as.stat.icon_color,
+                        NULL);
     }
     /* The number, label and comparison line read as one sentence ("2,029,052
      * community members covered by ..."): one paragraph. The icon says

@@ -10,6 +10,6 @@ render layout data -o brief.pdf
 --- exit 2
 --- stderr
 layout/layout.yaml:3:5: error: unknown node 'stats'
-  hint: did you mean 'stat'? nodes: box, band, row, column, grid, text, heading, stat, list, spacer, rule, flow, markdown, quote, image, break, chart, logo, logos
+  hint: did you mean 'stat'? nodes: box, band, row, column, grid, text, heading, stat, list, spacer, rule, flow, markdown, quote, image, break, chart, logo, logos, icon
 factsheet: 1 error, 0 warnings
 --- absent: brief.pdf

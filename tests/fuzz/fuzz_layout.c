@@ -144,6 +144,10 @@ static size_t walk_node(const fs_layout *layout, const fs_node *node, int depth)
         if (node->repeat ? !node->value : !node->as.list.items)
             __builtin_trap();
         break;
+    case FS_NODE_ICON:
+        if (!node->icon || !(node->height > 0))
+            __builtin_trap(); /* an icon node names its icon, at a height */
+        break;
     default:
         break;
     }

@@ -1007,6 +1007,38 @@ static void test_stat_with_literal_icon(void **state)
     assert_int_equal(stat->as.stat.icon.codepoint, 0xe13e);
 }
 
+/* An icon node: one per row of a repeat, in the accent colour (or its
+ * 'color'), a square of its height unless it has a width, its alt
+ * filled; none without alt. */
+static void test_icon_node(void **state)
+{
+    standard_data();
+    fs_document *doc =
+        bind_ok(state, "body:\n"
+                       "  - grid:\n"
+                       "      repeat: stats\n"
+                       "      item:\n"
+                       "        icon: {icon: \"{icon}\", height: 10pt, alt: \"{label}\"}\n"
+                       "  - icon: {icon: woman, color: primary, width: 30pt}\n");
+    fs_box *grid = child(doc->body, 0);
+    assert_int_equal(grid->child_count, 3);
+    fs_box *first = child(grid, 0);
+    assert_int_equal(first->kind, FS_BOX_ICON);
+    assert_true(first->as.icon.icon.has);
+    assert_int_equal(first->as.icon.icon.codepoint, 0xf233); /* groups */
+    assert_string_equal(first->as.icon.icon.family, "Material Icons");
+    assert_float_equal(first->as.icon.size, 10, 1e-9);
+    assert_int_equal(first->width_kind, FS_WIDTH_FIXED);
+    assert_float_equal(first->width, 10, 1e-9);
+    assert_float_equal(first->as.icon.color.r, 0xD9 / 255.0, 1e-9);
+    assert_string_equal(first->as.icon.alt, "community members covered");
+    fs_box *woman = child(doc->body, 1);
+    assert_int_equal(woman->as.icon.icon.codepoint, 0xe13e);
+    assert_float_equal(woman->width, 30, 1e-9);
+    assert_float_equal(woman->as.icon.color.r, 0x0B / 255.0, 1e-9);
+    assert_null(woman->as.icon.alt);
+}
+
 /* ---- empty cells ----------------------------------------------------- */
 
 static void test_empty_cell_is_a_warning(void **state)
@@ -2786,6 +2818,7 @@ int main(void)
         TEST(test_plain_metadata_not_escaped),
         TEST(test_bind_plain),
         TEST(test_stat_with_literal_icon),
+        TEST(test_icon_node),
         TEST(test_empty_cell_is_a_warning),
         TEST(test_empty_cell_with_format),
         TEST(test_unknown_table),

@@ -60,7 +60,7 @@ static const char *const default_theme = "# the test theme\n"
     "\"#1d5c96\""
 #define NODES                                                                                      \
     "nodes: box, band, row, column, grid, text, heading, stat, list, spacer, rule, flow, "         \
-    "markdown, quote, image, break, chart, logo, logos"
+    "markdown, quote, image, break, chart, logo, logos, icon"
 #define ONE_NODE    "write a node as 'kind: properties', e.g. 'heading: Key figures'"
 #define LENGTH_HINT "write a number with a unit: 4mm, 1cm, 10pt"
 #define EDGES_HINT                                                                                 \
@@ -678,6 +678,45 @@ static void test_pictures_and_back_page(void **state)
     assert_non_null(strstr(file, "/brand/mark.svg"));
     assert_int_equal(where.line, 3);
     assert_float_equal(fs_theme_caption_gap(layout->theme), 6, 1e-9);
+}
+
+/* An icon alone: its short form names the icon; height 6mm and the start
+ * of its width by default; align, alt and color read. */
+static void test_icon_node(void **state)
+{
+    fs_layout *layout = parse_ok(state, "body:\n"
+                                        "  - icon: hub\n"
+                                        "  - icon: {icon: \"{icon}\", height: 9mm, align: center, "
+                                        "alt: Hub, color: accent}\n");
+    fs_node *plain = body_node(layout, 0, "icon");
+    assert_int_equal(plain->kind, FS_NODE_ICON);
+    assert_string_equal(plain->icon->source, "hub");
+    assert_float_equal(plain->height, 6 * 72 / 25.4, 1e-9);
+    assert_int_equal(plain->align, FS_ALIGN_START);
+    assert_null(plain->alt);
+    fs_node *full = body_node(layout, 1, "icon");
+    assert_true(full->icon->has_fields);
+    assert_float_equal(full->height, 9 * 72 / 25.4, 1e-9);
+    assert_int_equal(full->align, FS_ALIGN_CENTER);
+    assert_string_equal(full->alt->source, "Hub");
+    assert_string_equal(full->color, "accent");
+}
+
+static void test_icon_node_errors(void **state)
+{
+    parse_fails(state,
+                "body:\n"
+                "  - icon: {height: 5mm}\n"
+                "  - icon: {icon: hub, height: 0mm}\n"
+                "  - icon: {icon: hub, align: justify}\n",
+                3);
+    assert_error(state, 0, 2, 5, "an icon node needs 'icon'",
+                 "write icon: {icon: \"{icon}\", height: 6mm}: a Material Icons name (factsheet "
+                 "icons WORD lists them) or a file of the theme's icon-folder");
+    assert_error(state, 1, 3, 5, "an icon needs a height above zero",
+                 "give 'height' a length such as 6mm");
+    assert_error(state, 2, 4, 5, "an icon is aligned left, center or right, not justified",
+                 "write align: left, center or right");
 }
 
 static void test_list_items(void **state)
@@ -2221,6 +2260,8 @@ int main(void)
         TEST(test_grid_hero_span_and_last_row),
         TEST(test_grid_hero_and_span_errors),
         TEST(test_pictures_and_back_page),
+        TEST(test_icon_node),
+        TEST(test_icon_node_errors),
         TEST(test_list_items),
         TEST(test_list_repeat_item),
         TEST(test_spacer),

@@ -1892,6 +1892,43 @@ static void a_stat_tile_is_one_sentence(void **state)
             assert_null(ops->ops[i].tag);
 }
 
+/* An icon alone: the square of its size placed across its width as align
+ * says, as tall as that; with alt a Figure (the op carries the alt for
+ * check), without one a decoration. */
+static void an_icon_alone_is_its_square_and_a_figure_with_alt(void **state)
+{
+    fixture *f = *state;
+    fs_box *named = new_box(f, FS_BOX_ICON), *plain = new_box(f, FS_BOX_ICON);
+    fs_box *icons[] = {named, plain};
+    for (size_t i = 0; i < 2; i++) {
+        icons[i]->as.icon.icon = (fs_box_icon){.has = true, .codepoint = 0xe7ef, .family = "Icons"};
+        icons[i]->as.icon.size = 20;
+        icons[i]->width_kind = FS_WIDTH_FIXED;
+        icons[i]->width = 100;
+    }
+    named->as.icon.align = FS_ALIGN_CENTER;
+    named->as.icon.alt = "Hub";
+    plain->as.icon.align = FS_ALIGN_END;
+    plain->as.icon.alt = "";
+    fs_box *blocks[] = {named, plain};
+    fs_display *display = place_body(f, blocks, 2, NULL);
+    assert_non_null(display);
+    assert_int_equal(display->pages[0].count, 2);
+    const fs_op *first = &display->pages[0].ops[0], *second = &display->pages[0].ops[1];
+    assert_int_equal(first->kind, FS_OP_ICON);
+    assert_float_equal(first->x, 50 + 40, 1e-9);
+    assert_float_equal(first->y, 50, 1e-9);
+    assert_float_equal(first->w, 20, 1e-9);
+    assert_float_equal(first->h, 20, 1e-9);
+    assert_string_equal(first->alt, "Hub");
+    assert_tag(first->tag, FS_TAG_FIGURE, first->tag->parent);
+    assert_string_equal(first->tag->alt, "Hub");
+    assert_float_equal(second->x, 50 + 80, 1e-9);
+    assert_float_equal(second->y, 50 + 20 + FS_GAP_STACK, 1e-9);
+    assert_null(second->alt);
+    assert_null(second->tag);
+}
+
 /* Every op of a chart, its texts too, is in one Figure with the chart's
  * alternative text. */
 static void a_chart_is_one_figure(void **state)
@@ -2175,6 +2212,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(a_stat_tile_is_one_sentence, setup, teardown),
         cmocka_unit_test_setup_teardown(a_chart_is_one_figure, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_icon_alone_is_its_square_and_a_figure_with_alt, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(a_list_is_items_of_label_and_body, setup, teardown),
         cmocka_unit_test_setup_teardown(markdown_items_make_nested_lists, setup, teardown),
         cmocka_unit_test_setup_teardown(a_run_on_paragraph_is_spans_and_a_caption_drawn_once, setup,
