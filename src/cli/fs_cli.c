@@ -271,17 +271,3 @@ void fs_cli_free_run(fs_cli_run *r)
         fs_lang_free(r->langs[i]);
     fs_arena_free(r->arena);
 }
-
-const char *fs_cli_printable(const char *text, fs_arena *arena)
-{
-    fs_buf shown = {0};
-    for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
-        if (*c < 0x20 || *c == 0x7f)
-            fs_buf_printf(&shown, "\\x%02X", *c);
-        else
-            fs_buf_putc(&shown, (char)*c);
-    }
-    const char *result = fs_buf_ok(&shown) ? fs_arena_strdup(arena, fs_buf_str(&shown)) : text;
-    fs_buf_free(&shown);
-    return result;
-}

@@ -82,11 +82,6 @@ void fs_cli_free_run(fs_cli_run *r);
 void fs_cli_bind_for_problems(const fs_cli_run *r, size_t lang_count, const char *each,
                               fs_diags *diags);
 
-/* text as it can be shown on a terminal: control characters (an escape
- * sequence in a data cell) written as \xHH. In arena (or text itself when
- * memory runs out). */
-const char *fs_cli_printable(const char *text, fs_arena *arena);
-
 /* Prints every diagnostic to stderr, then a one-line count when there are
  * errors. */
 void fs_cli_print(const fs_diags *diags);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "batch/fs_pipeline.h"
+#include "bind/fs_columns.h"
 #include "cli/fs_cli.h"
 #include "cli/fs_cli_output.h"
 #include "core/fs_buf.h"
@@ -79,15 +80,6 @@ typedef struct {
     size_t alt_count;
     size_t problems, notes;
 } doc_report;
-
-/* Which columns of the data's tables some placeholder read, in any
- * language or document: used[table][column], tables in the data's order. */
-typedef struct {
-    const fs_dataset *data;
-    bool **used;
-    const fs_table *last; /* the table read last, and its index in data */
-    size_t last_index;
-} column_use;
 
 static int usage_error(const char *message, const char *detail)
 {
@@ -172,98 +164,6 @@ static void check_output_names(const check_args *args, const fs_dataset_part *pa
     fs_cli_outputs_fit(outputs, count, diags);
 }
 
-/* ---- columns nothing reads ------------------------------------------- */
-
-static bool column_use_init(column_use *u, const fs_dataset *data, fs_arena *arena)
-{
-    u->data = data;
-    u->used = fs_arena_array(arena, fs_dataset_count(data) + 1, sizeof *u->used);
-    for (size_t i = 0; u->used && i < fs_dataset_count(data); i++) {
-        u->used[i] = fs_arena_array(arena, fs_table_column_count(fs_dataset_table_at(data, i)) + 1,
-                                    sizeof **u->used);
-        if (!u->used[i])
-            return false;
-    }
-    return u->used != NULL;
-}
-
-/* Binding reads a column: of the run's table, or of a view of it made for
- * one document of --each, which shares its name and columns. */
-static void mark_used(void *context, const fs_table *table, size_t column)
-{
-    column_use *u = context;
-    if (table != u->last) {
-        /* A repeat reads one table row after row: look it up once. */
-        const char *name = fs_table_name(table);
-        size_t i = 0;
-        while (i < fs_dataset_count(u->data) &&
-               strcmp(fs_table_name(fs_dataset_table_at(u->data, i)), name) != 0)
-            i++;
-        if (i == fs_dataset_count(u->data))
-            return;
-        u->last = table;
-        u->last_index = i;
-    }
-    if (column < fs_table_column_count(fs_dataset_table_at(u->data, u->last_index)))
-        u->used[u->last_index][column] = true;
-}
-
-static bool column_used(const column_use *u, size_t t, const char *name)
-{
-    long column = fs_table_find_column(fs_dataset_table_at(u->data, t), name);
-    return column >= 0 && u->used[t][column];
-}
-
-/* A note at the header of every column that no placeholder read, in any
- * language or document. NAME@LANG is used when NAME is (it translates it);
- * the --each column chooses the documents; a key/value table is read
- * through its value column, so its key column is never reported alone. */
-/* How to show a column, in placeholders that work when copied: a name
- * with spaces or signs is written in double quotes ({"Affected 2017"}). */
-static const char *unused_hint(const fs_table *table, const char *name, fs_arena *arena)
-{
-    fs_buf column = {0}, table_name = {0};
-    fs_template_quote_name(name, &column);
-    fs_template_quote_name(fs_table_name(table), &table_name);
-    const char *shown = fs_cli_printable(fs_buf_str(&column), arena);
-    const char *hint = fs_arena_printf(arena,
-                                       "{%s} in a repeat over %s, or {%s.%s} for a one-row table, "
-                                       "shows it; leave it if it is not meant for the page",
-                                       shown, fs_table_name(table), fs_buf_str(&table_name), shown);
-    fs_buf_free(&column);
-    fs_buf_free(&table_name);
-    return hint;
-}
-
-static void report_unused(const column_use *u, const char *each, fs_arena *arena, fs_diags *out)
-{
-    for (size_t t = 0; t < fs_dataset_count(u->data); t++) {
-        const fs_table *table = fs_dataset_table_at(u->data, t);
-        bool key_value =
-            fs_table_find_column(table, "key") >= 0 && fs_table_find_column(table, "value") >= 0;
-        for (size_t c = 0; c < fs_table_column_count(table); c++) {
-            const char *name = fs_table_column_name(table, c);
-            const char *at = strrchr(name, '@');
-            const char *base = at ? fs_arena_strndup(arena, name, (size_t)(at - name)) : NULL;
-            if (u->used[t][c] || (each && strcmp(name, each) == 0) ||
-                (key_value && strcmp(name, "key") == 0) || (base && column_used(u, t, base)))
-                continue;
-            const char *shown = fs_cli_printable(name, arena);
-            const char *hint;
-            if (key_value)
-                hint = fs_arena_printf(arena, "a placeholder {%s.KEY} shows the value of KEY",
-                                       fs_table_name(table));
-            else if (base)
-                hint = fs_arena_printf(arena, "it translates '%s', which no placeholder reads",
-                                       fs_cli_printable(base, arena));
-            else
-                hint = unused_hint(table, name, arena);
-            fs_diag_add_kind(out, FS_NOTE, FS_KIND_UNUSED, fs_table_column_pos(table, c), hint,
-                             "column '%s' is shown nowhere: no placeholder reads it", shown);
-        }
-    }
-}
-
 /* ---- checking one document ------------------------------------------- */
 
 /* Copies diagnostics of from into out, each with kind when it has none. */
@@ -307,18 +207,16 @@ static bool collect_alts(doc_report *report, const fs_display *display, fs_arena
  * pipeline, without writing it), with every problem in found. The
  * document's arena is reset afterwards. */
 static void check_document(const fs_cli_run *r, const fs_dataset *data, const fs_lang *lang,
-                           column_use *columns, fs_pango *pango, fs_arena *document,
+                           fs_columns *columns, fs_pango *pango, fs_arena *document,
                            doc_report *report, fs_diags *found)
 {
-    /* Views of tables made for the last document may have lived in its
-     * arena, whose addresses the next one reuses. */
-    columns->last = NULL;
+    fs_columns_next_document(columns);
     fs_bind_input input = {.layout = r->layout,
                            .data = data,
                            .icons = r->icons,
                            .lang = lang,
                            .images = r->images,
-                           .on_column = mark_used,
+                           .on_column = fs_columns_mark,
                            .on_column_context = columns};
     fs_pipeline_result placed =
         fs_pipeline_run(&input, pango, &(fs_pipeline_options){0}, document, found);
@@ -367,7 +265,7 @@ static void print_text(const check_args *args, const doc_report *reports, size_t
         const doc_report *report = &reports[d];
         const char *lang = args->langs.tags[report->lang];
         if (report->key)
-            printf("== %s '%s' (%s) ==\n", args->each, fs_cli_printable(report->key, arena), lang);
+            printf("== %s '%s' (%s) ==\n", args->each, fs_diag_printable(report->key, arena), lang);
         else
             printf("== %s ==\n", lang);
         size_t repeated = 0;
@@ -385,7 +283,7 @@ static void print_text(const check_args *args, const doc_report *reports, size_t
             printf("not laid out: the errors above stop it\n");
         for (size_t i = 0; i < report->alt_count; i++)
             printf("alt: page %d: %s\n", report->alts[i].page,
-                   fs_cli_printable(report->alts[i].text, arena));
+                   fs_diag_printable(report->alts[i].text, arena));
     }
     fs_cli_shown_free(&shown);
     size_t run_problems, run_notes;
@@ -479,7 +377,7 @@ static void print_json(fs_buf *out, const check_args *args, const doc_report *re
 /* Checks every document of the run, language by language; the reports and
  * their alternative texts live in r's arena. NULL when out of memory. */
 static doc_report *check_all(const check_args *args, fs_cli_run *r, fs_diags *const *lang_diags,
-                             const fs_dataset_part *parts, size_t part_count, column_use *columns,
+                             const fs_dataset_part *parts, size_t part_count, fs_columns *columns,
                              fs_diags *found, size_t *report_count)
 {
     doc_report *reports =
@@ -542,8 +440,8 @@ int fs_cli_check(int argc, char **argv)
         part_count = fs_dataset_split(r.data, args.each, r.arena, diags, &parts);
         ok = part_count > 0;
     }
-    column_use columns;
-    ok = ok && column_use_init(&columns, r.data, r.arena);
+    fs_columns columns;
+    ok = ok && fs_columns_init(&columns, r.data, r.arena);
     if (!ok) {
         /* Nothing could be checked: the problems of the input, as every
          * command shows them. */
@@ -577,7 +475,7 @@ int fs_cli_check(int argc, char **argv)
     for (size_t i = 0; i < report_count; i++)
         all_bound = all_bound && reports[i].bound;
     if (all_bound)
-        report_unused(&columns, args.each, r.arena, found);
+        fs_columns_report(&columns, args.each, r.arena, found);
     if (args.json) {
         fs_buf report = {0};
         print_json(&report, &args, reports, report_count, found, run_from);

@@ -33,7 +33,7 @@ const char *fs_cli_output_label(const char *each, const fs_dataset_part *part, c
 {
     if (!each)
         return fs_arena_strdup(arena, lang);
-    return fs_arena_printf(arena, "%s '%s' (%s)", each, fs_cli_printable(part->key, arena), lang);
+    return fs_arena_printf(arena, "%s '%s' (%s)", each, fs_diag_printable(part->key, arena), lang);
 }
 
 /* ---- names made safe ---------------------------------------------------- */

@@ -133,7 +133,7 @@ static void print_table_text(const fs_table *t, size_t rows, fs_arena *arena)
         fs_buf line = {0};
         fs_buf_printf(
             &line, "  %-28s %-8s",
-            fs_cli_printable(placeholder ? placeholder : fs_table_column_name(t, k), arena),
+            fs_diag_printable(placeholder ? placeholder : fs_table_column_name(t, k), arena),
             fs_col_type_name(fs_table_column_type(t, k)));
         if (fs_table_column_declared(t, k))
             fs_buf_puts(&line, " (declared)");
@@ -152,7 +152,7 @@ static void print_table_text(const fs_table *t, size_t rows, fs_arena *arena)
     for (size_t r = 0; r < count && r < rows; r++) {
         printf("  line %d:", fs_table_cell_pos(t, r, 0).line);
         for (size_t k = 0; k < fs_table_column_count(t); k++)
-            printf("%s%s", k ? " | " : " ", fs_cli_printable(fs_table_cell(t, r, k), arena));
+            printf("%s%s", k ? " | " : " ", fs_diag_printable(fs_table_cell(t, r, k), arena));
         printf("\n");
     }
     if (count > rows)

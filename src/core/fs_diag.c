@@ -6,6 +6,7 @@
 
 #include "core/fs_alloc.h"
 #include "core/fs_grow.h"
+#include "core/fs_buf.h"
 #include "fs_arena.h"
 
 struct fs_diags {
@@ -182,4 +183,18 @@ void fs_diag_print(const fs_diag *diag, FILE *out)
         put_printable(diag->hint, out);
         fputc('\n', out);
     }
+}
+
+const char *fs_diag_printable(const char *text, fs_arena *arena)
+{
+    fs_buf shown = {0};
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+        if (*c < 0x20 || *c == 0x7f)
+            fs_buf_printf(&shown, "\\x%02X", *c);
+        else
+            fs_buf_putc(&shown, (char)*c);
+    }
+    const char *result = fs_buf_ok(&shown) ? fs_arena_strdup(arena, fs_buf_str(&shown)) : text;
+    fs_buf_free(&shown);
+    return result;
 }

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stddef.h>
 
+#include "core/fs_arena.h"
+
 typedef enum { FS_NOTE, FS_WARNING, FS_ERROR } fs_severity;
 
 /* A source position. file is NULL when the problem has no file (a command
@@ -92,5 +94,10 @@ static inline fs_pos fs_pos_at(const char *file, int line, int column)
     fs_pos pos = {file, line, column};
     return pos;
 }
+
+/* text as it can be shown in a message on a terminal: control characters
+ * (an escape sequence in a data cell) written as \\xHH. In arena (or text
+ * itself when memory runs out). */
+const char *fs_diag_printable(const char *text, fs_arena *arena);
 
 #endif

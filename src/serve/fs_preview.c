@@ -8,6 +8,7 @@
 
 #include "batch/fs_pipeline.h"
 #include "bind/fs_bind.h"
+#include "bind/fs_columns.h"
 #include "bind/fs_lang.h"
 #include "core/fs_alloc.h"
 #include "core/fs_arena.h"
@@ -50,7 +51,8 @@ struct fs_preview {
     fs_images *images;
     layout_piece layout;
     data_piece data;
-    fs_diags *problems; /* the pieces' problems, gathered */
+    fs_diags *unused;   /* notes for the columns no placeholder reads */
+    fs_diags *problems; /* the pieces' problems and those notes, gathered */
     fs_arena *document; /* one document's boxes and draw operations */
     fs_diags *found;    /* one document's problems */
 };
@@ -82,6 +84,7 @@ static void gather(fs_preview *p)
         copy_diags(p->problems, p->layout.found);
     if (!p->data.failed)
         copy_diags(p->problems, p->data.found);
+    copy_diags(p->problems, p->unused);
 }
 
 static void free_langs(fs_lang **langs, fs_diags **diags, fs_arena *arena)
@@ -176,6 +179,41 @@ static void load_data(fs_preview *p)
     p->data.found = found;
 }
 
+/* The columns no placeholder reads in any document or language, as check
+ * lists them: every document bound (not placed) in every language. None
+ * while a piece fails to load or a document does not bind (its
+ * placeholders come first), or when memory runs out. */
+static void find_unused(fs_preview *p)
+{
+    const fs_preview_config *c = p->config;
+    fs_diags_clear(p->unused);
+    if (p->layout.failed || p->data.failed || !p->layout.layout || !p->data.data || !p->images)
+        return;
+    fs_arena *arena = fs_arena_create();
+    fs_diags *ignored = fs_diags_create();
+    fs_columns columns;
+    bool bound = arena && ignored && fs_columns_init(&columns, p->data.data, arena);
+    size_t documents = c->each ? p->data.part_count : 1;
+    for (size_t l = 0; bound && l < c->lang_count; l++) {
+        for (size_t d = 0; bound && d < documents; d++) {
+            fs_columns_next_document(&columns);
+            fs_bind_input input = {.layout = p->layout.layout,
+                                   .data = c->each ? p->data.parts[d].data : p->data.data,
+                                   .icons = p->icons,
+                                   .lang = p->layout.langs[l],
+                                   .images = p->images,
+                                   .on_column = fs_columns_mark,
+                                   .on_column_context = &columns};
+            bound = fs_bind(&input, p->document, ignored) != NULL;
+            fs_arena_reset(p->document);
+        }
+    }
+    if (bound)
+        fs_columns_report(&columns, c->each, arena, p->unused);
+    fs_diags_free(ignored);
+    fs_arena_free(arena);
+}
+
 void fs_preview_reload(fs_preview *p, unsigned changes)
 {
     if (changes & (FS_CHANGE_LAYOUT | FS_CHANGE_CATALOG))
@@ -191,6 +229,7 @@ void fs_preview_reload(fs_preview *p, unsigned changes)
             p->images = images;
         }
     }
+    find_unused(p);
     gather(p);
 }
 
@@ -204,6 +243,7 @@ fs_preview *fs_preview_create(const fs_preview_config *config, fs_diags *diags)
     p->document = fs_arena_create();
     p->found = fs_diags_create();
     p->problems = fs_diags_create();
+    p->unused = fs_diags_create();
     p->images = fs_images_new();
     p->icons = p->arena ? fs_icons_load(FS_MATERIAL_CODEPOINTS, p->arena, diags) : NULL;
     p->fonts = fs_fonts_create(config->fonts_conf, diags);
@@ -211,7 +251,8 @@ fs_preview *fs_preview_create(const fs_preview_config *config, fs_diags *diags)
     p->pango = map ? fs_pango_create(map) : NULL;
     if (map)
         g_object_unref(map);
-    if (!p->document || !p->found || !p->problems || !p->images || !p->icons || !p->pango) {
+    if (!p->document || !p->found || !p->problems || !p->unused || !p->images || !p->icons ||
+        !p->pango) {
         if (fs_diags_errors(diags) == 0)
             fs_error(diags, fs_pos_at(NULL, 0, 0), "free some memory and try again",
                      "out of memory");
@@ -236,6 +277,7 @@ void fs_preview_free(fs_preview *p)
     if (p->images)
         fs_images_free(p->images);
     fs_diags_free(p->problems);
+    fs_diags_free(p->unused);
     fs_diags_free(p->found);
     fs_arena_free(p->document);
     fs_arena_free(p->arena);
@@ -330,16 +372,17 @@ void fs_preview_problem_json(const fs_diag *diag, fs_buf *out)
 }
 
 /* The problems of the pieces whose last load failed (failed) or loaded, as
- * a JSON array. */
+ * a JSON array; the columns no placeholder reads go with those loaded. */
 static void pieces_json(const fs_preview *p, bool failed, fs_buf *out)
 {
     const layout_piece *layout = &p->layout;
     const data_piece *data = &p->data;
     const fs_diags *lists[] = {layout->failed == failed ? layout->found : NULL,
-                               data->failed == failed ? data->found : NULL};
+                               data->failed == failed ? data->found : NULL,
+                               failed ? NULL : p->unused};
     bool first = true;
     fs_buf_putc(out, '[');
-    for (size_t k = 0; k < 2; k++) {
+    for (size_t k = 0; k < 3; k++) {
         for (size_t i = 0; lists[k] && i < fs_diags_count(lists[k]); i++) {
             if (!first)
                 fs_buf_puts(out, ", ");

@@ -49,11 +49,14 @@ void fs_preview_reload(fs_preview *preview, unsigned changes);
 
 /* Every problem of the inputs as they stand: the errors of a piece that
  * failed to load (whose last good version is in use) first, then the
- * warnings of those that loaded. Valid until the next reload. */
+ * warnings of those that loaded, then a note for each column no
+ * placeholder reads in any document or language (as check lists them,
+ * once every document binds). Valid until the next reload. */
 const fs_diags *fs_preview_problems(const fs_preview *preview);
 
 /* Appends the run as JSON: its folders, the --each column and keys, the
- * languages (tag and name), the inputs' errors and the run's warnings. */
+ * languages (tag and name), the inputs' errors and the run's warnings and
+ * notes (the columns no placeholder reads). */
 void fs_preview_state_json(const fs_preview *preview, fs_buf *out);
 
 typedef enum {

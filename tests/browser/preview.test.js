@@ -166,6 +166,20 @@ async function main() {
     assert.strictEqual(await page.$eval('body', (b) => b.dataset.renders), String(after.renders));
   });
 
+  await step('a column nothing reads is a note in the check panel, as check prints it', async () => {
+    const file = path.join(data, 'stats.csv');
+    const csv = fs.readFileSync(file, 'utf8');
+    const lines = csv.split('\n');
+    save(file, lines.map((line, i) => (line === '' ? line : line + (i === 0 ? ',source' : ',census'))).join('\n'));
+    await waitFor(page, () => /column 'source' is shown nowhere/.test(document.querySelector('#check').textContent));
+    const panel = await page.$eval('#check', (c) => c.textContent);
+    assert.match(panel, /All documents/);
+    assert.match(panel, /stats\.csv:1:\d+/);
+    assert.match(panel, /hint: \{source\} in a repeat over stats, or \{stats\.source\} for a one-row table, shows it/);
+    save(file, csv);
+    await waitFor(page, () => !/shown nowhere/.test(document.querySelector('#check').textContent));
+  });
+
   await step('a broken layout shows its error above the last good pages, then recovers', async () => {
     const file = path.join(layout, 'layout.yaml');
     const good = fs.readFileSync(file, 'utf8');
