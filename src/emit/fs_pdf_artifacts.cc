@@ -55,14 +55,16 @@ class Marker
 };
 
 // Whether a string of the stream is, in UTF-16BE with its byte order mark,
-// nothing but zero-width spaces (U+200B): the breaks fs_typo puts into a URL
-// or an e-mail address, which print nothing.
-bool only_zero_width_spaces(const std::string &text)
+// nothing but characters that print nothing where no line breaks at them:
+// the soft hyphens of fs_hyphen (U+00AD) and the zero-width spaces of a
+// URL's breaks (U+200B).
+bool prints_nothing(const std::string &text)
 {
     if (text.size() < 4 || text.size() % 2 || text.compare(0, 2, "\xfe\xff") != 0)
         return false;
     for (size_t i = 2; i < text.size(); i += 2)
-        if (text.compare(i, 2, "\x20\x0b") != 0)
+        if (text.compare(i, 2, "\x20\x0b") != 0 &&
+            text.compare(i, 2, std::string("\x00\xad", 2)) != 0)
             return false;
     return true;
 }
@@ -84,13 +86,16 @@ extern "C" bool fs_pdf_mark_artifacts(const unsigned char *content, size_t lengt
         int depth = 0;
         bool in_artifact = false, failed = false, mcid = false;
         qpdf_offset_t operands = 0;
-        // cairo writes "/Span << /ActualText <feff200b> >> BDC EMC" for a
-        // zero-width space, which draws no glyph: a reader copying the text
-        // would put the space into the URL it copies. Such a span is left
-        // out: span is where its operands start while it is open, else -1;
-        // operand_count counts the tokens since the last operator.
+        // cairo writes "/Span << /ActualText <feff00ad> >> BDC EMC" for a
+        // character that draws no glyph: a soft hyphen where the line does
+        // not break (1,820 of them in the French guide), a zero-width space
+        // of a URL. A reader copying the text would put it into the word or
+        // the URL it copies, and every page would carry the spans: such a
+        // span is left out. span is where its operands start while it is
+        // open, else -1; operand_count counts the tokens since the last
+        // operator.
         qpdf_offset_t span = -1;
-        bool zero_width_text = false;
+        bool nothing_text = false;
         int operand_count = 0;
         for (;;) {
             QPDFTokenizer::Token token = tokenizer.readToken(input, context, true);
@@ -101,8 +106,8 @@ extern "C" bool fs_pdf_mark_artifacts(const unsigned char *content, size_t lengt
                 failed = true;
             if (type == QPDFTokenizer::tt_name && token.getValue() == "/MCID")
                 mcid = true;
-            if (type == QPDFTokenizer::tt_string && only_zero_width_spaces(token.getValue()))
-                zero_width_text = true;
+            if (type == QPDFTokenizer::tt_string && prints_nothing(token.getValue()))
+                nothing_text = true;
             if (type != QPDFTokenizer::tt_word) {
                 operand_count++;
                 continue;
@@ -111,8 +116,8 @@ extern "C" bool fs_pdf_mark_artifacts(const unsigned char *content, size_t lengt
             if (op == "EMC" && span >= 0 && operand_count == 0)
                 marker.drop(span, input->tell());
             // "/Span << /ActualText <...> >>": five tokens.
-            span = op == "BDC" && zero_width_text && operand_count == 5 ? operands : -1;
-            zero_width_text = false;
+            span = op == "BDC" && nothing_text && operand_count == 5 ? operands : -1;
+            nothing_text = false;
             operand_count = 0;
             if (op == "BDC" || op == "BMC") {
                 // Tagged content ends the artifact; other marked content

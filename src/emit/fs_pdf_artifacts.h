@@ -33,11 +33,11 @@ extern "C" {
  * sequence with an /MCID), before a q or Q (so that it nests with the
  * graphics state), or at the end; other marked content inside it (cairo's
  * /ActualText spans) stays inside it, but for the empty spans cairo writes
- * for zero-width spaces (the breaks of a URL, which draw nothing), which
- * are left out: a reader copying the text gets the URL whole. False when
- * the stream holds a token that is not PDF, when its marked-content
- * operators do not balance, or when out of memory (out is then failed or
- * incomplete). */
+ * for soft hyphens and zero-width spaces where no line breaks (they draw
+ * nothing), which are left out: a reader copying the text gets each word
+ * and URL whole. False when the stream holds a token that is not PDF, when
+ * its marked-content operators do not balance, or when out of memory (out
+ * is then failed or incomplete). */
 bool fs_pdf_mark_artifacts(const unsigned char *content, size_t length, fs_buf *out);
 
 #ifdef __cplusplus

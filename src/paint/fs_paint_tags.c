@@ -88,23 +88,10 @@ void fs_paint_tags_begin_own(fs_paint_tags *tags, cairo_t *cr, const char *name,
     record(tags, NULL);
 }
 
-/* Appends the words of markup to the current element's. */
-static void put_words(fs_paint_tags *tags, const char *markup)
-{
-    char *text = NULL;
-    if (!pango_parse_markup(markup, -1, 0, NULL, &text, NULL, NULL)) {
-        tags->failed = true;
-        return;
-    }
-    if (tags->in_words.length)
-        fs_buf_putc(&tags->in_words, ' ');
-    fs_buf_puts(&tags->in_words, text);
-    g_free(text);
-}
-
 /* Appends length bytes of text to out without the invisible line-break
- * opportunities factsheet adds: U+200B, a zero-width space
- * (fs_typo_break_long_words), and U+00AD, a soft hyphen, say nothing. */
+ * opportunities factsheet adds: U+200B, a zero-width space (a URL's
+ * breaks, fs_typo_markup; a long word's, fs_typo_break_long_words), and
+ * U+00AD, a soft hyphen, say nothing. */
 static void put_without_breaks(fs_buf *out, const char *text, size_t length)
 {
     for (size_t i = 0; i < length; i++) {
@@ -118,6 +105,20 @@ static void put_without_breaks(fs_buf *out, const char *text, size_t length)
         }
         fs_buf_putc(out, text[i]);
     }
+}
+
+/* Appends the words of markup to the current element's. */
+static void put_words(fs_paint_tags *tags, const char *markup)
+{
+    char *text = NULL;
+    if (!pango_parse_markup(markup, -1, 0, NULL, &text, NULL, NULL)) {
+        tags->failed = true;
+        return;
+    }
+    if (tags->in_words.length)
+        fs_buf_putc(&tags->in_words, ' ');
+    put_without_breaks(&tags->in_words, text, strlen(text));
+    g_free(text);
 }
 
 void fs_paint_tags_text(fs_paint_tags *tags, const char *markup, const char *pictured)

@@ -88,14 +88,20 @@ static void test_actual_text_inside_an_artifact(void **state)
                     "Tj ET\nEMC\n");
 }
 
-/* cairo's empty /ActualText span for a zero-width space (a break of a
- * URL, drawing nothing) is left out, so a reader copying the text gets the
- * URL whole; a span with text, or with something drawn inside, stays. */
+/* cairo's empty /ActualText span for a soft hyphen or a zero-width space
+ * (a break not taken, drawing nothing) is left out, so a reader copying
+ * the text gets the word or the URL whole; a span with other text, or with
+ * something drawn inside (the hyphen drawn where a line breaks), stays. */
 static void test_zero_width_space_spans_left_out(void **state)
 {
     check_artifacts("/P << /MCID 0 >> BDC BT (www)Tj\n/Span << /ActualText <feff200b> >> BDC\n"
                     "EMC\n(.org)Tj /Span<</ActualText<FEFF200B200B>>>BDC EMC ET EMC",
                     "/P << /MCID 0 >> BDC BT (www)Tj\n(.org)Tj ET EMC");
+    check_artifacts("BT (or)Tj /Span << /ActualText <feff00ad> >> BDC EMC (ga)Tj ET",
+                    "\n/Artifact BMC\nBT (or)Tj (ga)Tj ET\nEMC\n");
+    check_artifacts(
+        "BT /Span << /ActualText <feff00ad> >> BDC (-) Tj EMC ET",
+        "\n/Artifact BMC\nBT /Span << /ActualText <feff00ad> >> BDC (-) Tj EMC ET\nEMC\n");
     check_artifacts("/P << /MCID 0 >> BDC BT /Span << /ActualText <feff0020> >> BDC EMC ET EMC",
                     "/P << /MCID 0 >> BDC BT /Span << /ActualText <feff0020> >> BDC EMC ET EMC");
     check_artifacts(
