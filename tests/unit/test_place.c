@@ -1689,7 +1689,7 @@ static void a_fit_takes_the_largest_whole_step_in_few_trials(void **state)
     fs_page_spec one_page = page;
     one_page.max_pages = 1;
     sizes_seen seen = {0};
-    fs_measurer counting = {&seen, counting_measure, fake_line_bottoms};
+    fs_measurer counting = {&seen, counting_measure, fake_line_bottoms, fake_font_runs};
     fs_display *display = fs_place(&doc, &one_page, &counting, f->arena, f->diags);
     assert_non_null(display);
     double size = display->pages[0].ops[0].text.size;
