@@ -278,7 +278,7 @@ static void check_lines(design *d, const fs_op *op)
                          "give the text more width or a smaller size, or show a name that links "
                          "to the address ('[name](URL)')",
                          "'%s' runs past its text (%.0f mm): a URL or an e-mail address breaks "
-                         "only after a slash and before . - _ ~ @ ? # & =",
+                         "only after a slash or a colon and before . - _ ~ @ ? # & =",
                          wide, op->text.width * 25.4 / 72);
 }
 

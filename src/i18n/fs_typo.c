@@ -958,8 +958,8 @@ static size_t put_token(const language_rules *rules, const fs_hyphen *hyphen, co
     return shown;
 }
 
-/* The marks a URL or an e-mail address breaks at: after a slash (or a
- * double slash), before the others. */
+/* The marks a URL or an e-mail address breaks at: after a slash or a
+ * colon (or two of them), before the others. */
 #define ADDRESS_MARKS "/.-_~@?#&="
 
 static bool address_mark(char c)
@@ -968,14 +968,14 @@ static bool address_mark(char c)
 }
 
 /* Whether a URL or an address may break before text[at], as Chicago and
- * Bringhurst break one: after a slash or a double slash, before a dot, a
- * hyphen, an underscore, a tilde, @, ?, #, & or =; never between two
- * marks (so a double slash stays whole), never inside a word. */
+ * Bringhurst break one: after a slash, a colon, or two of them, before a
+ * dot, a hyphen, an underscore, a tilde, @, ?, #, & or =; never between
+ * two marks (so "//", "::" and ":/" stay whole), never inside a word. */
 static bool address_breaks_before(const char *text, size_t at)
 {
     char before = text[at - 1], c = text[at];
-    if (before == '/')
-        return c != '/';
+    if (before == '/' || before == ':')
+        return c != '/' && c != ':';
     return c != '/' && address_mark(c) && !address_mark(before);
 }
 
@@ -991,7 +991,7 @@ static size_t put_unbroken(const char *text, size_t start, size_t end, fs_buf *m
 
 /* Appends the URL or e-mail address text[start..end) as markup; returns
  * the bytes shown. Pango breaks lines by UAX #14, which would break it
- * after ? or - and before digits after :, and cut a word of it where no
+ * after ? or -, and cut a word of it where no
  * line holds it: so each piece between two breaks the rule allows is a
  * span pango may not break (allow_breaks), and a zero-width space, which
  * draws nothing, parts two pieces. Never a break inside its prefix

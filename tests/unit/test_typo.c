@@ -611,17 +611,17 @@ static void test_apostrophes_between_letters(void **state)
 }
 
 /* A URL or an e-mail address breaks as Chicago and Bringhurst break one:
- * after a slash or a double slash, before . - _ ~ @ ? # & =, never between
- * two marks, inside a word of it, inside or right after its prefix, and
- * never where pango's own rules would (after ? or -, before digits after
- * :). The same in every language, and the offsets count the breaks. */
+ * after a slash, a colon or two of them, before . - _ ~ @ ? # & =, never
+ * between two marks, inside a word of it, inside or right after its
+ * prefix, and never where pango's own rules would (after ? or -). The same
+ * in every language, and the offsets count the breaks. */
 static void test_addresses_break_where_a_typographer_breaks(void **state)
 {
     (void)state;
-    const char *ilo =
-        ADDRESS PIECE("https://www.ilo") ZW PIECE(".org/") ZW PIECE("dyn/") ZW PIECE("normlex/")
-            ZW PIECE("en/") ZW PIECE("f") ZW PIECE("?p") ZW PIECE("=NORMLEXPUB:12100:0::NO::P12100")
-                ZW PIECE("_ILO") ZW PIECE("_CODE:C189") "</span>";
+    const char *ilo = ADDRESS PIECE("https://www.ilo") ZW PIECE(".org/") ZW PIECE("dyn/")
+        ZW PIECE("normlex/") ZW PIECE("en/") ZW PIECE("f") ZW PIECE("?p") ZW PIECE("=NORMLEXPUB:")
+            ZW PIECE("12100:") ZW PIECE("0::") ZW PIECE("NO::") ZW PIECE("P12100") ZW PIECE("_ILO")
+                ZW PIECE("_CODE:") ZW PIECE("C189") "</span>";
     const char *url = "https://www.ilo.org/dyn/normlex/en/f?p=NORMLEXPUB:12100:0::NO::P12100_ILO_"
                       "CODE:C189";
     check_markup("en", NULL, url, ilo);
@@ -634,6 +634,11 @@ static void test_addresses_break_where_a_typographer_breaks(void **state)
     check_markup("en", NULL, "http://x.org//~a/b#c&d=e",
                  ADDRESS PIECE("http://x") ZW PIECE(".org//") ZW PIECE("~a/") ZW PIECE("b")
                      ZW PIECE("#c") ZW PIECE("&amp;d") ZW PIECE("=e") "</span>");
+    /* A colon breaks after as a slash does, before a port, never inside
+     * ":/" or "::" (the scheme's "://" is its prefix). */
+    check_markup("en", NULL, "http://x.org:8080/a:/b",
+                 ADDRESS PIECE("http://x") ZW PIECE(".org:") ZW PIECE("8080/") ZW PIECE("a:/")
+                     ZW PIECE("b") "</span>");
     /* Prefixes: mailto:, www. alone, a scheme's www. */
     check_markup("en", NULL, "mailto:a.b@c.org",
                  ADDRESS PIECE("mailto:a") ZW PIECE(".b") ZW PIECE("@c")
