@@ -991,13 +991,12 @@ static size_t put_unbroken(const char *text, size_t start, size_t end, fs_buf *m
 
 /* Appends the URL or e-mail address text[start..end) as markup; returns
  * the bytes shown. Pango breaks lines by UAX #14, which would break it
- * after ? or -, and cut a word of it where no
- * line holds it: so each piece between two breaks the rule allows is a
- * span pango may not break (allow_breaks), and a zero-width space, which
- * draws nothing, parts two pieces. Never a break inside its prefix
- * ("https://", "https://www.", "mailto:", "www.") or right after it, and
- * never a hyphen
- * drawn where it breaks (insert_hyphens). */
+ * after ? or -, and cut a word of it where no line holds it: so each piece
+ * between two breaks the rule allows is a span pango may not break
+ * (allow_breaks), and a zero-width space, which draws nothing, parts two
+ * pieces. Never a break inside its prefix ("https://", "https://www.",
+ * "mailto:", "www.") or right after it, and never a hyphen drawn where it
+ * breaks (insert_hyphens). */
 static size_t put_address(const char *text, size_t start, size_t end, fs_buf *markup)
 {
     size_t prefix = start + url_prefix(text, start, end);

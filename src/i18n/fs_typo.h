@@ -58,10 +58,10 @@ void fs_typo_unbroken(const char *lang, const char *text, size_t length, fs_buf 
  * hyphenated (not in words with digits, in capitals or with capitals
  * inside, in URLs, e-mail addresses or domain names, nor in text as
  * written). A URL or an e-mail address breaks only where a typographer
- * breaks one: after a slash, a colon or two of them, before . - _ ~ @ ? # & or
- * =, never inside a word of it nor inside its "https://", "mailto:" or
- * "www.", and with no hyphen drawn; a zero-width space (U+200B) marks each
- * of those breaks, and the rest of it is markup pango may not break.
+ * breaks one: after a slash, a colon or two of them, before . - _ ~ @ ? #
+ * & or =, never inside a word of it nor inside its "https://", "mailto:"
+ * or "www.", and with no hyphen drawn; a zero-width space (U+200B) marks
+ * each of those breaks, and the rest of it is markup pango may not break.
  * Everything else is escaped, so text is never read as markup, but for
  * the FS_TYPO_TAG marks, written back as they are; tags[k] (when tags is
  * not NULL, with room for every mark) gets the bytes shown before the
